@@ -1,0 +1,29 @@
+// Command jivokit is the jivokit developer tool: a demo of the whole toolkit
+// on the stub widget, the Go/WASM build step, the code generator, the embed
+// snippet for sites not written in Go, and webhook tools.
+//
+// Usage:
+//
+//	jivokit demo [-addr 127.0.0.1:8080] [-widget-id ID]
+//	jivokit build [-o DIR] PACKAGE
+//	jivokit gen
+//	jivokit snippet -widget-id ID [-stub] [-name ... -email ... -phone ...]
+//	jivokit webhook send EVENT -url URL [-set path=value ...]
+//	jivokit webhook listen -addr 127.0.0.1:PORT [-path /jivo/webhook/SECRET] [-log events.jsonl]
+package main
+
+import (
+	"context"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"github.com/jivokit/jivokit/internal/cli"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := cli.Run(ctx, os.Stdin, os.Stdout, os.Stderr, os.Args[1:])
+	stop()
+	os.Exit(code)
+}

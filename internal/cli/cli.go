@@ -1,0 +1,56 @@
+// Package cli is the jivokit command line: it dispatches to one package per
+// subcommand, each of which is a Command and testable without a process.
+package cli
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"sort"
+
+	"github.com/jivokit/jivokit/internal/cli/gencmd"
+)
+
+// Command runs one subcommand with its arguments (without the subcommand's
+// name) and returns the process exit code: 0 on success, 1 on failure, 2 on
+// bad usage.
+type Command struct {
+	Summary string
+	Run     func(ctx context.Context, stdin io.Reader, stdout, stderr io.Writer, args []string) int
+}
+
+// commands holds every subcommand by name.
+var commands = map[string]Command{
+	"gen": {Summary: "write every file generated from the widget API spec", Run: gencmd.Run},
+}
+
+// Run runs the subcommand args[0].
+func Run(ctx context.Context, stdin io.Reader, stdout, stderr io.Writer, args []string) int {
+	if len(args) == 0 || args[0] == "-h" || args[0] == "-help" || args[0] == "--help" || args[0] == "help" {
+		usage(stderr)
+		if len(args) == 0 {
+			return 2
+		}
+		return 0
+	}
+	cmd, ok := commands[args[0]]
+	if !ok {
+		fmt.Fprintf(stderr, "jivokit: unknown command %q\n\n", args[0])
+		usage(stderr)
+		return 2
+	}
+	return cmd.Run(ctx, stdin, stdout, stderr, args[1:])
+}
+
+func usage(w io.Writer) {
+	fmt.Fprintln(w, "usage: jivokit COMMAND [flags]\n\ncommands:")
+	names := make([]string, 0, len(commands))
+	for name := range commands {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		fmt.Fprintf(w, "  %-8s %s\n", name, commands[name].Summary)
+	}
+	fmt.Fprintln(w, "\nRun 'jivokit COMMAND -h' for a command's flags.")
+}

@@ -1,0 +1,21 @@
+// Package jsapi describes the JivoChat widget JavaScript API as Go data and
+// holds the value types that server code and browser code share.
+//
+// The description (Methods and Callbacks) is the single source of truth for
+// everything in jivokit that must agree with the widget: the Go/WASM bindings
+// in wasm/jivo, the TypeScript declarations in jivo_api.d.ts, the method table
+// of the page runtime and the stub widget, and docs/api.md are all generated
+// from it by `go generate ./...` (or `jivokit gen`).
+//
+// The value types (ContactInfo, CustomField, OpenOptions, ChatState, ...) are
+// plain structs and strings with JSON tags in the widget's own spelling, and
+// come with validation that mirrors the limits the reference implies:
+//
+//	fields := []jsapi.CustomField{{Title: "Plan", Content: "Pro"}}
+//	if err := jsapi.ValidateCustomData(fields); err != nil {
+//		// err says which field is wrong and why
+//	}
+//
+// The package is deliberately small: it imports neither fmt, encoding/json nor
+// reflect, so that a WebAssembly binary using it stays small.
+package jsapi

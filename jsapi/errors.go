@@ -1,0 +1,59 @@
+package jsapi
+
+// WidgetError is a failure the widget reported: a {result:'fail', reason}
+// answer, the err of an err-first callback, or a call the page runtime could
+// not deliver (for instance because its queue was full).
+//
+// Use errors.Is with the sentinels below to test for a known reason, and
+// errors.As to read Method and Reason.
+type WidgetError struct {
+	Method string // the jivo_api method that failed, e.g. "startCall"
+	Reason string // the widget's reason, verbatim
+}
+
+func (e *WidgetError) Error() string {
+	reason := e.Reason
+	if reason == "" {
+		reason = "failed without a reason"
+	}
+	if e.Method == "" {
+		return "jivo: " + reason
+	}
+	return "jivo: " + e.Method + ": " + reason
+}
+
+// Is reports whether target is a *WidgetError with the same reason and, when
+// the target names one, the same method. The sentinels name no method, so
+// errors.Is(err, ErrCallbackDisabled) holds whatever method failed.
+func (e *WidgetError) Is(target error) bool {
+	t, ok := target.(*WidgetError)
+	if !ok {
+		return false
+	}
+	return t.Reason == e.Reason && (t.Method == "" || t.Method == e.Method)
+}
+
+// Reasons the reference and the page runtime document.
+var (
+	// ErrCallbackDisabled: calls are disabled in the admin panel.
+	ErrCallbackDisabled = &WidgetError{Reason: "Callback disabled"}
+	// ErrCallbackUnavailable: calls are not available now (day, time, or a
+	// call already started).
+	ErrCallbackUnavailable = &WidgetError{Reason: "Callback unavailable"}
+	// ErrCustomDataNotArray: setCustomData was not given an array.
+	ErrCustomDataNotArray = &WidgetError{Reason: "Custom data must be array."}
+	// ErrQueueFull: the page runtime's queue of calls made before the widget
+	// loaded is full; the call was not made.
+	ErrQueueFull = &WidgetError{Reason: "queue full"}
+	// ErrNotSupported: the widget on the page does not have this method.
+	ErrNotSupported = &WidgetError{Reason: "not supported by this widget"}
+)
+
+// InputError says what is wrong with a value given to a method, before it
+// reaches the widget.
+type InputError struct {
+	Field   string // the parameter or field, e.g. "fields[3].link"
+	Problem string // what is wrong with it
+}
+
+func (e *InputError) Error() string { return "jivo: invalid " + e.Field + ": " + e.Problem }

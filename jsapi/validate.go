@@ -1,0 +1,243 @@
+package jsapi
+
+import (
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// ValidateCustomData checks fields for setCustomData: at most
+// MaxCustomFields fields, each with content or a title, valid UTF-8, and a
+// link, when given, that is an absolute http or https URL.
+func ValidateCustomData(fields []CustomField) error {
+	if len(fields) > MaxCustomFields {
+		return &InputError{Field: "fields", Problem: "has " + strconv.Itoa(len(fields)) + " entries, at most " + strconv.Itoa(MaxCustomFields) + " are allowed"}
+	}
+	for i, f := range fields {
+		name := "fields[" + strconv.Itoa(i) + "]"
+		if f.Content == "" && f.Title == "" && f.Key == "" {
+			return &InputError{Field: name, Problem: "has no content, title or key"}
+		}
+		for _, s := range [...]struct{ k, v string }{{"content", f.Content}, {"title", f.Title}, {"key", f.Key}, {"link", f.Link}} {
+			if !utf8.ValidString(s.v) {
+				return &InputError{Field: name + "." + s.k, Problem: "is not valid UTF-8"}
+			}
+		}
+		if f.Link != "" {
+			if err := ValidateLink(f.Link); err != nil {
+				return &InputError{Field: name + ".link", Problem: err.(*InputError).Problem}
+			}
+		}
+	}
+	return nil
+}
+
+// ValidateLink checks that link is an absolute http or https URL with a
+// host. Other schemes (javascript:, data:, ...) never pass.
+func ValidateLink(link string) error {
+	scheme, rest, ok := strings.Cut(link, "://")
+	if !ok {
+		return &InputError{Field: "link", Problem: "is not an absolute http or https URL"}
+	}
+	switch strings.ToLower(scheme) {
+	case "http", "https":
+	default:
+		return &InputError{Field: "link", Problem: "has scheme " + strconv.Quote(scheme) + ", only http and https are allowed"}
+	}
+	host := rest
+	if i := strings.IndexAny(host, "/?#"); i >= 0 {
+		host = host[:i]
+	}
+	if at := strings.LastIndexByte(host, '@'); at >= 0 {
+		host = host[at+1:]
+	}
+	if host == "" {
+		return &InputError{Field: "link", Problem: "has no host"}
+	}
+	for _, r := range link {
+		if r <= ' ' || r == 0x7f || r == '\\' {
+			return &InputError{Field: "link", Problem: "contains a space, control character or backslash"}
+		}
+	}
+	return nil
+}
+
+// LinkHost returns the lower-cased host name of an http(s) link, without
+// port or user info, or "" when link is not one.
+func LinkHost(link string) string {
+	if ValidateLink(link) != nil {
+		return ""
+	}
+	_, rest, _ := strings.Cut(link, "://")
+	if i := strings.IndexAny(rest, "/?#"); i >= 0 {
+		rest = rest[:i]
+	}
+	if at := strings.LastIndexByte(rest, '@'); at >= 0 {
+		rest = rest[at+1:]
+	}
+	if strings.HasPrefix(rest, "[") {
+		if end := strings.IndexByte(rest, ']'); end > 0 {
+			return strings.ToLower(rest[1:end])
+		}
+	}
+	if i := strings.LastIndexByte(rest, ':'); i >= 0 {
+		rest = rest[:i]
+	}
+	return strings.ToLower(strings.TrimSuffix(rest, "."))
+}
+
+// ValidatePhone checks a phone number for startCall: an optional leading +,
+// then 5 to 15 digits, which may be grouped with spaces, dots, dashes and
+// parentheses.
+func ValidatePhone(phone string) error {
+	if strings.TrimSpace(phone) == "" {
+		return &InputError{Field: "phone", Problem: "is empty"}
+	}
+	digits := 0
+	for i, r := range phone {
+		switch {
+		case r >= '0' && r <= '9':
+			digits++
+		case r == '+' && i == 0:
+		case r == ' ' || r == '-' || r == '.' || r == '(' || r == ')':
+		default:
+			return &InputError{Field: "phone", Problem: "contains " + strconv.QuoteRune(r) + "; only digits, a leading +, spaces, dots, dashes and parentheses are allowed"}
+		}
+	}
+	if digits < 5 || digits > 15 {
+		return &InputError{Field: "phone", Problem: "has " + strconv.Itoa(digits) + " digits, a phone number has 5 to 15"}
+	}
+	return nil
+}
+
+// ValidateEmail checks the rough shape of an e-mail address: one @ with text
+// on both sides, a dot in the domain, and no spaces.
+func ValidateEmail(email string) error {
+	local, domain, ok := strings.Cut(email, "@")
+	switch {
+	case !ok || local == "" || domain == "":
+		return &InputError{Field: "email", Problem: "is not an e-mail address"}
+	case strings.ContainsAny(email, " \t\r\n<>\"") || strings.Contains(domain, "@"):
+		return &InputError{Field: "email", Problem: "contains a character an e-mail address cannot have"}
+	case !strings.Contains(strings.Trim(domain, "."), "."):
+		return &InputError{Field: "email", Problem: "has no dot in its domain"}
+	}
+	return nil
+}
+
+// ValidateColor checks a hex colour for setWidgetColor: "#rgb" or "#rrggbb".
+func ValidateColor(color string) error {
+	if len(color) != 4 && len(color) != 7 || color[0] != '#' {
+		return &InputError{Field: "color", Problem: strconv.Quote(color) + " is not a hex colour like #1e88e5 or #fff"}
+	}
+	for i := 1; i < len(color); i++ {
+		c := color[i]
+		if !('0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F') {
+			return &InputError{Field: "color", Problem: strconv.Quote(color) + " is not a hex colour like #1e88e5 or #fff"}
+		}
+	}
+	return nil
+}
+
+// Validate checks the colours of c; Color2 may be empty.
+func (c WidgetColor) Validate() error {
+	if err := ValidateColor(c.Color); err != nil {
+		return err
+	}
+	if c.Color2 != "" {
+		if err := ValidateColor(c.Color2); err != nil {
+			return &InputError{Field: "color2", Problem: err.(*InputError).Problem}
+		}
+	}
+	return nil
+}
+
+// Validate checks an offline message as the widget does: a message is
+// required, with an e-mail address or a phone number to answer to; those
+// given must be well formed.
+func (m OfflineMessage) Validate() error {
+	if strings.TrimSpace(m.Message) == "" {
+		return &InputError{Field: "message", Problem: "is empty"}
+	}
+	if m.Email == "" && m.Phone == "" {
+		return &InputError{Field: "email", Problem: "and phone are both empty; give one to answer to"}
+	}
+	if m.Email != "" {
+		if err := ValidateEmail(m.Email); err != nil {
+			return err
+		}
+	}
+	if m.Phone != "" {
+		if err := ValidatePhone(m.Phone); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Validate checks contact info for setContactInfo: the e-mail address and
+// phone number, when given, must be well formed.
+func (c ContactInfo) Validate() error {
+	if c.Email != "" {
+		if err := ValidateEmail(c.Email); err != nil {
+			return err
+		}
+	}
+	if c.Phone != "" {
+		if err := ValidatePhone(c.Phone); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Validate checks open's options.
+func (o OpenOptions) Validate() error {
+	switch o.Start {
+	case StartDefault, StartChat, StartCall, StartMenu:
+		return nil
+	}
+	return &InputError{Field: "start", Problem: strconv.Quote(string(o.Start)) + " is not chat, call or menu"}
+}
+
+// Validate checks an invitation: its text must not be empty.
+func (inv Invitation) Validate() error {
+	if strings.TrimSpace(inv.Text) == "" {
+		return &InputError{Field: "invitation_text", Problem: "is empty"}
+	}
+	if inv.DepartmentID < 0 {
+		return &InputError{Field: "department_id", Problem: "is negative"}
+	}
+	return nil
+}
+
+// Validate checks client attributes: at least one, ids not empty, values
+// strings or numbers.
+func (a ClientAttributes) Validate() error {
+	if len(a) == 0 {
+		return &InputError{Field: "attributes", Problem: "is empty"}
+	}
+	for id, v := range a {
+		if id == "" {
+			return &InputError{Field: "attributes", Problem: "has an empty id"}
+		}
+		switch v.(type) {
+		case string, int, int8, int16, int32, int64, uint, uint8, uint16, uint32, uint64, float32, float64:
+		default:
+			return &InputError{Field: "attributes[" + strconv.Quote(id) + "]", Problem: "is neither a string nor a number"}
+		}
+	}
+	return nil
+}
+
+// Validate checks that r is a JSON object; only its outer shape is checked.
+func (r Rules) Validate() error {
+	s := strings.TrimSpace(string(r))
+	if len(s) < 2 || s[0] != '{' || s[len(s)-1] != '}' {
+		return &InputError{Field: "rules", Problem: "is not a JSON object"}
+	}
+	if !utf8.ValidString(s) {
+		return &InputError{Field: "rules", Problem: "is not valid UTF-8"}
+	}
+	return nil
+}
