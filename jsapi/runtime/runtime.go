@@ -1,0 +1,30 @@
+// Package runtime holds the page runtime: the small script every page that
+// uses jivokit loads next to the JivoChat widget. It installs
+// window.jivokit, which owns the widget's jivo_on* callbacks and fans each
+// out to many listeners, queues jivo_api calls made before the widget has
+// loaded and replays them in order, applies the server-rendered
+// configuration block (<script type="application/json" id="jivokit-config">,
+// see jsapi.PageConfig) on each load, and gives Go (through WebAssembly) and
+// plain JavaScript one cheap entry point, jivokit.call. docs/runtime.md is
+// its contract.
+//
+// Serve Script as /jivokit/runtime.js, or inline it, before the widget's
+// own script:
+//
+//	http.HandleFunc("/jivokit/runtime.js", func(w http.ResponseWriter, r *http.Request) {
+//		w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
+//		io.WriteString(w, runtime.Script)
+//	})
+//
+// The script is built from src/ by `go generate ./...` with esbuild (no
+// Node needed). The package imports nothing but embed, so the WebAssembly
+// bridge can use it without growing.
+package runtime
+
+import _ "embed"
+
+// Script is the minified page runtime, an ES2017 IIFE. Loading it twice on
+// one page is harmless: the second copy does nothing.
+//
+//go:embed runtime.min.js
+var Script string
