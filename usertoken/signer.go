@@ -1,0 +1,137 @@
+package usertoken
+
+import (
+	"crypto/hmac"
+	"crypto/sha256"
+	"fmt"
+	"hash"
+	"strconv"
+	"sync"
+	"time"
+	"unicode/utf8"
+)
+
+const (
+	// MinSecretLength is the shortest secret NewSigner accepts, in bytes.
+	// Use random bytes (crypto/rand), not a password.
+	MinSecretLength = 32
+	// MaxVisitorIDLength is the longest visitor id a token carries, in bytes.
+	MaxVisitorIDLength = 256
+	// MaxTTL is the longest lifetime Issue accepts.
+	MaxTTL = 10 * 365 * 24 * time.Hour
+	// ClockSkew is how long after its expiry Verify still accepts a token.
+	ClockSkew = time.Minute
+)
+
+// Claims is what a token says.
+type Claims struct {
+	VisitorID string
+	IssuedAt  time.Time // UTC, whole seconds
+	ExpiresAt time.Time // UTC, whole seconds
+}
+
+// Signer issues tokens with its current secret and verifies tokens signed
+// with any of its secrets. It is safe for concurrent use.
+type Signer struct {
+	keys []key
+}
+
+type key struct {
+	pool sync.Pool // of hash.Hash: HMAC-SHA256 under this key
+}
+
+// NewSigner returns a Signer that signs with secret and also accepts tokens
+// signed with the older secrets. Each secret must be at least
+// MinSecretLength bytes; the secrets are copied.
+func NewSigner(secret []byte, older ...[]byte) (*Signer, error) {
+	all := append([][]byte{secret}, older...)
+	s := &Signer{keys: make([]key, len(all))}
+	for i, sec := range all {
+		if len(sec) < MinSecretLength {
+			which := "secret"
+			if i > 0 {
+				which = "older secret " + strconv.Itoa(i)
+			}
+			return nil, fmt.Errorf("%w: %s has %d bytes, at least %d are required", ErrShortSecret, which, len(sec), MinSecretLength)
+		}
+		k := append([]byte(nil), sec...)
+		s.keys[i].pool.New = func() any { return hmac.New(sha256.New, k) }
+	}
+	return s, nil
+}
+
+// Issue returns a token for visitorID that expires ttl from now.
+func (s *Signer) Issue(visitorID string, ttl time.Duration) (string, error) {
+	return s.IssueAt(visitorID, time.Now(), ttl)
+}
+
+// IssueAt is Issue with the issue time given, for tests and for servers
+// that keep their own clock.
+func (s *Signer) IssueAt(visitorID string, now time.Time, ttl time.Duration) (string, error) {
+	if err := checkVisitorID(visitorID); err != nil {
+		return "", err
+	}
+	if ttl < time.Second || ttl > MaxTTL {
+		return "", fmt.Errorf("%w: %v is not between 1s and %v", ErrTTL, ttl, MaxTTL)
+	}
+	iat := now.Unix()
+	if iat < 0 || iat > maxIssueUnix {
+		return "", fmt.Errorf("%w: issue time %v is out of range", ErrTTL, now)
+	}
+	return string(s.keys[0].appendToken(nil, visitorID, uint64(iat), uint64(ttl/time.Second))), nil
+}
+
+// Verify checks token and returns its claims. The error wraps ErrMalformed,
+// ErrBadSignature or ErrExpired; with ErrExpired the claims are returned
+// too, since the token is genuine.
+func (s *Signer) Verify(token string) (Claims, error) {
+	return s.VerifyAt(token, time.Now())
+}
+
+// VerifyAt is Verify at the given time.
+func (s *Signer) VerifyAt(token string, now time.Time) (Claims, error) {
+	p, err := parse(token)
+	if err != nil {
+		return Claims{}, err
+	}
+	ok := false
+	for i := range s.keys {
+		// Every key is tried, so the time taken does not tell which matched.
+		if s.keys[i].check(p) {
+			ok = true
+		}
+	}
+	if !ok {
+		return Claims{}, ErrBadSignature
+	}
+	c, err := p.claims()
+	if err != nil {
+		return Claims{}, err
+	}
+	if !now.Before(c.ExpiresAt.Add(ClockSkew)) {
+		return c, fmt.Errorf("%w: at %s", ErrExpired, c.ExpiresAt.Format(time.RFC3339))
+	}
+	return c, nil
+}
+
+func checkVisitorID(id string) error {
+	switch {
+	case id == "":
+		return fmt.Errorf("%w: empty", ErrVisitorID)
+	case len(id) > MaxVisitorIDLength:
+		return fmt.Errorf("%w: %d bytes, at most %d are allowed", ErrVisitorID, len(id), MaxVisitorIDLength)
+	case !utf8.ValidString(id):
+		return fmt.Errorf("%w: not valid UTF-8", ErrVisitorID)
+	}
+	return nil
+}
+
+// mac appends the HMAC of the token's signed part to dst.
+func (k *key) mac(dst []byte, signed []byte) []byte {
+	h := k.pool.Get().(hash.Hash)
+	h.Reset()
+	h.Write(signed)
+	dst = h.Sum(dst)
+	k.pool.Put(h)
+	return dst
+}
