@@ -7,11 +7,12 @@ const reasonOf = (e) => typeof e == 'string' ? e : e && (e.message || e.reason |
 // answer normalizes what a method returned (or gave its callback) into what
 // jivokit.call answers. Value methods answer their value (null for nothing);
 // the others answer true for {result:'ok'} or nothing, and a JivoError for
-// {result:'fail'} with the reason under the method's failKey.
+// {result:'fail'} with the reason under reason (or error, sendOfflineMessage's
+// key).
 const answer = (d, r) =>
   d.answer == 'value' || d.answer == 'errFirst' ? (r === undefined ? null : r)
   : r === undefined || r && r.result == 'ok' ? true
-  : r && r.result == 'fail' ? new JivoError(d.name, r[d.failKey] || r.reason || r.error || '')
+  : r && r.result == 'fail' ? new JivoError(d.name, r.reason || r.error || '')
   : r;
 
 // exec calls method table entry d on the widget now, with args a (which it

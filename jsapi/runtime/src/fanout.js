@@ -6,8 +6,8 @@
 // A function already in w[name] becomes the page's own listener; a later
 // assignment replaces only that listener, as on a page without jivokit.
 // Reading w[name] gives the dispatcher, so a page that chains (saves the
-// old value and calls it from its new function) calls back into it: that
-// inner call is ignored, so nothing runs twice or recurses. A listener that
+// old value and calls it from its new function) calls back into it from its
+// own listener: that inner call is ignored, so nothing runs twice or recurses. A listener that
 // throws is reported and the others still run.
 export function own(w, name, hook, report) {
   const subs = [];
@@ -34,9 +34,8 @@ export function own(w, name, hook, report) {
     configurable: true,
     enumerable: true,
     get: () => fire,
-    set: (f) => {
-      if (f !== fire) mine = f;
-    },
+    // Assigning the dispatcher to itself is harmless: busy ignores it.
+    set: (f) => (mine = f),
   });
   return (f) => {
     const s = { f };

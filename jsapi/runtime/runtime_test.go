@@ -1,0 +1,94 @@
+package runtime
+
+import (
+	"bytes"
+	"compress/gzip"
+	"fmt"
+	"go/build"
+	"os"
+	"os/exec"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// gzipGoal is the page runtime's size budget, gzipped.
+const gzipGoal = 2048
+
+// TestRuntimeInNode runs testdata/runtime.test.mjs with node's test runner:
+// the built runtime.min.js against a fake widget, a fresh vm context per case.
+func TestRuntimeInNode(t *testing.T) {
+	node, err := exec.LookPath("node")
+	if err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatal("node is required in CI to test the page runtime: install Node 20 or later")
+		}
+		t.Skip("node not found: the page runtime's behaviour is not tested; install Node 20 or later to run it")
+	}
+	cmd := exec.Command(node, "--test", "--test-reporter=spec", "testdata/")
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("node --test failed: %v\n%s", err, out)
+	}
+	if testing.Verbose() {
+		os.Stdout.Write(out)
+	}
+}
+
+func sizes(t testing.TB) (minified, gzipped int) {
+	var z bytes.Buffer
+	w, err := gzip.NewWriterLevel(&z, gzip.BestCompression)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.Write([]byte(Script))
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return len(Script), z.Len()
+}
+
+// TestScriptSize keeps the runtime within its budget and prints its sizes
+// (see them with go test -v).
+func TestScriptSize(t *testing.T) {
+	minified, gzipped := sizes(t)
+	if testing.Verbose() {
+		fmt.Printf("page runtime: %d bytes minified, %d bytes gzipped (goal: under %d gzipped, %.0f%% of it)\n",
+			minified, gzipped, gzipGoal, 100*float64(gzipped)/gzipGoal)
+	}
+	if gzipped >= gzipGoal {
+		t.Errorf("the page runtime is %d bytes gzipped, over its budget of %d: make it smaller", gzipped, gzipGoal)
+	}
+}
+
+// BenchmarkScriptSize reports the sizes as metrics.
+func BenchmarkScriptSize(b *testing.B) {
+	minified, gzipped := sizes(b)
+	for b.Loop() {
+	}
+	b.ReportMetric(float64(minified), "min-bytes")
+	b.ReportMetric(float64(gzipped), "gzip-bytes")
+}
+
+func TestScriptIsBundled(t *testing.T) {
+	for _, want := range []string{"jivokit", "jivo_onLoadCallback", "jivokit-config", "queue full"} {
+		if !strings.Contains(Script, want) {
+			t.Errorf("Script does not mention %q", want)
+		}
+	}
+	if strings.Contains(Script, "import ") || strings.Contains(Script, "export ") {
+		t.Error("Script still has module syntax: it is not bundled")
+	}
+}
+
+// TestImportsOnlyEmbed guards the WebAssembly bridge's size: this package
+// must import nothing but embed.
+func TestImportsOnlyEmbed(t *testing.T) {
+	pkg, err := build.ImportDir(".", 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(pkg.Imports, []string{"embed"}) {
+		t.Errorf("package runtime imports %v, want only embed", pkg.Imports)
+	}
+}

@@ -1,0 +1,404 @@
+// Tests of the page runtime (runtime.min.js) against a fake widget, each in
+// a fresh vm context. Run: node --test jsapi/runtime/testdata/
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { newPage, idx } from './page.mjs';
+
+// plain copies a value made inside the page's realm into this one, for
+// deepEqual, which compares prototypes too.
+const plain = (x) => JSON.parse(JSON.stringify(x));
+
+const isJivoError = (p, r, method, reason) => {
+  assert.ok(r instanceof p.jk.JivoError, 'want a JivoError, got ' + String(r));
+  assert.ok(r instanceof p.win.Error, 'a JivoError is an Error');
+  assert.equal(r.name, 'JivoError');
+  assert.equal(r.method, method);
+  assert.equal(r.reason, reason);
+  assert.equal(r.message, 'jivo: ' + method + ': ' + reason);
+};
+
+test('calls before load queue in order and replay on load; later calls go straight through', async () => {
+  const p = newPage();
+  assert.equal(p.jk.loaded, false);
+  const first = p.jk.call('setUserToken', 'tok');
+  const second = p.jk.call('open', { start: 'call' });
+  const third = p.jk.call('chatMode');
+  assert.ok(first instanceof p.win.Promise, 'a queued call answers a Promise');
+  assert.deepEqual(p.calls, [], 'nothing reaches the widget before it loads');
+  p.load();
+  assert.equal(p.jk.loaded, true);
+  assert.deepEqual(p.calls, [['setUserToken', 'tok'], ['open', { start: 'call' }], ['chatMode']]);
+  assert.equal(await first, true);
+  assert.equal(await second, true);
+  assert.equal(await third, 'online');
+  assert.equal(p.jk.call('close'), true, 'after load a sync method answers at once');
+  assert.equal(p.jk.call('getUnreadMessagesCount'), 3);
+  assert.deepEqual(p.names().slice(3), ['close', 'getUnreadMessagesCount']);
+});
+
+test('calls made from a listener while the queue replays keep their place', () => {
+  const p = newPage();
+  p.jk.on('jivo_onLoadCallback', () => p.jk.call('close'));
+  p.jk.call('open');
+  p.jk.call('chatMode');
+  p.win.jivo_onOpen = () => p.jk.call('getUtm'); // the replayed open calls it at once
+  p.load();
+  assert.deepEqual(p.names(), ['open', 'chatMode', 'getUtm', 'close']);
+});
+
+test('fan-out: the page listener and every subscriber get each call, in order, with its arguments', () => {
+  const seen = [];
+  const p = newPage();
+  p.win.jivo_onChangeState = (s) => seen.push('page:' + s);
+  p.jk.on('jivo_onChangeState', (s) => seen.push('a:' + s));
+  p.jk.on('jivo_onChangeState', (s) => seen.push('b:' + s));
+  p.win.jivo_onChangeState('chat/min');
+  assert.deepEqual(seen, ['page:chat/min', 'a:chat/min', 'b:chat/min']);
+  assert.equal(typeof p.win.jivo_onChangeState, 'function', 'the widget sees a function');
+  for (const name of p.jk.callbacks) assert.equal(typeof p.win[name], 'function', name + ' is owned');
+});
+
+test('unsubscribe removes only that listener, once', () => {
+  const seen = [];
+  const p = newPage();
+  const f = () => seen.push('f');
+  const offA = p.jk.on('jivo_onOpen', f);
+  p.jk.on('jivo_onOpen', f); // the same function twice is two subscriptions
+  p.jk.on('jivo_onOpen', () => seen.push('g'));
+  offA();
+  offA();
+  p.win.jivo_onOpen();
+  assert.deepEqual(seen, ['f', 'g']);
+});
+
+test('a listener may unsubscribe itself while the callback runs', () => {
+  const seen = [];
+  const p = newPage();
+  const off = p.jk.on('jivo_onClose', () => {
+    seen.push('once');
+    off();
+  });
+  p.jk.on('jivo_onClose', () => seen.push('always'));
+  p.win.jivo_onClose();
+  p.win.jivo_onClose();
+  assert.deepEqual(seen, ['once', 'always', 'always']);
+});
+
+test('a throwing listener does not stop the others and goes to onerror', () => {
+  const seen = [];
+  const errors = [];
+  const p = newPage();
+  p.jk.onerror = (e, where) => errors.push([e.message, where]);
+  p.win.jivo_onOpen = () => {
+    throw new Error('page bug');
+  };
+  p.jk.on('jivo_onOpen', () => {
+    throw new Error('listener bug');
+  });
+  p.jk.on('jivo_onOpen', () => seen.push('ran'));
+  assert.doesNotThrow(() => p.win.jivo_onOpen());
+  assert.deepEqual(seen, ['ran']);
+  assert.deepEqual(errors, [['page bug', 'jivo_onOpen'], ['listener bug', 'jivo_onOpen']]);
+});
+
+test('by default a throwing listener is logged with console.error; a broken onerror is contained', () => {
+  const p = newPage();
+  p.jk.on('jivo_onAccept', () => {
+    throw new Error('boom');
+  });
+  p.win.jivo_onAccept();
+  assert.equal(p.logged.length, 1);
+  assert.match(String(p.logged[0][0]), /jivo_onAccept/);
+  assert.equal(p.logged[0][1].message, 'boom');
+  p.jk.onerror = () => {
+    throw new Error('onerror bug');
+  };
+  const seen = [];
+  p.jk.on('jivo_onAccept', () => seen.push('ran'));
+  assert.doesNotThrow(() => p.win.jivo_onAccept());
+  assert.deepEqual(seen, ['ran']);
+});
+
+test('a global the page assigned before the runtime loaded stays as a listener', () => {
+  const seen = [];
+  const p = newPage({
+    before: (win) => {
+      win.jivo_onLoadCallback = () => seen.push('page load');
+      win.jivo_onMessageReceived = () => seen.push('page message');
+    },
+  });
+  p.jk.on('jivo_onMessageReceived', () => seen.push('sub message'));
+  p.load();
+  p.win.jivo_onMessageReceived();
+  assert.deepEqual(seen, ['page load', 'page message', 'sub message']);
+});
+
+test('a later page assignment replaces only the page listener; chaining the old value neither recurses nor repeats', () => {
+  const seen = [];
+  const p = newPage({ before: (win) => (win.jivo_onOpen = () => seen.push('old')) });
+  p.jk.on('jivo_onOpen', () => seen.push('sub'));
+  p.win.jivo_onOpen = () => seen.push('new');
+  p.win.jivo_onOpen();
+  assert.deepEqual(seen, ['new', 'sub']);
+
+  seen.length = 0;
+  const prev = p.win.jivo_onOpen;
+  p.win.jivo_onOpen = function () {
+    prev();
+    seen.push('chained');
+  };
+  p.win.jivo_onOpen();
+  assert.deepEqual(seen, ['chained', 'sub']);
+
+  seen.length = 0;
+  p.win.jivo_onOpen = p.win.jivo_onOpen; // assigning the dispatcher to itself changes nothing
+  p.win.jivo_onOpen = null; // the page removes its listener
+  p.win.jivo_onOpen();
+  assert.deepEqual(seen, ['sub']);
+});
+
+test('on() rejects unknown callbacks and non-functions with TypeError', () => {
+  const p = newPage();
+  assert.throws(() => p.jk.on('jivo_onNothing', () => {}), (e) => e instanceof p.win.TypeError && /unknown callback jivo_onNothing/.test(e.message));
+  assert.throws(() => p.jk.on('constructor', () => {}), p.win.TypeError);
+  assert.throws(() => p.jk.on('jivo_onOpen', 'not a function'), (e) => e instanceof p.win.TypeError && /not a function/.test(e.message));
+});
+
+test('the queue is bounded: overflow fails at once with queue full, nothing queued is dropped', async () => {
+  const p = newPage({ config: '{"queue_limit":3}' });
+  const queued = [1, 2, 3].map((i) => p.jk.call('setUserToken', 't' + i));
+  const over = p.jk.call('setUserToken', 't4');
+  isJivoError(p, over, 'setUserToken', 'queue full');
+  const rejected = p.jk.invoke('open');
+  await assert.rejects(rejected, (e) => e.reason === 'queue full');
+  p.load();
+  assert.deepEqual(p.calls, [['setUserToken', 't1'], ['setUserToken', 't2'], ['setUserToken', 't3']]);
+  for (const q of queued) assert.equal(await q, true);
+});
+
+test('the default queue limit is 100', () => {
+  const p = newPage();
+  for (let i = 0; i < 100; i++) assert.ok(p.jk.call('close') instanceof p.win.Promise, 'call ' + i);
+  isJivoError(p, p.jk.call('close'), 'close', 'queue full');
+  p.load();
+  assert.equal(p.calls.length, 100);
+});
+
+test('destroy then init: calls queue again, listeners stay, jivo_init is never queued', async () => {
+  const seen = [];
+  const p = newPage({ config: '{"user_token":"tok"}' });
+  p.jk.on('jivo_onOpen', () => seen.push('sub'));
+  p.load();
+  assert.equal(p.jk.call('jivo_destroy'), true);
+  assert.equal(p.jk.loaded, false);
+  const queued = p.jk.call('open');
+  assert.ok(queued instanceof p.win.Promise);
+  assert.deepEqual(p.names(), ['setUserToken', 'jivo_destroy']);
+  assert.equal(p.jk.call('jivo_init'), true, 'jivo_init goes straight through');
+  assert.equal(p.jk.loaded, true);
+  assert.deepEqual(p.names(), ['setUserToken', 'jivo_destroy', 'jivo_init', 'setUserToken', 'open']);
+  assert.equal(await queued, true);
+  assert.deepEqual(seen, ['sub'], 'the listener survived: the replayed open reached it');
+});
+
+test('a destroy replayed from the queue makes the rest wait for the next load', async () => {
+  const p = newPage();
+  p.jk.call('close');
+  p.jk.call('jivo_destroy');
+  const after = p.jk.call('chatMode');
+  p.load();
+  assert.deepEqual(p.names(), ['close', 'jivo_destroy']);
+  assert.equal(p.jk.loaded, false);
+  p.jk.call('jivo_init');
+  assert.deepEqual(p.names(), ['close', 'jivo_destroy', 'jivo_init', 'chatMode']);
+  assert.equal(await after, 'online');
+});
+
+test('ready() resolves on load, at once when loaded', async () => {
+  const p = newPage();
+  let done = false;
+  const r = p.jk.ready().then(() => (done = true));
+  await new Promise((res) => setTimeout(res, 2));
+  assert.equal(done, false);
+  p.load();
+  await r;
+  assert.equal(done, true);
+  await p.jk.ready();
+});
+
+const fullConfig = JSON.stringify({
+  user_token: 'v1.tok',
+  contact_info: { name: 'Ann', email: 'ann@example.com' },
+  custom_data: [{ title: 'Plan', content: 'Pro', link: 'https://example.com/a/1' }],
+  widget_color: { color: '#1e88e5', color2: '#43a047' },
+  invitation: { text: 'Need help?', department_id: 3 },
+});
+
+test('the configuration is applied on each load in the documented order, around the queued calls', () => {
+  const p = newPage({ config: fullConfig });
+  assert.deepEqual(plain(p.jk.config.contact_info), { name: 'Ann', email: 'ann@example.com' });
+  p.jk.call('open');
+  p.load();
+  const once = [
+    ['setUserToken', 'v1.tok'],
+    ['setContactInfo', { name: 'Ann', email: 'ann@example.com' }],
+    ['setCustomData', [{ title: 'Plan', content: 'Pro', link: 'https://example.com/a/1' }]],
+    ['setWidgetColor', '#1e88e5', '#43a047'],
+    ['open'],
+    ['showProactiveInvitation', 'Need help?', 3],
+  ];
+  assert.deepEqual(plain(p.calls), once);
+  p.jk.call('jivo_destroy');
+  p.jk.call('jivo_init');
+  const again = once.filter((c) => c[0] !== 'open');
+  assert.deepEqual(plain(p.calls.slice(once.length)), [['jivo_destroy'], ['jivo_init'], ...again]);
+});
+
+test('optional configuration parts are left out, and absent keys are not called', () => {
+  const p = newPage({ config: '{"widget_color":{"color":"#fff"},"invitation":{"text":"Hi"}}' });
+  p.load();
+  assert.deepEqual(p.calls, [['setWidgetColor', '#fff'], ['showProactiveInvitation', 'Hi']]);
+  const none = newPage();
+  none.load();
+  assert.deepEqual(none.calls, []);
+  assert.equal(none.jk.config, null);
+});
+
+test('a replaced jivokit.config is what the next load applies', () => {
+  const p = newPage({ config: '{"user_token":"before"}' });
+  p.load();
+  p.jk.config = { user_token: 'after' };
+  p.jk.call('jivo_destroy');
+  p.jk.call('jivo_init');
+  assert.deepEqual(p.calls.filter((c) => c[0] === 'setUserToken'), [['setUserToken', 'before'], ['setUserToken', 'after']]);
+});
+
+test('a configuration block that is not JSON is reported through onerror on load and ignored', () => {
+  const errors = [];
+  const p = newPage({ config: '{"user_token": oops' });
+  assert.equal(p.jk.config, null);
+  p.jk.onerror = (e, where) => errors.push([e.name, where]);
+  p.load();
+  assert.deepEqual(errors, [['SyntaxError', 'config']]);
+  assert.deepEqual(p.calls, []);
+  assert.equal(p.jk.loaded, true, 'the widget works without the configuration');
+});
+
+test('a configuration part the widget rejects is reported, and the rest still applies', () => {
+  const errors = [];
+  const p = newPage({ config: '{"custom_data":{"not":"an array"},"invitation":{"text":"Hi"}}' });
+  p.jk.onerror = (e, where) => errors.push([e.method, e.reason, where]);
+  p.load();
+  assert.deepEqual(errors, [['setCustomData', 'Custom data must be array.', 'config']]);
+  assert.deepEqual(p.names(), ['setCustomData', 'showProactiveInvitation']);
+});
+
+test('a runtime injected after the widget loaded treats it as loaded and applies the configuration once', () => {
+  const p = newPage({ config: '{"user_token":"tok"}', runtime: false });
+  p.load();
+  p.runRuntime();
+  p.jk = p.win.jivokit;
+  assert.equal(p.jk.loaded, true);
+  assert.deepEqual(p.calls, [['setUserToken', 'tok']]);
+  assert.equal(p.jk.call('close'), true);
+  p.win.jivo_onLoadCallback(); // a late load callback of the same load
+  assert.deepEqual(p.names(), ['setUserToken', 'close']);
+});
+
+test('async methods answer Promises: err-first getVisitorNumber, result-callback isCallbackEnabled', async () => {
+  const p = newPage();
+  p.load();
+  const n = p.jk.call('getVisitorNumber');
+  assert.ok(n instanceof p.win.Promise);
+  assert.equal(await n, 42);
+  assert.deepEqual(p.calls[0].slice(0, 1), ['getVisitorNumber']);
+  assert.equal(typeof p.calls[0][1], 'function', 'the runtime passes the callback last');
+  assert.equal(await p.jk.call('isCallbackEnabled'), true);
+
+  p.visitorError = new Error('no visitor yet');
+  isJivoError(p, await p.jk.call('getVisitorNumber'), 'getVisitorNumber', 'no visitor yet');
+  p.visitorError = 'offline';
+  isJivoError(p, await p.jk.call('getVisitorNumber'), 'getVisitorNumber', 'offline');
+  p.callsDisabled = true;
+  isJivoError(p, await p.jk.call('isCallbackEnabled'), 'isCallbackEnabled', 'Callback disabled');
+  await assert.rejects(p.jk.invoke('isCallbackEnabled'), (e) => e.reason === 'Callback disabled');
+  p.visitorError = null;
+  assert.equal(await p.jk.invoke('getVisitorNumber'), 42);
+});
+
+test('an async method queued before load resolves with its real answer', async () => {
+  const p = newPage();
+  const n = p.jk.call('getVisitorNumber');
+  p.load();
+  assert.equal(await n, 42);
+});
+
+test('sync answers: ok is true, values as given, fail is a JivoError with the reason', () => {
+  const p = newPage();
+  p.load();
+  assert.equal(p.jk.call('startCall', '+14084987855'), true);
+  p.callsDisabled = true;
+  isJivoError(p, p.jk.call('startCall', '+14084987855'), 'startCall', 'Callback disabled');
+  isJivoError(p, p.jk.call('setCustomData', 'nope'), 'setCustomData', 'Custom data must be array.');
+  assert.equal(p.jk.call('setContactInfo', { name: 'Ann' }), true, 'no answer is success');
+  assert.deepEqual(p.jk.call('getContactInfo'), { client_name: 'Ann', email: null, phone: null, description: null });
+  assert.deepEqual(p.jk.call('getUtm'), { source: 'news' });
+});
+
+test("sendOfflineMessage's failure reason is under error", () => {
+  const p = newPage();
+  p.load();
+  assert.equal(p.jk.call('sendOfflineMessage', { message: 'hi', email: 'a@b.co' }), true);
+  isJivoError(p, p.jk.call('sendOfflineMessage', { email: 'a@b.co' }), 'sendOfflineMessage', 'Offline message is empty');
+});
+
+test('thrown exceptions, missing and unknown methods are JivoErrors, never throws', async () => {
+  const p = newPage();
+  p.load();
+  isJivoError(p, p.jk.call('clearHistory'), 'clearHistory', 'storage is blocked');
+  isJivoError(p, p.jk.call('sendPageTitle', 'Cart'), 'sendPageTitle', 'not supported by this widget');
+  isJivoError(p, p.jk.call('noSuchMethod'), 'noSuchMethod', 'unknown method');
+  isJivoError(p, p.jk.call('toString'), 'toString', 'unknown method');
+  isJivoError(p, p.jk.call(999), '999', 'unknown method');
+  isJivoError(p, p.jk.call(-1), '-1', 'unknown method');
+  await assert.rejects(p.jk.invoke('clearHistory'), (e) => e instanceof p.jk.JivoError);
+  assert.equal(await p.jk.invoke('chatMode'), 'online');
+});
+
+test('index-based calls address the same methods as names', () => {
+  const p = newPage();
+  p.load();
+  assert.equal(p.jk.call(idx(p, 'chatMode')), 'online');
+  assert.equal(p.jk.call(idx(p, 'setUserToken'), 'tok'), true);
+  p.callsDisabled = true;
+  isJivoError(p, p.jk.call(idx(p, 'startCall'), '+14084987855'), 'startCall', 'Callback disabled');
+  assert.deepEqual(p.calls.slice(0, 2), [['chatMode'], ['setUserToken', 'tok']]);
+  assert.equal(p.jk.methods.length, 21);
+  assert.equal(p.jk.methods[0].name, 'open');
+});
+
+test('loading the runtime twice is harmless: the second copy does nothing', () => {
+  const seen = [];
+  const p = newPage({ config: '{"user_token":"tok"}' });
+  p.win.jivo_onOpen = () => seen.push('page');
+  p.jk.on('jivo_onOpen', () => seen.push('sub'));
+  const first = p.win.jivokit;
+  const dispatcher = p.win.jivo_onOpen;
+  p.runRuntime();
+  assert.equal(p.win.jivokit, first);
+  assert.equal(p.win.jivo_onOpen, dispatcher);
+  p.load();
+  p.win.jivo_onOpen();
+  assert.deepEqual(seen, ['page', 'sub']);
+  assert.deepEqual(p.calls, [['setUserToken', 'tok']], 'the configuration is applied once');
+});
+
+test('the public members are there', () => {
+  const p = newPage();
+  for (const k of ['call', 'invoke', 'on', 'ready', 'onerror']) assert.equal(typeof p.jk[k], 'function', k);
+  assert.equal(typeof p.jk.version, 'string');
+  assert.equal(p.jk.callbacks.length, 13);
+  assert.ok(p.jk.callbacks.includes('jivo_onWidgetDestroy'));
+  assert.throws(() => (p.jk.loaded = true), TypeError, 'loaded is read-only');
+  assert.equal(p.jk.loaded, false);
+});
