@@ -1,0 +1,42 @@
+// Package templates renders the JivoChat widget into server-rendered pages
+// with templ components, safely: the widget's script, the page runtime
+// (package jsapi/runtime), and the visitor's configuration as a JSON data
+// block the runtime applies when the widget loads.
+//
+// Build the widget once, render it per request:
+//
+//	widget, err := templates.NewWidget("abc123XYZ",
+//		templates.WithSafeHosts("example.com"),
+//		templates.WithVisitorTokens(signer, 24*time.Hour),
+//	)
+//	if err != nil {
+//		log.Fatal(err) // says what is wrong with the id or an option
+//	}
+//
+//	// in a handler, or as @widget.Snippet(v) in a templ file:
+//	ctx := templ.WithNonce(r.Context(), nonce)
+//	w.Header().Set("Content-Security-Policy", widget.Policy().WithNonce(nonce).String())
+//	err = widget.Snippet(templates.Visitor{
+//		ID: user.ID, // signed into the user token the webhooks carry
+//		Config: jsapi.PageConfig{
+//			ContactInfo: &jsapi.ContactInfo{Name: user.Name, Email: user.Email},
+//			CustomData:  []jsapi.CustomField{{Title: "Plan", Content: "Pro", Link: "https://example.com/a/1"}},
+//		},
+//	}).Render(ctx, w)
+//
+// Configuration is data, never code: every string reaches the page inside
+// JSON that escapes <, >, & and U+2028/U+2029, so none can end the script
+// element or start another. Parts that are invalid (a malformed e-mail
+// address, invalid UTF-8, a link that is not http(s) or points outside the
+// safe hosts) are left out, not altered; the page still renders and the
+// widget's report function (WithReport) learns what was dropped as a
+// *RenderError. Widget.Config returns the same result without rendering.
+//
+// WithStub swaps the vendor's script for the stub widget (package stub),
+// for development and tests. WASMApp loads a Go program compiled to
+// WebAssembly; AssetHandler serves the runtime and wasm_exec.js. Every
+// script element carries the nonce of templ.WithNonce; Widget.Policy and
+// WASMPolicy give the Content-Security-Policy they need.
+package templates
+
+//go:generate go tool templ generate

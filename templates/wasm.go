@@ -1,0 +1,83 @@
+package templates
+
+import (
+	"context"
+	_ "embed"
+	"errors"
+	"io"
+
+	"github.com/a-h/templ"
+)
+
+// WASMExecJS is wasm_exec.js from the Go toolchain that built this package
+// (its lib/wasm), the JavaScript half of Go's js/wasm port. A WASM app must
+// be built by the same Go version. AssetHandler serves it at WASMExecPath.
+//
+//go:embed wasm_exec.js
+var WASMExecJS string
+
+// wasmLoaderJS is the loader's inline script, minified from
+// src/wasm_loader.js by `go generate ./...`.
+//
+//go:embed wasm_loader.min.js
+var wasmLoaderJS string
+
+// WASMApp is a component that starts a Go program compiled to WebAssembly
+// (GOOS=js GOARCH=wasm): a preload hint for the .wasm file, the page
+// runtime unless the page already has it, wasm_exec.js, and an inline
+// script that instantiates the module (streaming when the server sends
+// Content-Type application/wasm) and runs it. When the browser cannot run
+// it (no WebAssembly, the fetch fails, the module does not instantiate),
+// the script logs with console.error and shows the reason on the page in a
+// <p role="alert" class="jivokit-wasm-error"> at the loader's place.
+//
+// Every script carries the CSP nonce of templ.WithNonce; the site's policy
+// needs 'wasm-unsafe-eval' (WASMPolicy).
+type WASMApp struct {
+	// WASMURL is the app's .wasm file, a path on the site or an http(s)
+	// URL. Required.
+	WASMURL string
+	// ExecURL is where the site serves WASMExecJS; WASMExecPath when
+	// empty.
+	ExecURL string
+	// RuntimeURL loads the page runtime from this URL (RuntimePath with
+	// AssetHandler); the runtime is inlined when empty.
+	RuntimeURL string
+}
+
+// Validate checks the URLs; the error wraps ErrURL.
+func (a WASMApp) Validate() error {
+	errs := []error{validateURL("WASM URL", a.WASMURL)}
+	if a.ExecURL != "" {
+		errs = append(errs, validateURL("wasm_exec.js URL", a.ExecURL))
+	}
+	if a.RuntimeURL != "" {
+		errs = append(errs, validateURL("runtime URL", a.RuntimeURL))
+	}
+	return errors.Join(errs...)
+}
+
+// Render writes the loader. It writes nothing and returns the error of
+// Validate when a URL is invalid.
+func (a WASMApp) Render(ctx context.Context, w io.Writer) error {
+	if err := a.Validate(); err != nil {
+		return err
+	}
+	if a.ExecURL == "" {
+		a.ExecURL = WASMExecPath
+	}
+	return wasmApp(a).Render(ctx, w)
+}
+
+var _ templ.Component = WASMApp{}
+
+// wasmLoader renders the loader's inline script, which reads the module's
+// URL from its own data-wasm attribute: the URL is data, never code.
+func wasmLoader(wasmURL string) templ.Component {
+	return templ.ComponentFunc(func(ctx context.Context, w io.Writer) error {
+		if err := checkInline(wasmLoaderJS); err != nil {
+			return err
+		}
+		return writeScript(ctx, w, ` data-wasm="`+templ.EscapeString(wasmURL)+`"`, wasmLoaderJS)
+	})
+}

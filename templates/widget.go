@@ -1,0 +1,217 @@
+package templates
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"maps"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/a-h/templ"
+
+	"github.com/jivokit/jivokit/stub"
+	"github.com/jivokit/jivokit/usertoken"
+)
+
+// Widget is a site's JivoChat widget: its id, where its script comes from,
+// and the site-wide rules for visitor configuration. Build one at start-up
+// with NewWidget; it is immutable and safe for concurrent use. Render it per
+// request with Snippet.
+type Widget struct {
+	id         string
+	host       string
+	stub       *stub.Options
+	stubURL    string
+	runtimeURL string
+	safeHosts  []string
+	signer     *usertoken.Signer
+	tokenTTL   time.Duration
+	report     func(context.Context, error)
+}
+
+// Option configures a Widget.
+type Option func(*settings)
+
+type settings struct {
+	w    Widget
+	errs []error
+}
+
+// WithHost loads the widget from host instead of HostDefault, e.g. HostRU.
+func WithHost(host string) Option {
+	return func(s *settings) {
+		if err := validateHost(host); err != nil {
+			s.errs = append(s.errs, err)
+		}
+		s.w.host = host
+	}
+}
+
+// WithStub loads the stub widget (package stub) instead of the vendor's
+// script, with the given options; the site serves it at stub.Path
+// (stub.Handler) unless WithStubURL says otherwise. Nothing reaches the
+// vendor's servers.
+func WithStub(o stub.Options) Option {
+	return func(s *settings) {
+		if err := o.Validate(); err != nil {
+			s.errs = append(s.errs, fmt.Errorf("%w: %w", ErrOption, err))
+		}
+		s.w.stub = &o
+	}
+}
+
+// WithStubURL loads the stub widget from u instead of stub.Path. It needs
+// WithStub.
+func WithStubURL(u string) Option {
+	return func(s *settings) {
+		if err := validateURL("stub URL", u); err != nil {
+			s.errs = append(s.errs, err)
+		}
+		s.w.stubURL = u
+	}
+}
+
+// WithRuntimeURL loads the page runtime from u (for instance RuntimePath,
+// served by AssetHandler) instead of inlining it, which lets browsers cache
+// it. By default the runtime is inlined.
+func WithRuntimeURL(u string) Option {
+	return func(s *settings) {
+		if err := validateURL("runtime URL", u); err != nil {
+			s.errs = append(s.errs, err)
+		}
+		s.w.runtimeURL = u
+	}
+}
+
+// WithSafeHosts restricts custom data links to these hosts and their
+// subdomains, as the admin panel's "Safe URL" does; links elsewhere are left
+// out and reported. Without it any http(s) link passes. Other schemes
+// (javascript:, data:) never pass.
+func WithSafeHosts(hosts ...string) Option {
+	return func(s *settings) {
+		for _, h := range hosts {
+			h = strings.ToLower(strings.TrimSuffix(h, "."))
+			if err := validateHost(h); err != nil || strings.Contains(h, ":") {
+				s.errs = append(s.errs, fmt.Errorf("%w: safe host %s is not a host name", ErrOption, quote(h)))
+				continue
+			}
+			s.w.safeHosts = append(s.w.safeHosts, h)
+		}
+		if len(hosts) == 0 {
+			s.errs = append(s.errs, fmt.Errorf("%w: WithSafeHosts needs at least one host", ErrOption))
+		}
+	}
+}
+
+// WithVisitorTokens signs Visitor.ID into the page's user token with signer,
+// valid for ttl; the webhook handler verifies it with the same signer.
+func WithVisitorTokens(signer *usertoken.Signer, ttl time.Duration) Option {
+	return func(s *settings) {
+		if signer == nil {
+			s.errs = append(s.errs, fmt.Errorf("%w: WithVisitorTokens needs a signer (usertoken.NewSigner)", ErrOption))
+		}
+		if ttl <= 0 {
+			s.errs = append(s.errs, fmt.Errorf("%w: WithVisitorTokens needs a positive ttl, got %v", ErrOption, ttl))
+		}
+		s.w.signer, s.w.tokenTTL = signer, ttl
+	}
+}
+
+// WithReport receives the *RenderError of each snippet that left parts of a
+// visitor's configuration out, with the request's context. By default it is
+// logged with slog at level warn.
+func WithReport(report func(ctx context.Context, err error)) Option {
+	return func(s *settings) {
+		if report == nil {
+			s.errs = append(s.errs, fmt.Errorf("%w: WithReport needs a function", ErrOption))
+		}
+		s.w.report = report
+	}
+}
+
+// NewWidget returns the widget with the given id (the last part of the
+// admin panel's code, //code.jivosite.com/widget/ID). The error lists every
+// problem with id and opts.
+func NewWidget(id string, opts ...Option) (*Widget, error) {
+	s := settings{w: Widget{id: id, host: HostDefault}}
+	if err := ValidateWidgetID(id); err != nil {
+		s.errs = append(s.errs, err)
+	}
+	for _, o := range opts {
+		o(&s)
+	}
+	if s.w.stubURL != "" && s.w.stub == nil {
+		s.errs = append(s.errs, fmt.Errorf("%w: WithStubURL needs WithStub", ErrOption))
+	}
+	if err := errors.Join(s.errs...); err != nil {
+		return nil, err
+	}
+	if s.w.report == nil {
+		s.w.report = logReport
+	}
+	w := s.w
+	return &w, nil
+}
+
+func logReport(ctx context.Context, err error) {
+	slog.WarnContext(ctx, "jivokit: visitor configuration left out of the page", "error", err)
+}
+
+// ID returns the widget id.
+func (w *Widget) ID() string { return w.id }
+
+// Host returns the host the vendor's script is loaded from.
+func (w *Widget) Host() string { return w.host }
+
+// ScriptURL returns the URL of the vendor's widget script,
+// "//code.jivosite.com/widget/ID", or the stub's when the widget uses it.
+func (w *Widget) ScriptURL() string {
+	if w.stub != nil {
+		if w.stubURL != "" {
+			return w.stubURL
+		}
+		return stub.Path
+	}
+	return "//" + w.host + "/widget/" + w.id
+}
+
+// stubAttrs returns the stub's data-* attributes in name order, keeping only
+// names that are data attributes.
+func (w *Widget) stubAttrs() []attr {
+	if w.stub == nil {
+		return nil
+	}
+	m := w.stub.Attrs()
+	var out []attr
+	for _, k := range slices.Sorted(maps.Keys(m)) {
+		if isDataAttrName(k) {
+			out = append(out, attr{k, m[k]})
+		}
+	}
+	return out
+}
+
+type attr struct{ name, value string }
+
+func isDataAttrName(k string) bool {
+	if !strings.HasPrefix(k, "data-") || len(k) == len("data-") {
+		return false
+	}
+	for i := 0; i < len(k); i++ {
+		if c := k[i]; !('a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '-') {
+			return false
+		}
+	}
+	return true
+}
+
+func (w *Widget) stubAttributes() templ.OrderedAttributes {
+	var out templ.OrderedAttributes
+	for _, a := range w.stubAttrs() {
+		out = append(out, templ.KeyValue[string, any]{Key: a.name, Value: a.value})
+	}
+	return out
+}

@@ -1,0 +1,103 @@
+package templates
+
+import (
+	"fmt"
+	"strings"
+)
+
+// MaxWidgetIDLen bounds a widget id. Real ids are about ten characters.
+const MaxWidgetIDLen = 64
+
+// ValidateWidgetID checks that id looks like a JivoChat widget id: 1 to
+// MaxWidgetIDLen letters, digits, '-' or '_'. The error wraps ErrWidgetID.
+func ValidateWidgetID(id string) error {
+	switch {
+	case id == "":
+		return fmt.Errorf("%w: empty; copy it from the admin panel's installation code (//code.jivosite.com/widget/ID)", ErrWidgetID)
+	case len(id) > MaxWidgetIDLen:
+		return fmt.Errorf("%w: %d bytes long, at most %d are allowed", ErrWidgetID, len(id), MaxWidgetIDLen)
+	}
+	for i := 0; i < len(id); i++ {
+		if c := id[i]; !isIDByte(c) {
+			return fmt.Errorf("%w: %s contains %q at byte %d; only letters, digits, '-' and '_' are allowed", ErrWidgetID, quote(id), c, i)
+		}
+	}
+	return nil
+}
+
+func isIDByte(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '-' || c == '_'
+}
+
+// The script hosts the vendor serves the widget from.
+const (
+	HostDefault = "code.jivosite.com"    // the default
+	HostRU      = "code.jivo.ru"         // widgets of jivo.ru accounts
+	HostYandex  = "code-ya.jivosite.com" // the Yandex Cloud mirror
+)
+
+// validateHost checks a script host: a lower-case DNS name with at least
+// one dot, optionally with a port.
+func validateHost(host string) error {
+	name, port, hasPort := strings.Cut(host, ":")
+	bad := func(why string) error { return fmt.Errorf("%w: %s %s", ErrHost, quote(host), why) }
+	if hasPort {
+		if port == "" || len(port) > 5 || strings.Trim(port, "0123456789") != "" {
+			return bad("has a port that is not a number")
+		}
+	}
+	if name == "" || len(name) > 253 {
+		return bad("is not a host name")
+	}
+	if !strings.Contains(name, ".") {
+		return bad("has no dot; give a host name such as " + HostDefault)
+	}
+	for _, label := range strings.Split(name, ".") {
+		if label == "" || len(label) > 63 || label[0] == '-' || label[len(label)-1] == '-' {
+			return bad("is not a host name")
+		}
+		for i := 0; i < len(label); i++ {
+			c := label[i]
+			if !('a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '-') {
+				return bad("may hold only lower-case letters, digits, '-' and '.' (and :port)")
+			}
+		}
+	}
+	return nil
+}
+
+// validateURL checks a URL the page loads a script from: a path on the
+// site ("/jivokit/runtime.js"), or an absolute or protocol-relative http(s)
+// URL. Spaces, quotes, angle brackets and backslashes are refused.
+func validateURL(what, u string) error {
+	bad := func(why string) error { return fmt.Errorf("%w: %s %s %s", ErrURL, what, quote(u), why) }
+	if u == "" {
+		return bad("is empty")
+	}
+	for _, r := range u {
+		if r <= ' ' || r == 0x7f || strings.ContainsRune(`"'<>\`+"`", r) {
+			return bad("contains a space, control character, quote, angle bracket or backslash")
+		}
+	}
+	switch {
+	case strings.HasPrefix(u, "//"):
+		if len(u) == 2 {
+			return bad("has no host")
+		}
+		return nil
+	case strings.HasPrefix(u, "/"), strings.HasPrefix(u, "./"), strings.HasPrefix(u, "../"):
+		return nil
+	}
+	scheme, rest, ok := strings.Cut(u, ":")
+	if !ok || strings.ContainsAny(scheme, "/?#") {
+		return nil // a relative path such as "app.wasm"
+	}
+	switch strings.ToLower(scheme) {
+	case "http", "https":
+		if !strings.HasPrefix(rest, "//") || len(rest) == 2 {
+			return bad("has no host")
+		}
+		return nil
+	}
+	return bad("has scheme " + quote(scheme) + "; only http and https URLs and paths are allowed")
+}
