@@ -8,6 +8,7 @@ import (
 	"io"
 	"sort"
 
+	"github.com/jivokit/jivokit/internal/cli/buildcmd"
 	"github.com/jivokit/jivokit/internal/cli/gencmd"
 )
 
@@ -21,7 +22,8 @@ type Command struct {
 
 // commands holds every subcommand by name.
 var commands = map[string]Command{
-	"gen": {Summary: "write every file generated from the widget API spec", Run: gencmd.Run},
+	"build": {Summary: "build a Go/WASM app: content-hashed, precompressed, with a manifest", Run: buildcmd.Run},
+	"gen":   {Summary: "write every file generated from the widget API spec", Run: gencmd.Run},
 }
 
 // Run runs the subcommand args[0].

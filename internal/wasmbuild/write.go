@@ -1,0 +1,147 @@
+package wasmbuild
+
+import (
+	"bytes"
+	"compress/gzip"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sync"
+
+	"github.com/andybalholm/brotli"
+
+	"github.com/jivokit/jivokit/assets"
+)
+
+// writeWithCopies writes data as dir/name with name.gz and name.br beside
+// it, skipping the work when all three exist (the name is content-hashed).
+// Every file is written to a temporary name and renamed, so a crash never
+// leaves a truncated file under a final name.
+func writeWithCopies(dir, name string, data []byte, quick bool) (assets.File, error) {
+	file := assets.File{Name: name, Size: int64(len(data))}
+	p := filepath.Join(dir, name)
+	gz, br := sizeOf(p+".gz"), sizeOf(p+".br")
+	if sizeOf(p) == file.Size && gz > 0 && br > 0 {
+		file.GzipSize, file.BrotliSize = gz, br
+		return file, nil
+	}
+
+	var wg sync.WaitGroup
+	var gzData, brData []byte
+	var gzErr, brErr error
+	gzLevel, brLevel := gzip.BestCompression, brotli.BestCompression
+	if quick {
+		gzLevel, brLevel = gzip.DefaultCompression, quickBrotli
+	}
+	wg.Go(func() { gzData, gzErr = compressGzip(data, gzLevel) })
+	wg.Go(func() { brData, brErr = compressBrotli(data, brLevel) })
+	wg.Wait()
+	if err := errors.Join(gzErr, brErr); err != nil {
+		return assets.File{}, fmt.Errorf("wasmbuild: compressing %s: %w", name, err)
+	}
+	for _, f := range []struct {
+		path string
+		data []byte
+	}{{p, data}, {p + ".gz", gzData}, {p + ".br", brData}} {
+		if err := writeAtomic(f.path, f.data); err != nil {
+			return assets.File{}, err
+		}
+	}
+	file.GzipSize, file.BrotliSize = int64(len(gzData)), int64(len(brData))
+	return file, nil
+}
+
+// writeManifest writes manifest.json, then removes the files of the
+// manifest it replaces that the new one does not name.
+func writeManifest(dir string, m assets.Manifest) error {
+	old, oldErr := assets.ReadManifest(os.DirFS(dir))
+	b, err := json.MarshalIndent(m, "", "  ")
+	if err != nil {
+		return fmt.Errorf("wasmbuild: %w", err)
+	}
+	if err := writeAtomic(filepath.Join(dir, assets.ManifestName), append(b, '\n')); err != nil {
+		return err
+	}
+	if oldErr != nil {
+		return nil
+	}
+	keep := map[string]bool{}
+	for _, f := range m.Files {
+		keep[f.Name] = true
+	}
+	for _, f := range old.Files {
+		if keep[f.Name] || !assets.IsHashed(f.Name) || !fs.ValidPath(f.Name) || filepath.Base(f.Name) != f.Name {
+			continue
+		}
+		for _, suffix := range []string{"", ".gz", ".br"} {
+			os.Remove(filepath.Join(dir, f.Name+suffix))
+		}
+	}
+	return nil
+}
+
+func compressGzip(data []byte, level int) ([]byte, error) {
+	var buf bytes.Buffer
+	w, err := gzip.NewWriterLevel(&buf, level)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := w.Write(data); err != nil {
+		return nil, err
+	}
+	if err := w.Close(); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// quickBrotli is the Brotli level of a quick build. On a 1.8 MB WASM
+// binary, level 11 took about 20 times as long as level 9 for an output
+// 11% smaller; a quick build trades a little more size for speed.
+const quickBrotli = 6
+
+func compressBrotli(data []byte, level int) ([]byte, error) {
+	var buf bytes.Buffer
+	w := brotli.NewWriterLevel(&buf, level)
+	if _, err := w.Write(data); err != nil {
+		return nil, err
+	}
+	if err := w.Close(); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+func writeAtomic(path string, data []byte) error {
+	f, err := os.CreateTemp(filepath.Dir(path), ".tmp-"+filepath.Base(path)+"-")
+	if err != nil {
+		return fmt.Errorf("wasmbuild: %w", err)
+	}
+	_, werr := f.Write(data)
+	cerr := f.Close()
+	if err := errors.Join(werr, cerr); err != nil {
+		os.Remove(f.Name())
+		return fmt.Errorf("wasmbuild: writing %s: %w", path, err)
+	}
+	if err := os.Chmod(f.Name(), 0o644); err != nil {
+		os.Remove(f.Name())
+		return fmt.Errorf("wasmbuild: %w", err)
+	}
+	if err := os.Rename(f.Name(), path); err != nil {
+		os.Remove(f.Name())
+		return fmt.Errorf("wasmbuild: %w", err)
+	}
+	return nil
+}
+
+// sizeOf answers a regular file's size, or -1.
+func sizeOf(path string) int64 {
+	st, err := os.Stat(path)
+	if err != nil || !st.Mode().IsRegular() {
+		return -1
+	}
+	return st.Size()
+}
