@@ -1,0 +1,38 @@
+package webhook
+
+// Error is a sentinel error of this package; test for one with errors.Is.
+// Returned errors wrap the sentinel with details.
+type Error string
+
+func (e Error) Error() string { return string(e) }
+
+const (
+	// ErrMalformed: the body is not JSON, not an object, or a known event
+	// with a field of the wrong type.
+	ErrMalformed Error = "webhook: malformed event"
+	// ErrNoEventName: the body has no event_name, or an empty one.
+	ErrNoEventName Error = "webhook: no event_name"
+	// ErrTooLarge: the body is larger than the handler's limit.
+	ErrTooLarge Error = "webhook: body too large"
+	// ErrMethod: the request is not a POST.
+	ErrMethod Error = "webhook: method not allowed"
+	// ErrContentType: the request's content type is not JSON.
+	ErrContentType Error = "webhook: content type is not application/json"
+	// ErrNotFound: the request's path is not the handler's secret path.
+	ErrNotFound Error = "webhook: not found"
+	// ErrPanic: the user's function panicked.
+	ErrPanic Error = "webhook: handler panicked"
+	// ErrNoUserToken: the event has no user_token to verify.
+	ErrNoUserToken Error = "webhook: no user_token"
+	// ErrNoSigner: the handler has no signer to verify user_token with.
+	ErrNoSigner Error = "webhook: no signer configured"
+	// ErrTokenInvalid: user_token did not verify; the error also wraps the
+	// usertoken sentinel that says why.
+	ErrTokenInvalid Error = "webhook: user_token not verified"
+	// ErrLinkDropped: a link in a reply was not an http(s) URL on a safe
+	// host and was left out of the reply.
+	ErrLinkDropped Error = "webhook: link dropped from reply"
+	// ErrTooManyFields: a reply had more custom_data fields than the widget
+	// shows; the rest were left out.
+	ErrTooManyFields Error = "webhook: too many custom_data fields"
+)
