@@ -1,0 +1,216 @@
+// The stub's implementation of every method of the widget API, with the
+// answers the vendor's reference and newer documentation give. The method
+// table (methods.gen.js) decides which of these become jivo_api methods and
+// which window globals; widget.js checks that the two match exactly.
+
+import { callInProgress, clearHistory } from "./state.js";
+import { colorProblem, isObject, linkProblem, offlineMessageProblem, phoneProblem } from "./validate.js";
+
+const OK = () => ({ result: "ok" });
+const fail = (reason) => ({ result: "fail", reason });
+
+export const CALLBACK_DISABLED = "Callback disabled";
+export const CALLBACK_UNAVAILABLE = "Callback unavailable";
+export const CUSTOM_DATA_NOT_ARRAY = "Custom data must be array.";
+export const MAX_CUSTOM_FIELDS = 10;
+export const MAX_ATTRIBUTE_CALLS = 10;
+
+const UTM_KEYS = ["source", "campaign", "content", "medium", "term"];
+
+function requireCallback(method, cb) {
+  if (typeof cb !== "function") throw new TypeError("jivo_api." + method + ": the last argument must be a callback function");
+}
+
+function text(v) {
+  if (typeof v === "string") return v;
+  if (typeof v === "number" || typeof v === "boolean") return String(v);
+  return "";
+}
+
+// customField turns one setCustomData entry into what the agent sees: text
+// as given (never markup), and the link only when it is a safe http(s) URL.
+function customField(f, i, warn) {
+  const out = { title: text(f.title), key: text(f.key), content: text(f.content), link: "" };
+  if (f.link !== undefined && f.link !== null && f.link !== "") {
+    const p = linkProblem(f.link);
+    if (p) warn("fields[" + i + "]." + p + "; the agent does not see it");
+    else out.link = f.link;
+  }
+  return out;
+}
+
+// parseUtm reads utm_* parameters from a location.search string.
+export function parseUtm(search) {
+  const out = {};
+  String(search || "")
+    .replace(/^\?/, "")
+    .split("&")
+    .forEach((pair) => {
+      const eq = pair.indexOf("=");
+      const k = eq < 0 ? pair : pair.slice(0, eq);
+      if (k.slice(0, 4) !== "utm_" || UTM_KEYS.indexOf(k.slice(4)) < 0) return;
+      let v = eq < 0 ? "" : pair.slice(eq + 1).replace(/\+/g, " ");
+      try {
+        v = decodeURIComponent(v);
+      } catch (e) {
+        // keep the raw value of a malformed escape
+      }
+      if (!(k.slice(4) in out)) out[k.slice(4)] = v;
+    });
+  return out;
+}
+
+// createApi returns the implementation; w is the widget core (widget.js).
+export function createApi(w) {
+  const s = w.s;
+  return {
+    open(options) {
+      if (options !== undefined && options !== null && !isObject(options)) return fail("options must be an object like {start: 'chat'}");
+      const start = (options && options.start) || "chat";
+      if (start !== "chat" && start !== "call" && start !== "menu") {
+        return fail("start " + JSON.stringify(String(start)) + " is not chat, call or menu");
+      }
+      s.menu = start === "menu";
+      if (start === "call") w.setState(s.state === "chat" || s.state === "chat/call" ? "chat/call" : "call");
+      else w.setState("chat");
+      return OK();
+    },
+
+    close() {
+      s.menu = false;
+      w.setState("label");
+      return OK();
+    },
+
+    chatMode() {
+      return s.online ? "online" : "offline";
+    },
+
+    getContactInfo() {
+      const c = s.contact;
+      return { client_name: c.name || null, email: c.email || null, phone: c.phone || null, description: c.description || null };
+    },
+
+    getVisitorNumber(cb) {
+      requireCallback("getVisitorNumber", cb);
+      const n = w.visitorNumber();
+      w.later(() => cb(null, n));
+    },
+
+    setContactInfo(info) {
+      if (!isObject(info)) return w.warn("setContactInfo takes an object {name, email, phone, description}; ignored");
+      const next = Object.assign({}, s.contact);
+      // The answer of getContactInfo says client_name: accept it too.
+      if (info.client_name !== undefined && info.name === undefined) info = Object.assign({}, info, { name: info.client_name });
+      for (const k of ["name", "email", "phone", "description"]) {
+        if (info[k] === undefined) continue;
+        if (info[k] !== null && typeof info[k] !== "string") {
+          w.warn(k + " is not a string; ignored");
+          continue;
+        }
+        next[k] = info[k] || "";
+      }
+      s.contact = next;
+    },
+
+    setCustomData(fields) {
+      if (!Array.isArray(fields)) return fail(CUSTOM_DATA_NOT_ARRAY);
+      if (fields.length > MAX_CUSTOM_FIELDS) return fail("Custom data must have at most " + MAX_CUSTOM_FIELDS + " fields, got " + fields.length + ".");
+      for (let i = 0; i < fields.length; i++) {
+        if (!isObject(fields[i])) return fail("fields[" + i + "] is not an object.");
+      }
+      s.customData = fields.map((f, i) => customField(f, i, w.warn));
+      return OK();
+    },
+
+    setRules(rules) {
+      if (!isObject(rules)) return w.warn("setRules takes the rules object; ignored");
+      s.rules = JSON.parse(JSON.stringify(rules));
+    },
+
+    setUserToken(token) {
+      if (typeof token !== "string" || token === "") return { result: "fail", token: token || false };
+      s.token = token;
+      return { result: "ok", token };
+    },
+
+    showProactiveInvitation(invitationText, departmentId) {
+      if (typeof invitationText !== "string" || invitationText.trim() === "") return w.warn("invitation_text must be a non-empty string; ignored");
+      let dept = null;
+      if (departmentId !== undefined && departmentId !== null) {
+        if (typeof departmentId === "number" && departmentId >= 0 && Math.floor(departmentId) === departmentId) dept = departmentId;
+        else w.warn("department_id must be a non-negative whole number; ignored");
+      }
+      s.invitation = { text: invitationText, department_id: dept };
+      s.messages.push({ from: "agent", text: invitationText, time: Date.now(), invitation: true });
+      w.setState("chat");
+    },
+
+    startCall(phone) {
+      if (!s.callbacksEnabled) return fail(CALLBACK_DISABLED);
+      const p = phoneProblem(phone);
+      if (p) return fail("Wrong phone number: " + p);
+      if (callInProgress(s)) return fail(CALLBACK_UNAVAILABLE);
+      s.call = { phone, status: "requested", reason: "" };
+      return OK();
+    },
+
+    isCallbackEnabled(cb) {
+      requireCallback("isCallbackEnabled", cb);
+      const res = !s.callbacksEnabled ? fail(CALLBACK_DISABLED) : callInProgress(s) ? fail(CALLBACK_UNAVAILABLE) : OK();
+      w.later(() => cb(res));
+    },
+
+    sendOfflineMessage(m) {
+      const p = offlineMessageProblem(m);
+      if (p) return { result: "fail", error: p };
+      s.offlineMessages.push({ name: m.name || "", email: m.email || "", phone: m.phone || "", description: m.description || "", message: m.message, time: Date.now() });
+      return OK();
+    },
+
+    setWidgetColor(color, color2) {
+      const p = colorProblem(color) || (color2 !== undefined && color2 !== null && color2 !== "" ? colorProblem(color2, "color2") : "");
+      if (p) return w.warn(p + "; ignored");
+      s.color = color;
+      s.color2 = color2 || null;
+    },
+
+    sendPageTitle(title, fromApi, url) {
+      if (typeof title !== "string") return w.warn("title must be a string; ignored");
+      s.pageTitle = { title, fromApi: fromApi === undefined ? null : !!fromApi, url: typeof url === "string" ? url : null };
+    },
+
+    setClientAttributes(attributes) {
+      if (!isObject(attributes) || Object.keys(attributes).length === 0) return w.warn("setClientAttributes takes a non-empty object of attribute ids to strings or numbers; ignored");
+      if (s.attributeCalls >= MAX_ATTRIBUTE_CALLS) return w.warn("more than " + MAX_ATTRIBUTE_CALLS + " setClientAttributes calls; the vendor drops them");
+      for (const id of Object.keys(attributes)) {
+        const v = attributes[id];
+        if (id === "" || (typeof v !== "string" && (typeof v !== "number" || !isFinite(v)))) {
+          return w.warn("attribute " + JSON.stringify(id) + " must have a non-empty id and a string or number value; ignored");
+        }
+      }
+      s.attributeCalls++;
+      Object.assign(s.clientAttributes, attributes);
+    },
+
+    getUnreadMessagesCount() {
+      return s.unread;
+    },
+
+    getUtm() {
+      return parseUtm(w.search());
+    },
+
+    clearHistory() {
+      clearHistory(s);
+    },
+
+    jivo_init() {
+      w.init();
+    },
+
+    jivo_destroy() {
+      w.destroy();
+    },
+  };
+}

@@ -1,0 +1,204 @@
+// The widget's life: loading after the delay, jivo_api appearing at load,
+// state changes with their callbacks, jivo_destroy / jivo_init, and the
+// recording of every call.
+
+import { createApi } from "./api.js";
+import { createLog, jsonSafe } from "./record.js";
+import { freshState, minimized, pageState } from "./state.js";
+import { checkTable } from "./table.js";
+
+// createWidget returns the widget core. win is the window, view the
+// renderer (render.js), table the generated method table.
+export function createWidget(win, view, options, problems, methods, callbacks) {
+  const s = freshState(options);
+  const calls = createLog();
+  const events = createLog();
+  // phase: 'pending' (load scheduled), 'loaded', 'destroyed', 'never' (data-never-load)
+  let phase = "never";
+  let timer = null;
+  let visitors = 0; // visitor numbers handed out in this page session
+  let current = null; // the record of the call being made, for warn()
+
+  const w = {
+    s,
+    options,
+    problems,
+    calls,
+    events,
+    phase: () => phase,
+
+    later(fn) {
+      win.setTimeout(fn, 0);
+    },
+
+    search() {
+      return (win.location && win.location.search) || "";
+    },
+
+    // warn notes ignored input on the call being recorded and in the console.
+    warn(msg) {
+      if (current) current.warning = current.warning ? current.warning + "; " + msg : msg;
+      if (win.console) win.console.warn("jivokit stub: " + (current ? current.method + ": " : "") + msg);
+    },
+
+    visitorNumber() {
+      if (!s.visitorNumber) s.visitorNumber = ++visitors;
+      return s.visitorNumber;
+    },
+
+    // fire calls the callback the page holds in the global now, as the real
+    // widget does, so whatever owns the global (the page or the page
+    // runtime) sees it.
+    fire(name) {
+      const args = Array.prototype.slice.call(arguments, 1);
+      if (callbacks.indexOf(name) < 0) {
+        if (win.console) win.console.error("jivokit stub: fires " + name + ", which the method table lacks");
+      }
+      const fn = win[name];
+      events.push({ callback: name, args: jsonSafe(args), handled: typeof fn === "function", time: Date.now() });
+      if (typeof fn !== "function") return;
+      try {
+        fn.apply(win, args);
+      } catch (e) {
+        if (win.console) win.console.error("jivokit stub: " + name + " threw", e);
+      }
+    },
+
+    // setState moves the window to next: opening fires jivo_onOpen and
+    // clears the unread count, closing fires jivo_onClose, and any change
+    // fires jivo_onChangeState(next) after them.
+    setState(next) {
+      const prev = s.state;
+      if (prev === next) return;
+      s.state = next;
+      if (minimized(prev) && !minimized(next)) {
+        s.unread = 0;
+        w.fire("jivo_onOpen");
+      } else if (!minimized(prev) && minimized(next)) {
+        w.fire("jivo_onClose");
+      }
+      w.fire("jivo_onChangeState", next);
+    },
+
+    changed() {
+      view.draw(w);
+    },
+
+    load() {
+      if (phase === "loaded") return false;
+      if (timer !== null) win.clearTimeout(timer);
+      timer = null;
+      phase = "loaded";
+      s.state = "label";
+      const api = {};
+      for (const m of methods) {
+        if (!m.global && impl[m.name]) api[m.name] = record(m, impl[m.name]);
+      }
+      win.jivo_api = api;
+      view.mount(w);
+      w.fire("jivo_onLoadCallback");
+      w.changed();
+      return true;
+    },
+
+    schedule() {
+      phase = "pending";
+      timer = win.setTimeout(() => {
+        timer = null;
+        w.load();
+      }, options.loadDelay);
+    },
+
+    // destroy removes the widget: jivo_api, its elements, what the page set
+    // on it; the visitor's history stays. A pending load is cancelled.
+    destroy() {
+      if (phase === "pending") {
+        win.clearTimeout(timer);
+        timer = null;
+        phase = "destroyed";
+        return true;
+      }
+      if (phase !== "loaded") return false;
+      phase = "destroyed";
+      try {
+        delete win.jivo_api;
+      } catch (e) {
+        win.jivo_api = undefined;
+      }
+      if ("jivo_api" in win) win.jivo_api = undefined;
+      Object.assign(s, pageState());
+      view.unmount();
+      w.fire("jivo_onWidgetDestroy");
+      return true;
+    },
+
+    // init brings a destroyed widget back after the load delay.
+    init() {
+      if (phase !== "destroyed") return false;
+      w.schedule();
+      return true;
+    },
+  };
+
+  const impl = createApi(w);
+  w.tableCheck = checkTable(impl, methods, callbacks);
+
+  // record wraps an implementation so that every call lands in the log with
+  // JSON-safe copies of its arguments and answer. An async method's answer
+  // is filled in when its callback is called.
+  function record(entry, fn) {
+    const async = entry.answer === "callback" || entry.answer === "errFirst";
+    return function () {
+      const args = Array.prototype.slice.call(arguments);
+      const rec = calls.push({ method: entry.name, args: jsonSafe(args), result: null, time: Date.now() });
+      if (async) {
+        rec.pending = true;
+        const last = args.length - 1;
+        const cb = args[last];
+        if (typeof cb === "function") {
+          args[last] = function (a, b) {
+            rec.pending = false;
+            if (entry.answer === "errFirst") {
+              rec.result = jsonSafe(b);
+              if (a !== null && a !== undefined) rec.error = jsonSafe(a);
+            } else {
+              rec.result = jsonSafe(a);
+            }
+            w.changed();
+            return cb.apply(this, arguments);
+          };
+        }
+      }
+      const outer = current;
+      current = rec;
+      let result;
+      try {
+        result = fn.apply(null, args);
+      } catch (e) {
+        rec.pending = false;
+        rec.error = String((e && e.message) || e);
+        throw e;
+      } finally {
+        current = outer;
+        w.changed();
+      }
+      if (!async && result !== undefined) rec.result = jsonSafe(result);
+      return result;
+    };
+  }
+
+  // The globals exist from the start, as the vendor's script defines them
+  // when it runs, before its initialization is over.
+  for (const m of methods) {
+    if (m.global && impl[m.name]) win[m.name] = record(m, impl[m.name]);
+  }
+
+  w.start = function () {
+    if (!w.tableCheck.ok && win.console) win.console.error(w.tableCheck.message);
+    for (const p of problems) if (win.console) win.console.error("jivokit stub: " + p);
+    if (options.neverLoad) phase = "never";
+    else w.schedule();
+  };
+
+  return w;
+}

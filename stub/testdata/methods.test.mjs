@@ -1,0 +1,241 @@
+// Every jivo_api method's documented answer. Run: node --test stub/testdata/
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { answer, loadedPage, plain } from './page.mjs';
+
+const ok = { result: 'ok' };
+
+test('open and close change the state and fire jivo_onOpen / jivo_onClose / jivo_onChangeState', async () => {
+  const p = await loadedPage();
+  const seen = [];
+  p.win.jivo_onOpen = () => seen.push('open');
+  p.win.jivo_onClose = () => seen.push('close');
+  p.win.jivo_onChangeState = (s) => seen.push('state:' + s);
+  assert.equal(p.stub.state(), 'label');
+  assert.deepEqual(plain(p.api().open()), ok);
+  assert.equal(p.stub.state(), 'chat');
+  assert.deepEqual(plain(p.api().open({ start: 'call' })), ok, 'the call form over the chat');
+  assert.equal(p.stub.state(), 'chat/call');
+  assert.deepEqual(plain(p.api().close()), ok);
+  assert.equal(p.stub.state(), 'label');
+  assert.deepEqual(plain(p.api().open({ start: 'call' })), ok);
+  assert.equal(p.stub.state(), 'call');
+  assert.deepEqual(plain(p.api().open({ start: 'menu' })), ok);
+  assert.equal(p.stub.state(), 'chat');
+  assert.deepEqual(seen, [
+    'open', 'state:chat', 'state:chat/call', 'close', 'state:label', 'open', 'state:call', 'state:chat',
+  ]);
+  seen.length = 0;
+  assert.deepEqual(plain(p.api().open()), ok);
+  assert.deepEqual(seen, [], 'opening an open chat changes nothing');
+});
+
+test('open refuses an unknown start and options that are not an object', async () => {
+  const p = await loadedPage();
+  assert.deepEqual(plain(p.api().open({ start: 'video' })), { result: 'fail', reason: 'start "video" is not chat, call or menu' });
+  assert.equal(plain(p.api().open('chat')).result, 'fail');
+  assert.equal(p.stub.state(), 'label');
+});
+
+test('chatMode answers online or offline', async () => {
+  const p = await loadedPage();
+  assert.equal(p.api().chatMode(), 'online');
+  p.stub.setOnline(false);
+  assert.equal(p.api().chatMode(), 'offline');
+  p.stub.setOnline(true);
+  assert.equal(p.api().chatMode(), 'online');
+});
+
+test('getContactInfo answers client_name, email, phone, description with null for what is empty', async () => {
+  const p = await loadedPage();
+  assert.deepEqual(plain(p.api().getContactInfo()), { client_name: null, email: null, phone: null, description: null });
+  assert.equal(p.api().setContactInfo({ name: 'John Smith', email: 'email@example.com' }), undefined);
+  assert.deepEqual(plain(p.api().getContactInfo()), { client_name: 'John Smith', email: 'email@example.com', phone: null, description: null });
+  p.api().setContactInfo({ phone: '+14084987855', description: 'Description text' });
+  assert.deepEqual(plain(p.api().getContactInfo()), {
+    client_name: 'John Smith', email: 'email@example.com', phone: '+14084987855', description: 'Description text',
+  }, 'setContactInfo keeps fields it is not given');
+  p.api().setContactInfo({ client_name: 'Ann' });
+  assert.equal(p.api().getContactInfo().client_name, 'Ann', 'client_name is accepted on input too');
+  p.api().setContactInfo('Ann');
+  assert.match(p.calls().at(-1).warning, /takes an object/);
+  assert.deepEqual(plain(p.stub.agentView().contactInfo), {
+    name: 'Ann', email: 'email@example.com', phone: '+14084987855', description: 'Description text',
+  });
+});
+
+test('getVisitorNumber answers asynchronously, err first, 1 for the first visitor of the page session', async () => {
+  const p = await loadedPage();
+  let sync = true;
+  const first = answer(p, 'getVisitorNumber');
+  const direct = new Promise((r) => p.api().getVisitorNumber((...a) => r(sync)));
+  sync = false;
+  assert.equal(await direct, false, 'the callback is not called before getVisitorNumber returns');
+  assert.deepEqual(await first, [null, 1]);
+  assert.deepEqual(await answer(p, 'getVisitorNumber'), [null, 1], 'the same visitor keeps its number');
+  p.api().clearHistory();
+  assert.deepEqual(await answer(p, 'getVisitorNumber'), [null, 2], 'after clearHistory the visitor is a new one');
+  assert.throws(() => p.api().getVisitorNumber(), /callback function/);
+});
+
+test('setCustomData: a non-array fails as documented, at most 10 fields, links only when safe', async () => {
+  const p = await loadedPage();
+  const notArray = { result: 'fail', reason: 'Custom data must be array.' };
+  assert.deepEqual(plain(p.api().setCustomData({ title: 'x' })), notArray);
+  assert.deepEqual(plain(p.api().setCustomData('x')), notArray);
+  assert.deepEqual(plain(p.api().setCustomData()), notArray);
+  const eleven = Array.from({ length: 11 }, (_, i) => ({ content: 'f' + i }));
+  assert.deepEqual(plain(p.api().setCustomData(eleven)), { result: 'fail', reason: 'Custom data must have at most 10 fields, got 11.' });
+  assert.equal(plain(p.api().setCustomData(['x'])).result, 'fail');
+  assert.deepEqual(plain(p.api().setCustomData(eleven.slice(1))), ok, '10 fields pass');
+  assert.deepEqual(plain(p.api().setCustomData([
+    { title: 'Actions', content: 'Add contact', link: 'https://crm.example/add' },
+    { key: 'Plan', content: 'Pro' },
+    { content: 'Bad', link: 'javascript:alert(1)' },
+    { content: 'Data', link: 'data:text/html,<b>x</b>' },
+    { content: 'Ftp', link: 'ftp://files.example/x' },
+  ])), ok);
+  assert.deepEqual(plain(p.stub.agentView().customData), [
+    { title: 'Actions', key: '', content: 'Add contact', link: 'https://crm.example/add' },
+    { title: '', key: 'Plan', content: 'Pro', link: '' },
+    { title: '', key: '', content: 'Bad', link: '' },
+    { title: '', key: '', content: 'Data', link: '' },
+    { title: '', key: '', content: 'Ftp', link: '' },
+  ]);
+  assert.match(p.calls().at(-1).warning, /fields\[2\]\.link is not an absolute http or https URL.*fields\[3\]\.link is not an absolute.*fields\[4\]\.link has scheme "ftp"/);
+});
+
+test('setUserToken answers {result: ok, token}, and fail with the token or false', async () => {
+  const p = await loadedPage();
+  assert.deepEqual(plain(p.api().setUserToken('v1.abc')), { result: 'ok', token: 'v1.abc' });
+  assert.equal(p.stub.agentView().token, 'v1.abc');
+  assert.deepEqual(plain(p.api().setUserToken('')), { result: 'fail', token: false });
+  assert.deepEqual(plain(p.api().setUserToken(42)), { result: 'fail', token: 42 });
+  assert.equal(p.stub.agentView().token, 'v1.abc', 'a failed call keeps the token');
+});
+
+test('startCall: ok for a good number, Callback disabled, a reason for a malformed number, Callback unavailable during a call', async () => {
+  const p = await loadedPage();
+  const bad = plain(p.api().startCall('12'));
+  assert.equal(bad.result, 'fail');
+  assert.match(bad.reason, /phone has 2 digits/);
+  assert.match(plain(p.api().startCall('+1 (408) abc')).reason, /phone contains 'a'/);
+  assert.deepEqual(plain(p.api().startCall('+1 (408) 498-7855')), ok);
+  assert.deepEqual(plain(p.stub.agentView().call), { phone: '+1 (408) 498-7855', status: 'requested', reason: '' });
+  assert.deepEqual(plain(p.api().startCall('+14084987855')), { result: 'fail', reason: 'Callback unavailable' });
+  p.stub.callEnd(true);
+  assert.deepEqual(plain(p.api().startCall('+14084987855')), ok, 'a new call after the last one ended');
+  p.stub.setCallbacksEnabled(false);
+  assert.deepEqual(plain(p.api().startCall('+14084987855')), { result: 'fail', reason: 'Callback disabled' });
+});
+
+test('isCallbackEnabled answers asynchronously: ok, Callback disabled, Callback unavailable', async () => {
+  const p = await loadedPage();
+  let called = false;
+  const first = new Promise((r) => p.api().isCallbackEnabled((res) => ((called = true), r(plain(res)))));
+  assert.equal(called, false, 'not called before isCallbackEnabled returns');
+  assert.deepEqual(await first, ok);
+  p.api().startCall('+14084987855');
+  assert.deepEqual(await answer(p, 'isCallbackEnabled'), [{ result: 'fail', reason: 'Callback unavailable' }]);
+  p.stub.setCallbacksEnabled(false);
+  assert.deepEqual(await answer(p, 'isCallbackEnabled'), [{ result: 'fail', reason: 'Callback disabled' }]);
+  assert.throws(() => p.api().isCallbackEnabled(null), { name: 'TypeError', message: /callback function/ });
+});
+
+test('sendOfflineMessage validates its fields as jsapi.OfflineMessage.Validate does', async () => {
+  const p = await loadedPage();
+  const cases = [
+    ['a complete message', { name: 'John Smith', email: 'email@example.com', phone: '+14084987855', description: 'd', message: 'Offline message' }, ''],
+    ['e-mail only', { email: 'a@b.example', message: 'hi' }, ''],
+    ['phone only', { phone: '+1 408 498 7855', message: 'hi' }, ''],
+    ['no message', { email: 'a@b.example' }, 'message is empty'],
+    ['blank message', { email: 'a@b.example', message: '  ' }, 'message is empty'],
+    ['nowhere to answer', { name: 'Ann', message: 'hi' }, 'email and phone are both empty; give one to answer to'],
+    ['bad e-mail', { email: 'ann', message: 'hi' }, 'email is not an e-mail address'],
+    ['e-mail without a dot', { email: 'ann@localhost', message: 'hi' }, 'email has no dot in its domain'],
+    ['e-mail with a space', { email: 'a n@b.example', message: 'hi' }, 'email contains a character an e-mail address cannot have'],
+    ['bad phone', { phone: '123', message: 'hi' }, 'phone has 3 digits, a phone number has 5 to 15'],
+    ['good e-mail, bad phone', { email: 'a@b.example', phone: 'call me', message: 'hi' }, "phone contains 'c'; only digits, a leading +, spaces, dots, dashes and parentheses are allowed"],
+    ['not an object', 'hello', 'message must be an object'],
+    ['a number for a message', { email: 'a@b.example', message: 5 }, 'message is not a string'],
+  ];
+  for (const [name, msg, error] of cases) {
+    const got = plain(p.api().sendOfflineMessage(msg));
+    assert.deepEqual(got, error ? { result: 'fail', error } : ok, name);
+  }
+  assert.equal(p.stub.agentView().offlineMessages.length, 3);
+});
+
+test('showProactiveInvitation opens the chat with the text; the agent sees the invitation and department', async () => {
+  const p = await loadedPage();
+  const states = [];
+  p.win.jivo_onChangeState = (s) => states.push(s);
+  assert.equal(p.api().showProactiveInvitation('How can I help you?', 3), undefined);
+  assert.equal(p.stub.state(), 'chat');
+  assert.deepEqual(states, ['chat']);
+  assert.deepEqual(plain(p.stub.agentView().invitation), { text: 'How can I help you?', department_id: 3 });
+  p.api().showProactiveInvitation('');
+  assert.match(p.calls().at(-1).warning, /non-empty string/);
+});
+
+test('setWidgetColor takes hex colours and refuses the rest', async () => {
+  const p = await loadedPage();
+  p.api().setWidgetColor('#1e88e5', '#43A047');
+  assert.deepEqual([p.stub.agentView().color, p.stub.agentView().color2], ['#1e88e5', '#43A047']);
+  p.api().setWidgetColor('#fff');
+  assert.deepEqual([p.stub.agentView().color, p.stub.agentView().color2], ['#fff', null]);
+  for (const [c, c2] of [['red'], ['#12345'], ['#ggg'], ['#fff', 'blue'], ['#fff;background:url(x)']]) {
+    p.api().setWidgetColor(c, c2);
+    assert.match(p.calls().at(-1).warning, /is not a hex colour/, String(c) + ' ' + String(c2));
+  }
+  assert.equal(p.stub.agentView().color, '#fff', 'refused colours change nothing');
+});
+
+test('sendPageTitle, setClientAttributes and setRules reach what the agent sees', async () => {
+  const p = await loadedPage();
+  p.api().sendPageTitle('Cart', true, 'https://shop.example/cart');
+  assert.deepEqual(plain(p.stub.agentView().pageTitle), { title: 'Cart', fromApi: true, url: 'https://shop.example/cart' });
+  p.api().setClientAttributes({ plan: 'pro', seats: 5 });
+  p.api().setClientAttributes({ seats: 6 });
+  assert.deepEqual(plain(p.stub.agentView().clientAttributes), { plan: 'pro', seats: 6 });
+  p.api().setClientAttributes({ bad: { x: 1 } });
+  assert.match(p.calls().at(-1).warning, /string or number/);
+  for (let i = 0; i < 9; i++) p.api().setClientAttributes({ n: i });
+  assert.match(p.calls().at(-1).warning, /more than 10 setClientAttributes calls/, 'the vendor allows 10 calls');
+  assert.equal(p.stub.agentView().clientAttributes.n, 7);
+  p.api().setRules({ rules: [{ name: 'r' }] });
+  assert.deepEqual(plain(p.stub.agentView().rules), { rules: [{ name: 'r' }] });
+});
+
+test('getUnreadMessagesCount counts agent messages received while the chat is closed', async () => {
+  const p = await loadedPage();
+  assert.equal(p.api().getUnreadMessagesCount(), 0);
+  p.stub.agentMessage('one');
+  p.stub.agentMessage('two');
+  assert.equal(p.api().getUnreadMessagesCount(), 2);
+  p.api().open();
+  assert.equal(p.api().getUnreadMessagesCount(), 0, 'opening the chat reads them');
+  p.stub.agentMessage('three');
+  assert.equal(p.api().getUnreadMessagesCount(), 0, 'read at once while open');
+});
+
+test('getUtm reads utm_* from location.search', async () => {
+  const p = await loadedPage({ search: '?utm_source=google&utm_medium=cpc&utm_campaign=spring+sale&utm_content=banner%201&utm_term=x&other=1&utm_bogus=2' });
+  assert.deepEqual(plain(p.api().getUtm()), { source: 'google', medium: 'cpc', campaign: 'spring sale', content: 'banner 1', term: 'x' });
+  const q = await loadedPage();
+  assert.deepEqual(plain(q.api().getUtm()), {});
+});
+
+test('clearHistory forgets contacts and messages', async () => {
+  const p = await loadedPage();
+  p.api().setContactInfo({ name: 'Ann' });
+  p.stub.visitorMessage('hello');
+  p.stub.agentMessage('hi');
+  p.api().sendOfflineMessage({ email: 'a@b.example', message: 'later' });
+  p.api().clearHistory();
+  const v = plain(p.stub.agentView());
+  assert.deepEqual(v.contactInfo, { name: null, email: null, phone: null, description: null });
+  assert.deepEqual(v.messages, []);
+  assert.deepEqual(v.offlineMessages, []);
+  assert.equal(p.api().getUnreadMessagesCount(), 0);
+});

@@ -1,0 +1,114 @@
+// A fake page for the stub's tests: a fresh vm context with a window, a
+// fake document, a console that records, optionally the page runtime in
+// front of the stub (JIVOKIT_STUB_RUNTIME=1, as the Go test runs it a
+// second time), and the stub loaded from its own <script> element.
+import { readFileSync } from 'node:fs';
+import vm from 'node:vm';
+import { FakeDocument } from './fakedom.mjs';
+
+export const stubJS = readFileSync(new URL('../stub.min.js', import.meta.url), 'utf8');
+export const withRuntime = !!process.env.JIVOKIT_STUB_RUNTIME;
+const runtimeJS = withRuntime ? readFileSync(new URL('../../jsapi/runtime/runtime.min.js', import.meta.url), 'utf8') : '';
+
+// plain copies a value made inside the page's realm into this one, for
+// deepEqual, which compares prototypes too.
+export const plain = (x) => (x === undefined ? undefined : JSON.parse(JSON.stringify(x)));
+
+// fakeClock replaces setTimeout: timers run only when advance() says so.
+export function fakeClock() {
+  let now = 0;
+  let seq = 0;
+  let timers = [];
+  return {
+    setTimeout(fn, ms) {
+      timers.push({ id: ++seq, at: now + Math.max(0, Number(ms) || 0), fn });
+      return seq;
+    },
+    clearTimeout(id) {
+      timers = timers.filter((t) => t.id !== id);
+    },
+    advance(ms) {
+      const end = now + ms;
+      for (;;) {
+        const due = timers.filter((t) => t.at <= end).sort((a, b) => a.at - b.at || a.id - b.id)[0];
+        if (!due) break;
+        timers = timers.filter((t) => t !== due);
+        now = due.at;
+        due.fn();
+      }
+      now = end;
+    },
+    now: () => now,
+  };
+}
+
+// newPage loads the stub. Options: attrs (the script element's attributes),
+// search (location.search), before(win) (page code that runs first),
+// clock (a fakeClock), document: false (no document at all), body: false
+// (the stub runs from <head> before <body> exists).
+export function newPage({ attrs = {}, search = '', before, clock, document = true, body = true } = {}) {
+  const logged = { error: [], warn: [] };
+  const doc = document ? new FakeDocument({ body }) : undefined;
+  const sandbox = {
+    console: {
+      error: (...a) => logged.error.push(a.map(String).join(' ')),
+      warn: (...a) => logged.warn.push(a.map(String).join(' ')),
+      log: () => {},
+    },
+    setTimeout: clock ? clock.setTimeout : setTimeout,
+    clearTimeout: clock ? clock.clearTimeout : clearTimeout,
+    location: { search, href: 'https://shop.example/page' + search },
+  };
+  if (doc) sandbox.document = doc;
+  const ctx = vm.createContext(sandbox);
+  const win = vm.runInContext('this', ctx);
+  win.window = win;
+  if (before) before(win);
+  if (runtimeJS) vm.runInContext(runtimeJS, ctx);
+  let script = null;
+  if (doc) {
+    script = doc.createElement('script');
+    script.setAttribute('src', '/jivokit/stub.js');
+    for (const [k, v] of Object.entries(attrs)) script.setAttribute(k, v);
+    doc.head.appendChild(script);
+    doc.currentScript = script;
+  }
+  vm.runInContext(stubJS, ctx);
+  if (doc) doc.currentScript = null;
+  const p = {
+    win,
+    doc,
+    logged,
+    stub: win.jivokitStub,
+    api: () => win.jivo_api,
+    eval: (code) => vm.runInContext(code, ctx),
+    again: () => vm.runInContext(stubJS, ctx),
+    root: () => (doc ? doc.getElementById('jivokit-stub') : null),
+    text: () => (p.root() ? p.root().textContent : ''),
+    calls: () => plain(win.jivokitStub.calls()),
+    // fired lists the callbacks fired so far, by name.
+    fired: () => plain(win.jivokitStub.events()).map((e) => e.callback),
+  };
+  return p;
+}
+
+// waitFor polls pred on real timers until it holds, failing after a while.
+export async function waitFor(pred, what = 'condition', ms = 3000) {
+  const end = Date.now() + ms;
+  while (!pred()) {
+    if (Date.now() > end) throw new Error('timed out waiting for ' + what);
+    await new Promise((r) => setTimeout(r, 1));
+  }
+}
+
+// loadedPage makes a page and waits until the widget has loaded.
+export async function loadedPage(opts) {
+  const p = newPage(opts);
+  await waitFor(() => p.stub.loaded(), 'the widget to load');
+  return p;
+}
+
+// answer calls an async jivo_api method and resolves to its callback's arguments.
+export function answer(p, method, ...args) {
+  return new Promise((resolve) => p.api()[method](...args, (...res) => resolve(plain(res))));
+}
