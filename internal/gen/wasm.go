@@ -1,0 +1,249 @@
+package gen
+
+import (
+	"bytes"
+	"errors"
+	"go/format"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/jivokit/jivokit/jsapi"
+)
+
+func init() {
+	register(Output{Path: "wasm/jivo/methods_gen.go", Order: 0, Generate: func(string) ([]byte, error) { return wasmMethods(true) }})
+	register(Output{Path: "wasm/jivo/methods_host_gen.go", Order: 0, Generate: func(string) ([]byte, error) { return wasmMethods(false) }})
+}
+
+// wasmGroups names the jsapi value type that carries the parameters of a
+// method that takes more than one: the Go function takes one value, and
+// its hand-written args function spreads it into the widget's parameters.
+var wasmGroups = map[string]struct{ name, typ string }{
+	"showProactiveInvitation": {"inv", "Invitation"},
+	"setWidgetColor":          {"color", "WidgetColor"},
+	"sendPageTitle":           {"page", "PageTitle"},
+}
+
+// wasmParam is the one Go parameter of a method: its name and type in
+// package jivo's terms.
+type wasmParam struct{ name, typ string }
+
+func wasmParamOf(m jsapi.Method) (wasmParam, bool, error) {
+	if g, ok := wasmGroups[m.Name]; ok {
+		return wasmParam{g.name, "jsapi." + g.typ}, true, nil
+	}
+	switch len(m.Params) {
+	case 0:
+		return wasmParam{}, false, nil
+	case 1:
+		return wasmParam{goIdent(m.Params[0].Name), qualify(m.Params[0].Go)}, true, nil
+	}
+	return wasmParam{}, false, errors.New("method " + m.Name + " has several parameters; name the jsapi type that groups them in wasmGroups")
+}
+
+// qualify spells a jsapi Go type from inside package jivo.
+func qualify(t string) string {
+	switch t {
+	case "string", "int", "bool", "float64":
+		return t
+	}
+	if rest, ok := strings.CutPrefix(t, "[]"); ok {
+		return "[]" + qualify(rest)
+	}
+	return "jsapi." + t
+}
+
+// goIdent turns a parameter name of the reference (invitation_text) into a
+// Go identifier (invitationText).
+func goIdent(s string) string {
+	var b strings.Builder
+	up := false
+	for _, r := range s {
+		if r == '_' {
+			up = true
+			continue
+		}
+		if up {
+			r = unicode.ToUpper(r)
+			up = false
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// typeSuffix turns a Go type into the suffix of its decoder's name.
+func typeSuffix(t string) string {
+	t = strings.TrimPrefix(t, "jsapi.")
+	return strings.ToUpper(t[:1]) + t[1:]
+}
+
+// sentence turns the spec's one-line doc into the rest of a doc comment
+// that starts with the Go name: "Opens the chat window." -> "opens the chat window."
+func sentence(doc string) string {
+	if doc == "" {
+		return ""
+	}
+	return strings.ToLower(doc[:1]) + doc[1:]
+}
+
+func wasmZero(t string) string {
+	switch t {
+	case "string", "jsapi.ChatMode":
+		return `""`
+	case "int", "float64":
+		return "0"
+	case "bool":
+		return "false"
+	}
+	return t + "{}"
+}
+
+// wasmMethods writes package jivo's typed functions, one per method and one
+// subscription per callback: the js/wasm implementation when wasm is true,
+// and otherwise the sibling for other platforms with the same API.
+func wasmMethods(wasm bool) ([]byte, error) {
+	var b bytes.Buffer
+	b.WriteString(header)
+	if wasm {
+		b.WriteString("\n//go:build js && wasm\n\npackage jivo\n\nimport (\n\t\"context\"\n\t\"syscall/js\"\n\n\t\"github.com/jivokit/jivokit/jsapi\"\n)\n")
+		b.WriteString("\n// Indexes of the methods in the page runtime's method table, jivokit.methods.\nconst (\n")
+		for i, m := range jsapi.Methods() {
+			b.WriteString("\tmethod" + m.GoName + " = " + strconv.Itoa(i) + "\n")
+		}
+		b.WriteString("\tnumMethods = " + strconv.Itoa(len(jsapi.Methods())) + "\n)\n")
+		b.WriteString("\n// methodNames are the widget's names of the methods, by index.\nvar methodNames = [numMethods]string{\n")
+		for _, m := range jsapi.Methods() {
+			b.WriteString("\t" + strconv.Quote(m.Name) + ",\n")
+		}
+		b.WriteString("}\n")
+		b.WriteString("\n// Indexes of the callbacks in callbackNames.\nconst (\n")
+		for i, c := range jsapi.Callbacks() {
+			b.WriteString("\tcallback" + strings.TrimPrefix(c.GoName, "On") + " = " + strconv.Itoa(i) + "\n")
+		}
+		b.WriteString("\tnumCallbacks = " + strconv.Itoa(len(jsapi.Callbacks())) + "\n)\n")
+		b.WriteString("\n// callbackNames are the jivo_on* globals, by index.\nvar callbackNames = [numCallbacks]string{\n")
+		for _, c := range jsapi.Callbacks() {
+			b.WriteString("\t" + strconv.Quote(c.Name) + ",\n")
+		}
+		b.WriteString("}\n")
+	} else {
+		b.WriteString("\n//go:build !(js && wasm)\n\npackage jivo\n\nimport (\n\t\"context\"\n\n\t\"github.com/jivokit/jivokit/jsapi\"\n)\n")
+	}
+
+	for _, m := range jsapi.Methods() {
+		p, hasParam, err := wasmParamOf(m)
+		if err != nil {
+			return nil, err
+		}
+		result := ""
+		if m.Answer == jsapi.AnswerValue || m.Answer == jsapi.AnswerErrFirst {
+			result = qualify(m.ResultGo)
+		}
+		writeMethodDoc(&b, m, p, hasParam, wasm)
+		b.WriteString("func " + m.GoName + "(ctx context.Context")
+		if hasParam {
+			b.WriteString(", " + p.name + " " + p.typ)
+		}
+		b.WriteString(")")
+		if result != "" {
+			b.WriteString(" (" + result + ", error)")
+		} else {
+			b.WriteString(" error")
+		}
+		b.WriteString(" {\n")
+		switch {
+		case !wasm && result != "":
+			b.WriteString("\treturn " + wasmZero(result) + ", ErrUnsupported\n")
+		case !wasm:
+			b.WriteString("\treturn ErrUnsupported\n")
+		default:
+			args := "nil"
+			if hasParam {
+				args = "&a"
+				b.WriteString("\tvar a args\n\tif err := args" + m.GoName + "(&a, " + p.name + "); err != nil {\n")
+				if result != "" {
+					b.WriteString("\t\treturn " + wasmZero(result) + ", err\n")
+				} else {
+					b.WriteString("\t\treturn err\n")
+				}
+				b.WriteString("\t}\n")
+			}
+			if result != "" {
+				b.WriteString("\tv, err := call(ctx, method" + m.GoName + ", " + args + ")\n")
+				b.WriteString("\treturn decode" + typeSuffix(result) + "(method" + m.GoName + ", v, err)\n")
+			} else {
+				b.WriteString("\t_, err := call(ctx, method" + m.GoName + ", " + args + ")\n\treturn err\n")
+			}
+		}
+		b.WriteString("}\n")
+	}
+
+	for _, c := range jsapi.Callbacks() {
+		b.WriteString("\n// " + c.GoName + " subscribes fn to " + c.Name + ", " + sentence(strings.TrimPrefix(c.Doc, "Executed ")) + "\n")
+		b.WriteString("// fn runs on its own goroutine, after the listeners before it; it may block\n// and call any function of this package. The returned function unsubscribes fn.\n")
+		if !wasm {
+			b.WriteString("// On this platform nothing is ever delivered.\n")
+		}
+		b.WriteString("func " + c.GoName + "(fn func(")
+		for i, p := range c.Params {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			b.WriteString(goIdent(p.Name) + " " + qualify(p.Go))
+		}
+		b.WriteString(")) (unsubscribe func()) {\n")
+		if !wasm {
+			b.WriteString("\treturn func() {}\n}\n")
+			continue
+		}
+		b.WriteString("\tif fn == nil {\n\t\treturn func() {}\n\t}\n")
+		if len(c.Params) == 0 {
+			b.WriteString("\treturn listen(callback" + strings.TrimPrefix(c.GoName, "On") + ", func([]js.Value) func() { return fn })\n}\n")
+			continue
+		}
+		b.WriteString("\treturn listen(callback" + strings.TrimPrefix(c.GoName, "On") + ", func(args []js.Value) func() {\n")
+		var names []string
+		for i, p := range c.Params {
+			n := goIdent(p.Name)
+			names = append(names, n)
+			b.WriteString("\t\t" + n + " := arg" + typeSuffix(p.Go) + "(args, " + strconv.Itoa(i) + ")\n")
+		}
+		b.WriteString("\t\treturn func() { fn(" + strings.Join(names, ", ") + ") }\n\t})\n}\n")
+	}
+	return format.Source(b.Bytes())
+}
+
+func writeMethodDoc(b *bytes.Buffer, m jsapi.Method, p wasmParam, hasParam, wasm bool) {
+	b.WriteString("\n// " + m.GoName + " " + sentence(m.Doc) + "\n//\n")
+	target := "jivo_api." + m.Name
+	if m.Global {
+		target = m.Name
+	}
+	var params []string
+	for _, q := range m.Params {
+		params = append(params, q.Name)
+	}
+	b.WriteString("// It calls " + target + "(" + strings.Join(params, ", ") + ")")
+	if hasParam {
+		b.WriteString(" after checking " + p.name + "; a bad\n// value is an *jsapi.InputError and reaches no widget")
+	}
+	b.WriteString(".\n")
+	switch m.Answer {
+	case jsapi.AnswerStatus:
+		b.WriteString("// A {result:'fail'} answer is a *jsapi.WidgetError with the widget's " + m.FailKey + ".\n")
+	case jsapi.AnswerCallback:
+		b.WriteString("// It waits for the widget's callback: nil for {result:'ok'}, a\n// *jsapi.WidgetError with the reason for {result:'fail'}.\n")
+	case jsapi.AnswerErrFirst:
+		b.WriteString("// It waits for the widget's callback; its err becomes a *jsapi.WidgetError.\n")
+	}
+	if m.Immediate {
+		b.WriteString("// It is never queued: it goes to the page at once, loaded or not.\n")
+	} else {
+		b.WriteString("// Before the widget has loaded the call is queued and ctx bounds the wait.\n")
+	}
+	if !wasm {
+		b.WriteString("// On this platform it returns ErrUnsupported.\n")
+	}
+}

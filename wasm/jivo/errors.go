@@ -1,0 +1,83 @@
+package jivo
+
+import (
+	"errors"
+	"strconv"
+)
+
+var (
+	// ErrUnsupported is what every call returns outside a browser: the
+	// bridge works only in a program built with GOOS=js GOARCH=wasm.
+	ErrUnsupported = errors.New("jivo: not supported on this platform: the widget bridge needs GOOS=js GOARCH=wasm")
+
+	// ErrNotLoaded is wrapped by the error of Ready, and of a call queued
+	// before load, when ctx ends before the widget has loaded: there is no
+	// widget on the page (an ad blocker, a wrong widget id) or it is slow.
+	// The same error also wraps ctx.Err().
+	ErrNotLoaded = errors.New("jivo: widget did not load")
+
+	// ErrNoRuntime: the page runtime is not on the page and the bridge could
+	// not add it (for instance a Content-Security-Policy forbids inline
+	// scripts and eval). Serve it as /jivokit/runtime.js instead.
+	ErrNoRuntime = errors.New("jivo: the jivokit page runtime is not on the page and could not be added")
+)
+
+// notLoadedError is ErrNotLoaded for one method (or for Ready, with no
+// method), with the reason the wait ended.
+type notLoadedError struct {
+	method string
+	cause  error
+}
+
+func (e *notLoadedError) Error() string {
+	s := "jivo: "
+	if e.method != "" {
+		s += e.method + ": "
+	}
+	return s + "widget did not load: " + e.cause.Error()
+}
+
+func (e *notLoadedError) Unwrap() []error { return []error{ErrNotLoaded, e.cause} }
+
+// PanicError is a panic recovered from a listener, as SetErrorHandler's
+// handler receives it.
+type PanicError struct {
+	Callback string // the jivo_on* callback whose listener panicked
+	Value    any    // the value passed to panic
+	Stack    []byte // the listener goroutine's stack at the panic
+}
+
+func (e *PanicError) Error() string {
+	return "jivo: listener of " + e.Callback + " panicked: " + describe(e.Value)
+}
+
+// Unwrap returns the panic value when it is an error.
+func (e *PanicError) Unwrap() error {
+	err, _ := e.Value.(error)
+	return err
+}
+
+// describe prints a panic value without package fmt.
+func describe(v any) string {
+	switch v := v.(type) {
+	case error:
+		return v.Error()
+	case string:
+		return v
+	case interface{ String() string }:
+		return v.String()
+	case int:
+		return strconv.Itoa(v)
+	case int64:
+		return strconv.FormatInt(v, 10)
+	case uint64:
+		return strconv.FormatUint(v, 10)
+	case float64:
+		return strconv.FormatFloat(v, 'g', -1, 64)
+	case bool:
+		return strconv.FormatBool(v)
+	case nil:
+		return "nil"
+	}
+	return "a value that is not an error, a string or a number"
+}

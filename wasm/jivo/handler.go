@@ -1,0 +1,28 @@
+package jivo
+
+import "sync/atomic"
+
+var errorHandler atomic.Pointer[func(error)]
+
+// SetErrorHandler installs h to receive what the bridge recovers and cannot
+// return to a caller: a *PanicError from a listener, or a subscription that
+// could not be made. Each is also logged with console.error; h runs after
+// that, on the listener's goroutine, and a panic in h is ignored. A nil h
+// removes the handler.
+func SetErrorHandler(h func(error)) {
+	if h == nil {
+		errorHandler.Store(nil)
+		return
+	}
+	errorHandler.Store(&h)
+}
+
+// handle passes err to the handler, if any, recovering a panic in it.
+func handle(err error) {
+	h := errorHandler.Load()
+	if h == nil {
+		return
+	}
+	defer func() { _ = recover() }()
+	(*h)(err)
+}

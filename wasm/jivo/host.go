@@ -1,0 +1,9 @@
+//go:build !(js && wasm)
+
+package jivo
+
+import "context"
+
+// Ready waits until the widget has loaded. On this platform it returns
+// ErrUnsupported.
+func Ready(ctx context.Context) error { return ErrUnsupported }

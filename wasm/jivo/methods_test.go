@@ -1,0 +1,133 @@
+//go:build js && wasm
+
+package jivo_test
+
+import (
+	"context"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/jivokit/jivokit/jsapi"
+	"github.com/jivokit/jivokit/wasm/internal/fakewidget"
+	"github.com/jivokit/jivokit/wasm/jivo"
+)
+
+// TestMethods checks each method's arguments exactly as the widget receives
+// them, and its decoded answer.
+func TestMethods(t *testing.T) {
+	tests := []struct {
+		name   string
+		call   func(context.Context) (any, error)
+		want   []string // the widget's calls
+		result any
+	}{
+		{"Open", func(ctx context.Context) (any, error) { return nil, jivo.Open(ctx, jsapi.OpenOptions{}) }, []string{"open []"}, nil},
+		{"Open call form", func(ctx context.Context) (any, error) {
+			return nil, jivo.Open(ctx, jsapi.OpenOptions{Start: jsapi.StartCall})
+		}, []string{`open [{"start":"call"}]`}, nil},
+		{"Close", func(ctx context.Context) (any, error) { return nil, jivo.Close(ctx) }, []string{"close []"}, nil},
+		{"ChatMode", func(ctx context.Context) (any, error) { return jivo.ChatMode(ctx) }, []string{"chatMode []"}, jsapi.ModeOnline},
+		{"GetContactInfo", func(ctx context.Context) (any, error) { return jivo.GetContactInfo(ctx) },
+			[]string{"getContactInfo []"}, jsapi.ContactInfo{Name: "Ann", Email: "ann@example.com"}},
+		{"GetVisitorNumber", func(ctx context.Context) (any, error) { return jivo.GetVisitorNumber(ctx) }, []string{"getVisitorNumber []"}, 42},
+		{"SetContactInfo", func(ctx context.Context) (any, error) {
+			return nil, jivo.SetContactInfo(ctx, jsapi.ContactInfo{Name: "Ann \"A\"", Phone: "+1 408 498 7855", Description: "line\nbreak"})
+		}, []string{`setContactInfo [{"name":"Ann \"A\"","phone":"+1 408 498 7855","description":"line\nbreak"}]`}, nil},
+		{"SetCustomData", func(ctx context.Context) (any, error) {
+			return nil, jivo.SetCustomData(ctx, []jsapi.CustomField{
+				{Title: "Plan", Content: "Pro"},
+				{Content: "<b>html</b> ünïcode ☃", Link: "https://example.com/a?b=1"},
+				{Key: "k", Content: "v"},
+			})
+		}, []string{`setCustomData [[{"content":"Pro","title":"Plan"},{"content":"<b>html</b> ünïcode ☃","link":"https://example.com/a?b=1"},{"content":"v","key":"k"}]]`}, nil},
+		{"SetCustomData empty", func(ctx context.Context) (any, error) { return nil, jivo.SetCustomData(ctx, nil) },
+			[]string{"setCustomData [[]]"}, nil},
+		{"SetRules", func(ctx context.Context) (any, error) {
+			return nil, jivo.SetRules(ctx, jsapi.Rules(` {"rules":[{"id":1,"enabled":true}]} `))
+		}, []string{`setRules [{"rules":[{"id":1,"enabled":true}]}]`}, nil},
+		{"SetUserToken", func(ctx context.Context) (any, error) { return nil, jivo.SetUserToken(ctx, "v1.abc") },
+			[]string{`setUserToken ["v1.abc"]`}, nil},
+		{"ShowProactiveInvitation", func(ctx context.Context) (any, error) {
+			return nil, jivo.ShowProactiveInvitation(ctx, jsapi.Invitation{Text: "How can I help you?"})
+		}, []string{`showProactiveInvitation ["How can I help you?"]`}, nil},
+		{"ShowProactiveInvitation department", func(ctx context.Context) (any, error) {
+			return nil, jivo.ShowProactiveInvitation(ctx, jsapi.Invitation{Text: "Hi", DepartmentID: 3})
+		}, []string{`showProactiveInvitation ["Hi",3]`}, nil},
+		{"StartCall", func(ctx context.Context) (any, error) { return nil, jivo.StartCall(ctx, "+14084987855") },
+			[]string{`startCall ["+14084987855"]`}, nil},
+		{"IsCallbackEnabled", func(ctx context.Context) (any, error) { return nil, jivo.IsCallbackEnabled(ctx) },
+			[]string{"isCallbackEnabled []"}, nil},
+		{"SendOfflineMessage", func(ctx context.Context) (any, error) {
+			return nil, jivo.SendOfflineMessage(ctx, jsapi.OfflineMessage{Name: "Ann", Email: "ann@example.com", Message: "Call me"})
+		}, []string{`sendOfflineMessage [{"name":"Ann","email":"ann@example.com","message":"Call me"}]`}, nil},
+		{"SetWidgetColor", func(ctx context.Context) (any, error) {
+			return nil, jivo.SetWidgetColor(ctx, jsapi.WidgetColor{Color: "#1e88e5"})
+		}, []string{`setWidgetColor ["#1e88e5"]`}, nil},
+		{"SetWidgetColor gradient", func(ctx context.Context) (any, error) {
+			return nil, jivo.SetWidgetColor(ctx, jsapi.WidgetColor{Color: "#1e88e5", Color2: "#fff"})
+		}, []string{`setWidgetColor ["#1e88e5","#fff"]`}, nil},
+		{"SendPageTitle", func(ctx context.Context) (any, error) {
+			return nil, jivo.SendPageTitle(ctx, jsapi.PageTitle{Title: "Cart"})
+		}, []string{`sendPageTitle ["Cart",true]`}, nil},
+		{"SendPageTitle url", func(ctx context.Context) (any, error) {
+			return nil, jivo.SendPageTitle(ctx, jsapi.PageTitle{Title: "Cart", URL: "https://example.com/cart"})
+		}, []string{`sendPageTitle ["Cart",true,"https://example.com/cart"]`}, nil},
+		{"SetClientAttributes", func(ctx context.Context) (any, error) {
+			return nil, jivo.SetClientAttributes(ctx, jsapi.ClientAttributes{"plan": "pro", "seats": 12, "score": 4.5, "big": uint64(1) << 40})
+		}, []string{`setClientAttributes [{"big":1099511627776,"plan":"pro","score":4.5,"seats":12}]`}, nil},
+		{"GetUnreadMessagesCount", func(ctx context.Context) (any, error) { return jivo.GetUnreadMessagesCount(ctx) },
+			[]string{"getUnreadMessagesCount []"}, 3},
+		{"GetUtm", func(ctx context.Context) (any, error) { return jivo.GetUtm(ctx) },
+			[]string{"getUtm []"}, jsapi.UTM{Source: "google", Campaign: "spring", Medium: "cpc"}},
+		{"ClearHistory", func(ctx context.Context) (any, error) { return nil, jivo.ClearHistory(ctx) }, []string{"clearHistory []"}, nil},
+	}
+	seen := map[string]bool{}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			calls()
+			got, err := tt.call(testContext(t))
+			if err != nil {
+				t.Fatalf("error: %v", err)
+			}
+			if got != tt.result {
+				t.Errorf("answer = %#v, want %#v", got, tt.result)
+			}
+			if c := calls(); !slices.Equal(c, tt.want) {
+				t.Errorf("the widget received\n  %q\nwant\n  %q", c, tt.want)
+			}
+		})
+		name, _, _ := strings.Cut(tt.want[0], " ")
+		seen[name] = true
+	}
+	// Init and Destroy are covered by the queueing tests; every other
+	// method of the spec must be in the table above.
+	for _, m := range jsapi.Methods() {
+		if !m.Global && !seen[m.Name] {
+			t.Errorf("method %s has no case in TestMethods", m.Name)
+		}
+	}
+}
+
+func TestGetContactInfoNameSpellings(t *testing.T) {
+	tests := []struct {
+		name, answer string
+		want         jsapi.ContactInfo
+	}{
+		{"client_name", `() => ({client_name: 'Ann', email: null, phone: '+1555000', description: null})`, jsapi.ContactInfo{Name: "Ann", Phone: "+1555000"}},
+		{"name", `() => ({name: 'Bob', email: 'b@example.com'})`, jsapi.ContactInfo{Name: "Bob", Email: "b@example.com"}},
+		{"all null", `() => ({client_name: null, email: null, phone: null, description: null})`, jsapi.ContactInfo{}},
+		{"nothing", `() => undefined`, jsapi.ContactInfo{}},
+	}
+	defer fakewidget.Answer("getContactInfo", "")
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fakewidget.Answer("getContactInfo", tt.answer)
+			got, err := jivo.GetContactInfo(testContext(t))
+			if err != nil || got != tt.want {
+				t.Errorf("GetContactInfo = %+v, %v; want %+v", got, err, tt.want)
+			}
+		})
+	}
+	calls()
+}
