@@ -101,13 +101,13 @@ func (w *Widget) userToken(c *cleaner, v Visitor) string {
 		return c.text("user_token", v.Config.UserToken)
 	}
 	if v.Config.UserToken != "" {
-		c.drop("user_token", fmt.Errorf("%w: both Visitor.ID and Config.UserToken are set; the signed token is used", ErrOption))
+		c.drop("user_token", fmt.Errorf("%w: both Visitor.ID and Config.UserToken are set; Config.UserToken is ignored", ErrOption))
 	}
 	if w.signer == nil {
 		c.drop("user_token", ErrNoSigner)
 		return ""
 	}
-	token, err := w.signer.Issue(v.ID, w.tokenTTL)
+	token, err := w.signer.IssueAt(v.ID, w.now(), w.tokenTTL)
 	if err != nil {
 		c.drop("user_token", err)
 		return ""

@@ -30,6 +30,7 @@ type Widget struct {
 	signer     *usertoken.Signer
 	tokenTTL   time.Duration
 	report     func(context.Context, error)
+	now        func() time.Time // the clock tokens are issued by; tests fix it
 }
 
 // Option configures a Widget.
@@ -113,8 +114,11 @@ func WithVisitorTokens(signer *usertoken.Signer, ttl time.Duration) Option {
 		if signer == nil {
 			s.errs = append(s.errs, fmt.Errorf("%w: WithVisitorTokens needs a signer (usertoken.NewSigner)", ErrOption))
 		}
-		if ttl <= 0 {
-			s.errs = append(s.errs, fmt.Errorf("%w: WithVisitorTokens needs a positive ttl, got %v", ErrOption, ttl))
+		if signer != nil {
+			// A trial token shows a ttl the signer refuses now, not per request.
+			if _, err := signer.Issue("jivokit", ttl); err != nil {
+				s.errs = append(s.errs, fmt.Errorf("%w: WithVisitorTokens: %w", ErrOption, err))
+			}
 		}
 		s.w.signer, s.w.tokenTTL = signer, ttl
 	}
@@ -136,7 +140,7 @@ func WithReport(report func(ctx context.Context, err error)) Option {
 // admin panel's code, //code.jivosite.com/widget/ID). The error lists every
 // problem with id and opts.
 func NewWidget(id string, opts ...Option) (*Widget, error) {
-	s := settings{w: Widget{id: id, host: HostDefault}}
+	s := settings{w: Widget{id: id, host: HostDefault, now: time.Now}}
 	if err := ValidateWidgetID(id); err != nil {
 		s.errs = append(s.errs, err)
 	}

@@ -1,0 +1,119 @@
+package templates
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/jivokit/jivokit/stub"
+	"github.com/jivokit/jivokit/usertoken/usertokentest"
+)
+
+func TestValidateWidgetID(t *testing.T) {
+	good := []string{"a", "AbC123", "x-y_z", strings.Repeat("a", MaxWidgetIDLen)}
+	for _, id := range good {
+		if err := ValidateWidgetID(id); err != nil {
+			t.Errorf("ValidateWidgetID(%q) = %v, want nil", id, err)
+		}
+	}
+	bad := map[string]string{
+		"empty":         "",
+		"too long":      strings.Repeat("a", MaxWidgetIDLen+1),
+		"script end":    "abc</script><script>alert(1)</script>",
+		"quote":         `abc"onload="x`,
+		"single quote":  "abc'",
+		"path":          "abc/../../evil",
+		"query":         "abc?x=1",
+		"space":         "abc def",
+		"newline":       "abc\n",
+		"nul":           "abc\x00",
+		"comment":       "<!--",
+		"unicode":       "аbc", // Cyrillic a
+		"invalid utf-8": "ab\xffc",
+		"U+2028":        "ab\u2028",
+		"dot":           "a.b",
+		"url":           "//evil.com/widget/x",
+	}
+	for name, id := range bad {
+		err := ValidateWidgetID(id)
+		if !errors.Is(err, ErrWidgetID) {
+			t.Errorf("%s: ValidateWidgetID(%q) = %v, want ErrWidgetID", name, id, err)
+			continue
+		}
+		if strings.ContainsAny(err.Error(), "\n\x00\u2028") {
+			t.Errorf("%s: error message holds a raw control character: %q", name, err)
+		}
+	}
+}
+
+func TestNewWidgetOptions(t *testing.T) {
+	signer := usertokentest.Signer(t)
+	tests := []struct {
+		name string
+		id   string
+		opts []Option
+		want []error // every sentinel the error must match; nil for success
+	}{
+		{"defaults", "abc", nil, nil},
+		{"all options", "abc", []Option{WithHost(HostRU), WithStub(stub.Options{Offline: true}), WithStubURL("/s.js"), WithRuntimeURL("/r.js"), WithSafeHosts("example.com"), WithVisitorTokens(signer, time.Hour)}, nil},
+		{"host with port", "abc", []Option{WithHost("localhost.test:8443")}, nil},
+		{"bad id and host", "a b", []Option{WithHost("code.jivosite.com/x")}, []error{ErrWidgetID, ErrHost}},
+		{"upper-case host", "abc", []Option{WithHost("Code.Jivosite.com")}, []error{ErrHost}},
+		{"host without dot", "abc", []Option{WithHost("localhost")}, []error{ErrHost}},
+		{"host with scheme", "abc", []Option{WithHost("https://code.jivosite.com")}, []error{ErrHost}},
+		{"host injection", "abc", []Option{WithHost(`x.com"><script>`)}, []error{ErrHost}},
+		{"bad port", "abc", []Option{WithHost("a.com:http")}, []error{ErrHost}},
+		{"stub url without stub", "abc", []Option{WithStubURL("/s.js")}, []error{ErrOption}},
+		{"javascript stub url", "abc", []Option{WithStub(stub.Options{}), WithStubURL("javascript:alert(1)")}, []error{ErrURL}},
+		{"data runtime url", "abc", []Option{WithRuntimeURL("data:text/javascript,alert(1)")}, []error{ErrURL}},
+		{"quote in runtime url", "abc", []Option{WithRuntimeURL(`/r.js"onload="x`)}, []error{ErrURL}},
+		{"empty runtime url", "abc", []Option{WithRuntimeURL("")}, []error{ErrURL}},
+		{"bad stub options", "abc", []Option{WithStub(stub.Options{LoadDelay: -time.Second})}, []error{ErrOption, stub.ErrNegativeDelay}},
+		{"no safe hosts", "abc", []Option{WithSafeHosts()}, []error{ErrOption}},
+		{"bad safe host", "abc", []Option{WithSafeHosts("example.com/path")}, []error{ErrOption}},
+		{"nil signer", "abc", []Option{WithVisitorTokens(nil, time.Hour)}, []error{ErrOption}},
+		{"zero ttl", "abc", []Option{WithVisitorTokens(signer, 0)}, []error{ErrOption}},
+		{"nil report", "abc", []Option{WithReport(nil)}, []error{ErrOption}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			w, err := NewWidget(tt.id, tt.opts...)
+			if tt.want == nil {
+				if err != nil || w == nil {
+					t.Fatalf("NewWidget = %v, %v; want a widget", w, err)
+				}
+				return
+			}
+			if err == nil || w != nil {
+				t.Fatalf("NewWidget = %v, %v; want an error", w, err)
+			}
+			for _, want := range tt.want {
+				if !errors.Is(err, want) {
+					t.Errorf("error %q does not match %q", err, want)
+				}
+			}
+		})
+	}
+}
+
+func TestScriptURL(t *testing.T) {
+	tests := []struct {
+		opts []Option
+		want string
+	}{
+		{nil, "//code.jivosite.com/widget/abc"},
+		{[]Option{WithHost(HostYandex)}, "//code-ya.jivosite.com/widget/abc"},
+		{[]Option{WithStub(stub.Options{})}, stub.Path},
+		{[]Option{WithStub(stub.Options{}), WithStubURL("https://cdn.example.com/stub.js")}, "https://cdn.example.com/stub.js"},
+	}
+	for _, tt := range tests {
+		w, err := NewWidget("abc", tt.opts...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := w.ScriptURL(); got != tt.want {
+			t.Errorf("ScriptURL = %q, want %q", got, tt.want)
+		}
+	}
+}
