@@ -1,0 +1,5 @@
+// Package barepage tests the Go/WASM bridge on a page that starts bare: no
+// page runtime (only the vendor's plain snippet) and, at first, no widget
+// (blocked by an ad blocker, or a wrong widget id). It is its own test
+// binary, so the page really starts empty.
+package barepage

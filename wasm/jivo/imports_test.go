@@ -1,0 +1,35 @@
+//go:build !(js && wasm)
+
+package jivo_test
+
+import (
+	"os"
+	"os/exec"
+	"strings"
+	"testing"
+)
+
+// TestImportGraph keeps fmt, encoding/json and reflect (and so everything
+// that imports them) out of a WebAssembly program that uses the bridge.
+func TestImportGraph(t *testing.T) {
+	goTool, err := exec.LookPath("go")
+	if err != nil {
+		t.Skip("the go command is not on PATH")
+	}
+	cmd := exec.Command(goTool, "list", "-deps", "github.com/jivokit/jivokit/wasm/jivo")
+	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("go list: %v", err)
+	}
+	deps := strings.Fields(string(out))
+	if len(deps) < 5 {
+		t.Fatalf("go list -deps answered only %q", deps)
+	}
+	for _, dep := range deps {
+		switch dep {
+		case "fmt", "encoding/json", "reflect":
+			t.Errorf("wasm/jivo imports %s under GOOS=js GOARCH=wasm", dep)
+		}
+	}
+}
