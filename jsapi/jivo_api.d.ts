@@ -125,7 +125,7 @@ export interface Invitation {
   department_id?: number;
 }
 
-/** The page's configuration block, <script type="application/json" id="jivokit-config">, which the runtime applies on each load (Go: jsapi.PageConfig). */
+/** The visitor's configuration, which the page runtime reads from the page's JSON script element with id jivokit-config and applies on each load. */
 export interface PageConfig {
   /** passed to setUserToken first */
   user_token?: string;

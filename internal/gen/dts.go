@@ -18,7 +18,7 @@ func init() {
 // generation fails.
 var dtsConfigDocs = map[string]map[string]string{
 	"PageConfig": {
-		"":             "The page's configuration block, <script type=\"application/json\" id=\"jivokit-config\">, which the runtime applies on each load (Go: jsapi.PageConfig).",
+		"":             "The visitor's configuration, which the page runtime reads from the page's JSON script element with id jivokit-config and applies on each load.",
 		"user_token":   "passed to setUserToken first",
 		"contact_info": "passed to setContactInfo",
 		"custom_data":  "passed to setCustomData",
