@@ -44,8 +44,8 @@ func TestAPIReferenceAnswers(t *testing.T) {
 	for _, w := range []string{
 		"jivo_api.getVisitorNumber(callback: (err: unknown, value: number) => void): void",
 		"called once as `callback(err, value)` with a `number`",
-		"returns `{result: 'ok'}` or `{result: 'fail', error}`",       // sendOfflineMessage
-		"| `options` | [`OpenOptions`](#openoptions) | no |",            // linked shape, optional
+		"returns `{result: 'ok'}` or `{result: 'fail', error}`",        // sendOfflineMessage
+		"| `options` | [`OpenOptions`](#openoptions) | no |",           // linked shape, optional
 		"| `[id: string]` | `string \\| number` | no | an attribute's", // escaped |
 		"jivo_init(): void",
 		"It is never queued",
