@@ -1,0 +1,240 @@
+package webhook
+
+import (
+	"context"
+	"crypto/sha256"
+	"crypto/subtle"
+	"errors"
+	"fmt"
+	"io"
+	"mime"
+	"net/http"
+	"runtime/debug"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/jivokit/jivokit/usertoken"
+)
+
+// Funcs are the functions a Handler calls, one per event. A nil function
+// means the event is accepted and answered {"result":"ok"}.
+//
+// A function's error is sent as the reply's result (the vendor then shows
+// the agent nothing). ChatAccepted and ChatUpdated may return an AgentView
+// to show the agent; nil shows nothing more. Each function gets a context
+// with the handler's deadline and the decoded event, whose Identity says
+// whether the visitor's user_token verified.
+type Funcs struct {
+	CallEvent              func(context.Context, *CallEvent) error
+	ChatAccepted           func(context.Context, *ChatAccepted) (*AgentView, error)
+	ChatAssigned           func(context.Context, *ChatAssigned) error
+	ChatFinished           func(context.Context, *ChatFinished) error
+	ChatUpdated            func(context.Context, *ChatUpdated) (*AgentView, error)
+	OfflineMessage         func(context.Context, *OfflineMessage) error
+	ClientUpdated          func(context.Context, *ClientUpdated) error
+	ClientAttributeUpdated func(context.Context, *ClientAttributeUpdated) error
+	// Other gets the events this package has no type for; their Raw holds
+	// the whole event.
+	Other func(context.Context, *Unknown) error
+}
+
+// Handler is the http.Handler of a webhook endpoint: it checks and decodes
+// each request, calls the Funcs for its event, and writes the reply the
+// vendor expects. It is safe for concurrent use.
+//
+// Requests it refuses get a JSON body {"result":"error","error":"..."} and:
+//   - 404 for a path other than WithPath's,
+//   - 405 for a method other than POST,
+//   - 415 for a content type other than application/json (parameters such
+//     as charset are fine; a missing Content-Type is accepted, since the body
+//     must parse as JSON anyway),
+//   - 413 for a body over the size limit,
+//   - 400 for a body that is not a JSON object, has no event_name, or has a
+//     known event's field of the wrong type,
+//   - 500 when a function panics; the panic is reported and the server goes
+//     on serving.
+type Handler struct {
+	funcs   Funcs
+	maxBody int64
+	timeout time.Duration
+	path    [sha256.Size]byte
+	hasPath bool
+	signer  *usertoken.Signer
+	hosts   safeHosts
+	onError func(context.Context, error)
+	now     func() time.Time
+}
+
+// New returns a Handler that calls f. It fails only for an invalid option.
+func New(f Funcs, opts ...Option) (*Handler, error) {
+	h := &Handler{funcs: f, maxBody: DefaultMaxBodySize, timeout: DefaultTimeout, onError: logError, now: time.Now}
+	for _, o := range opts {
+		if err := o(h); err != nil {
+			return nil, err
+		}
+	}
+	return h, nil
+}
+
+var bufPool = sync.Pool{New: func() any { b := make([]byte, 0, 512); return &b }}
+
+func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if h.hasPath {
+		sum := sha256.Sum256([]byte(r.URL.Path))
+		if subtle.ConstantTimeCompare(sum[:], h.path[:]) != 1 {
+			h.refuse(w, r, http.StatusNotFound, ErrNotFound)
+			return
+		}
+	}
+	if r.Method != http.MethodPost {
+		w.Header().Set("Allow", http.MethodPost)
+		h.refuse(w, r, http.StatusMethodNotAllowed, fmt.Errorf("%w: %s; use POST", ErrMethod, r.Method))
+		return
+	}
+	if ct := r.Header.Get("Content-Type"); !isJSON(ct) {
+		h.refuse(w, r, http.StatusUnsupportedMediaType, fmt.Errorf("%w: %q", ErrContentType, ct))
+		return
+	}
+	body, err := h.readBody(w, r)
+	if err != nil {
+		status := http.StatusBadRequest
+		if errors.Is(err, ErrTooLarge) {
+			status = http.StatusRequestEntityTooLarge
+		}
+		h.refuse(w, r, status, err)
+		return
+	}
+	ev, err := Decode(body)
+	if err != nil {
+		h.refuse(w, r, http.StatusBadRequest, err)
+		return
+	}
+	base := ev.Header()
+	base.Identity = verify(h.signer, base.UserToken, h.now())
+
+	ctx := r.Context()
+	if h.timeout > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, h.timeout)
+		defer cancel()
+	}
+	bp := bufPool.Get().(*[]byte)
+	out, status := h.dispatch(ctx, ev, (*bp)[:0])
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(status)
+	w.Write(out)
+	if cap(out) <= 64<<10 {
+		*bp = out
+		bufPool.Put(bp)
+	}
+}
+
+// dispatch calls the event's function and appends the reply to dst.
+func (h *Handler) dispatch(ctx context.Context, ev Event, dst []byte) (out []byte, status int) {
+	defer func() {
+		if v := recover(); v != nil {
+			if v == http.ErrAbortHandler {
+				panic(v)
+			}
+			h.onError(ctx, fmt.Errorf("%w: %s: %v\n%s", ErrPanic, ev.Name(), v, debug.Stack()))
+			out, status = appendError(dst, "webhook: internal error"), http.StatusInternalServerError
+		}
+	}()
+	view, err := h.call(ctx, ev)
+	switch {
+	case err != nil:
+		h.onError(ctx, fmt.Errorf("webhook: %s: %w", ev.Name(), err))
+		return appendResult(dst, err.Error()), http.StatusOK
+	case view != nil:
+		return appendView(dst, view, h.hosts, func(err error) { h.onError(ctx, err) }), http.StatusOK
+	}
+	return append(dst, okReply...), http.StatusOK
+}
+
+func (h *Handler) call(ctx context.Context, ev Event) (*AgentView, error) {
+	f := &h.funcs
+	switch e := ev.(type) {
+	case *ChatAccepted:
+		if f.ChatAccepted != nil {
+			return f.ChatAccepted(ctx, e)
+		}
+	case *ChatUpdated:
+		if f.ChatUpdated != nil {
+			return f.ChatUpdated(ctx, e)
+		}
+	case *CallEvent:
+		return nil, call(ctx, f.CallEvent, e)
+	case *ChatAssigned:
+		return nil, call(ctx, f.ChatAssigned, e)
+	case *ChatFinished:
+		return nil, call(ctx, f.ChatFinished, e)
+	case *OfflineMessage:
+		return nil, call(ctx, f.OfflineMessage, e)
+	case *ClientUpdated:
+		return nil, call(ctx, f.ClientUpdated, e)
+	case *ClientAttributeUpdated:
+		return nil, call(ctx, f.ClientAttributeUpdated, e)
+	case *Unknown:
+		return nil, call(ctx, f.Other, e)
+	}
+	return nil, nil
+}
+
+func call[E Event](ctx context.Context, f func(context.Context, E) error, ev E) error {
+	if f == nil {
+		return nil
+	}
+	return f(ctx, ev)
+}
+
+// readBody reads the whole body, at most h.maxBody bytes, into a new slice.
+func (h *Handler) readBody(w http.ResponseWriter, r *http.Request) ([]byte, error) {
+	if r.ContentLength > h.maxBody {
+		return nil, fmt.Errorf("%w: %d bytes, the limit is %d", ErrTooLarge, r.ContentLength, h.maxBody)
+	}
+	size := int64(4096)
+	if r.ContentLength >= 0 {
+		size = r.ContentLength + 1 // room to see EOF without growing
+	}
+	buf := make([]byte, 0, size)
+	rd := http.MaxBytesReader(w, r.Body, h.maxBody)
+	for {
+		if len(buf) == cap(buf) {
+			buf = append(buf, 0)[:len(buf)]
+		}
+		n, err := rd.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		if err == io.EOF {
+			return buf, nil
+		}
+		if err != nil {
+			var mbe *http.MaxBytesError
+			if errors.As(err, &mbe) {
+				return nil, fmt.Errorf("%w: the limit is %d bytes", ErrTooLarge, h.maxBody)
+			}
+			return nil, fmt.Errorf("%w: reading the body: %w", ErrMalformed, err)
+		}
+	}
+}
+
+// refuse answers a request the handler does not pass on.
+func (h *Handler) refuse(w http.ResponseWriter, r *http.Request, status int, err error) {
+	h.onError(r.Context(), err)
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(status)
+	w.Write(appendError(nil, err.Error()))
+}
+
+// isJSON reports whether a Content-Type header allows a JSON body: empty,
+// application/json, or a +json type, with any parameters.
+func isJSON(ct string) bool {
+	if ct == "" || ct == "application/json" {
+		return true
+	}
+	mt, _, err := mime.ParseMediaType(ct)
+	if err != nil {
+		return false
+	}
+	return mt == "application/json" || strings.HasPrefix(mt, "application/") && strings.HasSuffix(mt, "+json")
+}

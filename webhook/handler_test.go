@@ -1,0 +1,455 @@
+package webhook_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"reflect"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/jivokit/jivokit/jsapi"
+	"github.com/jivokit/jivokit/usertoken"
+	"github.com/jivokit/jivokit/usertoken/usertokentest"
+	"github.com/jivokit/jivokit/webhook"
+	"github.com/jivokit/jivokit/webhook/webhooktest"
+)
+
+// errs collects what a handler reports.
+type errs struct {
+	mu   sync.Mutex
+	list []error
+}
+
+func (e *errs) add(_ context.Context, err error) { e.mu.Lock(); e.list = append(e.list, err); e.mu.Unlock() }
+
+func (e *errs) has(target error) bool {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	for _, err := range e.list {
+		if errors.Is(err, target) {
+			return true
+		}
+	}
+	return false
+}
+
+func newHandler(t *testing.T, f webhook.Funcs, opts ...webhook.Option) (*webhook.Handler, *errs) {
+	t.Helper()
+	e := &errs{}
+	h, err := webhook.New(f, append([]webhook.Option{webhook.WithErrorFunc(e.add)}, opts...)...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return h, e
+}
+
+func TestHandlerCallsTheEventsFunction(t *testing.T) {
+	var got []webhook.Name
+	var mu sync.Mutex
+	rec := func(ev webhook.Event) { mu.Lock(); got = append(got, ev.Name()); mu.Unlock() }
+	h, _ := newHandler(t, webhook.Funcs{
+		CallEvent:              func(_ context.Context, e *webhook.CallEvent) error { rec(e); return nil },
+		ChatAccepted:           func(_ context.Context, e *webhook.ChatAccepted) (*webhook.AgentView, error) { rec(e); return nil, nil },
+		ChatAssigned:           func(_ context.Context, e *webhook.ChatAssigned) error { rec(e); return nil },
+		ChatFinished:           func(_ context.Context, e *webhook.ChatFinished) error { rec(e); return nil },
+		ChatUpdated:            func(_ context.Context, e *webhook.ChatUpdated) (*webhook.AgentView, error) { rec(e); return nil, nil },
+		OfflineMessage:         func(_ context.Context, e *webhook.OfflineMessage) error { rec(e); return nil },
+		ClientUpdated:          func(_ context.Context, e *webhook.ClientUpdated) error { rec(e); return nil },
+		ClientAttributeUpdated: func(_ context.Context, e *webhook.ClientAttributeUpdated) error { rec(e); return nil },
+	})
+	for _, name := range webhook.Names() {
+		rep := webhooktest.Post(t, h, webhooktest.Payload(t, name))
+		if rep.Status != 200 || string(rep.Body) != `{"result":"ok"}` {
+			t.Errorf("%s: %d %s", name, rep.Status, rep.Body)
+		}
+		if rep.Header.Get("Content-Type") != "application/json" {
+			t.Errorf("%s: content type %q", name, rep.Header.Get("Content-Type"))
+		}
+	}
+	if !reflect.DeepEqual(got, webhook.Names()) {
+		t.Fatalf("functions called for %v, want %v", got, webhook.Names())
+	}
+}
+
+func TestHandlerWithoutFunctionsAnswersOK(t *testing.T) {
+	h, _ := newHandler(t, webhook.Funcs{})
+	for _, name := range webhook.Names() {
+		if rep := webhooktest.Post(t, h, webhooktest.Payload(t, name)); rep.Status != 200 || !rep.OK() {
+			t.Errorf("%s: %d %s", name, rep.Status, rep.Body)
+		}
+	}
+}
+
+func TestHandlerWritesTheReferenceReply(t *testing.T) {
+	h, _ := newHandler(t, webhook.Funcs{
+		ChatAccepted: func(_ context.Context, e *webhook.ChatAccepted) (*webhook.AgentView, error) {
+			return &webhook.AgentView{
+				CustomData:  []jsapi.CustomField{{Title: "Title", Content: "Content text"}},
+				ContactInfo: &jsapi.ContactInfo{Name: e.Visitor.Name, Phone: e.Visitor.Phone, Email: e.Visitor.Email},
+				Page:        &e.Page,
+			}, nil
+		},
+	})
+	rep := webhooktest.Post(t, h, webhooktest.Event[*webhook.ChatAccepted](t))
+	want, err := os.ReadFile("testdata/chat_accepted_reply.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var compact bytes.Buffer
+	json.Compact(&compact, want)
+	if string(rep.Body) != compact.String() {
+		t.Fatalf("reply\n%s\nwant the reference's\n%s", rep.Body, compact.Bytes())
+	}
+}
+
+func TestHandlerReplyEncoding(t *testing.T) {
+	view := &webhook.AgentView{
+		CustomData: []jsapi.CustomField{
+			{Title: `<b>"quoted"</b> & more`, Content: "line\nbreak\ttab \u2028 \x01 Анна ✓", Link: "https://crm.example.com/c/42?x=1&y=2", Key: "k"},
+			{Content: "only content"},
+		},
+		ContactInfo:  &jsapi.ContactInfo{Name: "Ann", Description: "VIP"},
+		EnableAssign: true,
+		CRMLink:      "https://crm.example.com/c/42",
+		Page:         &webhook.Page{Title: "Cart"},
+	}
+	h, _ := newHandler(t, webhook.Funcs{
+		ChatUpdated: func(context.Context, *webhook.ChatUpdated) (*webhook.AgentView, error) { return view, nil },
+	})
+	rep := webhooktest.Post(t, h, webhooktest.Payload(t, webhook.NameChatUpdated))
+	want, _ := json.Marshal(webhook.Reply{Result: "ok", AgentView: *view})
+	var got, wantV any
+	json.Unmarshal(rep.Body, &got)
+	json.Unmarshal(want, &wantV)
+	if !reflect.DeepEqual(got, wantV) {
+		t.Fatalf("reply\n%s\nwant (as encoding/json writes it)\n%s", rep.Body, want)
+	}
+	if !reflect.DeepEqual(rep.AgentView, *view) {
+		t.Fatalf("decoded reply %+v, want %+v", rep.AgentView, *view)
+	}
+	if bytes.ContainsAny(rep.Body, "<>&\n") {
+		t.Fatalf("reply has unescaped HTML or newlines: %s", rep.Body)
+	}
+}
+
+func TestHandlerFunctionError(t *testing.T) {
+	h, e := newHandler(t, webhook.Funcs{
+		ChatFinished: func(context.Context, *webhook.ChatFinished) error { return errors.New(`crm is down: "503"`) },
+		ChatAccepted: func(context.Context, *webhook.ChatAccepted) (*webhook.AgentView, error) {
+			return &webhook.AgentView{CRMLink: "https://crm.example.com/"}, errors.New("no such client")
+		},
+	})
+	for _, tt := range []struct {
+		name webhook.Name
+		want string
+	}{{webhook.NameChatFinished, `crm is down: "503"`}, {webhook.NameChatAccepted, "no such client"}} {
+		rep := webhooktest.Post(t, h, webhooktest.Payload(t, tt.name))
+		if rep.Status != 200 || rep.Result != tt.want || rep.CRMLink != "" {
+			t.Errorf("%s: %d %s, want result %q and nothing else", tt.name, rep.Status, rep.Body, tt.want)
+		}
+	}
+	if len(e.list) != 2 {
+		t.Fatalf("reported %v", e.list)
+	}
+}
+
+func TestHandlerRefuses(t *testing.T) {
+	sample := string(webhooktest.Payload(t, webhook.NameChatAccepted))
+	h, _ := newHandler(t, webhook.Funcs{}, webhook.WithMaxBodySize(int64(len(sample))))
+	tests := []struct {
+		name        string
+		method      string
+		contentType string
+		body        string
+		chunked     bool
+		status      int
+		want        error
+	}{
+		{"GET", "GET", "application/json", "", false, 405, webhook.ErrMethod},
+		{"PUT", "PUT", "application/json", sample, false, 405, webhook.ErrMethod},
+		{"form", "POST", "application/x-www-form-urlencoded", "event_name=chat_accepted", false, 415, webhook.ErrContentType},
+		{"text", "POST", "text/plain", sample, false, 415, webhook.ErrContentType},
+		{"bad content type", "POST", "application/json; =", sample, false, 415, webhook.ErrContentType},
+		{"too large", "POST", "application/json", sample + " ", false, 413, webhook.ErrTooLarge},
+		{"too large, chunked", "POST", "application/json", sample + strings.Repeat(" ", 1000), true, 413, webhook.ErrTooLarge},
+		{"malformed", "POST", "application/json", `{"event_name":`, false, 400, webhook.ErrMalformed},
+		{"not an object", "POST", "application/json", `[]`, false, 400, webhook.ErrMalformed},
+		{"no event_name", "POST", "application/json", `{"chat_id":1}`, false, 400, webhook.ErrNoEventName},
+		{"wrong field type", "POST", "application/json", `{"event_name":"chat_accepted","visitor":[]}`, false, 400, webhook.ErrMalformed},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := httptest.NewRequest(tt.method, "/", strings.NewReader(tt.body))
+			r.Header.Set("Content-Type", tt.contentType)
+			if tt.chunked {
+				r.ContentLength = -1
+			}
+			rep := webhooktest.Do(t, h, r)
+			if rep.Status != tt.status || rep.Result != "error" || !strings.HasPrefix(rep.Error, tt.want.Error()) {
+				t.Fatalf("%d %s, want %d with error %q", rep.Status, rep.Body, tt.status, tt.want)
+			}
+			if tt.status == 405 && rep.Header.Get("Allow") != "POST" {
+				t.Fatalf("Allow = %q", rep.Header.Get("Allow"))
+			}
+		})
+	}
+}
+
+func TestHandlerAcceptsJSONContentTypes(t *testing.T) {
+	h, _ := newHandler(t, webhook.Funcs{})
+	for _, ct := range []string{"", "application/json", "application/json; charset=utf-8", "Application/JSON;charset=UTF-8", "application/vnd.jivo+json"} {
+		r := webhooktest.NewRequest(t, "/", webhooktest.Payload(t, webhook.NameChatFinished))
+		r.Header.Set("Content-Type", ct)
+		if ct == "" {
+			r.Header.Del("Content-Type")
+		}
+		if rep := webhooktest.Do(t, h, r); rep.Status != 200 {
+			t.Errorf("Content-Type %q: %d %s", ct, rep.Status, rep.Body)
+		}
+	}
+}
+
+func TestHandlerSurvivesPanics(t *testing.T) {
+	h, e := newHandler(t, webhook.Funcs{
+		ChatAccepted: func(context.Context, *webhook.ChatAccepted) (*webhook.AgentView, error) { panic("boom") },
+	})
+	srv := httptest.NewServer(h)
+	defer srv.Close()
+	post := func(name webhook.Name) (int, string) {
+		res, err := http.Post(srv.URL, "application/json", bytes.NewReader(webhooktest.Payload(t, name)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer res.Body.Close()
+		var rep webhook.Reply
+		json.NewDecoder(res.Body).Decode(&rep)
+		return res.StatusCode, rep.Error
+	}
+	for i := 0; i < 3; i++ {
+		if status, msg := post(webhook.NameChatAccepted); status != 500 || msg != "webhook: internal error" {
+			t.Fatalf("panicking function: %d %q", status, msg)
+		}
+		if status, _ := post(webhook.NameChatFinished); status != 200 {
+			t.Fatalf("after a panic: %d", status)
+		}
+	}
+	if !e.has(webhook.ErrPanic) || !strings.Contains(e.list[0].Error(), "boom") {
+		t.Fatalf("panic not reported: %v", e.list)
+	}
+}
+
+func TestHandlerDeadline(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		opts []webhook.Option
+		want time.Duration // 0: no deadline
+	}{
+		{"default", nil, webhook.DefaultTimeout},
+		{"configured", []webhook.Option{webhook.WithTimeout(50 * time.Millisecond)}, 50 * time.Millisecond},
+		{"none", []webhook.Option{webhook.WithTimeout(0)}, 0},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			var left time.Duration
+			var has bool
+			h, _ := newHandler(t, webhook.Funcs{
+				ChatFinished: func(ctx context.Context, _ *webhook.ChatFinished) error {
+					var d time.Time
+					d, has = ctx.Deadline()
+					left = time.Until(d)
+					if tt.want > 0 && tt.want < time.Second {
+						<-ctx.Done() // a slow function sees its deadline pass
+						return ctx.Err()
+					}
+					return nil
+				},
+			}, tt.opts...)
+			rep := webhooktest.Post(t, h, webhooktest.Payload(t, webhook.NameChatFinished))
+			if has != (tt.want > 0) || has && (left > tt.want || left < tt.want-time.Second) {
+				t.Fatalf("deadline %v in %v, want in %v", has, left, tt.want)
+			}
+			if tt.want == 50*time.Millisecond && rep.Result != context.DeadlineExceeded.Error() {
+				t.Fatalf("a function past its deadline: %s", rep.Body)
+			}
+		})
+	}
+}
+
+func TestHandlerPathSecret(t *testing.T) {
+	const path = "/jivo/webhook/Zk3t9qLm2Xw8Rb4Ny7Pc1Vd6Hs5Jg0Fa"
+	h, _ := newHandler(t, webhook.Funcs{}, webhook.WithPath(path))
+	body := webhooktest.Payload(t, webhook.NameChatFinished)
+	for _, tt := range []struct {
+		target string
+		status int
+	}{
+		{path, 200},
+		{path + "?x=1", 200},
+		{"/", 404},
+		{"/jivo/webhook/", 404},
+		{path[:len(path)-1], 404},
+		{path + "x", 404},
+		{path + "/", 404},
+		{strings.ToUpper(path), 404},
+	} {
+		rep := webhooktest.Do(t, h, webhooktest.NewRequest(t, tt.target, body))
+		if rep.Status != tt.status {
+			t.Errorf("%s: %d, want %d", tt.target, rep.Status, tt.status)
+		}
+	}
+	// The path is checked first, so a wrong path tells nothing else.
+	r := httptest.NewRequest("GET", "/nope", nil)
+	if rep := webhooktest.Do(t, h, r); rep.Status != 404 {
+		t.Errorf("GET on a wrong path: %d", rep.Status)
+	}
+}
+
+func TestHandlerVerifiesUserToken(t *testing.T) {
+	signer := usertokentest.Signer(t)
+	var got webhook.Identity
+	funcs := webhook.Funcs{
+		ChatAccepted: func(_ context.Context, e *webhook.ChatAccepted) (*webhook.AgentView, error) {
+			got = e.Identity
+			return nil, nil
+		},
+	}
+	verifying, _ := newHandler(t, funcs, webhook.WithSigner(signer))
+	plain, _ := newHandler(t, funcs)
+	tests := []struct {
+		name    string
+		h       http.Handler
+		token   string
+		visitor string
+		want    []error
+	}{
+		{"genuine", verifying, usertokentest.Mint(t, signer, "customer-42"), "customer-42", nil},
+		{"expired", verifying, usertokentest.Expired(t, signer, "customer-42"), "", []error{webhook.ErrTokenInvalid, usertoken.ErrExpired}},
+		{"forged", verifying, usertokentest.Forged(t, "customer-42"), "", []error{webhook.ErrTokenInvalid, usertoken.ErrBadSignature}},
+		{"not a token", verifying, "customer-42", "", []error{webhook.ErrTokenInvalid, usertoken.ErrMalformed}},
+		{"missing", verifying, "", "", []error{webhook.ErrNoUserToken}},
+		{"no signer", plain, usertokentest.Mint(t, signer, "customer-42"), "", []error{webhook.ErrNoSigner}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ev := webhooktest.Event[*webhook.ChatAccepted](t)
+			ev.UserToken = tt.token
+			got = webhook.Identity{}
+			if rep := webhooktest.Post(t, tt.h, ev); !rep.OK() {
+				t.Fatalf("reply %s", rep.Body)
+			}
+			if got.VisitorID != tt.visitor || got.Verified() != (tt.visitor != "") {
+				t.Fatalf("identity %+v, want visitor %q", got, tt.visitor)
+			}
+			for _, w := range tt.want {
+				if !errors.Is(got.Err, w) {
+					t.Fatalf("Err = %v, want %v", got.Err, w)
+				}
+			}
+		})
+	}
+}
+
+func TestHandlerDropsUnsafeLinks(t *testing.T) {
+	view := &webhook.AgentView{
+		CustomData: []jsapi.CustomField{
+			{Title: "CRM", Link: "https://crm.example.com/c/42"},
+			{Title: "Shop", Link: "https://EXAMPLE.com./orders"},
+			{Title: "Evil", Link: "https://example.com.evil.test/"},
+			{Title: "Script", Link: "javascript:alert(1)"},
+			{Link: "data:text/html,<script>alert(1)</script>"},
+		},
+		CRMLink: "https://evil.test/crm",
+		Page:    &webhook.Page{URL: "javascript:alert(1)", Title: "Cart"},
+	}
+	tests := []struct {
+		name    string
+		opts    []webhook.Option
+		links   []string
+		crmLink string
+	}{
+		{"allow-list", []webhook.Option{webhook.WithSafeHosts("example.com")},
+			[]string{"https://crm.example.com/c/42", "https://EXAMPLE.com./orders", "", ""}, ""},
+		{"no allow-list", nil,
+			[]string{"https://crm.example.com/c/42", "https://EXAMPLE.com./orders", "https://example.com.evil.test/", ""}, "https://evil.test/crm"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			h, e := newHandler(t, webhook.Funcs{
+				ChatAccepted: func(context.Context, *webhook.ChatAccepted) (*webhook.AgentView, error) { return view, nil },
+			}, tt.opts...)
+			rep := webhooktest.Post(t, h, webhooktest.Payload(t, webhook.NameChatAccepted))
+			var links []string
+			for _, f := range rep.CustomData {
+				links = append(links, f.Link)
+			}
+			if !reflect.DeepEqual(links, tt.links) || rep.CRMLink != tt.crmLink {
+				t.Fatalf("links %q crm %q, want %q %q\n%s", links, rep.CRMLink, tt.links, tt.crmLink, rep.Body)
+			}
+			if rep.Page == nil || rep.Page.URL != "" || rep.Page.Title != "Cart" {
+				t.Fatalf("page %+v", rep.Page)
+			}
+			if !e.has(webhook.ErrLinkDropped) || bytes.Contains(rep.Body, []byte("script")) {
+				t.Fatalf("reported %v; body %s", e.list, rep.Body)
+			}
+		})
+	}
+	if view.CustomData[3].Link != "javascript:alert(1)" {
+		t.Fatal("the handler changed the function's AgentView")
+	}
+}
+
+func TestHandlerLimitsCustomFields(t *testing.T) {
+	fields := make([]jsapi.CustomField, 12)
+	for i := range fields {
+		fields[i] = jsapi.CustomField{Title: "f", Content: strings.Repeat("x", i+1)}
+	}
+	h, e := newHandler(t, webhook.Funcs{
+		ChatUpdated: func(context.Context, *webhook.ChatUpdated) (*webhook.AgentView, error) {
+			return &webhook.AgentView{CustomData: fields}, nil
+		},
+	})
+	rep := webhooktest.Post(t, h, webhooktest.Payload(t, webhook.NameChatUpdated))
+	if len(rep.CustomData) != jsapi.MaxCustomFields || !e.has(webhook.ErrTooManyFields) {
+		t.Fatalf("%d fields sent, reported %v", len(rep.CustomData), e.list)
+	}
+}
+
+func TestHandlerPassesUnknownEvents(t *testing.T) {
+	body := `{"event_name":"chat_transferred","chat_id":5,"to":{"agent":7}}`
+	var raw string
+	h, _ := newHandler(t, webhook.Funcs{
+		Other: func(_ context.Context, u *webhook.Unknown) error { raw = string(u.Raw); return nil },
+	})
+	if rep := webhooktest.Post(t, h, body); rep.Status != 200 || !rep.OK() || raw != body {
+		t.Fatalf("%d %s; Other got %q", rep.Status, rep.Body, raw)
+	}
+	h2, _ := newHandler(t, webhook.Funcs{})
+	if rep := webhooktest.Post(t, h2, body); rep.Status != 200 || !rep.OK() {
+		t.Fatalf("without Other: %d %s", rep.Status, rep.Body)
+	}
+}
+
+func TestNewRejectsBadOptions(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		opt  webhook.Option
+	}{
+		{"body size", webhook.WithMaxBodySize(0)},
+		{"timeout", webhook.WithTimeout(-time.Second)},
+		{"path", webhook.WithPath("jivo/webhook")},
+		{"signer", webhook.WithSigner(nil)},
+		{"host with scheme", webhook.WithSafeHosts("https://example.com")},
+		{"empty host", webhook.WithSafeHosts("")},
+		{"error func", webhook.WithErrorFunc(nil)},
+	} {
+		if h, err := webhook.New(webhook.Funcs{}, tt.opt); err == nil || h != nil {
+			t.Errorf("%s: New succeeded", tt.name)
+		}
+	}
+}

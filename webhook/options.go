@@ -1,0 +1,123 @@
+package webhook
+
+import (
+	"context"
+	"crypto/sha256"
+	"fmt"
+	"log/slog"
+	"strings"
+	"time"
+
+	"github.com/jivokit/jivokit/usertoken"
+)
+
+const (
+	// DefaultMaxBodySize is the largest body a Handler reads unless
+	// WithMaxBodySize says otherwise; the reference's payloads are about
+	// 1 KiB.
+	DefaultMaxBodySize = 1 << 20
+	// DefaultTimeout is each event's deadline unless WithTimeout says
+	// otherwise. The vendor documents no timeout of its own.
+	DefaultTimeout = 10 * time.Second
+)
+
+// Option configures a Handler.
+type Option func(*Handler) error
+
+// WithMaxBodySize sets the largest body read, in bytes; larger ones get
+// 413 Request Entity Too Large.
+func WithMaxBodySize(n int64) Option {
+	return func(h *Handler) error {
+		if n <= 0 {
+			return fmt.Errorf("webhook: WithMaxBodySize(%d): the limit must be positive", n)
+		}
+		h.maxBody = n
+		return nil
+	}
+}
+
+// WithTimeout sets the deadline of the context each function gets; 0 means
+// none beyond the request's own.
+func WithTimeout(d time.Duration) Option {
+	return func(h *Handler) error {
+		if d < 0 {
+			return fmt.Errorf("webhook: WithTimeout(%v): negative", d)
+		}
+		h.timeout = d
+		return nil
+	}
+}
+
+// WithPath makes the handler answer only requests for exactly path (as the
+// handler sees it, after any http.StripPrefix), compared in constant time,
+// and 404 Not Found for any other. The vendor signs nothing, so a secret
+// in the webhook URL, such as "/jivo/webhook/" followed by 32 random
+// characters, keeps others from posting events.
+//
+// A wrong path gets 404 rather than 401 on purpose: to whoever guesses, the
+// endpoint looks like any path that does not exist, and nothing invites
+// retrying with credentials.
+func WithPath(path string) Option {
+	return func(h *Handler) error {
+		if !strings.HasPrefix(path, "/") {
+			return fmt.Errorf("webhook: WithPath(%q): the path must start with /", path)
+		}
+		h.path = sha256.Sum256([]byte(path))
+		h.hasPath = true
+		return nil
+	}
+}
+
+// WithSigner verifies each event's user_token with s and puts the outcome
+// in the event's Identity. Without it, Identity.Err is ErrNoSigner. An
+// event whose token does not verify is still passed to its function: the
+// function decides what an unverified visitor may see.
+func WithSigner(s *usertoken.Signer) Option {
+	return func(h *Handler) error {
+		if s == nil {
+			return fmt.Errorf("webhook: WithSigner(nil)")
+		}
+		h.signer = s
+		return nil
+	}
+}
+
+// WithSafeHosts restricts the links in replies (custom_data links,
+// crm_link, page url) to these hosts and their subdomains, as the widget's
+// "Safe URL" setting does for setCustomData. A link elsewhere is left out
+// of the reply and reported through the error func. Whether or not hosts
+// are given, only absolute http and https links are ever sent.
+func WithSafeHosts(hosts ...string) Option {
+	return func(h *Handler) error {
+		for _, host := range hosts {
+			if host == "" || strings.ContainsAny(host, "/:@ ") {
+				return fmt.Errorf("webhook: WithSafeHosts: %q is not a host name", host)
+			}
+		}
+		h.hosts = newSafeHosts(hosts)
+		return nil
+	}
+}
+
+// WithErrorFunc sets the function told of what the vendor does not see: a
+// function's error (also sent as the reply's result), a panic (with its
+// stack), links dropped from a reply, and rejected requests. The default
+// logs them with slog.Default. f must be safe for concurrent use.
+func WithErrorFunc(f func(ctx context.Context, err error)) Option {
+	return func(h *Handler) error {
+		if f == nil {
+			return fmt.Errorf("webhook: WithErrorFunc(nil)")
+		}
+		h.onError = f
+		return nil
+	}
+}
+
+// withClock sets the handler's clock, for tests of token expiry.
+func withClock(now func() time.Time) Option {
+	return func(h *Handler) error { h.now = now; return nil }
+}
+
+func logError(ctx context.Context, err error) {
+	slog.WarnContext(ctx, "webhook", "err", err)
+}

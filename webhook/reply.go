@@ -1,0 +1,162 @@
+package webhook
+
+import (
+	"fmt"
+
+	"github.com/jivokit/jivokit/jsapi"
+)
+
+// AgentView is what a reply to chat_accepted or chat_updated shows the
+// agent beside the chat. The vendor shows nothing of it unless the reply's
+// result is "ok", which the Handler writes when the function returns no
+// error.
+type AgentView struct {
+	// CustomData are fields shown in the agent's panel, as setCustomData
+	// takes them: at most jsapi.MaxCustomFields, content shown as text.
+	CustomData []jsapi.CustomField `json:"custom_data,omitempty"`
+	// ContactInfo is shown as if the visitor had introduced themselves, and
+	// saved with the chat.
+	ContactInfo *jsapi.ContactInfo `json:"contact_info,omitempty"`
+	// EnableAssign shows the agent a button that links the visitor to a
+	// CRM card, above the custom data.
+	EnableAssign bool `json:"enable_assign,omitempty"`
+	// CRMLink is the client's card in the CRM, shown as a button below the
+	// custom data.
+	CRMLink string `json:"crm_link,omitempty"`
+	// Page is the page the agent is told the visitor is on.
+	Page *Page `json:"page,omitempty"`
+}
+
+// Reply is a reply body as the Handler writes it, and as the vendor reads
+// it: Result is "ok", or an error text when the event was not handled.
+// Error is set only on the Handler's own 4xx and 5xx replies.
+type Reply struct {
+	Result string `json:"result"`
+	AgentView
+	Error string `json:"error,omitempty"`
+}
+
+// OK reports whether the reply's result is "ok" (in any case).
+func (r *Reply) OK() bool { return len(r.Result) == 2 && (r.Result[0]|0x20) == 'o' && (r.Result[1]|0x20) == 'k' }
+
+var okReply = []byte(`{"result":"ok"}`)
+
+// appendView appends the reply {"result":"ok", ...v} to dst. Links the
+// policy refuses and custom fields beyond the widget's limit are left out
+// and reported.
+func appendView(dst []byte, v *AgentView, hosts safeHosts, report func(error)) []byte {
+	dst = append(dst, `{"result":"ok"`...)
+	if len(v.CustomData) > 0 {
+		fields := v.CustomData
+		if len(fields) > jsapi.MaxCustomFields {
+			report(fmt.Errorf("%w: %d given, the first %d sent", ErrTooManyFields, len(fields), jsapi.MaxCustomFields))
+			fields = fields[:jsapi.MaxCustomFields]
+		}
+		dst = append(dst, `,"custom_data":[`...)
+		n := 0
+		for i := range fields {
+			f := &fields[i]
+			link := f.Link
+			if link != "" {
+				if err := hosts.check(link); err != nil {
+					report(fmt.Errorf("%w: custom_data[%d].link: %w", ErrLinkDropped, i, err))
+					link = ""
+				}
+			}
+			if f.Title == "" && f.Content == "" && f.Key == "" && link == "" {
+				continue
+			}
+			if n > 0 {
+				dst = append(dst, ',')
+			}
+			n++
+			o := object{dst: dst}
+			o.str("title", f.Title)
+			o.str("content", f.Content)
+			o.str("link", link)
+			o.str("key", f.Key)
+			dst = o.close()
+		}
+		dst = append(dst, ']')
+	}
+	if c := v.ContactInfo; c != nil && !c.IsZero() {
+		dst = append(dst, `,"contact_info":`...)
+		o := object{dst: dst}
+		o.str("name", c.Name)
+		o.str("phone", c.Phone)
+		o.str("email", c.Email)
+		o.str("description", c.Description)
+		dst = o.close()
+	}
+	if v.EnableAssign {
+		dst = append(dst, `,"enable_assign":true`...)
+	}
+	if v.CRMLink != "" {
+		if err := hosts.check(v.CRMLink); err != nil {
+			report(fmt.Errorf("%w: crm_link: %w", ErrLinkDropped, err))
+		} else {
+			dst = append(dst, `,"crm_link":`...)
+			dst = appendString(dst, v.CRMLink)
+		}
+	}
+	if p := v.Page; p != nil && *p != (Page{}) {
+		url := p.URL
+		if url != "" {
+			if err := hosts.check(url); err != nil {
+				report(fmt.Errorf("%w: page.url: %w", ErrLinkDropped, err))
+				url = ""
+			}
+		}
+		if url != "" || p.Title != "" {
+			dst = append(dst, `,"page":`...)
+			o := object{dst: dst}
+			o.str("url", url)
+			o.str("title", p.Title)
+			dst = o.close()
+		}
+	}
+	return append(dst, '}')
+}
+
+// appendResult appends {"result": text} to dst.
+func appendResult(dst []byte, text string) []byte {
+	dst = append(dst, `{"result":`...)
+	dst = appendString(dst, text)
+	return append(dst, '}')
+}
+
+// appendError appends {"result":"error","error": text} to dst.
+func appendError(dst []byte, text string) []byte {
+	dst = append(dst, `{"result":"error","error":`...)
+	dst = appendString(dst, text)
+	return append(dst, '}')
+}
+
+// object writes a JSON object's non-empty string members.
+type object struct {
+	dst []byte
+	n   int
+}
+
+func (o *object) str(key, val string) {
+	if val == "" {
+		return
+	}
+	if o.n == 0 {
+		o.dst = append(o.dst, '{')
+	} else {
+		o.dst = append(o.dst, ',')
+	}
+	o.n++
+	o.dst = append(o.dst, '"')
+	o.dst = append(o.dst, key...)
+	o.dst = append(o.dst, '"', ':')
+	o.dst = appendString(o.dst, val)
+}
+
+func (o *object) close() []byte {
+	if o.n == 0 {
+		return append(o.dst, '{', '}')
+	}
+	return append(o.dst, '}')
+}

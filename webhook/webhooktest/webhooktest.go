@@ -1,0 +1,118 @@
+// Package webhooktest builds realistic webhook events and calls a handler
+// with them, for tests of code that receives JivoChat webhooks.
+//
+//	func TestChatAccepted(t *testing.T) {
+//		h, _ := webhook.New(myFuncs, webhook.WithSigner(signer))
+//		ev := webhooktest.Event[*webhook.ChatAccepted](t)
+//		ev.UserToken = usertokentest.Mint(t, signer, "customer-42")
+//		reply := webhooktest.Post(t, h, ev)
+//		if reply.Status != 200 || !reply.OK() { ... }
+//		// reply.CustomData, reply.ContactInfo, ... are what the agent sees
+//	}
+//
+// The events start from the vendor reference's own example payloads (see
+// webhook.Sample).
+package webhooktest
+
+import (
+	"bytes"
+	"encoding/json"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"testing"
+
+	"github.com/jivokit/jivokit/webhook"
+)
+
+// Payload returns the sample payload of the named event.
+func Payload(tb testing.TB, name webhook.Name) []byte {
+	tb.Helper()
+	p, err := webhook.Sample(name)
+	if err != nil {
+		tb.Fatalf("webhooktest: %v", err)
+	}
+	return p
+}
+
+// Event returns the sample event of type E, decoded, for a test to change
+// and post: Event[*webhook.ChatAccepted](t).
+func Event[E webhook.Event](tb testing.TB) E {
+	tb.Helper()
+	var zero E
+	ev, err := webhook.Decode(Payload(tb, zero.Name()))
+	if err != nil {
+		tb.Fatalf("webhooktest: %v", err)
+		return zero
+	}
+	e, ok := ev.(E)
+	if !ok {
+		tb.Fatalf("webhooktest: sample %s decodes to %T", zero.Name(), ev)
+	}
+	e.Header().Raw = nil
+	return e
+}
+
+// NewRequest returns a POST request for target with payload as its JSON
+// body, like httptest.NewRequest. The payload is a []byte, string or
+// json.RawMessage used as is, or a value to marshal (an Event gets its
+// event_name filled in when empty).
+func NewRequest(tb testing.TB, target string, payload any) *http.Request {
+	tb.Helper()
+	body, err := Body(payload)
+	if err != nil {
+		tb.Fatalf("webhooktest: %v", err)
+	}
+	r := httptest.NewRequest(http.MethodPost, target, bytes.NewReader(body))
+	r.Header.Set("Content-Type", "application/json")
+	return r
+}
+
+// Body returns payload as NewRequest sends it.
+func Body(payload any) ([]byte, error) {
+	switch p := payload.(type) {
+	case []byte:
+		return p, nil
+	case json.RawMessage:
+		return p, nil
+	case string:
+		return []byte(p), nil
+	case webhook.Event:
+		b, err := json.Marshal(p)
+		if err == nil && p.Header().EventName == "" {
+			b, err = Set(b, "event_name", string(p.Name()))
+		}
+		return b, err
+	}
+	return json.Marshal(payload)
+}
+
+// Reply is a handler's answer.
+type Reply struct {
+	Status int
+	Header http.Header
+	Body   []byte
+	// Reply is Body decoded; its OK method tells whether result is "ok".
+	webhook.Reply
+}
+
+// Do serves r with h and returns the reply. A reply that is not JSON fails
+// the test.
+func Do(tb testing.TB, h http.Handler, r *http.Request) Reply {
+	tb.Helper()
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, r)
+	res := rec.Result()
+	body, _ := io.ReadAll(res.Body)
+	rep := Reply{Status: res.StatusCode, Header: res.Header, Body: body}
+	if err := json.Unmarshal(body, &rep.Reply); err != nil {
+		tb.Errorf("webhooktest: reply %d is not a JSON object: %v\n%s", res.StatusCode, err, body)
+	}
+	return rep
+}
+
+// Post posts payload (see NewRequest) to h at "/" and returns the reply.
+func Post(tb testing.TB, h http.Handler, payload any) Reply {
+	tb.Helper()
+	return Do(tb, h, NewRequest(tb, "/", payload))
+}
