@@ -27,7 +27,11 @@ type errs struct {
 	list []error
 }
 
-func (e *errs) add(_ context.Context, err error) { e.mu.Lock(); e.list = append(e.list, err); e.mu.Unlock() }
+func (e *errs) add(_ context.Context, err error) {
+	e.mu.Lock()
+	e.list = append(e.list, err)
+	e.mu.Unlock()
+}
 
 func (e *errs) has(target error) bool {
 	e.mu.Lock()

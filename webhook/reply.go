@@ -37,7 +37,9 @@ type Reply struct {
 }
 
 // OK reports whether the reply's result is "ok" (in any case).
-func (r *Reply) OK() bool { return len(r.Result) == 2 && (r.Result[0]|0x20) == 'o' && (r.Result[1]|0x20) == 'k' }
+func (r *Reply) OK() bool {
+	return len(r.Result) == 2 && (r.Result[0]|0x20) == 'o' && (r.Result[1]|0x20) == 'k'
+}
 
 var okReply = []byte(`{"result":"ok"}`)
 
