@@ -93,7 +93,7 @@ export function createControl(w) {
     }),
     callStart: act(() => {
       requireLoaded("callStart");
-      if (!callInProgress(s)) s.call = { phone: s.contact.phone || "", status: "requested", reason: "" };
+      if (!callInProgress(s)) s.call = { phone: (s.call && s.call.phone) || s.contact.phone || "", status: "requested", reason: "" };
       s.call.status = "started";
       w.fire("jivo_onCallStart");
     }),

@@ -28,7 +28,16 @@ export function jsonSafe(v, seen, depth) {
   if (v === null) return null;
   if (depth >= MAX_DEPTH) return "[deep]";
   if (seen.indexOf(v) >= 0) return "[cycle]";
-  if (v instanceof Date) return isNaN(v.getTime()) ? null : v.toISOString();
+  if (typeof v.toJSON === "function") {
+    // As JSON.stringify does: a Date becomes its ISO string.
+    let j;
+    try {
+      j = v.toJSON();
+    } catch (e) {
+      return "[unserializable]";
+    }
+    return j === v ? "[object]" : jsonSafe(j, seen, depth + 1);
+  }
   seen.push(v);
   let out;
   if (Array.isArray(v)) {

@@ -1,0 +1,90 @@
+package stub
+
+import (
+	"io"
+	"net/http/httptest"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/jivokit/jivokit/jsapi/runtime"
+)
+
+func TestHandler(t *testing.T) {
+	h := Handler()
+	for _, tc := range []struct {
+		name, method, path string
+		header             map[string]string
+		status             int
+		body               string // "" for none
+		allow              string
+	}{
+		{name: "GET the stub", method: "GET", path: Path, status: 200, body: Script},
+		{name: "GET the runtime", method: "GET", path: RuntimePath, status: 200, body: runtime.Script},
+		{name: "HEAD the stub", method: "HEAD", path: Path, status: 200},
+		{name: "POST", method: "POST", path: Path, status: 405, allow: "GET, HEAD"},
+		{name: "PUT the runtime", method: "PUT", path: RuntimePath, status: 405, allow: "GET, HEAD"},
+		{name: "unknown path", method: "GET", path: "/jivokit/other.js", status: 404},
+		{name: "matching ETag", method: "GET", path: Path, header: map[string]string{"If-None-Match": stubScript.etag}, status: 304},
+		{name: "stale ETag", method: "GET", path: Path, header: map[string]string{"If-None-Match": `"old"`}, status: 200, body: Script},
+		{name: "runtime ETag does not match the stub", method: "GET", path: Path, header: map[string]string{"If-None-Match": runtimeScript.etag}, status: 200, body: Script},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			req := httptest.NewRequest(tc.method, tc.path, nil)
+			for k, v := range tc.header {
+				req.Header.Set(k, v)
+			}
+			rec := httptest.NewRecorder()
+			h.ServeHTTP(rec, req)
+			res := rec.Result()
+			body, _ := io.ReadAll(res.Body)
+			if res.StatusCode != tc.status {
+				t.Fatalf("status %d, want %d (%s)", res.StatusCode, tc.status, body)
+			}
+			if got := res.Header.Get("Allow"); got != tc.allow {
+				t.Errorf("Allow %q, want %q", got, tc.allow)
+			}
+			if tc.status != 200 {
+				return
+			}
+			if got := res.Header.Get("Content-Type"); got != "text/javascript; charset=utf-8" {
+				t.Errorf("Content-Type %q", got)
+			}
+			if res.Header.Get("ETag") == "" || !strings.HasPrefix(res.Header.Get("ETag"), `"`) {
+				t.Errorf("ETag %q is not a strong entity tag", res.Header.Get("ETag"))
+			}
+			if got := res.Header.Get("X-Content-Type-Options"); got != "nosniff" {
+				t.Errorf("X-Content-Type-Options %q", got)
+			}
+			if string(body) != tc.body {
+				t.Errorf("body is %d bytes, want %d", len(body), len(tc.body))
+			}
+			if tc.method == "HEAD" && res.Header.Get("Content-Length") != strconv.Itoa(len(Script)) {
+				t.Errorf("HEAD Content-Length %q, want %d", res.Header.Get("Content-Length"), len(Script))
+			}
+		})
+	}
+}
+
+func TestETagsDiffer(t *testing.T) {
+	if stubScript.etag == runtimeScript.etag {
+		t.Fatal("the stub and the runtime have the same ETag")
+	}
+	if newScript("a").etag == newScript("b").etag {
+		t.Fatal("different content has the same ETag")
+	}
+}
+
+func TestScriptIsBundled(t *testing.T) {
+	for _, want := range []string{"jivokitStub", "jivo_api", "jivo_onLoadCallback", "Custom data must be array.", "jivokit-stub"} {
+		if !strings.Contains(Script, want) {
+			t.Errorf("Script does not mention %q", want)
+		}
+	}
+	if strings.Contains(Script, "import ") || strings.Contains(Script, "export ") {
+		t.Error("Script still has module syntax: it is not bundled")
+	}
+	if strings.Contains(Script, "innerHTML") {
+		t.Error("Script uses innerHTML; the stub writes data as text only")
+	}
+}

@@ -1,0 +1,80 @@
+package stub
+
+import (
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"testing"
+
+	"github.com/jivokit/jivokit/jsapi"
+)
+
+// TestStubInNode runs testdata/*.test.mjs with node's test runner: the
+// built stub.min.js in a fresh vm context per case with a small fake
+// document, once on its own and once behind the page runtime, as on a page.
+// It also hands the tests the spec as Go has it, so the stub is checked
+// against jsapi.Methods and jsapi.Callbacks, not only the generated table.
+func TestStubInNode(t *testing.T) {
+	node, err := exec.LookPath("node")
+	if err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatal("node is required in CI to test the stub widget: install Node 20 or later")
+		}
+		t.Skip("node not found: the stub widget's behaviour is not tested; install Node 20 or later to run it")
+	}
+	files, err := filepath.Glob(filepath.Join("testdata", "*.test.mjs"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no Node tests in testdata (%v)", err)
+	}
+	spec := specJSON(t)
+	for _, tc := range []struct {
+		name    string
+		runtime bool
+	}{
+		{"alone", false},
+		{"behind the page runtime", true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if tc.runtime {
+				if _, err := os.Stat(filepath.Join("..", "jsapi", "runtime", "runtime.min.js")); err != nil {
+					t.Fatalf("the page runtime's bundle is missing: %v", err)
+				}
+			}
+			cmd := exec.Command(node, append([]string{"--test", "--test-reporter=spec"}, files...)...)
+			cmd.Env = append(os.Environ(), "JIVOKIT_STUB_SPEC="+spec, "JIVOKIT_STUB_RUNTIME=")
+			if tc.runtime {
+				cmd.Env = append(cmd.Env, "JIVOKIT_STUB_RUNTIME=1")
+			}
+			out, err := cmd.CombinedOutput()
+			if err != nil {
+				t.Fatalf("node --test failed: %v\n%s", err, out)
+			}
+			if testing.Verbose() {
+				t.Logf("%s", out)
+			}
+		})
+	}
+}
+
+func specJSON(t *testing.T) string {
+	type method struct {
+		Name   string `json:"name"`
+		Global bool   `json:"global"`
+	}
+	var spec struct {
+		Methods   []method `json:"methods"`
+		Callbacks []string `json:"callbacks"`
+	}
+	for _, m := range jsapi.Methods() {
+		spec.Methods = append(spec.Methods, method{m.Name, m.Global})
+	}
+	for _, c := range jsapi.Callbacks() {
+		spec.Callbacks = append(spec.Callbacks, c.Name)
+	}
+	b, err := json.Marshal(spec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
