@@ -1,0 +1,105 @@
+package jsapi_test
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/jivokit/jivokit/jsapi"
+)
+
+func ExampleValidateCustomData() {
+	fields := []jsapi.CustomField{
+		{Title: "Plan", Content: "Pro", Link: "https://example.com/account/42"},
+		{Title: "Order", Content: "#1017", Link: "javascript:alert(1)"},
+	}
+	fmt.Println(jsapi.ValidateCustomData(fields))
+	// Output: jivo: invalid fields[1].link: is not an absolute http or https URL
+}
+
+func ExampleValidatePhone() {
+	for _, phone := range []string{"+1 (408) 498-7855", "ext. 12"} {
+		fmt.Printf("%q: %v\n", phone, jsapi.ValidatePhone(phone))
+	}
+	// Output:
+	// "+1 (408) 498-7855": <nil>
+	// "ext. 12": jivo: invalid phone: contains 'e'; only digits, a leading +, spaces, dots, dashes and parentheses are allowed
+}
+
+func ExampleLinkHost() {
+	fmt.Println(jsapi.LinkHost("https://agent:secret@CRM.example.com:8443/clients/7"))
+	// Output: crm.example.com
+}
+
+func ExampleWidgetError() {
+	// What a call to startCall answers when calls are off in the admin panel.
+	var err error = &jsapi.WidgetError{Method: "startCall", Reason: "Callback disabled"}
+
+	fmt.Println(err)
+	fmt.Println(errors.Is(err, jsapi.ErrCallbackDisabled))
+	var we *jsapi.WidgetError
+	if errors.As(err, &we) {
+		fmt.Println(we.Method)
+	}
+	// Output:
+	// jivo: startCall: Callback disabled
+	// true
+	// startCall
+}
+
+func ExampleInputError() {
+	err := jsapi.OfflineMessage{Message: "Please call me back"}.Validate()
+	var ie *jsapi.InputError
+	if errors.As(err, &ie) {
+		fmt.Println(ie.Field, "-", ie.Problem)
+	}
+	// Output: email - and phone are both empty; give one to answer to
+}
+
+func ExamplePageConfig_Validate() {
+	cfg := jsapi.PageConfig{
+		UserToken:   "v1.visitor-42",
+		ContactInfo: &jsapi.ContactInfo{Name: "Ann", Email: "ann@example.com"},
+		WidgetColor: &jsapi.WidgetColor{Color: "#1e88e5", Color2: "teal"},
+	}
+	fmt.Println(cfg.Validate())
+	// Output: jivo: invalid color2: "teal" is not a hex colour like #1e88e5 or #fff
+}
+
+func ExampleMethods() {
+	for _, m := range jsapi.Methods() {
+		if m.Answer.Async() {
+			fmt.Printf("%s answers through its last argument (%s)\n", m.Name, m.Answer)
+		}
+	}
+	// Output:
+	// getVisitorNumber answers through its last argument (errFirst)
+	// isCallbackEnabled answers through its last argument (callback)
+}
+
+func ExampleCallbacks() {
+	for _, c := range jsapi.Callbacks() {
+		if len(c.Params) > 0 {
+			fmt.Printf("%s(%s: %s)\n", c.Name, c.Params[0].Name, c.Params[0].TS)
+		}
+	}
+	// Output:
+	// jivo_onCallEnd(res: CallEndResult)
+	// jivo_onChangeState(state: ChatState)
+}
+
+func ExampleChatState_Minimized() {
+	for _, s := range []jsapi.ChatState{jsapi.StateChat, jsapi.StateChatMin, jsapi.StateLabel} {
+		fmt.Println(s, s.Minimized())
+	}
+	// Output:
+	// chat false
+	// chat/min true
+	// label true
+}
+
+func ExampleCallResult_Err() {
+	// The argument of jivo_onCallEnd when the call failed.
+	res := jsapi.CallResult{OK: false, Reason: "Callback unavailable"}
+	fmt.Println(errors.Is(res.Err(), jsapi.ErrCallbackUnavailable))
+	// Output: true
+}
