@@ -84,6 +84,11 @@ func TestScriptIsBundled(t *testing.T) {
 	if strings.Contains(Script, "import ") || strings.Contains(Script, "export ") {
 		t.Error("Script still has module syntax: it is not bundled")
 	}
+	for i := 0; i < len(Script); i++ {
+		if Script[i] >= 0x80 {
+			t.Fatalf("Script has a non-ASCII byte at %d: a page that loads it without a charset would garble it", i)
+		}
+	}
 	if strings.Contains(Script, "innerHTML") {
 		t.Error("Script uses innerHTML; the stub writes data as text only")
 	}

@@ -13,8 +13,12 @@ const doc = typeof document !== "undefined" ? document : null;
 if (win.jivokitStub) {
   if (win.console) win.console.warn("jivokit stub: loaded twice; the second copy does nothing");
 } else {
-  const { options, problems } = readOptions(doc && doc.currentScript);
-  const widget = createWidget(win, createView(doc), options, problems, methods, callbacks);
+  const script = doc && doc.currentScript;
+  const { options, problems } = readOptions(script);
+  // The <style> element carries the script's CSP nonce, so a page whose
+  // style-src allows that nonce shows the widget styled.
+  const nonce = (script && (script.nonce || script.getAttribute("nonce"))) || "";
+  const widget = createWidget(win, createView(doc, nonce), options, problems, methods, callbacks);
   win.jivokitStub = createControl(widget);
   widget.start();
 }

@@ -1,8 +1,9 @@
 // The stub's small visible widget: a label, the chat window, the call form
 // and the agent's side panel, so a screenshot tells what happened. Plain DOM
 // under one root element (#jivokit-stub), one <style> element, no external
-// resources; every piece of data is written with textContent or as an
-// attribute, never as markup. Without a document nothing is drawn.
+// resources, and ASCII only (a page may load it without a charset). Every
+// piece of data is written with textContent or as an attribute, never as
+// markup. Without a document nothing is drawn.
 
 import { linkProblem } from "./validate.js";
 
@@ -11,6 +12,8 @@ export const ROOT_ID = "jivokit-stub";
 const CSS = [
   "#jivokit-stub{position:fixed;right:12px;bottom:12px;z-index:2147483000;width:540px;max-width:calc(100vw - 24px);background:#fff;color:#222;border:1px solid #999;border-radius:6px;box-shadow:0 2px 10px rgba(0,0,0,.25);font:12px/1.35 system-ui,sans-serif;text-align:left}",
   "#jivokit-stub *{box-sizing:border-box;margin:0;padding:0;font:inherit;color:inherit}",
+  "#jivokit-stub b{font-weight:bold}",
+  "#jivokit-stub .jks-close{float:right;padding:0 6px}",
   "#jivokit-stub .jks-bar{display:flex;flex-wrap:wrap;gap:4px;padding:4px 6px;background:#eee;border-bottom:1px solid #ccc;border-radius:6px 6px 0 0}",
   "#jivokit-stub .jks-bar b{margin-right:4px}",
   "#jivokit-stub .jks-chip{padding:0 5px;border-radius:8px;background:#fff;border:1px solid #ccc}",
@@ -31,7 +34,7 @@ const CSS = [
   "#jivokit-stub .jks-muted{color:#888}",
 ].join("\n");
 
-export function createView(doc) {
+export function createView(doc, nonce) {
   let root = null;
   let waiting = false;
 
@@ -50,7 +53,7 @@ export function createView(doc) {
   function row(parent, label, value) {
     const r = add(parent, el("div", "jks-row"));
     add(r, el("b", "", label));
-    r.appendChild(doc.createTextNode(": " + (value === null || value === undefined || value === "" ? "—" : String(value))));
+    r.appendChild(doc.createTextNode(": " + (value === null || value === undefined || value === "" ? "-" : String(value))));
     return r;
   }
 
@@ -86,8 +89,8 @@ export function createView(doc) {
     }
     const head = add(side, el("div", "jks-row"));
     add(head, el("b", "", s.online ? "Chat" : "Offline: leave a message"));
-    if (s.menu) add(head, el("span", "jks-muted", " · channel menu"));
-    const close = add(head, el("button", "", "×"));
+    if (s.menu) add(head, el("span", "jks-muted", " (channel menu)"));
+    const close = add(head, el("button", "jks-close", "close"));
     close.setAttribute("type", "button");
     close.setAttribute("title", "close");
     close.addEventListener("click", () => {
@@ -140,13 +143,13 @@ export function createView(doc) {
       }
     }
     if (s.invitation) row(side, "Invitation", s.invitation.text + (s.invitation.department_id !== null ? " (department " + s.invitation.department_id + ")" : ""));
-    if (s.pageTitle) row(side, "Page", s.pageTitle.title + (s.pageTitle.url ? " — " + s.pageTitle.url : ""));
+    if (s.pageTitle) row(side, "Page", s.pageTitle.title + (s.pageTitle.url ? " - " + s.pageTitle.url : ""));
     const attrs = Object.keys(s.clientAttributes);
     if (attrs.length) {
       add(side, el("h4", "", "Client attributes"));
       for (const id of attrs) row(side, id, s.clientAttributes[id]);
     }
-    if (s.call) row(side, "Call", s.call.phone + " · " + s.call.status + (s.call.reason ? " (" + s.call.reason + ")" : ""));
+    if (s.call) row(side, "Call", s.call.phone + ", " + s.call.status + (s.call.reason ? " (" + s.call.reason + ")" : ""));
     if (s.offlineMessages.length) {
       const last = s.offlineMessages[s.offlineMessages.length - 1];
       row(side, "Offline messages", s.offlineMessages.length + ", last: " + last.message);
@@ -160,7 +163,8 @@ export function createView(doc) {
     root.textContent = "";
     root.setAttribute("data-state", s.state);
     root.setAttribute("data-mode", s.online ? "online" : "offline");
-    add(root, el("style", "", CSS));
+    const style = add(root, el("style", "", CSS));
+    if (nonce) style.setAttribute("nonce", nonce);
     add(root, bar(w));
     const problems = w.problems.slice();
     if (!w.tableCheck.ok) problems.unshift(w.tableCheck.message);

@@ -103,8 +103,15 @@ test('invitation, page title, attributes and offline messages are shown to the a
   p.api().setClientAttributes({ plan: 'pro' });
   p.api().sendOfflineMessage({ email: 'a@b.example', message: 'Call me' });
   const text = p.root().byClass('jks-agent')[0].textContent;
-  for (const want of ['Invitation: Need help? (department 3)', 'Page: Cart — https://shop.example/cart', 'plan: pro', 'Offline messages: 1, last: Call me']) {
+  for (const want of ['Invitation: Need help? (department 3)', 'Page: Cart - https://shop.example/cart', 'plan: pro', 'Offline messages: 1, last: Call me']) {
     assert.ok(text.includes(want), want + ' in ' + text);
   }
   assert.match(p.root().byClass('jks-visitor')[0].textContent, /Invitation: Need help\?/);
+});
+
+test('the <style> element carries the script\'s CSP nonce', async () => {
+  const p = await loadedPage({ attrs: { nonce: 'r4nd0m' } });
+  assert.equal(p.root().byTag('style')[0].getAttribute('nonce'), 'r4nd0m');
+  const q = await loadedPage();
+  assert.equal(q.root().byTag('style')[0].getAttribute('nonce'), null);
 });
