@@ -133,7 +133,9 @@ func FuzzWidget(f *testing.F) {
 			if arrived != "" {
 				t.Errorf("%s: sent %q, page has %q", field, sent, arrived)
 			}
-			if !slices.ContainsFunc(dropped, func(d string) bool { return d == field || strings.HasPrefix(field, d+".") || strings.HasPrefix(d, field+".") }) {
+			if !slices.ContainsFunc(dropped, func(d string) bool {
+				return d == field || strings.HasPrefix(field, d+".") || strings.HasPrefix(d, field+".")
+			}) {
 				t.Errorf("%s: %q left out without a report (dropped %v)", field, sent, dropped)
 			}
 		}
