@@ -3,6 +3,7 @@ package runtime
 import (
 	"bytes"
 	"compress/gzip"
+	"encoding/json"
 	"fmt"
 	"go/build"
 	"os"
@@ -25,7 +26,7 @@ func TestRuntimeInNode(t *testing.T) {
 		}
 		t.Skip("node not found: the page runtime's behaviour is not tested; install Node 20 or later to run it")
 	}
-	cmd := exec.Command(node, "--test", "--test-reporter=spec", "testdata/")
+	cmd := exec.Command(node, "--test", "--test-reporter=spec", "testdata/runtime.test.mjs")
 	out, err := cmd.CombinedOutput()
 	if err != nil {
 		t.Fatalf("node --test failed: %v\n%s", err, out)
@@ -91,4 +92,28 @@ func TestImportsOnlyEmbed(t *testing.T) {
 	if !slices.Equal(pkg.Imports, []string{"embed"}) {
 		t.Errorf("package runtime imports %v, want only embed", pkg.Imports)
 	}
+}
+
+// BenchmarkCallInNode reports, from one node run, the nanoseconds of two
+// widget calls made directly on jivo_api and through jivokit.call by index
+// and by name, and the overhead ratio of the index path.
+func BenchmarkCallInNode(b *testing.B) {
+	node, err := exec.LookPath("node")
+	if err != nil {
+		b.Skip("node not found")
+	}
+	var res struct{ Direct, Index, Name float64 }
+	for b.Loop() {
+		out, err := exec.Command(node, "testdata/bench.mjs", "1000000").Output()
+		if err != nil {
+			b.Fatalf("node: %v\n%s", err, out)
+		}
+		if err := json.Unmarshal(out, &res); err != nil {
+			b.Fatalf("%v: %s", err, out)
+		}
+	}
+	b.ReportMetric(res.Direct, "ns/direct")
+	b.ReportMetric(res.Index, "ns/call-index")
+	b.ReportMetric(res.Name, "ns/call-name")
+	b.ReportMetric(res.Index/res.Direct, "x-index/direct")
 }
