@@ -168,3 +168,30 @@ test('with the page runtime in front, its queued calls and configuration reach t
   await p.win.jivokit.ready();
   assert.equal(p.stub.loaded(), true);
 });
+
+test('with the page runtime in front, its configuration block is applied on every load', { skip: !withRuntime && 'runs with JIVOKIT_STUB_RUNTIME=1' }, async () => {
+  const config = JSON.stringify({
+    user_token: 'v1.tok',
+    contact_info: { name: 'Ann', email: 'ann@example.com' },
+    custom_data: [{ title: 'Plan', content: 'Pro', link: 'https://shop.example/a/1' }],
+    widget_color: { color: '#1e88e5', color2: '#43a047' },
+    invitation: { text: 'Need help?', department_id: 3 },
+  });
+  const p = await loadedPage({ config });
+  const check = () => {
+    const v = plain(p.stub.agentView());
+    assert.equal(v.token, 'v1.tok');
+    assert.equal(v.contactInfo.name, 'Ann');
+    assert.deepEqual(v.customData, [{ title: 'Plan', key: '', content: 'Pro', link: 'https://shop.example/a/1' }]);
+    assert.deepEqual([v.color, v.color2], ['#1e88e5', '#43a047']);
+    assert.deepEqual(v.invitation, { text: 'Need help?', department_id: 3 });
+    assert.equal(p.stub.state(), 'chat', 'the invitation opened the chat');
+  };
+  check();
+  assert.deepEqual(p.calls().map((c) => c.method), ['setUserToken', 'setContactInfo', 'setCustomData', 'setWidgetColor', 'showProactiveInvitation']);
+  p.win.jivokit.call('jivo_destroy');
+  assert.equal(p.stub.agentView().token, null);
+  p.win.jivokit.call('jivo_init');
+  await p.win.jivokit.ready();
+  check();
+});

@@ -44,9 +44,10 @@ export function fakeClock() {
 
 // newPage loads the stub. Options: attrs (the script element's attributes),
 // search (location.search), before(win) (page code that runs first),
-// clock (a fakeClock), document: false (no document at all), body: false
+// clock (a fakeClock), config (the text of the page runtime's
+// configuration block), document: false (no document at all), body: false
 // (the stub runs from <head> before <body> exists).
-export function newPage({ attrs = {}, search = '', before, clock, document = true, body = true } = {}) {
+export function newPage({ attrs = {}, search = '', before, clock, config, document = true, body = true } = {}) {
   const logged = { error: [], warn: [] };
   const doc = document ? new FakeDocument({ body }) : undefined;
   const sandbox = {
@@ -64,6 +65,13 @@ export function newPage({ attrs = {}, search = '', before, clock, document = tru
   const win = vm.runInContext('this', ctx);
   win.window = win;
   if (before) before(win);
+  if (config !== undefined && doc) {
+    const block = doc.createElement('script');
+    block.setAttribute('type', 'application/json');
+    block.id = 'jivokit-config';
+    block.textContent = config;
+    doc.head.appendChild(block);
+  }
   if (runtimeJS) vm.runInContext(runtimeJS, ctx);
   let script = null;
   if (doc) {
