@@ -19,18 +19,32 @@ const n = Number(process.argv[2] || 2e6);
 const i = jk.methods.findIndex((m) => m.name === 'getUnreadMessagesCount');
 const j = jk.methods.findIndex((m) => m.name === 'setWidgetColor');
 
+// time answers the best of five rounds, as the machine may be busy.
 function time(f) {
   for (let k = 0; k < 1e5; k++) f(); // warm up
-  const t = process.hrtime.bigint();
-  for (let k = 0; k < n; k++) f();
-  return Number(process.hrtime.bigint() - t) / n;
+  let best = Infinity;
+  for (let round = 0; round < 5; round++) {
+    const t = process.hrtime.bigint();
+    for (let k = 0; k < n / 5; k++) f();
+    best = Math.min(best, Number(process.hrtime.bigint() - t) / (n / 5));
+  }
+  return best;
 }
 
 let sink = 0;
 const out = {
-  direct: time(() => (sink += window.jivo_api.getUnreadMessagesCount() + (window.jivo_api.setWidgetColor('#fff') === undefined))),
-  index: time(() => (sink += jk.call(i) + jk.call(j, '#fff'))),
-  name: time(() => (sink += jk.call('getUnreadMessagesCount') + jk.call('setWidgetColor', '#fff'))),
+  direct: time(() => {
+    sink += window.jivo_api.getUnreadMessagesCount();
+    if (window.jivo_api.setWidgetColor('#fff') === undefined) sink++;
+  }),
+  index: time(() => {
+    sink += jk.call(i);
+    if (jk.call(j, '#fff') === true) sink++;
+  }),
+  name: time(() => {
+    sink += jk.call('getUnreadMessagesCount');
+    if (jk.call('setWidgetColor', '#fff') === true) sink++;
+  }),
 };
 if (sink < 0) console.log(sink);
 console.log(JSON.stringify(out));
