@@ -64,7 +64,9 @@ func FuzzHandler(f *testing.F) {
 		}
 	}
 	h, err := webhook.New(webhook.Funcs{
-		ChatAccepted: func(_ context.Context, e *webhook.ChatAccepted) (*webhook.AgentView, error) { return view(&e.Base), nil },
+		ChatAccepted: func(_ context.Context, e *webhook.ChatAccepted) (*webhook.AgentView, error) {
+			return view(&e.Base), nil
+		},
 		ChatUpdated: func(_ context.Context, e *webhook.ChatUpdated) (*webhook.AgentView, error) {
 			return view(&e.Base), errors.New(e.Visitor.Name)
 		},
