@@ -63,7 +63,7 @@ func TestPolicyMergeAndString(t *testing.T) {
 		"connect-src 'self' wss://*.jivosite.com",
 		"frame-src 'self' *.jivosite.com", // starts from default-src
 		"object-src 'none'",
-		"img-src *.jivosite.com",          // 'none' gave way
+		"img-src *.jivosite.com", // 'none' gave way
 		"worker-src 'self' blob:",
 	} {
 		if !strings.Contains(header, want) {
