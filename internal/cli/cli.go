@@ -10,6 +10,7 @@ import (
 
 	"github.com/jivokit/jivokit/internal/cli/buildcmd"
 	"github.com/jivokit/jivokit/internal/cli/gencmd"
+	"github.com/jivokit/jivokit/internal/cli/webhookcmd"
 )
 
 // Command runs one subcommand with its arguments (without the subcommand's
@@ -22,8 +23,9 @@ type Command struct {
 
 // commands holds every subcommand by name.
 var commands = map[string]Command{
-	"build": {Summary: "build a Go/WASM app: content-hashed, precompressed, with a manifest", Run: buildcmd.Run},
-	"gen":   {Summary: "write every file generated from the widget API spec", Run: gencmd.Run},
+	"build":   {Summary: "build a Go/WASM app: content-hashed, precompressed, with a manifest", Run: buildcmd.Run},
+	"gen":     {Summary: "write every file generated from the widget API spec", Run: gencmd.Run},
+	"webhook": {Summary: "send a realistic webhook event to an endpoint, or listen for events", Run: webhookcmd.Run},
 }
 
 // Run runs the subcommand args[0].

@@ -1,0 +1,163 @@
+package webhookcmd
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/jivokit/jivokit/webhook"
+	"github.com/jivokit/jivokit/webhook/webhooktest"
+)
+
+// maxReply bounds the reply read from the endpoint.
+const maxReply = 1 << 20
+
+func send(ctx context.Context, stdout, stderr io.Writer, args []string) int {
+	fs := flag.NewFlagSet("jivokit webhook send", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(stderr, "usage: jivokit webhook send EVENT -url URL [-set path=value ...]\n\nEVENT is one of %v.\n\nflags:\n", webhook.Names())
+		fs.PrintDefaults()
+	}
+	url := fs.String("url", "", "the webhook endpoint, e.g. http://127.0.0.1:8090/jivo/webhook/SECRET (required)")
+	timeout := fs.Duration("timeout", 10*time.Second, "how long to wait for the reply")
+	var sets []string
+	fs.Func("set", "override a field of the sample payload, by dotted path: -set visitor.name=Ann -set chat_id=7 (repeatable; a value that is JSON, such as 7 or true, is set as such, anything else as a string)", func(s string) error {
+		if !strings.Contains(s, "=") {
+			return fmt.Errorf("%q is not path=value", s)
+		}
+		sets = append(sets, s)
+		return nil
+	})
+	// The event name may come before the flags or after them.
+	var event string
+	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+		event, args = args[0], args[1:]
+	}
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	if event == "" && fs.NArg() > 0 {
+		event = fs.Arg(0)
+		fs.Parse(fs.Args()[1:])
+	}
+	if event == "" || *url == "" || fs.NArg() > 0 {
+		fs.Usage()
+		return 2
+	}
+	payload, err := webhook.Sample(webhook.Name(event))
+	if err != nil {
+		fmt.Fprintln(stderr, "jivokit webhook send:", err)
+		return 2
+	}
+	for _, s := range sets {
+		path, value, _ := strings.Cut(s, "=")
+		raw := json.RawMessage(value)
+		if !json.Valid(raw) {
+			raw, _ = json.Marshal(value)
+		}
+		if payload, err = webhooktest.Set(payload, path, raw); err != nil {
+			fmt.Fprintln(stderr, "jivokit webhook send: -set", err)
+			return 2
+		}
+	}
+
+	ctx, cancel := context.WithTimeout(ctx, *timeout)
+	defer cancel()
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, *url, bytes.NewReader(payload))
+	if err != nil {
+		fmt.Fprintln(stderr, "jivokit webhook send:", err)
+		return 2
+	}
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("User-Agent", "jivokit-webhook-send")
+	fmt.Fprintf(stdout, "POST %s\n%s, %d bytes\n", *url, event, len(payload))
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		fmt.Fprintln(stderr, "jivokit webhook send:", err)
+		return 1
+	}
+	defer res.Body.Close()
+	body, err := io.ReadAll(io.LimitReader(res.Body, maxReply))
+	if err != nil {
+		fmt.Fprintln(stderr, "jivokit webhook send: reading the reply:", err)
+		return 1
+	}
+	fmt.Fprintf(stdout, "\n%s\n%s\n", res.Status, indent(body))
+
+	showsAgent := event == string(webhook.NameChatAccepted) || event == string(webhook.NameChatUpdated)
+	reply, problems := checkReply(res, body, showsAgent)
+	if showsAgent && reply != nil && reply.OK() {
+		fmt.Fprintln(stdout, "\nThe agent sees:")
+		describeView(stdout, &reply.AgentView)
+	}
+	if len(problems) > 0 {
+		fmt.Fprintln(stdout, "\nbad reply:")
+		for _, p := range problems {
+			fmt.Fprintln(stdout, "  -", p)
+		}
+		return 1
+	}
+	fmt.Fprintln(stdout, "\nreply ok")
+	return 0
+}
+
+// checkReply checks the reply's status and shape as the vendor reads them.
+func checkReply(res *http.Response, body []byte, showsAgent bool) (*webhook.Reply, []string) {
+	var problems []string
+	if res.StatusCode != http.StatusOK {
+		problems = append(problems, fmt.Sprintf("status %s, want 200 OK", res.Status))
+	}
+	dec := json.NewDecoder(bytes.NewReader(body))
+	if !showsAgent {
+		// Only {"result": ...} is expected.
+		var only struct {
+			Result *string `json:"result"`
+		}
+		dec.DisallowUnknownFields()
+		if err := dec.Decode(&only); err != nil {
+			return nil, append(problems, "the reply is not {\"result\": ...}: "+err.Error())
+		}
+		if only.Result == nil {
+			return nil, append(problems, "the reply has no result")
+		}
+		reply := &webhook.Reply{Result: *only.Result}
+		if !reply.OK() {
+			problems = append(problems, fmt.Sprintf("result is %q, not \"ok\"", reply.Result))
+		}
+		return reply, problems
+	}
+	var reply webhook.Reply
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&reply); err != nil {
+		return nil, append(problems, "the reply does not have the documented shape: "+err.Error())
+	}
+	if dec.More() {
+		problems = append(problems, "the reply has data after its JSON object")
+	}
+	if !reply.OK() {
+		problems = append(problems, fmt.Sprintf("result is %q, not \"ok\": the agent is shown nothing", reply.Result))
+	}
+	if reply.Error != "" {
+		problems = append(problems, "the reply has an error: "+reply.Error)
+	}
+	if err := checkView(&reply.AgentView); err != nil {
+		problems = append(problems, err.Error())
+	}
+	return &reply, problems
+}
+
+// indent pretty-prints JSON, or returns body as it is.
+func indent(body []byte) string {
+	var b bytes.Buffer
+	if json.Indent(&b, body, "", "  ") != nil {
+		return string(body)
+	}
+	return b.String()
+}

@@ -1,0 +1,200 @@
+package webhookcmd_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/jivokit/jivokit/internal/cli/webhookcmd"
+	"github.com/jivokit/jivokit/webhook"
+)
+
+// syncBuffer is a bytes.Buffer safe for a command writing while the test reads.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) { s.mu.Lock(); defer s.mu.Unlock(); return s.b.Write(p) }
+func (s *syncBuffer) String() string              { s.mu.Lock(); defer s.mu.Unlock(); return s.b.String() }
+
+func run(args ...string) (code int, stdout, stderr string) {
+	var out, errb bytes.Buffer
+	code = webhookcmd.Run(context.Background(), nil, &out, &errb, args)
+	return code, out.String(), errb.String()
+}
+
+// startListen runs `listen` until the test ends and returns its URL.
+func startListen(t *testing.T, args ...string) (url string, out *syncBuffer) {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	out, errb := &syncBuffer{}, &syncBuffer{}
+	code := make(chan int, 1)
+	go func() {
+		code <- webhookcmd.Run(ctx, nil, out, errb, append([]string{"listen", "-addr", "127.0.0.1:0"}, args...))
+	}()
+	t.Cleanup(func() {
+		cancel()
+		select {
+		case c := <-code:
+			if c != 0 || !strings.Contains(out.String(), "stopped after") {
+				t.Errorf("listen exited %d\n%s\n%s", c, out, errb)
+			}
+		case <-time.After(10 * time.Second):
+			t.Error("listen did not stop when its context was cancelled")
+		}
+	})
+	re := regexp.MustCompile(`listening on (http://\S+)`)
+	for start := time.Now(); time.Since(start) < 10*time.Second; time.Sleep(5 * time.Millisecond) {
+		if m := re.FindStringSubmatch(out.String()); m != nil {
+			return m[1], out
+		}
+	}
+	t.Fatalf("listen did not start:\n%s\n%s", out, errb)
+	return "", nil
+}
+
+func TestSendAgainstListen(t *testing.T) {
+	logFile := filepath.Join(t.TempDir(), "events.jsonl")
+	url, listenOut := startListen(t, "-path", "/jivo/webhook/s3cret-Zk3t9qLm2Xw8Rb4N", "-log", logFile)
+
+	for _, name := range webhook.Names() {
+		code, out, errOut := run("send", string(name), "-url", url)
+		if code != 0 || !strings.Contains(out, "200 OK") || !strings.HasSuffix(out, "reply ok\n") {
+			t.Errorf("send %s: exit %d\n%s\n%s", name, code, out, errOut)
+		}
+	}
+	code, out, _ := run("send", "chat_accepted", "-url", url, "-set", "visitor.name=Ann Lee", "-set", "chat_id=7", "-set", "visitor.chats_count=3")
+	for _, want := range []string{"The agent sees:", "Contact: Ann Lee · +14084987855 · email@example.com", "Visitor: not verified", "Page: Page title · http://example.com/", "reply ok"} {
+		if code != 0 || !strings.Contains(out, want) {
+			t.Errorf("send chat_accepted with -set: exit %d, output lacks %q:\n%s", code, want, out)
+		}
+	}
+	if !strings.Contains(listenOut.String(), "chat_accepted chat 7 · Ann Lee") {
+		t.Errorf("listen did not print the event readably:\n%s", listenOut)
+	}
+
+	// A wrong secret is refused, and send says so.
+	if code, out, _ := run("send", "chat_finished", "-url", strings.TrimSuffix(url, "N")); code != 1 || !strings.Contains(out, "404") || !strings.Contains(out, "bad reply") {
+		t.Errorf("send to a wrong path: exit %d\n%s", code, out)
+	}
+
+	data, err := os.ReadFile(logFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSuffix(string(data), "\n"), "\n")
+	if len(lines) != len(webhook.Names())+1 {
+		t.Fatalf("%d lines logged, want %d:\n%s", len(lines), len(webhook.Names())+1, data)
+	}
+	var last struct {
+		Name  string `json:"event_name"`
+		Event struct {
+			ChatID  json.Number `json:"chat_id"`
+			Visitor struct {
+				Name string `json:"name"`
+			} `json:"visitor"`
+		} `json:"event"`
+	}
+	if err := json.Unmarshal([]byte(lines[len(lines)-1]), &last); err != nil || last.Name != "chat_accepted" || last.Event.ChatID != "7" || last.Event.Visitor.Name != "Ann Lee" {
+		t.Fatalf("last line %s (%v)", lines[len(lines)-1], err)
+	}
+}
+
+func TestSendReportsBadReplies(t *testing.T) {
+	tests := []struct {
+		name   string
+		event  string
+		status int
+		reply  string
+		want   string
+	}{
+		{"not ok", "chat_finished", 200, `{"result":"crm is down"}`, `result is "crm is down"`},
+		{"not JSON", "chat_finished", 200, `ok`, "not {\"result\": ...}"},
+		{"extra fields", "chat_finished", 200, `{"result":"ok","custom_data":[]}`, "unknown field"},
+		{"no result", "call_event", 200, `{}`, "no result"},
+		{"server error", "chat_finished", 500, `{"result":"ok"}`, "status 500"},
+		{"unknown field", "chat_accepted", 200, `{"result":"ok","custom":[]}`, "documented shape"},
+		{"unsafe link", "chat_accepted", 200, `{"result":"ok","custom_data":[{"title":"x","link":"javascript:alert(1)"}]}`, "custom_data"},
+		{"not ok to agent", "chat_updated", 200, `{"result":"later","crm_link":"https://crm.example.com/"}`, "the agent is shown nothing"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				w.WriteHeader(tt.status)
+				w.Write([]byte(tt.reply))
+			}))
+			defer srv.Close()
+			code, out, errOut := run("send", tt.event, "-url", srv.URL)
+			if code != 1 || !strings.Contains(out, "bad reply") || !strings.Contains(out, tt.want) {
+				t.Fatalf("exit %d, want 1 mentioning %q\n%s\n%s", code, tt.want, out, errOut)
+			}
+		})
+	}
+}
+
+func TestSendShowsTheAgentView(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		body, _ := os.ReadFile("../../../webhook/testdata/chat_accepted_reply.json")
+		w.Write(body)
+	}))
+	defer srv.Close()
+	code, out, _ := run("send", "-url", srv.URL, "chat_accepted")
+	want := `The agent sees:
+  Contact: John Smith · +14084987855 · email@example.com
+  Title: Content text
+  Page: Page title · http://example.com/
+
+reply ok
+`
+	if code != 0 || !strings.HasSuffix(out, want) {
+		t.Fatalf("exit %d\n%s\nwant it to end with\n%s", code, out, want)
+	}
+}
+
+func TestUsage(t *testing.T) {
+	tests := []struct {
+		name string
+		args []string
+		code int
+		want string
+	}{
+		{"nothing", nil, 2, "usage:"},
+		{"unknown subcommand", []string{"replay"}, 2, `unknown subcommand "replay"`},
+		{"help", []string{"-h"}, 0, "usage:"},
+		{"send without url", []string{"send", "chat_accepted"}, 2, "-url"},
+		{"send without event", []string{"send", "-url", "http://127.0.0.1:1/"}, 2, "EVENT is one of"},
+		{"send unknown event", []string{"send", "chat_exploded", "-url", "http://127.0.0.1:1/"}, 2, "no sample for event"},
+		{"bad -set", []string{"send", "chat_accepted", "-url", "http://127.0.0.1:1/", "-set", "visitor.name"}, 2, "not path=value"},
+		{"-set into a string", []string{"send", "chat_accepted", "-url", "http://127.0.0.1:1/", "-set", "widget_id.x=1"}, 2, "not an object"},
+		{"listen with arguments", []string{"listen", "extra"}, 2, "takes no arguments"},
+		{"listen with a bad path", []string{"listen", "-path", "secret"}, 2, "must start with /"},
+		{"listen on a bad address", []string{"listen", "-addr", "256.0.0.1:x"}, 1, "listen"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, _, errOut := run(tt.args...)
+			if code != tt.code || !strings.Contains(errOut, tt.want) {
+				t.Fatalf("exit %d, want %d with %q in\n%s", code, tt.code, tt.want, errOut)
+			}
+		})
+	}
+}
+
+func TestSendUnreachable(t *testing.T) {
+	srv := httptest.NewServer(http.NotFoundHandler())
+	url := srv.URL
+	srv.Close()
+	if code, _, errOut := run("send", "chat_accepted", "-url", url); code != 1 || errOut == "" {
+		t.Fatalf("exit %d, %q", code, errOut)
+	}
+}
