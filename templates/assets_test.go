@@ -59,9 +59,9 @@ func TestAssetHandler(t *testing.T) {
 	}
 }
 
-// TestWASMExecJSIsGosOwn checks the embedded copy against the
-// running toolchain's lib/wasm/wasm_exec.js (the generator test in
-// internal/gen checks the file itself for staleness).
+// TestWASMExecJSIsGosOwn checks that the embedded file is Go's
+// wasm_exec.js with the generator's header; internal/gen's staleness test
+// compares it with the toolchain's.
 func TestWASMExecJSIsGosOwn(t *testing.T) {
 	if !strings.Contains(WASMExecJS, "globalThis.Go = class") || !strings.HasPrefix(WASMExecJS, "// Code generated") {
 		t.Errorf("WASMExecJS does not look like Go's wasm_exec.js:\n%.300s", WASMExecJS)

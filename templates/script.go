@@ -14,7 +14,15 @@ import (
 )
 
 // runtimeJS is the page runtime every snippet and WASM loader carries.
-var runtimeJS = runtime.Script
+var runtimeJS = newInline(runtime.Script)
+
+// inline is a script of ours to inline, checked once.
+type inline struct {
+	js  string
+	err error // errScriptEnd when js cannot be inlined
+}
+
+func newInline(js string) inline { return inline{js, checkInline(js)} }
 
 // runtimeHandle renders the runtime once per page (per render context).
 var runtimeHandle = templ.NewOnceHandle()
@@ -34,12 +42,12 @@ var errScriptEnd = errors.New("templates: inline script contains </script or <!-
 // inlineScript renders js in a script element with the page's CSP nonce.
 // js is our own code, never configuration; it is still checked for
 // anything that would end the element early.
-func inlineScript(js string) templ.Component {
+func inlineScript(s inline) templ.Component {
 	return templ.ComponentFunc(func(ctx context.Context, w io.Writer) error {
-		if err := checkInline(js); err != nil {
-			return err
+		if s.err != nil {
+			return s.err
 		}
-		return writeScript(ctx, w, "", js)
+		return writeScript(ctx, w, "", s.js)
 	})
 }
 

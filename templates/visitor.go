@@ -116,7 +116,10 @@ func (w *Widget) userToken(c *cleaner, v Visitor) string {
 }
 
 func (w *Widget) customData(c *cleaner, fields []jsapi.CustomField) []jsapi.CustomField {
-	var out []jsapi.CustomField
+	if len(fields) == 0 {
+		return nil
+	}
+	out := make([]jsapi.CustomField, 0, min(len(fields), jsapi.MaxCustomFields))
 	for i, f := range fields {
 		name := "custom_data[" + strconv.Itoa(i) + "]"
 		if i >= jsapi.MaxCustomFields {
@@ -142,6 +145,9 @@ func (w *Widget) customData(c *cleaner, fields []jsapi.CustomField) []jsapi.Cust
 			continue
 		}
 		out = append(out, clean)
+	}
+	if len(out) == 0 {
+		return nil
 	}
 	return out
 }

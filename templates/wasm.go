@@ -16,11 +16,13 @@ import (
 //go:embed wasm_exec.js
 var WASMExecJS string
 
-// wasmLoaderJS is the loader's inline script, minified from
+// wasmLoaderSource is the loader's inline script, minified from
 // src/wasm_loader.js by `go generate ./...`.
 //
 //go:embed wasm_loader.min.js
-var wasmLoaderJS string
+var wasmLoaderSource string
+
+var wasmLoaderJS = newInline(wasmLoaderSource)
 
 // WASMApp is a component that starts a Go program compiled to WebAssembly
 // (GOOS=js GOARCH=wasm): a preload hint for the .wasm file, the page
@@ -75,9 +77,9 @@ var _ templ.Component = WASMApp{}
 // URL from its own data-wasm attribute: the URL is data, never code.
 func wasmLoader(wasmURL string) templ.Component {
 	return templ.ComponentFunc(func(ctx context.Context, w io.Writer) error {
-		if err := checkInline(wasmLoaderJS); err != nil {
-			return err
+		if wasmLoaderJS.err != nil {
+			return wasmLoaderJS.err
 		}
-		return writeScript(ctx, w, ` data-wasm="`+templ.EscapeString(wasmURL)+`"`, wasmLoaderJS)
+		return writeScript(ctx, w, ` data-wasm="`+templ.EscapeString(wasmURL)+`"`, wasmLoaderJS.js)
 	})
 }

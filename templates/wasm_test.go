@@ -55,7 +55,7 @@ func TestRuntimeOncePerPage(t *testing.T) {
 		if err := page.Render(templ.WithNonce(context.Background(), "n"), &b); err != nil {
 			t.Fatal(err)
 		}
-		if n := strings.Count(b.String(), runtimeJS); n != 1 {
+		if n := strings.Count(b.String(), runtimeJS.js); n != 1 {
 			t.Errorf("runtime rendered %d times, want 1", n)
 		}
 	}
@@ -88,7 +88,7 @@ func TestWASMLoaderInNode(t *testing.T) {
 	}
 	loader := filepath.Join(dir, "loader.js")
 	exec_ := filepath.Join(dir, "wasm_exec.js")
-	os.WriteFile(loader, []byte(wasmLoaderJS), 0o644)
+	os.WriteFile(loader, []byte(wasmLoaderJS.js), 0o644)
 	os.WriteFile(exec_, []byte(WASMExecJS), 0o644)
 	run, _ := filepath.Abs(filepath.Join("testdata", "loader", "run.js"))
 
