@@ -1,0 +1,188 @@
+package templates_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/a-h/templ"
+
+	"github.com/jivokit/jivokit/jsapi"
+	"github.com/jivokit/jivokit/stub"
+	"github.com/jivokit/jivokit/templates"
+	"github.com/jivokit/jivokit/usertoken"
+)
+
+func ExampleNewWidget() {
+	_, err := templates.NewWidget("abc</script>", templates.WithHost("evil.example/x"))
+	fmt.Println(err)
+	// Output:
+	// templates: invalid widget id: "abc</script>" contains '<' at byte 3; only letters, digits, '-' and '_' are allowed
+	// templates: invalid script host: "evil.example/x" may hold only lower-case letters, digits, '-' and '.' (and :port)
+}
+
+func ExampleWidget_Snippet() {
+	widget, err := templates.NewWidget("AbCdEf1234", templates.WithRuntimeURL(templates.RuntimePath))
+	if err != nil {
+		panic(err)
+	}
+	ctx := templ.WithNonce(context.Background(), "r4nd0m")
+	err = widget.Snippet(templates.Visitor{Config: jsapi.PageConfig{
+		ContactInfo: &jsapi.ContactInfo{Name: "Ann </script>"},
+		Invitation:  &jsapi.Invitation{Text: "Need help?", DepartmentID: 3},
+	}}).Render(ctx, os.Stdout)
+	if err != nil {
+		panic(err)
+	}
+	// Output:
+	// <script type="application/json" id="jivokit-config" nonce="r4nd0m">{"contact_info":{"name":"Ann \u003c/script\u003e"},"invitation":{"text":"Need help?","department_id":3}}</script><script src="/jivokit/runtime.js" nonce="r4nd0m"></script><script src="//code.jivosite.com/widget/AbCdEf1234" async nonce="r4nd0m"></script>
+}
+
+func ExampleWidget_Config() {
+	widget, _ := templates.NewWidget("abc", templates.WithSafeHosts("example.com"))
+	cfg, err := widget.Config(templates.Visitor{Config: jsapi.PageConfig{
+		ContactInfo: &jsapi.ContactInfo{Name: "Ann", Email: "not an address"},
+		CustomData: []jsapi.CustomField{
+			{Title: "Order", Link: "https://shop.example.com/o/1"},
+			{Title: "Phish", Link: "https://example.net/login"},
+		},
+	}})
+	fmt.Printf("%+v %+v\n", *cfg.ContactInfo, cfg.CustomData)
+	fmt.Println(errors.Is(err, templates.ErrLinkNotAllowed))
+	var re *templates.RenderError
+	if errors.As(err, &re) {
+		fmt.Println(re.Fields())
+	}
+	// Output:
+	// {Name:Ann Email: Phone: Description:} [{Content: Title:Order Link:https://shop.example.com/o/1 Key:} {Content: Title:Phish Link: Key:}]
+	// true
+	// [contact_info.email custom_data[1].link]
+}
+
+func ExampleWithStub() {
+	widget, _ := templates.NewWidget("abc",
+		templates.WithStub(stub.Options{LoadDelay: 200 * time.Millisecond, Offline: true}),
+		templates.WithRuntimeURL(templates.RuntimePath))
+	widget.Snippet(templates.Visitor{}).Render(context.Background(), os.Stdout)
+	// Output:
+	// <script type="application/json" id="jivokit-config">{}</script><script src="/jivokit/runtime.js"></script><script src="/jivokit/stub.js" async data-load-delay="200" data-offline="true"></script>
+}
+
+func ExampleWithVisitorTokens() {
+	signer, _ := usertoken.NewSigner([]byte("a secret of at least thirty-two bytes"))
+	widget, err := templates.NewWidget("abc", templates.WithVisitorTokens(signer, 24*time.Hour))
+	if err != nil {
+		panic(err)
+	}
+	cfg, _ := widget.Config(templates.Visitor{ID: "user-42"})
+	claims, err := signer.Verify(cfg.UserToken)
+	fmt.Println(claims.VisitorID, claims.ExpiresAt.Sub(claims.IssuedAt), err)
+	// Output: user-42 24h0m0s <nil>
+}
+
+func ExampleWithReport() {
+	widget, _ := templates.NewWidget("abc", templates.WithReport(func(ctx context.Context, err error) {
+		fmt.Println("report:", err)
+	}))
+	widget.Snippet(templates.Visitor{Config: jsapi.PageConfig{
+		CustomData: []jsapi.CustomField{{Title: "x", Link: "javascript:alert(1)"}},
+	}}).Render(context.Background(), io.Discard)
+	// Output: report: templates: left out of the page: custom_data[0].link: invalid link: is not an absolute http or https URL
+}
+
+func ExampleWidget_Policy() {
+	widget, _ := templates.NewWidget("abc")
+	site := templates.ParsePolicy("default-src 'self'; img-src 'self' data:")
+	policy := site.Merge(widget.Policy()).WithNonce("r4nd0m")
+	for _, directive := range strings.Split(policy.String(), "; ") {
+		fmt.Println(directive)
+	}
+	// Output:
+	// default-src 'self'
+	// connect-src 'self' wss://*.jivosite.com wss://*.jivo.ru https://*.jivosite.com https://*.jivo.ru
+	// font-src 'self' *.jivosite.com
+	// frame-src 'self' *.jivosite.com
+	// img-src 'self' data: *.jivosite.com *.jivo.ru blob:
+	// media-src 'self' *.jivosite.com
+	// script-src 'self' code.jivosite.com *.jivosite.com *.jivo.ru 'nonce-r4nd0m'
+	// style-src 'self' *.jivosite.com 'unsafe-inline'
+	// worker-src 'self' blob:
+}
+
+func ExampleWASMPolicy() {
+	fmt.Println(templates.WASMPolicy().WithNonce("r4nd0m"))
+	// Output: connect-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'nonce-r4nd0m'
+}
+
+func ExamplePolicy_WithHash() {
+	fmt.Println(templates.Policy{}.WithHash("alert(1)"))
+	// Output: script-src 'sha256-bhHHL3z2vDgxUt0W3dWQOrprscmda2Y5pLsLg4GF+pI='
+}
+
+func ExampleParsePolicy() {
+	p := templates.ParsePolicy("script-src 'self'; SCRIPT-SRC https://evil.example; object-src 'none'")
+	fmt.Println(p["script-src"], p["object-src"])
+	// Output: ['self'] ['none']
+}
+
+func ExamplePolicy_Merge() {
+	a := templates.Policy{"script-src": {"'self'"}, "img-src": {"'none'"}}
+	b := templates.Policy{"script-src": {"'self'", "cdn.example.com"}, "img-src": {"data:"}}
+	fmt.Println(a.Merge(b))
+	// Output: img-src data:; script-src 'self' cdn.example.com
+}
+
+func ExampleWASMApp() {
+	app := templates.WASMApp{WASMURL: "/static/app.wasm", RuntimeURL: templates.RuntimePath}
+	var b strings.Builder
+	if err := app.Render(templ.WithNonce(context.Background(), "r4nd0m"), &b); err != nil {
+		panic(err)
+	}
+	// The last script is the loader; show its start.
+	page := b.String()
+	fmt.Println(page[:strings.LastIndex(page, ">(")+1])
+	// Output:
+	// <link rel="preload" href="/static/app.wasm" as="fetch" type="application/wasm" crossorigin><script src="/jivokit/runtime.js" nonce="r4nd0m"></script><script src="/jivokit/wasm_exec.js" nonce="r4nd0m"></script><script data-wasm="/static/app.wasm" nonce="r4nd0m">
+}
+
+func ExampleWASMApp_Validate() {
+	fmt.Println(templates.WASMApp{WASMURL: "javascript:alert(1)"}.Validate())
+	// Output: templates: invalid URL: WASM URL "javascript:alert(1)" has scheme "javascript"; only http and https URLs and paths are allowed
+}
+
+func ExampleAssetHandler() {
+	mux := http.NewServeMux()
+	mux.Handle(templates.RuntimePath, templates.AssetHandler())
+	mux.Handle(templates.WASMExecPath, templates.AssetHandler())
+	srv := httptest.NewServer(mux)
+	defer srv.Close()
+
+	res, err := http.Get(srv.URL + templates.WASMExecPath)
+	if err != nil {
+		panic(err)
+	}
+	defer res.Body.Close()
+	body, _ := io.ReadAll(res.Body)
+	fmt.Println(res.Status, res.Header.Get("Content-Type"), len(body) == len(templates.WASMExecJS))
+	// Output: 200 OK text/javascript; charset=utf-8 true
+}
+
+func ExampleValidateWidgetID() {
+	fmt.Println(templates.ValidateWidgetID("AbCdEf1234"))
+	fmt.Println(templates.ValidateWidgetID("abc/../x"))
+	// Output:
+	// <nil>
+	// templates: invalid widget id: "abc/../x" contains '/' at byte 3; only letters, digits, '-' and '_' are allowed
+}
+
+func ExampleWidget_ScriptURL() {
+	widget, _ := templates.NewWidget("abc", templates.WithHost(templates.HostRU))
+	fmt.Println(widget.ScriptURL())
+	// Output: //code.jivo.ru/widget/abc
+}
