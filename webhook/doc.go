@@ -1,0 +1,45 @@
+// Package webhook receives JivoChat webhooks: typed events, a tolerant
+// decoder, and an http.Handler that calls one function per event and writes
+// the reply the vendor expects.
+//
+//	h, err := webhook.New(webhook.Funcs{
+//		ChatAccepted: func(ctx context.Context, e *webhook.ChatAccepted) (*webhook.AgentView, error) {
+//			if !e.Identity.Verified() {
+//				return nil, nil // show the agent nothing about an unproven visitor
+//			}
+//			c, err := crm.Customer(ctx, e.Identity.VisitorID)
+//			if err != nil {
+//				return nil, err // sent as the reply's result; the agent sees nothing
+//			}
+//			return &webhook.AgentView{
+//				CustomData: []jsapi.CustomField{{Title: "Plan", Content: c.Plan}},
+//				CRMLink:    c.URL,
+//			}, nil
+//		},
+//		ChatFinished: func(ctx context.Context, e *webhook.ChatFinished) error {
+//			return archive.Save(ctx, e.ChatID, e.Chat.Messages)
+//		},
+//	},
+//		webhook.WithPath("/jivo/webhook/"+secret), // the vendor signs nothing: keep the URL secret
+//		webhook.WithSigner(signer),                 // verify user_token (see package usertoken)
+//		webhook.WithSafeHosts("crm.example.com"),   // links the agent may be shown
+//	)
+//	http.Handle("/jivo/webhook/", h)
+//
+// Events: CallEvent, ChatAccepted, ChatAssigned, ChatFinished, ChatUpdated,
+// OfflineMessage (sent as offline_message or offline_messages),
+// ClientUpdated and ClientAttributeUpdated; any other event_name arrives at
+// Funcs.Other as *Unknown. Ids the vendor sends as strings or numbers are
+// ID values; every event keeps the body it came from in Raw, so fields this
+// package does not know stay reachable.
+//
+// The Handler takes POST requests with a JSON body of at most 1 MiB (see
+// WithMaxBodySize), calls the function with a deadline (WithTimeout), and
+// answers {"result":"ok"}, the function's error text in result, or for
+// chat_accepted and chat_updated the AgentView. Bad requests get a 4xx JSON
+// error, a panicking function a 500; see Handler for the list.
+//
+// Package webhooktest builds realistic events and posts them to a handler in
+// tests; `jivokit webhook send` and `jivokit webhook listen` do the same
+// from the command line.
+package webhook

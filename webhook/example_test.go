@@ -1,0 +1,211 @@
+package webhook_test
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"net/http/httptest"
+	"strings"
+	"time"
+
+	"github.com/jivokit/jivokit/jsapi"
+	"github.com/jivokit/jivokit/usertoken"
+	"github.com/jivokit/jivokit/webhook"
+)
+
+// post sends body to h as the vendor would and prints the reply.
+func post(h *webhook.Handler, target string, body []byte) {
+	r := httptest.NewRequest("POST", target, bytes.NewReader(body))
+	r.Header.Set("Content-Type", "application/json")
+	w := httptest.NewRecorder()
+	h.ServeHTTP(w, r)
+	fmt.Println(w.Code, w.Body.String())
+}
+
+func sample(name webhook.Name) []byte {
+	b, err := webhook.Sample(name)
+	if err != nil {
+		panic(err)
+	}
+	return b
+}
+
+func quiet(context.Context, error) {}
+
+func ExampleNew() {
+	h, err := webhook.New(webhook.Funcs{
+		ChatAccepted: func(ctx context.Context, e *webhook.ChatAccepted) (*webhook.AgentView, error) {
+			return &webhook.AgentView{
+				CustomData: []jsapi.CustomField{{Title: "Visitor", Content: "#" + string(e.Visitor.Number)}},
+			}, nil
+		},
+		ChatFinished: func(ctx context.Context, e *webhook.ChatFinished) error {
+			return fmt.Errorf("archive unavailable")
+		},
+	}, webhook.WithErrorFunc(quiet))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	post(h, "/", sample(webhook.NameChatAccepted))
+	post(h, "/", sample(webhook.NameChatFinished))
+	post(h, "/", sample(webhook.NameCallEvent)) // no function: ok
+	post(h, "/", []byte(`{"chat_id": 1}`))
+	// Output:
+	// 200 {"result":"ok","custom_data":[{"title":"Visitor","content":"#2846"}]}
+	// 200 {"result":"archive unavailable"}
+	// 200 {"result":"ok"}
+	// 400 {"result":"error","error":"webhook: no event_name"}
+}
+
+func ExampleWithPath() {
+	const secretPath = "/jivo/webhook/Zk3t9qLm2Xw8Rb4Ny7Pc1Vd6Hs5Jg0Fa"
+	h, _ := webhook.New(webhook.Funcs{}, webhook.WithPath(secretPath), webhook.WithErrorFunc(quiet))
+	post(h, secretPath, sample(webhook.NameChatFinished))
+	post(h, "/jivo/webhook/guess", sample(webhook.NameChatFinished))
+	// Output:
+	// 200 {"result":"ok"}
+	// 404 {"result":"error","error":"webhook: not found"}
+}
+
+func ExampleWithSigner() {
+	signer, _ := usertoken.NewSigner([]byte("an example secret of 32 bytes!!!"))
+	h, _ := webhook.New(webhook.Funcs{
+		ChatUpdated: func(ctx context.Context, e *webhook.ChatUpdated) (*webhook.AgentView, error) {
+			if e.Identity.Verified() {
+				fmt.Println("verified visitor", e.Identity.VisitorID)
+			} else {
+				fmt.Println("not verified:", e.Identity.Err)
+			}
+			return nil, nil
+		},
+	}, webhook.WithSigner(signer))
+
+	token, _ := signer.Issue("customer-42", time.Hour) // given to setUserToken on the page
+	for _, t := range []string{token, "customer-42"} {
+		body := bytes.Replace(sample(webhook.NameChatUpdated), []byte(`"chat_id"`), []byte(`"user_token":"`+t+`","chat_id"`), 1)
+		post(h, "/", body)
+	}
+	// Output:
+	// verified visitor customer-42
+	// 200 {"result":"ok"}
+	// not verified: webhook: user_token not verified: usertoken: malformed token: does not start with "v1."
+	// 200 {"result":"ok"}
+}
+
+func ExampleWithSafeHosts() {
+	h, _ := webhook.New(webhook.Funcs{
+		ChatAccepted: func(context.Context, *webhook.ChatAccepted) (*webhook.AgentView, error) {
+			return &webhook.AgentView{
+				CustomData: []jsapi.CustomField{
+					{Title: "Orders", Link: "https://crm.example.com/orders"},
+					{Title: "Phish", Link: "https://example.net/login"},
+				},
+				CRMLink: "javascript:alert(1)",
+			}, nil
+		},
+	}, webhook.WithSafeHosts("example.com"), webhook.WithErrorFunc(func(_ context.Context, err error) {
+		fmt.Println("reported:", err)
+	}))
+	post(h, "/", sample(webhook.NameChatAccepted))
+	// Output:
+	// reported: webhook: link dropped from reply: custom_data[1].link: host "example.net" is not a safe host
+	// reported: webhook: link dropped from reply: crm_link: jivo: invalid link: is not an absolute http or https URL
+	// 200 {"result":"ok","custom_data":[{"title":"Orders","link":"https://crm.example.com/orders"},{"title":"Phish"}]}
+}
+
+func ExampleWithMaxBodySize() {
+	h, _ := webhook.New(webhook.Funcs{}, webhook.WithMaxBodySize(64), webhook.WithErrorFunc(quiet))
+	post(h, "/", sample(webhook.NameChatAccepted))
+	// Output: 413 {"result":"error","error":"webhook: body too large: 1082 bytes, the limit is 64"}
+}
+
+func ExampleWithTimeout() {
+	h, _ := webhook.New(webhook.Funcs{
+		ChatFinished: func(ctx context.Context, e *webhook.ChatFinished) error {
+			<-ctx.Done() // a function that waits on something slow
+			return ctx.Err()
+		},
+	}, webhook.WithTimeout(10*time.Millisecond), webhook.WithErrorFunc(quiet))
+	post(h, "/", sample(webhook.NameChatFinished))
+	// Output: 200 {"result":"context deadline exceeded"}
+}
+
+func ExampleWithErrorFunc() {
+	h, _ := webhook.New(webhook.Funcs{}, webhook.WithErrorFunc(func(_ context.Context, err error) {
+		fmt.Println("reported:", err)
+	}))
+	r := httptest.NewRequest("GET", "/", nil)
+	h.ServeHTTP(httptest.NewRecorder(), r)
+	// Output: reported: webhook: method not allowed: GET; use POST
+}
+
+func ExampleDecode() {
+	ev, err := webhook.Decode([]byte(`{"event_name":"offline_messages","offline_message_id":3999,"message":"Call me","visitor":{"number":"2846"},"new_field":1}`))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	switch e := ev.(type) {
+	case *webhook.OfflineMessage:
+		extra, _ := e.Field("new_field")
+		fmt.Println(e.Name(), e.OfflineMessageID, e.Message, e.Visitor.Number, string(extra))
+	}
+	// Output: offline_message 3999 Call me 2846 1
+}
+
+func ExampleSample() {
+	body, _ := webhook.Sample(webhook.NameChatAccepted)
+	ev, _ := webhook.Decode(body)
+	e := ev.(*webhook.ChatAccepted)
+	fmt.Println(e.ChatID, e.Visitor.Name, e.Agent.Name, e.Session.UTMJSON.Source)
+	// Output: 3537 John Smith Thomas Anderson google
+}
+
+func ExampleNames() {
+	fmt.Println(webhook.Names())
+	// Output: [call_event chat_accepted chat_assigned chat_finished chat_updated offline_message client_updated client_attribute_updated]
+}
+
+func ExampleSummary() {
+	ev, _ := webhook.Decode(sample(webhook.NameOfflineMessage))
+	fmt.Println(webhook.Summary(ev))
+	// Output: offline_message · John Smith <email@example.com> +14084987855 visitor #2846 · message "Message text" · http://example.com/
+}
+
+func ExampleEventLog() {
+	var lines bytes.Buffer
+	log := &webhook.EventLog{Out: &lines, Keep: 50}
+	h, _ := webhook.New(log.Funcs(webhook.Funcs{}))
+	post(h, "/", sample(webhook.NameChatFinished))
+
+	for _, e := range log.Since(0) {
+		fmt.Println(e.Seq, e.Name)
+	}
+	line, _ := io.ReadAll(&lines)
+	fmt.Println(strings.Count(string(line), "\n"), "line logged")
+	// Output:
+	// 200 {"result":"ok"}
+	// 1 chat_finished
+	// 1 line logged
+}
+
+func ExampleID_Int64() {
+	n, ok := webhook.ID("2224").Int64()
+	fmt.Println(n, ok)
+	// Output: 2224 true
+}
+
+func ExampleBase_Field() {
+	ev, _ := webhook.Decode([]byte(`{"event_name":"chat_updated","priority":{"level":2}}`))
+	raw, ok := ev.Header().Field("priority")
+	fmt.Println(string(raw), ok)
+	// Output: {"level":2} true
+}
+
+func ExampleReply_OK() {
+	r := webhook.Reply{Result: "OK"}
+	fmt.Println(r.OK())
+	// Output: true
+}
