@@ -1,0 +1,61 @@
+package e2e
+
+import (
+	"fmt"
+	"regexp"
+	"time"
+)
+
+// Option changes how pages behave: given to NewBrowser, it applies to every
+// page that browser opens; given to Open, to that page only.
+type Option func(*config)
+
+type config struct {
+	allow   []string
+	timeout time.Duration
+}
+
+// DefaultTimeout bounds each navigation, evaluation and wait of a page.
+const DefaultTimeout = 15 * time.Second
+
+// AllowConsole lets console errors, exceptions and browser log errors whose
+// text matches the regular expression pattern pass without failing the test,
+// for a page that is expected to report one. A pattern that does not
+// compile fails the test at NewBrowser or Open.
+func AllowConsole(pattern string) Option {
+	return func(c *config) { c.allow = append(c.allow, pattern) }
+}
+
+// Timeout bounds each navigation, evaluation and wait; DefaultTimeout when
+// not given, or when d is not positive.
+func Timeout(d time.Duration) Option {
+	return func(c *config) {
+		if d > 0 {
+			c.timeout = d
+		}
+	}
+}
+
+func (c config) with(opts []Option) config {
+	c.allow = append([]string(nil), c.allow...)
+	if c.timeout == 0 {
+		c.timeout = DefaultTimeout
+	}
+	for _, o := range opts {
+		o(&c)
+	}
+	return c
+}
+
+// allowed compiles the AllowConsole patterns.
+func (c config) allowed() ([]*regexp.Regexp, error) {
+	out := make([]*regexp.Regexp, 0, len(c.allow))
+	for _, p := range c.allow {
+		re, err := regexp.Compile(p)
+		if err != nil {
+			return nil, fmt.Errorf("e2e.AllowConsole(%q): %w", p, err)
+		}
+		out = append(out, re)
+	}
+	return out, nil
+}
