@@ -1,0 +1,162 @@
+// Package snippetcmd is `jivokit snippet`: it prints the widget's HTML for
+// sites not written in Go.
+package snippetcmd
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/a-h/templ"
+
+	"github.com/jivokit/jivokit/jsapi"
+	"github.com/jivokit/jivokit/jsapi/runtime"
+	"github.com/jivokit/jivokit/stub"
+	"github.com/jivokit/jivokit/templates"
+)
+
+const usage = `usage: jivokit snippet -widget-id ID [flags]
+
+Prints the HTML that embeds the JivoChat widget, for pages not rendered by
+Go (paste it before </body>). It holds three script elements:
+
+  1. <script type="application/json" id="jivokit-config">: the visitor's
+     configuration (contact info, user token, colour, invitation) as JSON,
+     which the page runtime applies when the widget loads. It is data, not
+     code: a per-visitor page must fill it in with its own JSON encoder
+     (escaping <, >, & as \u003c, \u003e, \u0026), never by pasting text.
+  2. the page runtime (window.jivokit), inlined, so the site has nothing to
+     serve; or <script src> with -runtime-url.
+  3. the widget: <script src="//code.jivosite.com/widget/ID" async>, or with
+     -stub the stub widget for tests, which the site must serve itself
+     (-print-stub writes it).
+
+With -nonce every script carries nonce="VALUE" (a placeholder for your
+template engine, e.g. -nonce '{{nonce}}'). -csp prints, instead of the
+snippet, the Content-Security-Policy the snippet needs, with the inline
+runtime's sha256 hash (or the nonce).
+
+flags:
+`
+
+// Run runs `jivokit snippet`.
+func Run(_ context.Context, _ io.Reader, stdout, stderr io.Writer, args []string) int {
+	fs := flag.NewFlagSet("jivokit snippet", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprint(stderr, usage)
+		fs.PrintDefaults()
+	}
+	var (
+		id         = fs.String("widget-id", "", "the widget id from the admin panel's installation code (required)")
+		host       = fs.String("host", templates.HostDefault, "the host the widget's script is loaded from ("+templates.HostRU+", "+templates.HostYandex+", ...)")
+		useStub    = fs.Bool("stub", false, "load the stub widget instead of the vendor's (for development and tests)")
+		stubURL    = fs.String("stub-url", stub.Path, "where the site serves the stub widget, with -stub")
+		runtimeURL = fs.String("runtime-url", "", "load the page runtime from this URL instead of inlining it")
+		nonce      = fs.String("nonce", "", "put nonce=VALUE on every script element")
+		csp        = fs.Bool("csp", false, "print the Content-Security-Policy header value instead of the snippet")
+		printStub  = fs.Bool("print-stub", false, "print the stub widget's script (to save as the file -stub-url names) and exit")
+		name       = fs.String("name", "", "the visitor's name")
+		email      = fs.String("email", "", "the visitor's e-mail address")
+		phone      = fs.String("phone", "", "the visitor's phone number")
+		desc       = fs.String("description", "", "a description of the visitor, shown to the agent")
+		token      = fs.String("token", "", "the user token (setUserToken) that identifies the visitor in webhooks")
+		color      = fs.String("color", "", "the widget colour, #rgb or #rrggbb; two colours separated by a comma make a gradient")
+		invitation = fs.String("invitation", "", "the text of a proactive invitation to show once the widget loads")
+		department = fs.Int("department", 0, "the department that answers the invitation, with -invitation")
+		queueLimit = fs.Int("queue-limit", 0, "how many calls the runtime queues before the widget loads (0: the default, 100)")
+	)
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		return 2
+	}
+	if *printStub {
+		io.WriteString(stdout, stub.Script)
+		return 0
+	}
+	fail := func(msg string) int {
+		fmt.Fprintln(stderr, "jivokit snippet:", msg)
+		fmt.Fprintln(stderr, "Run 'jivokit snippet -h' for the flags.")
+		return 2
+	}
+	if fs.NArg() > 0 {
+		return fail("takes no arguments, got " + fmt.Sprintf("%q", fs.Args()))
+	}
+	if *id == "" {
+		return fail("-widget-id is required")
+	}
+	set := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
+	if set["stub-url"] && !*useStub {
+		return fail("-stub-url needs -stub")
+	}
+	if set["department"] && *invitation == "" {
+		return fail("-department needs -invitation")
+	}
+
+	var report error
+	opts := []templates.Option{
+		templates.WithHost(*host),
+		templates.WithReport(func(_ context.Context, err error) { report = err }),
+	}
+	if *useStub {
+		opts = append(opts, templates.WithStub(stub.Options{}), templates.WithStubURL(*stubURL))
+	}
+	if *runtimeURL != "" {
+		opts = append(opts, templates.WithRuntimeURL(*runtimeURL))
+	}
+	widget, err := templates.NewWidget(*id, opts...)
+	if err != nil {
+		return fail(strings.ReplaceAll(err.Error(), "\n", "\njivokit snippet: "))
+	}
+
+	cfg := jsapi.PageConfig{UserToken: *token, QueueLimit: *queueLimit}
+	if ci := (jsapi.ContactInfo{Name: *name, Email: *email, Phone: *phone, Description: *desc}); !ci.IsZero() {
+		cfg.ContactInfo = &ci
+	}
+	if *color != "" {
+		c1, c2, _ := strings.Cut(*color, ",")
+		cfg.WidgetColor = &jsapi.WidgetColor{Color: strings.TrimSpace(c1), Color2: strings.TrimSpace(c2)}
+	}
+	if *invitation != "" {
+		cfg.Invitation = &jsapi.Invitation{Text: *invitation, DepartmentID: *department}
+	}
+	visitor := templates.Visitor{Config: cfg}
+	// A printed snippet must hold everything it was asked for: what the
+	// component would leave out is an error here.
+	if _, err := widget.Config(visitor); err != nil {
+		return fail(strings.TrimPrefix(err.Error(), "templates: left out of the page: "))
+	}
+
+	if *csp {
+		policy := widget.Policy()
+		if *nonce != "" {
+			policy = policy.WithNonce(*nonce)
+		} else if *runtimeURL == "" {
+			policy = policy.WithHash(runtime.Script)
+		}
+		fmt.Fprintln(stdout, policy.String())
+		return 0
+	}
+
+	ctx := context.Background()
+	if *nonce != "" {
+		ctx = templ.WithNonce(ctx, *nonce)
+	}
+	var b strings.Builder
+	if err := widget.Snippet(visitor).Render(ctx, &b); err != nil {
+		fmt.Fprintln(stderr, "jivokit snippet:", err)
+		return 1
+	}
+	if report != nil {
+		return fail(report.Error())
+	}
+	// One element per line reads better in a page's source.
+	io.WriteString(stdout, strings.ReplaceAll(b.String(), "</script><", "</script>\n<")+"\n")
+	return 0
+}

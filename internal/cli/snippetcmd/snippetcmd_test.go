@@ -1,0 +1,157 @@
+package snippetcmd
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/base64"
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"github.com/jivokit/jivokit/jsapi"
+	"github.com/jivokit/jivokit/jsapi/runtime"
+	"github.com/jivokit/jivokit/stub"
+)
+
+func run(args ...string) (code int, stdout, stderr string) {
+	var out, errOut bytes.Buffer
+	code = Run(context.Background(), strings.NewReader(""), &out, &errOut, args)
+	return code, out.String(), errOut.String()
+}
+
+func TestSnippet(t *testing.T) {
+	code, out, errOut := run("-widget-id", "AbC123", "-name", "Ann </script><script>alert(1)</script>", "-email", "ann@example.com",
+		"-phone", "+1 555 0100", "-description", "\u2028<!--", "-token", "tok'\"", "-color", "#fff, #000", "-invitation", "Hi", "-department", "2", "-queue-limit", "7")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if !strings.Contains(out, "\n<script>"+runtime.Script+"</script>\n") {
+		t.Errorf("runtime not inlined on its own line:\n%.300s", out)
+	}
+	lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
+	const open = `<script type="application/json" id="jivokit-config">`
+	if !strings.HasPrefix(lines[0], open) || strings.Count(out, "<script") != 3 || strings.Count(out, "</script>") != 3 {
+		t.Fatalf("snippet:\n%s", out)
+	}
+	var cfg jsapi.PageConfig
+	if err := json.Unmarshal([]byte(strings.TrimSuffix(strings.TrimPrefix(lines[0], open), "</script>")), &cfg); err != nil {
+		t.Fatal(err)
+	}
+	want := jsapi.PageConfig{
+		UserToken:   "tok'\"",
+		ContactInfo: &jsapi.ContactInfo{Name: "Ann </script><script>alert(1)</script>", Email: "ann@example.com", Phone: "+1 555 0100", Description: "\u2028<!--"},
+		WidgetColor: &jsapi.WidgetColor{Color: "#fff", Color2: "#000"},
+		Invitation:  &jsapi.Invitation{Text: "Hi", DepartmentID: 2},
+		QueueLimit:  7,
+	}
+	if got, _ := json.Marshal(cfg); string(got) != mustJSON(want) {
+		t.Errorf("config %s\nwant   %s", got, mustJSON(want))
+	}
+	if lines[len(lines)-1] != `<script src="//code.jivosite.com/widget/AbC123" async></script>` {
+		t.Errorf("widget line %s", lines[len(lines)-1])
+	}
+}
+
+func mustJSON(v any) string { b, _ := json.Marshal(v); return string(b) }
+
+func TestSnippetVariants(t *testing.T) {
+	tests := []struct {
+		name string
+		args []string
+		want []string // substrings of stdout
+		not  []string
+	}{
+		{"host", []string{"-widget-id", "a", "-host", "code.jivo.ru"}, []string{`src="//code.jivo.ru/widget/a"`}, nil},
+		{"stub", []string{"-widget-id", "a", "-stub"}, []string{`<script src="/jivokit/stub.js" async></script>`}, []string{"jivosite"}},
+		{"stub url", []string{"-widget-id", "a", "-stub", "-stub-url", "/static/stub.js"}, []string{`src="/static/stub.js"`}, nil},
+		{"runtime url", []string{"-widget-id", "a", "-runtime-url", "/js/runtime.js"}, []string{`<script src="/js/runtime.js"></script>`}, []string{runtime.Script[:30]}},
+		{"nonce", []string{"-widget-id", "a", "-nonce", "{{nonce}}"}, []string{`id="jivokit-config" nonce="{{nonce}}"`, `async nonce="{{nonce}}"`}, nil},
+		{"empty config", []string{"-widget-id", "a"}, []string{`id="jivokit-config">{}</script>`}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, out, errOut := run(tt.args...)
+			if code != 0 {
+				t.Fatalf("exit %d: %s", code, errOut)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(out, w) {
+					t.Errorf("output lacks %q:\n%.400s", w, out)
+				}
+			}
+			for _, n := range tt.not {
+				if strings.Contains(out, n) {
+					t.Errorf("output has %q", n)
+				}
+			}
+		})
+	}
+}
+
+func TestSnippetCSP(t *testing.T) {
+	sum := sha256.Sum256([]byte(runtime.Script))
+	hash := "'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"
+	_, out, _ := run("-widget-id", "a", "-csp")
+	if !strings.Contains(out, "script-src code.jivosite.com") || !strings.Contains(out, hash) || strings.Contains(out, "<script") {
+		t.Errorf("-csp printed %s", out)
+	}
+	_, out, _ = run("-widget-id", "a", "-csp", "-nonce", "abc")
+	if !strings.Contains(out, "'nonce-abc'") || strings.Contains(out, "sha256") {
+		t.Errorf("-csp -nonce printed %s", out)
+	}
+}
+
+func TestSnippetPrintStub(t *testing.T) {
+	code, out, _ := run("-print-stub")
+	if code != 0 || out != stub.Script {
+		t.Errorf("exit %d, printed %d bytes, want the %d-byte stub", code, len(out), len(stub.Script))
+	}
+}
+
+func TestSnippetBadUsage(t *testing.T) {
+	tests := []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"no id", nil, "-widget-id is required"},
+		{"hostile id", []string{"-widget-id", `a"></script><script>alert(1)</script>`}, "invalid widget id"},
+		{"bad host", []string{"-widget-id", "a", "-host", "evil.com/x"}, "invalid script host"},
+		{"bad email", []string{"-widget-id", "a", "-email", "nope"}, "contact_info.email"},
+		{"bad phone", []string{"-widget-id", "a", "-phone", "call me"}, "contact_info.phone"},
+		{"bad colour", []string{"-widget-id", "a", "-color", "red"}, "widget_color"},
+		{"bad second colour", []string{"-widget-id", "a", "-color", "#fff,blue"}, "widget_color.color2"},
+		{"invalid UTF-8", []string{"-widget-id", "a", "-name", "a\xffb"}, "not valid UTF-8"},
+		{"blank invitation", []string{"-widget-id", "a", "-invitation", "  "}, "invitation"},
+		{"department alone", []string{"-widget-id", "a", "-department", "3"}, "-department needs -invitation"},
+		{"negative department", []string{"-widget-id", "a", "-invitation", "Hi", "-department", "-1"}, "department_id"},
+		{"stub url alone", []string{"-widget-id", "a", "-stub-url", "/s.js"}, "-stub-url needs -stub"},
+		{"javascript stub url", []string{"-widget-id", "a", "-stub", "-stub-url", "javascript:alert(1)"}, "invalid URL"},
+		{"negative queue", []string{"-widget-id", "a", "-queue-limit", "-1"}, "queue_limit"},
+		{"argument", []string{"-widget-id", "a", "extra"}, "takes no arguments"},
+		{"unknown flag", []string{"-widget", "a"}, "flag provided but not defined"},
+		{"not a number", []string{"-widget-id", "a", "-department", "x"}, "invalid value"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, out, errOut := run(tt.args...)
+			if code != 2 {
+				t.Errorf("exit %d, want 2", code)
+			}
+			if out != "" {
+				t.Errorf("printed to stdout on error: %q", out)
+			}
+			if !strings.Contains(errOut, tt.want) {
+				t.Errorf("stderr lacks %q:\n%s", tt.want, errOut)
+			}
+		})
+	}
+}
+
+func TestSnippetHelp(t *testing.T) {
+	code, _, errOut := run("-h")
+	if code != 0 || !strings.Contains(errOut, "three script elements") || !strings.Contains(errOut, "-widget-id") {
+		t.Errorf("exit %d, help:\n%s", code, errOut)
+	}
+}
