@@ -5,6 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+
+	jsonv2 "github.com/go-json-experiment/json"
+	"github.com/go-json-experiment/json/jsontext"
 )
 
 // wire has the fields of every event, so that a body is parsed once whatever
@@ -33,30 +36,76 @@ type wire struct {
 // field of the wrong type, and with ErrNoEventName.
 func Decode(body []byte) (Event, error) {
 	var w wire
-	if err := json.Unmarshal(body, &w); err != nil {
-		var te *json.UnmarshalTypeError
-		field := ""
-		if errors.As(err, &te) {
-			field = strings.TrimPrefix(te.Field, "Base.")
-		}
-		switch {
-		case te == nil:
-			return nil, fmt.Errorf("%w: %w", ErrMalformed, err)
-		case field == "":
-			return nil, fmt.Errorf("%w: the body is a JSON %s, not an object", ErrMalformed, te.Value)
-		case field == "event_name":
-			return nil, fmt.Errorf("%w: event_name is a %s, not a string", ErrMalformed, te.Value)
-		case w.EventName != "" && !known(canonical(w.EventName)):
-			// An event we do not know may use known names for other things.
-		default:
-			return nil, fmt.Errorf("%w: %s: field %s is a JSON %s, want %s", ErrMalformed, w.EventName, field, te.Value, te.Type)
-		}
+	if err := jsonv2.Unmarshal(body, &w, decodeOptions); err != nil {
+		return w.fail(body, err)
 	}
 	if w.EventName == "" {
 		return nil, ErrNoEventName
 	}
 	w.Raw = body
 	return w.event(), nil
+}
+
+// decodeOptions accept what the vendor may send and encoding/json accepts:
+// duplicate names (the last wins) and invalid UTF-8 (kept as is).
+var decodeOptions = jsonv2.JoinOptions(jsontext.AllowDuplicateNames(true), jsontext.AllowInvalidUTF8(true))
+
+// fail explains a decoding error, or passes on an event this package does
+// not know whose fields clash with the known ones.
+func (w *wire) fail(body []byte, err error) (Event, error) {
+	var se *jsonv2.SemanticError
+	if !errors.As(err, &se) {
+		var syn *jsontext.SyntacticError
+		if errors.As(err, &syn) {
+			return nil, fmt.Errorf("%w: invalid JSON at byte %d: %w", ErrMalformed, syn.ByteOffset, syn.Err)
+		}
+		return nil, fmt.Errorf("%w: %w", ErrMalformed, err)
+	}
+	field := strings.ReplaceAll(strings.TrimPrefix(string(se.JSONPointer), "/"), "/", ".")
+	switch field {
+	case "":
+		return nil, fmt.Errorf("%w: the body is a JSON %s, not an object", ErrMalformed, kindName(se.JSONKind))
+	case "event_name":
+		return nil, fmt.Errorf("%w: event_name is a JSON %s, not a string", ErrMalformed, kindName(se.JSONKind))
+	}
+	// Decoding stopped at the error: read the name on its own.
+	var head struct {
+		EventName string `json:"event_name"`
+	}
+	if jsonv2.Unmarshal(body, &head, decodeOptions) == nil && head.EventName != "" && !known(canonical(head.EventName)) {
+		u := &Unknown{}
+		if jsonv2.Unmarshal(body, &u.Base, decodeOptions) != nil {
+			u.Base = Base{EventName: head.EventName}
+		}
+		u.Raw = body
+		return u, nil
+	}
+	what := "of the wrong type"
+	if se.JSONKind != 0 {
+		what = "a JSON " + kindName(se.JSONKind)
+	}
+	if se.Err != nil {
+		what += ": " + se.Err.Error()
+	}
+	return nil, fmt.Errorf("%w: field %s is %s", ErrMalformed, field, what)
+}
+
+func kindName(k jsontext.Kind) string {
+	switch k {
+	case '{':
+		return "object"
+	case '[':
+		return "array"
+	case '"':
+		return "string"
+	case '0':
+		return "number"
+	case 't', 'f':
+		return "boolean"
+	case 'n':
+		return "null"
+	}
+	return "value"
 }
 
 func known(n Name) bool {

@@ -187,16 +187,16 @@ func TestDecodeRejects(t *testing.T) {
 		want       error
 		mention    string
 	}{
-		{"empty", ``, webhook.ErrMalformed, "unexpected end"},
+		{"empty", ``, webhook.ErrMalformed, "unexpected EOF"},
 		{"not JSON", `event_name=chat_accepted`, webhook.ErrMalformed, "invalid character"},
-		{"truncated", `{"event_name":"chat_accepted"`, webhook.ErrMalformed, "unexpected end"},
+		{"truncated", `{"event_name":"chat_accepted"`, webhook.ErrMalformed, "unexpected EOF"},
 		{"array", `[{"event_name":"chat_accepted"}]`, webhook.ErrMalformed, "array, not an object"},
 		{"string", `"chat_accepted"`, webhook.ErrMalformed, "string, not an object"},
 		{"trailing garbage", `{"event_name":"chat_accepted"} x`, webhook.ErrMalformed, "invalid character"},
 		{"no event_name", `{"chat_id":1}`, webhook.ErrNoEventName, ""},
 		{"empty event_name", `{"event_name":""}`, webhook.ErrNoEventName, ""},
 		{"null", `null`, webhook.ErrNoEventName, ""},
-		{"numeric event_name", `{"event_name":7}`, webhook.ErrMalformed, "event_name is a number"},
+		{"numeric event_name", `{"event_name":7}`, webhook.ErrMalformed, "event_name is a JSON number"},
 		{"wrong field type", `{"event_name":"chat_finished","chat":{"blacklisted":"yes"}}`, webhook.ErrMalformed, "chat.blacklisted"},
 		{"object id", `{"event_name":"chat_accepted","chat_id":{}}`, webhook.ErrMalformed, "want a string or a number"},
 	}
