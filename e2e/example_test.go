@@ -10,9 +10,9 @@ import (
 	"github.com/jivokit/jivokit/stub"
 )
 
-// site is a site with a chat button, on the stub widget: its page loads
+// chatSite is a site with a chat button, on the stub widget: its page loads
 // stub.Path (with templates.WithStub, or by hand as here).
-func site() http.Handler {
+func chatSite() http.Handler {
 	mux := http.NewServeMux()
 	mux.Handle("/jivokit/", stub.Handler())
 	mux.HandleFunc("/{$}", func(w http.ResponseWriter, r *http.Request) {
@@ -26,7 +26,7 @@ func site() http.Handler {
 // testChatButton is an end-to-end test: in your project, name it
 // TestChatButton.
 func testChatButton(t *testing.T) {
-	srv := httptest.NewServer(site())
+	srv := httptest.NewServer(chatSite())
 	defer srv.Close()
 
 	p := e2e.NewBrowser(t).Open(t, srv.URL)
