@@ -3,8 +3,6 @@
 package jivo
 
 import (
-	"math"
-	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -243,7 +241,7 @@ func argsSetClientAttributes(a *args, attributes jsapi.ClientAttributes) error {
 	for id := range attributes {
 		ids = append(ids, id)
 	}
-	slices.Sort(ids)
+	sortStrings(ids)
 	o := newObject(nil)
 	for _, id := range ids {
 		var f float64
@@ -277,7 +275,7 @@ func argsSetClientAttributes(a *args, attributes jsapi.ClientAttributes) error {
 		case float64:
 			f = v
 		}
-		if math.IsNaN(f) || math.IsInf(f, 0) {
+		if f != f || f > maxFloat || f < -maxFloat {
 			return &jsapi.InputError{Field: "attributes[" + strconv.Quote(id) + "]", Problem: "is not a finite number"}
 		}
 		o.key(id)
@@ -285,4 +283,16 @@ func argsSetClientAttributes(a *args, attributes jsapi.ClientAttributes) error {
 	}
 	a.json = o.end()
 	return nil
+}
+
+const maxFloat = 1.7976931348623157e308
+
+// sortStrings sorts a few ids; package slices would add more to the binary
+// than an insertion sort.
+func sortStrings(s []string) {
+	for i := 1; i < len(s); i++ {
+		for j := i; j > 0 && s[j] < s[j-1]; j-- {
+			s[j], s[j-1] = s[j-1], s[j]
+		}
+	}
 }

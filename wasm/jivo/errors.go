@@ -57,15 +57,15 @@ func (e *PanicError) Unwrap() error {
 	return err
 }
 
-// describe prints a panic value without package fmt.
+// describe prints a panic value without package fmt. It does not call
+// String methods: an interface call to String would keep every String
+// method of the program (time's formatting among them) in the binary.
 func describe(v any) string {
 	switch v := v.(type) {
 	case error:
 		return v.Error()
 	case string:
 		return v
-	case interface{ String() string }:
-		return v.String()
 	case int:
 		return strconv.Itoa(v)
 	case int64:
