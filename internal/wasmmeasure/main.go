@@ -79,7 +79,7 @@ func sizes(ctx context.Context, w io.Writer, root string) error {
 	defer os.RemoveAll(dir)
 
 	fmt.Fprintf(w, "Size of a GOOS=js GOARCH=wasm program (%s); gzip at best compression\n\n", runtime.Version())
-	fmt.Fprintf(w, "%-46s %12s %12s\n", "program", "raw", "gzip")
+	fmt.Fprintf(w, "%-54s %12s %12s\n", "program", "raw", "gzip")
 	programs := []struct{ pkg, title string }{
 		{"hello", "hello, syscall/js"},
 		{"hellocontext", "hello + a context.Context argument"},
@@ -103,11 +103,11 @@ func sizes(ctx context.Context, w io.Writer, root string) error {
 				return err
 			}
 			raw[p.pkg], gz[p.pkg] = len(data), gzipSize(data)
-			fmt.Fprintf(w, "%-46s %12s %12s\n", p.title+" ("+build.name+")", kb(raw[p.pkg]), kb(gz[p.pkg]))
+			fmt.Fprintf(w, "%-54s %12s %12s\n", p.title+" ("+build.name+")", kb(raw[p.pkg]), kb(gz[p.pkg]))
 		}
 		for _, base := range programs[:2] {
 			dr, dg := raw["allmethods"]-raw[base.pkg], gz["allmethods"]-gz[base.pkg]
-			fmt.Fprintf(w, "%-46s %12s %12s   goal <= %s / %s: %s\n", "the bridge adds to "+base.pkg, kb(dr), kb(dg), kb(goalRaw), kb(goalGzip), verdict(dr <= goalRaw && dg <= goalGzip))
+			fmt.Fprintf(w, "%-54s %12s %12s   goal <= %s / %s: %s\n", "the bridge adds to "+base.pkg, kb(dr), kb(dg), kb(goalRaw), kb(goalGzip), verdict(dr <= goalRaw && dg <= goalGzip))
 		}
 		fmt.Fprintln(w)
 	}

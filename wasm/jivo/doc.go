@@ -1,0 +1,57 @@
+// Package jivo drives the JivoChat widget from Go compiled to WebAssembly
+// (GOOS=js GOARCH=wasm): one typed function per jivo_api method and one
+// subscription per jivo_on* callback, generated from the spec in package
+// jsapi.
+//
+//	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+//	defer cancel()
+//	if err := jivo.StartCall(ctx, "+14084987855"); errors.Is(err, jsapi.ErrCallbackDisabled) {
+//		// calls are off: offer the contact form instead
+//	}
+//	unsubscribe := jivo.OnChangeState(func(s jsapi.ChatState) {
+//		if s.Minimized() { /* ... */ }
+//	})
+//	defer unsubscribe()
+//
+// Calls go through the page runtime (window.jivokit, see docs/runtime.md).
+// When the page has only the vendor's snippet, the first call or
+// subscription adds the runtime to the page.
+//
+// # Answers and errors
+//
+//   - Arguments are checked first: a bad one is a *jsapi.InputError and
+//     reaches no widget.
+//   - A {result:'fail', reason} answer, an async method's error, a method
+//     the widget lacks or an exception it throws is a *jsapi.WidgetError;
+//     test it with errors.Is against the sentinels of package jsapi
+//     (jsapi.ErrCallbackDisabled, jsapi.ErrQueueFull, ...).
+//   - A call made before the widget has loaded is queued by the runtime and
+//     returns once the widget has answered it. When ctx ends first, the call
+//     returns an error wrapping both ErrNotLoaded and ctx.Err(), such as
+//     "jivo: startCall: widget did not load: context deadline exceeded"
+//     (no widget on the page: an ad blocker, a wrong widget id). Ending ctx
+//     stops the wait, not the call: the runtime still makes it on load.
+//   - An async method (IsCallbackEnabled, GetVisitorNumber) whose ctx ends
+//     returns ctx.Err(); its late answer is dropped.
+//
+// # Listeners
+//
+// Each listener runs on a goroutine of its own, getting its events in
+// order, so it may block and call any function of this package, async ones
+// included. A listener that panics is recovered; the panic is logged with
+// console.error and passed to the handler of SetErrorHandler as a
+// *PanicError, and the program goes on. OnLoad is called on each load after
+// it subscribed; to wait for the widget whether or not it has loaded
+// already, use Ready.
+//
+// # Size
+//
+// The package imports neither fmt, encoding/json nor reflect, and objects
+// cross to JavaScript as one JSON text each, which costs fewer calls into
+// JavaScript than setting fields one by one. `go run ./internal/wasmmeasure`
+// prints its size and call cost against plain syscall/js.
+//
+// On other platforms every function returns ErrUnsupported and
+// subscriptions deliver nothing, so that code using the package builds and
+// vets everywhere.
+package jivo
