@@ -12,15 +12,15 @@ import "context"
 // Calls need not wait for Ready: a call made before the widget has loaded
 // is queued by the page runtime and answered once it has.
 func Ready(ctx context.Context) error {
-	if err := ctx.Err(); err != nil {
-		return err
-	}
 	p, err := bridge()
 	if err != nil {
 		return err
 	}
 	if p.jivokit.Get("loaded").Bool() {
 		return nil
+	}
+	if err := ctx.Err(); err != nil {
+		return &notLoadedError{cause: err}
 	}
 	_, err = wait(ctx, p, -1, p.jivokit.Call("ready"))
 	return err
