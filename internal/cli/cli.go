@@ -9,6 +9,7 @@ import (
 	"sort"
 
 	"github.com/jivokit/jivokit/internal/cli/buildcmd"
+	"github.com/jivokit/jivokit/internal/cli/democmd"
 	"github.com/jivokit/jivokit/internal/cli/gencmd"
 	"github.com/jivokit/jivokit/internal/cli/snippetcmd"
 	"github.com/jivokit/jivokit/internal/cli/webhookcmd"
@@ -25,6 +26,7 @@ type Command struct {
 // commands holds every subcommand by name.
 var commands = map[string]Command{
 	"build":   {Summary: "build a Go/WASM app: content-hashed, precompressed, with a manifest", Run: buildcmd.Run},
+	"demo":    {Summary: "serve a demo of the whole toolkit on the stub widget (no account needed)", Run: democmd.Run},
 	"gen":     {Summary: "write every file generated from the widget API spec", Run: gencmd.Run},
 	"snippet": {Summary: "print the widget's HTML snippet for sites not written in Go", Run: snippetcmd.Run},
 	"webhook": {Summary: "send a realistic webhook event to an endpoint, or listen for events", Run: webhookcmd.Run},

@@ -1,0 +1,209 @@
+// Package demo is the site `jivokit demo` serves: the whole toolkit working
+// on one page, on the stub widget by default (no JivoChat account needed).
+//
+//   - a page rendered by the templ components (package templates) with the
+//     widget configured for a sample visitor: a signed user token (package
+//     usertoken, with a secret made for this run), contacts, custom data and
+//     a proactive invitation;
+//   - the example Go/WASM app (wasm/example), built on start by
+//     internal/wasmbuild and served precompressed by package assets, driving
+//     the widget through package wasm/jivo;
+//   - the stub's control panel, to play the agent's side;
+//   - a webhook endpoint (package webhook) with a button that sends it a
+//     sample event through `jivokit webhook send` and a live log of what it
+//     received.
+//
+// Every page is served with a Content-Security-Policy using a fresh nonce.
+package demo
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/base64"
+	"errors"
+	"fmt"
+	"io"
+	iofs "io/fs"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/jivokit/jivokit/assets"
+	"github.com/jivokit/jivokit/internal/wasmbuild"
+	"github.com/jivokit/jivokit/stub"
+	"github.com/jivokit/jivokit/templates"
+	"github.com/jivokit/jivokit/usertoken"
+	"github.com/jivokit/jivokit/webhook"
+)
+
+// AppPackage is the Go/WASM app the demo builds and runs.
+const AppPackage = "github.com/jivokit/jivokit/wasm/example"
+
+// DefaultAddr is where Run listens unless Config.Addr says otherwise.
+const DefaultAddr = "127.0.0.1:8080"
+
+// Config configures the demo. The zero value runs on the stub widget.
+type Config struct {
+	// Addr is the address to listen on; DefaultAddr when empty.
+	Addr string
+	// WidgetID switches from the stub to the vendor's real widget.
+	WidgetID string
+	// App is the Go/WASM app to build and run (a package path the go
+	// command resolves from the current directory); AppPackage when empty.
+	App string
+	// BuildDir receives the built WASM app; when empty, a directory in the
+	// user's cache, so that a restart with an unchanged app is quick.
+	BuildDir string
+	// Log receives what the demo reports (the build's compiler output,
+	// received webhooks); nil discards it.
+	Log io.Writer
+}
+
+// Server is the demo site, an http.Handler.
+type Server struct {
+	mux         *http.ServeMux
+	widget      *templates.Widget
+	stub        bool
+	signer      *usertoken.Signer
+	manifest    assets.Manifest
+	events      *webhook.EventLog
+	webhookPath string
+	log         io.Writer
+	self        string // the server's own base URL, e.g. http://127.0.0.1:8080
+}
+
+// New builds the example app and prepares the site.
+func New(ctx context.Context, cfg Config) (*Server, error) {
+	log := cfg.Log
+	if log == nil {
+		log = io.Discard
+	}
+	secret := make([]byte, 32)
+	if _, err := rand.Read(secret); err != nil {
+		return nil, fmt.Errorf("demo: %w", err)
+	}
+	signer, err := usertoken.NewSigner(secret)
+	if err != nil {
+		return nil, fmt.Errorf("demo: %w", err)
+	}
+	s := &Server{signer: signer, log: log, stub: cfg.WidgetID == ""}
+
+	opts := []templates.Option{templates.WithVisitorTokens(signer, 24*time.Hour)}
+	id := cfg.WidgetID
+	if s.stub {
+		id = "jivokitDemo"
+		opts = append(opts, templates.WithStub(stub.Options{LoadDelay: 300 * time.Millisecond}))
+	}
+	if s.widget, err = templates.NewWidget(id, opts...); err != nil {
+		return nil, fmt.Errorf("demo: %w", err)
+	}
+
+	dir := cfg.BuildDir
+	if dir == "" {
+		cache, err := os.UserCacheDir()
+		if err != nil {
+			cache = os.TempDir()
+		}
+		dir = filepath.Join(cache, "jivokit", "demo")
+	}
+	app := cfg.App
+	if app == "" {
+		app = AppPackage
+	}
+	s.manifest, err = wasmbuild.Build(ctx, app, wasmbuild.Options{OutDir: dir, Quick: true, Stderr: log})
+	if err != nil {
+		if errors.Is(err, wasmbuild.ErrCompile) {
+			return nil, fmt.Errorf("demo: building %s failed (run the demo from a clone of jivokit): %w", app, err)
+		}
+		return nil, fmt.Errorf("demo: %w", err)
+	}
+
+	if err := s.routes(os.DirFS(dir)); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+func (s *Server) routes(build iofs.FS) error {
+	secret := make([]byte, 12)
+	if _, err := rand.Read(secret); err != nil {
+		return fmt.Errorf("demo: %w", err)
+	}
+	s.webhookPath = "/jivo/webhook/" + base64.RawURLEncoding.EncodeToString(secret)
+	s.events = &webhook.EventLog{Print: s.log, Keep: 50}
+	hook, err := newWebhookHandler(s.events, webhook.WithPath(s.webhookPath), webhook.WithSigner(s.signer))
+	if err != nil {
+		return fmt.Errorf("demo: %w", err)
+	}
+
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /{$}", s.servePage)
+	mux.Handle("GET /demo/", http.StripPrefix("/demo/", assets.Handler(static)))
+	mux.HandleFunc("POST /demo/webhook/send", s.serveSend)
+	mux.HandleFunc("GET /demo/webhook/events", s.serveEvents)
+	mux.Handle(s.webhookPath, hook)
+	mux.Handle(templates.RuntimePath, templates.AssetHandler())
+	if s.stub {
+		mux.Handle(stub.Path, stub.Handler())
+	}
+	mux.Handle("/app/", http.StripPrefix("/app/", assets.Handler(build)))
+	s.mux = mux
+	return nil
+}
+
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	h := w.Header()
+	h.Set("X-Content-Type-Options", "nosniff")
+	h.Set("Referrer-Policy", "no-referrer")
+	s.mux.ServeHTTP(w, r)
+}
+
+// WebhookPath is the path of the demo's webhook endpoint, secret included.
+func (s *Server) WebhookPath() string { return s.webhookPath }
+
+// Serve serves the demo on ln until ctx ends, then shuts down gracefully.
+func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
+	s.self = "http://" + ln.Addr().String()
+	srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
+	done := make(chan error, 1)
+	go func() { done <- srv.Serve(ln) }()
+	select {
+	case err := <-done:
+		return fmt.Errorf("demo: %w", err)
+	case <-ctx.Done():
+	}
+	shutdown, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(shutdown); err != nil {
+		return fmt.Errorf("demo: shutting down: %w", err)
+	}
+	if err := <-done; !errors.Is(err, http.ErrServerClosed) {
+		return fmt.Errorf("demo: %w", err)
+	}
+	return nil
+}
+
+// Run builds the demo, listens on cfg.Addr, writes the URL to stdout and
+// serves until ctx ends.
+func Run(ctx context.Context, cfg Config, stdout io.Writer) error {
+	s, err := New(ctx, cfg)
+	if err != nil {
+		return err
+	}
+	addr := cfg.Addr
+	if addr == "" {
+		addr = DefaultAddr
+	}
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return fmt.Errorf("demo: %w", err)
+	}
+	widget := "the stub widget (no JivoChat account needed)"
+	if !s.stub {
+		widget = "the JivoChat widget " + cfg.WidgetID
+	}
+	fmt.Fprintf(stdout, "jivokit demo on %s: open http://%s/\nwebhook endpoint: http://%s%s\nPress Ctrl-C to stop.\n", widget, ln.Addr(), ln.Addr(), s.webhookPath)
+	return s.Serve(ctx, ln)
+}
