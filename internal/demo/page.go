@@ -1,5 +1,7 @@
 package demo
 
+//go:generate go tool templ generate -path .
+
 import (
 	"bytes"
 	"crypto/rand"
