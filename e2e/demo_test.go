@@ -15,6 +15,7 @@ import (
 // buttons drive the stub, the agent's buttons reach Go, a sample webhook
 // shows in the log, and nothing is logged as an error.
 func TestDemo(t *testing.T) {
+	b := e2e.NewBrowser(t)
 	ctx, cancel := context.WithCancel(context.Background())
 	s, err := demo.New(ctx, demo.Config{})
 	if err != nil {
@@ -33,7 +34,7 @@ func TestDemo(t *testing.T) {
 		}
 	})
 
-	p := e2e.NewBrowser(t).Open(t, "http://"+ln.Addr().String()+"/")
+	p := b.Open(t, "http://"+ln.Addr().String()+"/")
 	p.WaitFor(`document.documentElement.dataset.jivokitExample === "ready"`)
 	p.WaitLoaded()
 	// The server-rendered configuration reached the widget.

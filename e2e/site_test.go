@@ -17,6 +17,7 @@ import (
 	"github.com/a-h/templ"
 
 	"github.com/jivokit/jivokit/assets"
+	"github.com/jivokit/jivokit/e2e"
 	"github.com/jivokit/jivokit/internal/wasmbuild"
 	"github.com/jivokit/jivokit/jsapi"
 	"github.com/jivokit/jivokit/stub"
@@ -80,6 +81,7 @@ const visitorID = "customer-42"
 
 func newSite(t *testing.T) *site {
 	t.Helper()
+	e2e.NewBrowser(t) // skips (or fails in CI) before the build when there is no browser
 	dir, m := driverApp(t)
 	secret := make([]byte, 32)
 	rand.Read(secret)
