@@ -1,20 +1,16 @@
 package jsapi
 
-import (
-	"strconv"
-	"strings"
-	"unicode/utf8"
-)
+import "unicode/utf8"
 
 // ValidateCustomData checks fields for setCustomData: at most
 // MaxCustomFields fields, each with content or a title, valid UTF-8, and a
 // link, when given, that is an absolute http or https URL.
 func ValidateCustomData(fields []CustomField) error {
 	if len(fields) > MaxCustomFields {
-		return &InputError{Field: "fields", Problem: "has " + strconv.Itoa(len(fields)) + " entries, at most " + strconv.Itoa(MaxCustomFields) + " are allowed"}
+		return &InputError{Field: "fields", Problem: "has " + itoa(len(fields)) + " entries, at most " + itoa(MaxCustomFields) + " are allowed"}
 	}
 	for i, f := range fields {
-		name := "fields[" + strconv.Itoa(i) + "]"
+		name := "fields[" + itoa(i) + "]"
 		if f.Content == "" && f.Title == "" && f.Key == "" {
 			return &InputError{Field: name, Problem: "has no content, title or key"}
 		}
@@ -35,23 +31,16 @@ func ValidateCustomData(fields []CustomField) error {
 // ValidateLink checks that link is an absolute http or https URL with a
 // host. Other schemes (javascript:, data:, ...) never pass.
 func ValidateLink(link string) error {
-	scheme, rest, ok := strings.Cut(link, "://")
-	if !ok {
+	i := index(link, "://")
+	if i < 0 {
 		return &InputError{Field: "link", Problem: "is not an absolute http or https URL"}
 	}
-	switch strings.ToLower(scheme) {
+	switch scheme := link[:i]; lowerASCII(scheme) {
 	case "http", "https":
 	default:
-		return &InputError{Field: "link", Problem: "has scheme " + strconv.Quote(scheme) + ", only http and https are allowed"}
+		return &InputError{Field: "link", Problem: "has scheme " + quote(scheme, '"') + ", only http and https are allowed"}
 	}
-	host := rest
-	if i := strings.IndexAny(host, "/?#"); i >= 0 {
-		host = host[:i]
-	}
-	if at := strings.LastIndexByte(host, '@'); at >= 0 {
-		host = host[at+1:]
-	}
-	if host == "" {
+	if linkHostPort(link[i+3:]) == "" {
 		return &InputError{Field: "link", Problem: "has no host"}
 	}
 	for _, r := range link {
@@ -62,35 +51,46 @@ func ValidateLink(link string) error {
 	return nil
 }
 
-// LinkHost returns the lower-cased host name of an http(s) link, without
-// port or user info, or "" when link is not one.
+// linkHostPort returns the host and port of what follows a link's "://":
+// up to the path, query or fragment, without user info.
+func linkHostPort(rest string) string {
+	for i := 0; i < len(rest); i++ {
+		if c := rest[i]; c == '/' || c == '?' || c == '#' {
+			rest = rest[:i]
+			break
+		}
+	}
+	return rest[lastIndexByte(rest, '@')+1:]
+}
+
+// LinkHost returns the host name of an http(s) link, without port or user
+// info, with its ASCII letters lower-cased, or "" when link is not one. A
+// host in other scripts is returned as written; browsers send such hosts
+// in their ASCII (punycode) form.
 func LinkHost(link string) string {
 	if ValidateLink(link) != nil {
 		return ""
 	}
-	_, rest, _ := strings.Cut(link, "://")
-	if i := strings.IndexAny(rest, "/?#"); i >= 0 {
-		rest = rest[:i]
-	}
-	if at := strings.LastIndexByte(rest, '@'); at >= 0 {
-		rest = rest[at+1:]
-	}
-	if strings.HasPrefix(rest, "[") {
-		if end := strings.IndexByte(rest, ']'); end > 0 {
-			return strings.ToLower(rest[1:end])
+	host := linkHostPort(link[index(link, "://")+3:])
+	if host[0] == '[' {
+		if end := indexByte(host, ']'); end > 0 {
+			return lowerASCII(host[1:end])
 		}
 	}
-	if i := strings.LastIndexByte(rest, ':'); i >= 0 {
-		rest = rest[:i]
+	if i := lastIndexByte(host, ':'); i >= 0 {
+		host = host[:i]
 	}
-	return strings.ToLower(strings.TrimSuffix(rest, "."))
+	if n := len(host); n > 0 && host[n-1] == '.' {
+		host = host[:n-1]
+	}
+	return lowerASCII(host)
 }
 
 // ValidatePhone checks a phone number for startCall: an optional leading +,
 // then 5 to 15 digits, which may be grouped with spaces, dots, dashes and
 // parentheses.
 func ValidatePhone(phone string) error {
-	if strings.TrimSpace(phone) == "" {
+	if isBlank(phone) {
 		return &InputError{Field: "phone", Problem: "is empty"}
 	}
 	digits := 0
@@ -101,11 +101,11 @@ func ValidatePhone(phone string) error {
 		case r == '+' && i == 0:
 		case r == ' ' || r == '-' || r == '.' || r == '(' || r == ')':
 		default:
-			return &InputError{Field: "phone", Problem: "contains " + strconv.QuoteRune(r) + "; only digits, a leading +, spaces, dots, dashes and parentheses are allowed"}
+			return &InputError{Field: "phone", Problem: "contains " + quoteRuneAt(phone, i) + "; only digits, a leading +, spaces, dots, dashes and parentheses are allowed"}
 		}
 	}
 	if digits < 5 || digits > 15 {
-		return &InputError{Field: "phone", Problem: "has " + strconv.Itoa(digits) + " digits, a phone number has 5 to 15"}
+		return &InputError{Field: "phone", Problem: "has " + itoa(digits) + " digits, a phone number has 5 to 15"}
 	}
 	return nil
 }
@@ -113,13 +113,28 @@ func ValidatePhone(phone string) error {
 // ValidateEmail checks the rough shape of an e-mail address: one @ with text
 // on both sides, a dot in the domain, and no spaces.
 func ValidateEmail(email string) error {
-	local, domain, ok := strings.Cut(email, "@")
-	switch {
-	case !ok || local == "" || domain == "":
+	at := indexByte(email, '@')
+	if at <= 0 || at == len(email)-1 {
 		return &InputError{Field: "email", Problem: "is not an e-mail address"}
-	case strings.ContainsAny(email, " \t\r\n<>\"") || strings.Contains(domain, "@"):
-		return &InputError{Field: "email", Problem: "contains a character an e-mail address cannot have"}
-	case !strings.Contains(strings.Trim(domain, "."), "."):
+	}
+	for i := 0; i < len(email); i++ {
+		switch email[i] {
+		case ' ', '\t', '\r', '\n', '<', '>', '"':
+			return &InputError{Field: "email", Problem: "contains a character an e-mail address cannot have"}
+		case '@':
+			if i != at {
+				return &InputError{Field: "email", Problem: "contains a character an e-mail address cannot have"}
+			}
+		}
+	}
+	domain := email[at+1:]
+	for domain != "" && domain[0] == '.' {
+		domain = domain[1:]
+	}
+	for domain != "" && domain[len(domain)-1] == '.' {
+		domain = domain[:len(domain)-1]
+	}
+	if indexByte(domain, '.') < 0 {
 		return &InputError{Field: "email", Problem: "has no dot in its domain"}
 	}
 	return nil
@@ -128,12 +143,12 @@ func ValidateEmail(email string) error {
 // ValidateColor checks a hex colour for setWidgetColor: "#rgb" or "#rrggbb".
 func ValidateColor(color string) error {
 	if len(color) != 4 && len(color) != 7 || color[0] != '#' {
-		return &InputError{Field: "color", Problem: strconv.Quote(color) + " is not a hex colour like #1e88e5 or #fff"}
+		return &InputError{Field: "color", Problem: quote(color, '"') + " is not a hex colour like #1e88e5 or #fff"}
 	}
 	for i := 1; i < len(color); i++ {
 		c := color[i]
 		if !('0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F') {
-			return &InputError{Field: "color", Problem: strconv.Quote(color) + " is not a hex colour like #1e88e5 or #fff"}
+			return &InputError{Field: "color", Problem: quote(color, '"') + " is not a hex colour like #1e88e5 or #fff"}
 		}
 	}
 	return nil
@@ -156,7 +171,7 @@ func (c WidgetColor) Validate() error {
 // required, with an e-mail address or a phone number to answer to; those
 // given must be well formed.
 func (m OfflineMessage) Validate() error {
-	if strings.TrimSpace(m.Message) == "" {
+	if isBlank(m.Message) {
 		return &InputError{Field: "message", Problem: "is empty"}
 	}
 	if m.Email == "" && m.Phone == "" {
@@ -197,12 +212,12 @@ func (o OpenOptions) Validate() error {
 	case StartDefault, StartChat, StartCall, StartMenu:
 		return nil
 	}
-	return &InputError{Field: "start", Problem: strconv.Quote(string(o.Start)) + " is not chat, call or menu"}
+	return &InputError{Field: "start", Problem: quote(string(o.Start), '"') + " is not chat, call or menu"}
 }
 
 // Validate checks an invitation: its text must not be empty.
 func (inv Invitation) Validate() error {
-	if strings.TrimSpace(inv.Text) == "" {
+	if isBlank(inv.Text) {
 		return &InputError{Field: "invitation_text", Problem: "is empty"}
 	}
 	if inv.DepartmentID < 0 {
@@ -224,7 +239,7 @@ func (a ClientAttributes) Validate() error {
 		switch v.(type) {
 		case string, int, int8, int16, int32, int64, uint, uint8, uint16, uint32, uint64, float32, float64:
 		default:
-			return &InputError{Field: "attributes[" + strconv.Quote(id) + "]", Problem: "is neither a string nor a number"}
+			return &InputError{Field: "attributes[" + quote(id, '"') + "]", Problem: "is neither a string nor a number"}
 		}
 	}
 	return nil
@@ -232,12 +247,37 @@ func (a ClientAttributes) Validate() error {
 
 // Validate checks that r is a JSON object; only its outer shape is checked.
 func (r Rules) Validate() error {
-	s := strings.TrimSpace(string(r))
+	s := trimSpace(string(r))
 	if len(s) < 2 || s[0] != '{' || s[len(s)-1] != '}' {
 		return &InputError{Field: "rules", Problem: "is not a JSON object"}
 	}
 	if !utf8.ValidString(s) {
 		return &InputError{Field: "rules", Problem: "is not valid UTF-8"}
+	}
+	return nil
+}
+
+// ValidateUserToken checks a token for setUserToken: not blank, valid UTF-8.
+func ValidateUserToken(token string) error {
+	switch {
+	case isBlank(token):
+		return &InputError{Field: "token", Problem: "is empty"}
+	case !utf8.ValidString(token):
+		return &InputError{Field: "token", Problem: "is not valid UTF-8"}
+	}
+	return nil
+}
+
+// Validate checks a page title for sendPageTitle: the title must not be
+// blank; title and URL must be valid UTF-8.
+func (p PageTitle) Validate() error {
+	switch {
+	case isBlank(p.Title):
+		return &InputError{Field: "title", Problem: "is empty"}
+	case !utf8.ValidString(p.Title):
+		return &InputError{Field: "title", Problem: "is not valid UTF-8"}
+	case !utf8.ValidString(p.URL):
+		return &InputError{Field: "url", Problem: "is not valid UTF-8"}
 	}
 	return nil
 }

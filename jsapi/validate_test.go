@@ -290,3 +290,31 @@ func TestNoValidationPanicsOnOddInput(t *testing.T) {
 		_ = ValidateCustomData([]CustomField{{Content: s, Link: s}})
 	}
 }
+
+func TestValidateUserToken(t *testing.T) {
+	for _, tc := range []struct{ name, token, want string }{
+		{"token", "v1.abc", ""},
+		{"empty", "", "jivo: invalid token: is empty"},
+		{"blank", " \u00a0", "jivo: invalid token: is empty"},
+		{"bad UTF-8", "v1.\xff", "jivo: invalid token: is not valid UTF-8"},
+	} {
+		t.Run(tc.name, func(t *testing.T) { check(t, ValidateUserToken(tc.token), tc.want) })
+	}
+}
+
+func TestPageTitleValidate(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		p    PageTitle
+		want string
+	}{
+		{"title", PageTitle{Title: "Cart"}, ""},
+		{"title and URL", PageTitle{Title: "Cart", URL: "https://example.com/cart"}, ""},
+		{"empty", PageTitle{}, "jivo: invalid title: is empty"},
+		{"blank", PageTitle{Title: "\t"}, "jivo: invalid title: is empty"},
+		{"bad UTF-8 title", PageTitle{Title: "\xff"}, "jivo: invalid title: is not valid UTF-8"},
+		{"bad UTF-8 URL", PageTitle{Title: "Cart", URL: "/\xff"}, "jivo: invalid url: is not valid UTF-8"},
+	} {
+		t.Run(tc.name, func(t *testing.T) { check(t, tc.p.Validate(), tc.want) })
+	}
+}

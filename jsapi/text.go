@@ -1,0 +1,160 @@
+package jsapi
+
+import "unicode/utf8"
+
+// Small string helpers for validation. Packages strings and strconv would
+// bring package unicode's tables and strconv's quoting tables into every
+// WebAssembly binary that validates a value; these cover what validation
+// needs.
+
+// itoa formats n in decimal.
+func itoa(n int) string {
+	var b [21]byte
+	i := len(b)
+	u := uint(n)
+	if n < 0 {
+		u = -u
+	}
+	for {
+		i--
+		b[i] = byte('0' + u%10)
+		u /= 10
+		if u == 0 {
+			break
+		}
+	}
+	if n < 0 {
+		i--
+		b[i] = '-'
+	}
+	return string(b[i:])
+}
+
+// quote wraps s in q (a double or single quote) for an error message,
+// escaping q, backslashes and control characters.
+func quote(s string, q byte) string {
+	const hex = "0123456789abcdef"
+	b := make([]byte, 0, len(s)+2)
+	b = append(b, q)
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == q || c == '\\':
+			b = append(b, '\\', c)
+		case c == '\n':
+			b = append(b, '\\', 'n')
+		case c == '\r':
+			b = append(b, '\\', 'r')
+		case c == '\t':
+			b = append(b, '\\', 't')
+		case c < ' ' || c == 0x7f:
+			b = append(b, '\\', 'x', hex[c>>4], hex[c&0xf])
+		default:
+			b = append(b, c)
+		}
+	}
+	return string(append(b, q))
+}
+
+// quoteRuneAt quotes the character of s that starts at byte i, in single
+// quotes; a byte that does not start valid UTF-8 reads as U+FFFD.
+func quoteRuneAt(s string, i int) string {
+	r, size := utf8.DecodeRuneInString(s[i:])
+	if r == utf8.RuneError && size <= 1 {
+		return "'\uFFFD'"
+	}
+	return quote(s[i:i+size], '\'')
+}
+
+// spaceAt returns the length of the white space character (as
+// unicode.IsSpace defines it) that s starts with, or 0.
+func spaceAt(s string) int {
+	if s == "" {
+		return 0
+	}
+	switch c := s[0]; {
+	case c == ' ' || '\t' <= c && c <= '\r':
+		return 1
+	case c < utf8.RuneSelf:
+		return 0
+	}
+	switch r, size := utf8.DecodeRuneInString(s); {
+	case r == 0x85, r == 0xa0, r == 0x1680, 0x2000 <= r && r <= 0x200a,
+		r == 0x2028, r == 0x2029, r == 0x202f, r == 0x205f, r == 0x3000:
+		return size
+	}
+	return 0
+}
+
+// spaceBefore returns the length of the white space character that s ends
+// with, or 0.
+func spaceBefore(s string) int {
+	for n := 1; n <= 3 && n <= len(s); n++ {
+		if m := spaceAt(s[len(s)-n:]); m == n {
+			return n
+		}
+	}
+	return 0
+}
+
+// trimSpace is strings.TrimSpace.
+func trimSpace(s string) string {
+	for n := spaceAt(s); n > 0; n = spaceAt(s) {
+		s = s[n:]
+	}
+	for n := spaceBefore(s); n > 0; n = spaceBefore(s) {
+		s = s[:len(s)-n]
+	}
+	return s
+}
+
+// isBlank reports whether s is empty or only white space (as
+// strings.TrimSpace sees it).
+func isBlank(s string) bool { return trimSpace(s) == "" }
+
+// index returns the index of the first occurrence of sep in s, or -1.
+func index(s, sep string) int {
+	for i := 0; i+len(sep) <= len(s); i++ {
+		if s[i:i+len(sep)] == sep {
+			return i
+		}
+	}
+	return -1
+}
+
+// indexByte returns the index of the first c in s, or -1.
+func indexByte(s string, c byte) int {
+	for i := 0; i < len(s); i++ {
+		if s[i] == c {
+			return i
+		}
+	}
+	return -1
+}
+
+// lastIndexByte returns the index of the last c in s, or -1.
+func lastIndexByte(s string, c byte) int {
+	for i := len(s) - 1; i >= 0; i-- {
+		if s[i] == c {
+			return i
+		}
+	}
+	return -1
+}
+
+// lowerASCII lower-cases the ASCII letters of s and leaves other bytes
+// alone.
+func lowerASCII(s string) string {
+	for i := 0; i < len(s); i++ {
+		if 'A' <= s[i] && s[i] <= 'Z' {
+			b := []byte(s)
+			for j := i; j < len(b); j++ {
+				if 'A' <= b[j] && b[j] <= 'Z' {
+					b[j] += 'a' - 'A'
+				}
+			}
+			return string(b)
+		}
+	}
+	return s
+}

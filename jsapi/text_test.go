@@ -1,0 +1,54 @@
+package jsapi
+
+import (
+	"math"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+func TestTrimSpaceMatchesStrings(t *testing.T) {
+	for _, s := range []string{
+		"", " ", "x", " x ", "\t\n\v\f\r x \r\n", "\u0085x\u00a0", "\u1680\u2000\u200a x\u2028\u2029\u202f\u205f\u3000",
+		"\u200b x \u200b", "\xff ", " \xe2\x80", "x\u3000", "\u00a0", "é ", " {}\n",
+	} {
+		if got, want := trimSpace(s), strings.TrimSpace(s); got != want {
+			t.Errorf("trimSpace(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+func TestQuoteMatchesStrconvForPrintableText(t *testing.T) {
+	for _, s := range []string{"", "abc", `a"b`, `back\slash`, "line\nbreak\ttab\r", "ünïcode ☃"} {
+		if got, want := quote(s, '"'), strconv.Quote(s); got != want {
+			t.Errorf("quote(%q) = %s, want %s", s, got, want)
+		}
+	}
+	if got := quote("\x00\x1f\x7f", '"'); got != `"\x00\x1f\x7f"` {
+		t.Errorf("quote of control characters = %s", got)
+	}
+	for _, s := range []string{"c", "'", "é", "☃", "\t"} {
+		if got, want := quoteRuneAt(s, 0), strconv.QuoteRune([]rune(s)[0]); got != want {
+			t.Errorf("quoteRuneAt(%q) = %s, want %s", s, got, want)
+		}
+	}
+	if got := quoteRuneAt("\xff", 0); got != "'\uFFFD'" {
+		t.Errorf("quoteRuneAt of a bad byte = %s", got)
+	}
+}
+
+func TestItoa(t *testing.T) {
+	for _, n := range []int{0, 7, 10, 11, 99, 1000, -5, 1 << 40, math.MinInt, math.MaxInt} {
+		if got, want := itoa(n), strconv.Itoa(n); got != want {
+			t.Errorf("itoa(%d) = %q, want %q", n, got, want)
+		}
+	}
+}
+
+func TestLowerASCII(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{{"", ""}, {"abc", "abc"}, {"HTTPS", "https"}, {"Ex-AMPLE.com", "ex-ample.com"}, {"ÜBER", "Über"}} {
+		if got := lowerASCII(tc.in); got != tc.want {
+			t.Errorf("lowerASCII(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
