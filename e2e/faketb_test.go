@@ -21,7 +21,12 @@ type fakeTB struct {
 	cleanups []func()
 }
 
-func newFakeTB(t *testing.T) *fakeTB { return &fakeTB{TB: t} }
+// newFakeTB returns an inner test of t; the screenshots of its failures go
+// to a temporary directory of t.
+func newFakeTB(t *testing.T) *fakeTB {
+	t.Setenv("JIVOKIT_E2E_ARTIFACTS", t.TempDir())
+	return &fakeTB{TB: t}
+}
 
 func (f *fakeTB) Helper()      {}
 func (f *fakeTB) Name() string { return f.TB.Name() + "/inner" }
