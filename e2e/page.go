@@ -39,10 +39,19 @@ func (b *Browser) Open(tb testing.TB, url string, opts ...Option) *Page {
 	}
 	ctx, cancel := chromedp.NewContext(b.ctx, chromedp.WithNewBrowserContext())
 	p := &Page{tb: tb, ctx: ctx, url: url, timeout: cfg.timeout, allow: allow}
-	// The first Run binds the tab to the context it gets: no timeout here.
-	if err := chromedp.Do(ctx); err != nil {
+	// The first Run binds the tab to the context it gets, so it cannot take
+	// a context with a deadline: the wait for it is bounded here instead.
+	opened := make(chan error, 1)
+	go func() { opened <- chromedp.Do(ctx) }()
+	select {
+	case err := <-opened:
+		if err != nil {
+			cancel()
+			tb.Fatalf("e2e: opening a tab: %v", err)
+		}
+	case <-time.After(cfg.timeout):
 		cancel()
-		tb.Fatalf("e2e: opening a tab: %v", err)
+		tb.Fatalf("e2e: opening a tab: no answer from the browser after %v", cfg.timeout)
 	}
 	if err := chromedp.Listen(ctx, p.record); err != nil {
 		cancel()
