@@ -2,6 +2,8 @@ module github.com/jivokit/jivokit
 
 go 1.26.0
 
+toolchain go1.26.8
+
 require (
 	github.com/a-h/parse v0.0.0-20250122154542-74294addb73e // indirect
 	github.com/a-h/templ v0.3.1100 // indirect
