@@ -227,7 +227,7 @@ func (inv Invitation) Validate() error {
 }
 
 // Validate checks client attributes: at least one, ids not empty, values
-// strings or numbers.
+// strings or finite numbers.
 func (a ClientAttributes) Validate() error {
 	if len(a) == 0 {
 		return &InputError{Field: "attributes", Problem: "is empty"}
@@ -236,14 +236,24 @@ func (a ClientAttributes) Validate() error {
 		if id == "" {
 			return &InputError{Field: "attributes", Problem: "has an empty id"}
 		}
-		switch v.(type) {
-		case string, int, int8, int16, int32, int64, uint, uint8, uint16, uint32, uint64, float32, float64:
+		f := 0.0
+		switch v := v.(type) {
+		case string, int, int8, int16, int32, int64, uint, uint8, uint16, uint32, uint64:
+		case float32:
+			f = float64(v)
+		case float64:
+			f = v
 		default:
 			return &InputError{Field: "attributes[" + quote(id, '"') + "]", Problem: "is neither a string nor a number"}
+		}
+		if f != f || f > maxFloat || f < -maxFloat {
+			return &InputError{Field: "attributes[" + quote(id, '"') + "]", Problem: "is not a finite number"}
 		}
 	}
 	return nil
 }
+
+const maxFloat = 1.7976931348623157e308
 
 // Validate checks that r is a JSON object; only its outer shape is checked.
 func (r Rules) Validate() error {

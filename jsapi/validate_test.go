@@ -2,6 +2,7 @@ package jsapi
 
 import (
 	"errors"
+	"math"
 	"strings"
 	"testing"
 )
@@ -229,6 +230,8 @@ func TestClientAttributesValidate(t *testing.T) {
 		{"empty id", ClientAttributes{"": "x"}, "jivo: invalid attributes: has an empty id"},
 		{"bool", ClientAttributes{"12": true}, `jivo: invalid attributes["12"]: is neither a string nor a number`},
 		{"nested", ClientAttributes{"12": map[string]any{}}, `jivo: invalid attributes["12"]: is neither a string nor a number`},
+		{"NaN", ClientAttributes{"12": math.NaN()}, `jivo: invalid attributes["12"]: is not a finite number`},
+		{"infinite float32", ClientAttributes{"12": float32(math.Inf(-1))}, `jivo: invalid attributes["12"]: is not a finite number`},
 	} {
 		t.Run(tc.name, func(t *testing.T) { check(t, tc.a.Validate(), tc.want) })
 	}

@@ -4,291 +4,188 @@ package jivo
 
 import (
 	"strconv"
-	"strings"
-	"unicode/utf8"
+	"syscall/js"
 
 	"github.com/jivokit/jivokit/jsapi"
 )
 
-// args are a call's arguments, in the cheapest form for their shape:
-// strings, numbers and booleans are passed as they are; an object or array
-// argument is written as JSON text and built on the JavaScript side by one
-// JSON.parse, which costs far fewer calls into JavaScript than setting its
-// fields one by one.
+// args are a call's checked arguments. All of them cross to JavaScript as
+// one JSON array text, [method index, arguments...], which the bridge turns
+// into the call with one JSON.parse: one crossing whatever the arguments,
+// and one small code path for every method.
 type args struct {
-	// vals[0] is left for the method's index; vals[1:n+1] are the arguments.
-	vals [4]any
-	n    int
-	// json, when set, is the one argument as JSON text.
-	json []byte
-	// field names the parameter whose JSON the caller wrote (setRules), so
-	// that text JSON.parse rejects is an *jsapi.InputError.
-	field string
+	json text  // the array, unclosed; nil for a call without arguments
+	err  error // what is wrong with the arguments
 }
 
-func (a *args) add(v any) {
-	a.n++
-	a.vals[a.n] = v
-}
+// text is JSON text being written. A value is preceded by a comma unless
+// it opens an array or object, or follows a key.
+type text []byte
 
-// object is a JSON object being written; empty fields are left out.
-type object struct {
-	b     []byte
-	first bool
-}
+// start opens the arguments' array of method m.
+func start(m int) text { return text{'['}.int(m) }
 
-func newObject(b []byte) object { return object{b: append(b, '{'), first: true} }
-
-func (o *object) str(key, value string) {
-	if value == "" {
-		return
+func (t text) sep() text {
+	if c := t[len(t)-1]; c != '[' && c != '{' && c != ':' {
+		t = append(t, ',')
 	}
-	o.key(key)
-	o.b = appendJSONString(o.b, value)
+	return t
 }
 
-func (o *object) key(key string) {
-	if !o.first {
-		o.b = append(o.b, ',')
+func (t text) int(n int) text { return appendInt(t.sep(), n) }
+
+func (t text) str(s string) text { return appendString(t.sep(), s) }
+
+// field writes key: s, leaving out an empty s; key is plain ASCII.
+func (t text) field(key, s string) text {
+	if s == "" {
+		return t
 	}
-	o.first = false
-	o.b = appendJSONString(o.b, key)
-	o.b = append(o.b, ':')
+	t = append(append(append(t.sep(), '"'), key...), '"', ':')
+	return appendString(t, s)
 }
 
-func (o *object) end() []byte { return append(o.b, '}') }
+func (t text) open(c byte) text { return append(t.sep(), c) }
 
-const hex = "0123456789abcdef"
+func appendInt(b []byte, n int) []byte {
+	if n < 0 {
+		b = append(b, '-')
+		n = -n
+	}
+	if n >= 10 {
+		b = appendInt(b, n/10)
+	}
+	return append(b, byte('0'+n%10))
+}
 
-// appendJSONString appends s as a JSON string; invalid UTF-8 becomes U+FFFD.
-func appendJSONString(b []byte, s string) []byte {
+// appendString appends s as a JSON string. Invalid UTF-8 needs no care
+// here: the text crosses to JavaScript as UTF-8, where each invalid
+// sequence becomes U+FFFD.
+func appendString(b []byte, s string) []byte {
+	const hex = "0123456789abcdef"
 	b = append(b, '"')
-	start := 0
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c >= 0x20 && c != '"' && c != '\\' && c < utf8.RuneSelf {
-			i++
-			continue
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < ' ' || c == '"' || c == '\\' {
+			b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xf])
+		} else {
+			b = append(b, c)
 		}
-		if c < utf8.RuneSelf {
-			b = append(b, s[start:i]...)
-			switch c {
-			case '"', '\\':
-				b = append(b, '\\', c)
-			case '\n':
-				b = append(b, '\\', 'n')
-			case '\r':
-				b = append(b, '\\', 'r')
-			case '\t':
-				b = append(b, '\\', 't')
-			default:
-				b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xf])
-			}
-			i++
-			start = i
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && size == 1 {
-			b = append(b, s[start:i]...)
-			b = append(b, `\ufffd`...)
-			i += size
-			start = i
-			continue
-		}
-		i += size
 	}
-	b = append(b, s[start:]...)
 	return append(b, '"')
 }
 
-func argsOpen(a *args, options jsapi.OpenOptions) error {
-	if err := options.Validate(); err != nil {
-		return err
-	}
+func argsOpen(options jsapi.OpenOptions) args {
+	t := start(methodOpen)
 	if options.Start != jsapi.StartDefault {
-		o := newObject(nil)
-		o.str("start", string(options.Start))
-		a.json = o.end()
+		t = t.open('{').field("start", string(options.Start))
+		t = append(t, '}')
 	}
-	return nil
+	return args{t, options.Validate()}
 }
 
-func argsSetContactInfo(a *args, info jsapi.ContactInfo) error {
-	if err := info.Validate(); err != nil {
-		return err
-	}
-	a.json = contactInfoJSON(nil, info)
-	return nil
+func argsSetContactInfo(info jsapi.ContactInfo) args {
+	t := start(methodSetContactInfo).open('{').
+		field("name", info.Name).
+		field("email", info.Email).
+		field("phone", info.Phone).
+		field("description", info.Description)
+	return args{append(t, '}'), info.Validate()}
 }
 
-func contactInfoJSON(b []byte, info jsapi.ContactInfo) []byte {
-	o := newObject(b)
-	o.str("name", info.Name)
-	o.str("email", info.Email)
-	o.str("phone", info.Phone)
-	o.str("description", info.Description)
-	return o.end()
-}
-
-func argsSetCustomData(a *args, fields []jsapi.CustomField) error {
+func argsSetCustomData(fields []jsapi.CustomField) args {
 	if err := jsapi.ValidateCustomData(fields); err != nil {
-		return err
+		return args{err: err}
 	}
-	b := make([]byte, 0, 64*len(fields)+2)
-	b = append(b, '[')
-	for i, f := range fields {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		o := newObject(b)
-		o.str("content", f.Content)
-		o.str("title", f.Title)
-		o.str("link", f.Link)
-		o.str("key", f.Key)
-		b = o.end()
+	t := start(methodSetCustomData).open('[')
+	for _, f := range fields {
+		t = t.open('{').
+			field("content", f.Content).
+			field("title", f.Title).
+			field("link", f.Link).
+			field("key", f.Key)
+		t = append(t, '}')
 	}
-	a.json = append(b, ']')
-	return nil
+	return args{append(t, ']'), nil}
 }
 
-func argsSetRules(a *args, rules jsapi.Rules) error {
-	if err := rules.Validate(); err != nil {
-		return err
-	}
-	a.json = rules
-	a.field = "rules"
-	return nil
+// argsSetRules writes the rules as they are: the bridge parses them on
+// their own first (checkRules), so that text JSON.parse rejects, or that
+// holds more than one value, is an *jsapi.InputError.
+func argsSetRules(rules jsapi.Rules) args {
+	t := start(methodSetRules).sep()
+	return args{append(t, rules...), rules.Validate()}
 }
 
-func argsSetUserToken(a *args, token string) error {
-	switch {
-	case strings.TrimSpace(token) == "":
-		return &jsapi.InputError{Field: "token", Problem: "is empty"}
-	case !utf8.ValidString(token):
-		return &jsapi.InputError{Field: "token", Problem: "is not valid UTF-8"}
-	}
-	a.add(token)
-	return nil
+func argsSetUserToken(token string) args {
+	return args{start(methodSetUserToken).str(token), jsapi.ValidateUserToken(token)}
 }
 
-func argsShowProactiveInvitation(a *args, inv jsapi.Invitation) error {
-	if err := inv.Validate(); err != nil {
-		return err
-	}
-	a.add(inv.Text)
+func argsShowProactiveInvitation(inv jsapi.Invitation) args {
+	t := start(methodShowProactiveInvitation).str(inv.Text)
 	if inv.DepartmentID != 0 {
-		a.add(inv.DepartmentID)
+		t = t.int(inv.DepartmentID)
 	}
-	return nil
+	return args{t, inv.Validate()}
 }
 
-func argsStartCall(a *args, phone string) error {
-	if err := jsapi.ValidatePhone(phone); err != nil {
-		return err
-	}
-	a.add(phone)
-	return nil
+func argsStartCall(phone string) args {
+	return args{start(methodStartCall).str(phone), jsapi.ValidatePhone(phone)}
 }
 
-func argsSendOfflineMessage(a *args, message jsapi.OfflineMessage) error {
-	if err := message.Validate(); err != nil {
-		return err
-	}
-	o := newObject(nil)
-	o.str("name", message.Name)
-	o.str("email", message.Email)
-	o.str("phone", message.Phone)
-	o.str("description", message.Description)
-	o.str("message", message.Message)
-	a.json = o.end()
-	return nil
+func argsSendOfflineMessage(message jsapi.OfflineMessage) args {
+	t := start(methodSendOfflineMessage).open('{').
+		field("name", message.Name).
+		field("email", message.Email).
+		field("phone", message.Phone).
+		field("description", message.Description).
+		field("message", message.Message)
+	return args{append(t, '}'), message.Validate()}
 }
 
-func argsSetWidgetColor(a *args, color jsapi.WidgetColor) error {
-	if err := color.Validate(); err != nil {
-		return err
-	}
-	a.add(color.Color)
+func argsSetWidgetColor(color jsapi.WidgetColor) args {
+	t := start(methodSetWidgetColor).str(color.Color)
 	if color.Color2 != "" {
-		a.add(color.Color2)
+		t = t.str(color.Color2)
 	}
-	return nil
+	return args{t, color.Validate()}
 }
 
-func argsSendPageTitle(a *args, page jsapi.PageTitle) error {
-	switch {
-	case strings.TrimSpace(page.Title) == "":
-		return &jsapi.InputError{Field: "title", Problem: "is empty"}
-	case !utf8.ValidString(page.Title):
-		return &jsapi.InputError{Field: "title", Problem: "is not valid UTF-8"}
-	case page.URL != "" && !utf8.ValidString(page.URL):
-		return &jsapi.InputError{Field: "url", Problem: "is not valid UTF-8"}
-	}
-	a.add(page.Title)
-	a.add(true)
+func argsSendPageTitle(page jsapi.PageTitle) args {
+	t := append(start(methodSendPageTitle).str(page.Title), ",true"...)
 	if page.URL != "" {
-		a.add(page.URL)
+		t = t.str(page.URL)
 	}
-	return nil
+	return args{t, page.Validate()}
 }
 
-func argsSetClientAttributes(a *args, attributes jsapi.ClientAttributes) error {
+// argsSetClientAttributes writes the attributes in the order of their ids.
+// A number of any Go integer or float type is written as the float64
+// JavaScript receives (js.ValueOf, already in every syscall/js program,
+// does the conversion).
+func argsSetClientAttributes(attributes jsapi.ClientAttributes) args {
 	if err := attributes.Validate(); err != nil {
-		return err
+		return args{err: err}
 	}
 	ids := make([]string, 0, len(attributes))
 	for id := range attributes {
 		ids = append(ids, id)
 	}
 	sortStrings(ids)
-	o := newObject(nil)
+	t := start(methodSetClientAttributes).open('{')
 	for _, id := range ids {
-		var f float64
-		switch v := attributes[id].(type) {
-		case string:
-			o.key(id)
-			o.b = appendJSONString(o.b, v)
-			continue
-		case int:
-			f = float64(v)
-		case int8:
-			f = float64(v)
-		case int16:
-			f = float64(v)
-		case int32:
-			f = float64(v)
-		case int64:
-			f = float64(v)
-		case uint:
-			f = float64(v)
-		case uint8:
-			f = float64(v)
-		case uint16:
-			f = float64(v)
-		case uint32:
-			f = float64(v)
-		case uint64:
-			f = float64(v)
-		case float32:
-			f = float64(v)
-		case float64:
-			f = v
+		t = t.str(id)
+		t = append(t, ':')
+		if s, ok := attributes[id].(string); ok {
+			t = appendString(t, s)
+		} else {
+			t = strconv.AppendFloat(t, js.ValueOf(attributes[id]).Float(), 'g', -1, 64)
 		}
-		if f != f || f > maxFloat || f < -maxFloat {
-			return &jsapi.InputError{Field: "attributes[" + strconv.Quote(id) + "]", Problem: "is not a finite number"}
-		}
-		o.key(id)
-		o.b = strconv.AppendFloat(o.b, f, 'g', -1, 64)
 	}
-	a.json = o.end()
-	return nil
+	return args{append(t, '}'), nil}
 }
 
-const maxFloat = 1.7976931348623157e308
-
-// sortStrings sorts a few ids; package slices would add more to the binary
-// than an insertion sort.
+// sortStrings sorts a few ids; packages sort and slices would add more to
+// the binary than an insertion sort.
 func sortStrings(s []string) {
 	for i := 1; i < len(s); i++ {
 		for j := i; j > 0 && s[j] < s[j-1]; j-- {

@@ -4,7 +4,6 @@ package jivo
 
 import (
 	"sync"
-	"sync/atomic"
 	"syscall/js"
 
 	"github.com/jivokit/jivokit/jsapi/runtime"
@@ -14,7 +13,7 @@ import (
 // up once.
 type page struct {
 	jivokit   js.Value // window.jivokit
-	call      js.Value // jivokit.call, bound to jivokit
+	call      js.Value // Reflect.apply bound to jivokit.call and jivokit: call(argsArray)
 	on        js.Value // jivokit.on, bound to jivokit
 	parse     js.Value // JSON.parse
 	promise   js.Value // Promise
@@ -23,39 +22,40 @@ type page struct {
 }
 
 var (
-	current atomic.Pointer[page]
 	setupMu sync.Mutex
+	current *page
 )
 
 // bridge returns the page's values, adding the page runtime first when the
 // page does not have it (a page with only the vendor's plain snippet).
 func bridge() (*page, error) {
-	if p := current.Load(); p != nil {
-		return p, nil
-	}
 	setupMu.Lock()
-	defer setupMu.Unlock()
-	if p := current.Load(); p != nil {
-		return p, nil
-	}
-	global := js.Global()
-	k := global.Get("jivokit")
-	if k.IsUndefined() {
-		installRuntime(global)
-		if k = global.Get("jivokit"); k.IsUndefined() {
-			return nil, ErrNoRuntime
+	p := current
+	if p == nil {
+		global := js.Global()
+		k := global.Get("jivokit")
+		if k.IsUndefined() {
+			installRuntime(global)
+			k = global.Get("jivokit")
+		}
+		if !k.IsUndefined() {
+			bind := global.Get("Function").Get("prototype").Get("bind")
+			p = &page{
+				jivokit:   k,
+				call:      bind.Call("call", global.Get("Reflect").Get("apply"), nil, k.Get("call"), k),
+				on:        bind.Call("call", k.Get("on"), k),
+				parse:     global.Get("JSON").Get("parse"),
+				promise:   global.Get("Promise"),
+				jivoError: k.Get("JivoError"),
+				settle:    js.FuncOf(settle),
+			}
+			current = p
 		}
 	}
-	p := &page{
-		jivokit:   k,
-		call:      k.Get("call").Call("bind", k),
-		on:        k.Get("on").Call("bind", k),
-		parse:     global.Get("JSON").Get("parse"),
-		promise:   global.Get("Promise"),
-		jivoError: k.Get("JivoError"),
-		settle:    js.FuncOf(settle),
+	setupMu.Unlock()
+	if p == nil {
+		return nil, ErrNoRuntime
 	}
-	current.Store(p)
 	return p, nil
 }
 
@@ -82,4 +82,24 @@ func installRuntime(global js.Value) {
 		}
 	}
 	global.Call("eval", runtime.Script)
+}
+
+// try calls fn with args. A JavaScript exception is returned as its
+// message (ok false) instead of a panic.
+func try(fn js.Value, args ...any) (v js.Value, reason string, ok bool) {
+	defer func() {
+		x := recover()
+		if x == nil {
+			return
+		}
+		e, isJS := x.(js.Error)
+		if !isJS {
+			panic(x)
+		}
+		reason = "threw an exception"
+		if msg := e.Value.Get("message"); msg.Type() == js.TypeString {
+			reason = msg.String()
+		}
+	}()
+	return fn.Invoke(args...), "", true
 }

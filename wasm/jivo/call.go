@@ -10,10 +10,13 @@ import (
 	"github.com/jivokit/jivokit/jsapi"
 )
 
-// call calls method m through jivokit.call with the arguments in a (nil
-// for none) and returns its answer: a value for value methods, true for the
-// others. It waits for a pending answer until ctx ends.
-func call(ctx context.Context, m int, a *args) (js.Value, error) {
+// call checks a, calls method m through jivokit.call and returns its
+// answer: a value for value methods, true for the others. It waits for a
+// pending answer until ctx ends.
+func call(ctx context.Context, m int, a args) (js.Value, error) {
+	if a.err != nil {
+		return js.Value{}, a.err
+	}
 	if err := ctx.Err(); err != nil {
 		return js.Value{}, err
 	}
@@ -21,99 +24,55 @@ func call(ctx context.Context, m int, a *args) (js.Value, error) {
 	if err != nil {
 		return js.Value{}, err
 	}
-	r, err := invoke(p, m, a)
-	if err != nil {
-		return js.Value{}, err
+	if m == methodSetRules {
+		// The caller's text must be one JSON value on its own.
+		if _, reason, ok := try(p.parse, string(a.json[len(start(m))+1:])); !ok {
+			return js.Value{}, &jsapi.InputError{Field: "rules", Problem: "is not valid JSON: " + reason}
+		}
+	}
+	if a.json == nil {
+		a.json = start(m)
+	}
+	r, reason, ok := try(p.call, p.parse.Invoke(string(append(a.json, ']'))))
+	if !ok {
+		return js.Value{}, &jsapi.WidgetError{Method: methodNames[m], Reason: reason}
 	}
 	return answer(ctx, p, m, r)
-}
-
-// invoke makes the call; a JavaScript exception becomes an error.
-func invoke(p *page, m int, a *args) (r js.Value, err error) {
-	defer func() {
-		if x := recover(); x != nil {
-			err = thrown(methodNames[m], x)
-		}
-	}()
-	switch {
-	case a == nil:
-		return p.call.Invoke(m), nil
-	case a.json != nil:
-		v, err := parseJSON(p, a)
-		if err != nil {
-			return js.Value{}, err
-		}
-		return p.call.Invoke(m, v), nil
-	}
-	a.vals[0] = m
-	return p.call.Invoke(a.vals[:a.n+1]...), nil
-}
-
-// parseJSON builds a's one argument from its JSON text. Text from the
-// caller (setRules) that JSON.parse rejects is an *jsapi.InputError.
-func parseJSON(p *page, a *args) (v js.Value, err error) {
-	if a.field != "" {
-		defer func() {
-			if x := recover(); x != nil {
-				err = &jsapi.InputError{Field: a.field, Problem: "is not valid JSON: " + thrown("", x).(*jsapi.WidgetError).Reason}
-			}
-		}()
-	}
-	return p.parse.Invoke(string(a.json)), nil
-}
-
-// thrown turns a recovered JavaScript exception into a *jsapi.WidgetError,
-// and re-panics anything else.
-func thrown(method string, x any) error {
-	e, ok := x.(js.Error)
-	if !ok {
-		panic(x)
-	}
-	reason := "threw an exception"
-	if msg := e.Value.Get("message"); msg.Type() == js.TypeString {
-		reason = msg.String()
-	}
-	return &jsapi.WidgetError{Method: method, Reason: reason}
 }
 
 // answer decodes what jivokit.call answered. true (the common case) costs no
 // call into JavaScript; objects are a Promise to wait for, a JivoError, or
 // a value method's value.
 func answer(ctx context.Context, p *page, m int, r js.Value) (js.Value, error) {
-	if r.Type() != js.TypeObject {
-		return r, nil
-	}
-	if r.InstanceOf(p.promise) {
+	if r.Type() == js.TypeObject && r.InstanceOf(p.promise) {
 		v, err := wait(ctx, p, m, r)
 		if err != nil {
 			return js.Value{}, err
 		}
 		r = v
-		if r.Type() != js.TypeObject {
-			return r, nil
-		}
 	}
-	if r.InstanceOf(p.jivoError) {
-		return js.Value{}, widgetError(methodNames[m], r)
+	if r.Type() == js.TypeObject && r.InstanceOf(p.jivoError) {
+		e := &jsapi.WidgetError{Method: methodNames[m]}
+		if reason := r.Get("reason"); reason.Type() == js.TypeString {
+			e.Reason = reason.String()
+		}
+		return js.Value{}, e
 	}
 	return r, nil
 }
 
-func widgetError(method string, e js.Value) error {
-	reason := ""
-	if r := e.Get("reason"); r.Type() == js.TypeString {
-		reason = r.String()
-	}
-	return &jsapi.WidgetError{Method: method, Reason: reason}
-}
-
-// pending are the promises being waited for, by id. settle delivers an
-// answer to its waiter; a waiter that gave up has removed its id, so a late
-// answer is dropped and nothing leaks on either side.
+// pending are the promises being waited for. settle delivers an answer to
+// its waiter; a waiter that gave up has removed itself, so a late answer
+// is dropped and nothing leaks on either side.
 var pending struct {
 	sync.Mutex
-	next  int
-	chans map[int]chan js.Value
+	next    int
+	waiters []waiter
+}
+
+type waiter struct {
+	id int
+	ch chan js.Value
 }
 
 // wait waits for promise r (which resolves, never rejects) until ctx ends.
@@ -121,12 +80,9 @@ var pending struct {
 func wait(ctx context.Context, p *page, m int, r js.Value) (js.Value, error) {
 	ch := make(chan js.Value, 1)
 	pending.Lock()
-	if pending.chans == nil {
-		pending.chans = map[int]chan js.Value{}
-	}
 	pending.next++
 	id := pending.next
-	pending.chans[id] = ch
+	pending.waiters = append(pending.waiters, waiter{id, ch})
 	pending.Unlock()
 
 	r.Call("then", p.settle.Call("bind", nil, id))
@@ -134,34 +90,42 @@ func wait(ctx context.Context, p *page, m int, r js.Value) (js.Value, error) {
 	case v := <-ch:
 		return v, nil
 	case <-ctx.Done():
-		pending.Lock()
-		delete(pending.chans, id)
-		pending.Unlock()
+		take(id)
 		if !p.jivokit.Get("loaded").Bool() {
-			name := ""
+			e := &notLoadedError{cause: ctx.Err()}
 			if m >= 0 {
-				name = methodNames[m]
+				e.method = methodNames[m]
 			}
-			return js.Value{}, &notLoadedError{method: name, cause: ctx.Err()}
+			return js.Value{}, e
 		}
 		return js.Value{}, ctx.Err()
 	}
+}
+
+// take removes waiter id and returns its channel, or nil when it has gone.
+func take(id int) chan js.Value {
+	pending.Lock()
+	defer pending.Unlock()
+	w := pending.waiters
+	for i := range w {
+		if w[i].id == id {
+			ch := w[i].ch
+			w[i] = w[len(w)-1]
+			pending.waiters = w[:len(w)-1]
+			return ch
+		}
+	}
+	return nil
 }
 
 // settle is the one js.Func every promise answers through, as
 // settle.bind(null, id): it runs in JavaScript's turn, so it only hands the
 // value over.
 func settle(_ js.Value, args []js.Value) any {
-	if len(args) < 2 {
-		return nil
-	}
-	id := args[0].Int()
-	pending.Lock()
-	ch := pending.chans[id]
-	delete(pending.chans, id)
-	pending.Unlock()
-	if ch != nil {
-		ch <- args[1]
+	if len(args) >= 2 {
+		if ch := take(args[0].Int()); ch != nil {
+			ch <- args[1]
+		}
 	}
 	return nil
 }

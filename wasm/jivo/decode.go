@@ -28,103 +28,119 @@ func str(o js.Value, key string) string {
 	return ""
 }
 
+// nothing reports whether v is null or undefined.
+func nothing(v js.Value) bool { return v.IsNull() || v.IsUndefined() }
+
 func decodeChatMode(m int, v js.Value, err error) (jsapi.ChatMode, error) {
-	if err != nil {
+	if err != nil || nothing(v) {
 		return "", err
 	}
-	switch v.Type() {
-	case js.TypeString:
-		return jsapi.ChatMode(v.String()), nil
-	case js.TypeNull, js.TypeUndefined:
-		return "", nil
+	if v.Type() != js.TypeString {
+		return "", unexpected(m, v, "a string")
 	}
-	return "", unexpected(m, v, "a string")
+	return jsapi.ChatMode(v.String()), nil
 }
+
+// fields reads the string fields keys of the object answer v into dst;
+// null and undefined read as no fields.
+func fields(m int, v js.Value, err error, keys []string, dst []string) error {
+	if err != nil || nothing(v) {
+		return err
+	}
+	if v.Type() != js.TypeObject {
+		return unexpected(m, v, "an object")
+	}
+	for i, k := range keys {
+		dst[i] = str(v, k)
+	}
+	return nil
+}
+
+var (
+	contactInfoKeys = []string{"client_name", "email", "phone", "description", "name"}
+	utmKeys         = []string{"source", "campaign", "content", "medium", "term"}
+)
 
 // decodeContactInfo reads getContactInfo's answer: the name is client_name
 // (or name), and null stands for an empty field.
 func decodeContactInfo(m int, v js.Value, err error) (jsapi.ContactInfo, error) {
-	if err != nil {
-		return jsapi.ContactInfo{}, err
+	var s [5]string
+	err = fields(m, v, err, contactInfoKeys, s[:])
+	if s[0] == "" {
+		s[0] = s[4]
 	}
-	switch v.Type() {
-	case js.TypeObject:
-	case js.TypeNull, js.TypeUndefined:
-		return jsapi.ContactInfo{}, nil
-	default:
-		return jsapi.ContactInfo{}, unexpected(m, v, "an object")
-	}
-	info := jsapi.ContactInfo{
-		Name:        str(v, "client_name"),
-		Email:       str(v, "email"),
-		Phone:       str(v, "phone"),
-		Description: str(v, "description"),
-	}
-	if info.Name == "" {
-		info.Name = str(v, "name")
-	}
-	return info, nil
+	return jsapi.ContactInfo{Name: s[0], Email: s[1], Phone: s[2], Description: s[3]}, err
+}
+
+func decodeUTM(m int, v js.Value, err error) (jsapi.UTM, error) {
+	var s [5]string
+	err = fields(m, v, err, utmKeys, s[:])
+	return jsapi.UTM{Source: s[0], Campaign: s[1], Content: s[2], Medium: s[3], Term: s[4]}, err
 }
 
 // decodeInt reads a number, or a string of digits (visitor numbers are
 // sometimes strings).
 func decodeInt(m int, v js.Value, err error) (int, error) {
-	if err != nil {
+	if err != nil || nothing(v) {
 		return 0, err
 	}
 	switch v.Type() {
 	case js.TypeNumber:
 		return v.Int(), nil
 	case js.TypeString:
-		if n, err := strconv.Atoi(v.String()); err == nil {
+		if n, ok := atoi(v.String()); ok {
 			return n, nil
 		}
-	case js.TypeNull, js.TypeUndefined:
-		return 0, nil
 	}
 	return 0, unexpected(m, v, "a number")
 }
 
-func decodeUTM(m int, v js.Value, err error) (jsapi.UTM, error) {
-	if err != nil {
-		return jsapi.UTM{}, err
+// atoi parses an optionally signed decimal integer of up to 18 digits.
+func atoi(s string) (int, bool) {
+	neg := s != "" && s[0] == '-'
+	if s != "" && (neg || s[0] == '+') {
+		s = s[1:]
 	}
-	switch v.Type() {
-	case js.TypeObject:
-	case js.TypeNull, js.TypeUndefined:
-		return jsapi.UTM{}, nil
-	default:
-		return jsapi.UTM{}, unexpected(m, v, "an object")
+	if s == "" || len(s) > 18 {
+		return 0, false
 	}
-	return jsapi.UTM{
-		Source:   str(v, "source"),
-		Campaign: str(v, "campaign"),
-		Content:  str(v, "content"),
-		Medium:   str(v, "medium"),
-		Term:     str(v, "term"),
-	}, nil
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return 0, false
+		}
+		n = n*10 + int(s[i]-'0')
+	}
+	if neg {
+		n = -n
+	}
+	return n, true
 }
 
-// argument returns a callback's i-th argument, or undefined.
-func argument(args []js.Value, i int) js.Value {
-	if i < len(args) {
-		return args[i]
-	}
-	return js.Undefined()
+// event is a callback's decoded argument: jivo_onChangeState's state, or
+// jivo_onCallEnd's {result, reason}.
+type event struct {
+	s  string // the state, or the reason
+	ok bool   // the call ended successfully
 }
 
-func argChatState(args []js.Value, i int) jsapi.ChatState {
-	if v := argument(args, i); v.Type() == js.TypeString {
-		return jsapi.ChatState(v.String())
+// decodeEvent decodes the arguments of a callback whose listeners are of
+// fn's type, in JavaScript's turn.
+func decodeEvent(fn any, args []js.Value) (e event) {
+	v := js.Undefined()
+	if len(args) > 0 {
+		v = args[0]
 	}
-	return ""
-}
-
-// argCallResult reads jivo_onCallEnd's {result, reason}.
-func argCallResult(args []js.Value, i int) jsapi.CallResult {
-	v := argument(args, i)
-	if v.Type() != js.TypeObject {
-		return jsapi.CallResult{Reason: "no result"}
+	switch fn.(type) {
+	case func(jsapi.ChatState):
+		if v.Type() == js.TypeString {
+			e.s = v.String()
+		}
+	case func(jsapi.CallResult):
+		e.s = "no result"
+		if v.Type() == js.TypeObject {
+			e = event{str(v, "reason"), str(v, "result") == "ok"}
+		}
 	}
-	return jsapi.CallResult{OK: str(v, "result") == "ok", Reason: str(v, "reason")}
+	return e
 }

@@ -7,6 +7,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"syscall/js"
+
+	"github.com/jivokit/jivokit/jsapi"
 )
 
 // A hub is one callback's subscription with the page runtime: one js.Func,
@@ -15,6 +17,7 @@ import (
 type hub struct {
 	mu        sync.Mutex                  // serializes subscribing and unsubscribing
 	listeners atomic.Pointer[[]*listener] // read by dispatch without a lock
+	name      string                      // the jivo_on* callback
 	fn        js.Func
 	off       js.Value // the function jivokit.on returned
 }
@@ -22,48 +25,54 @@ type hub struct {
 var hubs [numCallbacks]hub
 
 // A listener is one Go subscription. Its events run in order on a
-// goroutine of their own, started when an event arrives and ending when
+// goroutine of its own, started when an event arrives and ending when
 // none is left, so a listener may block without holding up JavaScript or
 // other listeners.
 type listener struct {
-	callback string
-	prepare  func(args []js.Value) func() // decodes the arguments, in JavaScript's turn
-	stopped  atomic.Bool
+	hub     *hub
+	name    string // the jivo_on* callback
+	fn      any    // func(), func(jsapi.ChatState) or func(jsapi.CallResult)
+	stopped atomic.Bool
 
 	mu      sync.Mutex
-	queue   []func()
+	queue   []event
 	running bool
 }
 
-// listen subscribes prepare to callback cb; prepare decodes the callback's
-// arguments and returns what to run on the listener's goroutine.
-func listen(cb int, prepare func(args []js.Value) func()) (unsubscribe func()) {
+func nop() {}
+
+// listen subscribes fn, a func(), func(jsapi.ChatState) or
+// func(jsapi.CallResult), to callback cb.
+func listen(cb int, fn any) (unsubscribe func()) {
 	p, err := bridge()
 	if err != nil {
 		report(err)
-		return func() {}
+		return nop
 	}
 	h := &hubs[cb]
-	l := &listener{callback: callbackNames[cb], prepare: prepare}
+	l := &listener{hub: h, name: callbackNames[cb], fn: fn}
 
 	h.mu.Lock()
 	old := h.list()
-	next := make([]*listener, len(old), len(old)+1)
-	copy(next, old)
-	next = append(next, l)
+	next := append(old[:len(old):len(old)], l)
 	h.listeners.Store(&next)
 	if len(old) == 0 {
-		if err := h.register(p, cb); err != nil {
+		// The runtime may call the function at once: dispatch takes no
+		// lock of the hub.
+		h.name = l.name
+		h.fn = js.FuncOf(h.dispatch)
+		off, reason, ok := try(p.on, h.name, h.fn)
+		if !ok {
+			h.fn.Release()
 			h.listeners.Store(&old)
 			h.mu.Unlock()
-			report(err)
-			return func() {}
+			report(&jsapi.WidgetError{Method: "on", Reason: reason})
+			return nop
 		}
+		h.off = off
 	}
 	h.mu.Unlock()
-
-	var once sync.Once
-	return func() { once.Do(func() { h.remove(l) }) }
+	return l.unsubscribe
 }
 
 func (h *hub) list() []*listener {
@@ -73,24 +82,13 @@ func (h *hub) list() []*listener {
 	return nil
 }
 
-// register makes the hub's js.Func and subscribes it; h.mu is held. The
-// runtime may call the function at once: dispatch takes no lock of the hub.
-func (h *hub) register(p *page, cb int) (err error) {
-	h.fn = js.FuncOf(h.dispatch)
-	defer func() {
-		if x := recover(); x != nil {
-			h.fn.Release()
-			err = thrown("on", x)
-		}
-	}()
-	h.off = p.on.Invoke(callbackNames[cb], h.fn)
-	return nil
-}
-
-func (h *hub) remove(l *listener) {
-	l.stopped.Store(true)
+// unsubscribe removes l; a second call does nothing.
+func (l *listener) unsubscribe() {
+	if l.stopped.Swap(true) {
+		return
+	}
+	h := l.hub
 	h.mu.Lock()
-	defer h.mu.Unlock()
 	old := h.list()
 	next := make([]*listener, 0, len(old))
 	for _, x := range old {
@@ -99,37 +97,36 @@ func (h *hub) remove(l *listener) {
 		}
 	}
 	h.listeners.Store(&next)
-	if len(next) == 0 && len(old) > 0 {
-		func() {
-			defer func() { _ = recover() }()
-			if h.off.Type() == js.TypeFunction {
-				h.off.Invoke()
-			}
-		}()
+	if len(next) == 0 {
+		if h.off.Type() == js.TypeFunction {
+			try(h.off)
+		}
 		h.fn.Release()
 		h.off = js.Value{}
 	}
+	h.mu.Unlock()
 }
 
 // dispatch runs in JavaScript's turn when the widget calls the callback:
-// it decodes the arguments for each listener and queues the listener's run.
+// it decodes the arguments and queues each listener's run.
 func (h *hub) dispatch(_ js.Value, args []js.Value) any {
-	for _, l := range h.list() {
-		func() {
-			defer func() {
-				if x := recover(); x != nil {
-					reportPanic(l.callback, x)
-				}
-			}()
-			l.enqueue(l.prepare(args))
-		}()
+	defer func() {
+		if x := recover(); x != nil {
+			reportPanic(h.name, x)
+		}
+	}()
+	if list := h.list(); len(list) > 0 {
+		e := decodeEvent(list[0].fn, args)
+		for _, l := range list {
+			l.enqueue(e)
+		}
 	}
 	return nil
 }
 
-func (l *listener) enqueue(run func()) {
+func (l *listener) enqueue(e event) {
 	l.mu.Lock()
-	l.queue = append(l.queue, run)
+	l.queue = append(l.queue, e)
 	start := !l.running
 	l.running = true
 	l.mu.Unlock()
@@ -147,24 +144,30 @@ func (l *listener) drain() {
 			l.mu.Unlock()
 			return
 		}
-		run := l.queue[0]
-		l.queue[0] = nil
+		e := l.queue[0]
 		l.queue = l.queue[1:]
 		l.mu.Unlock()
 		if !l.stopped.Load() {
-			l.run(run)
+			l.run(e)
 		}
 	}
 }
 
 // run calls the user's function, recovering a panic.
-func (l *listener) run(f func()) {
+func (l *listener) run(e event) {
 	defer func() {
 		if x := recover(); x != nil {
-			reportPanic(l.callback, x)
+			reportPanic(l.name, x)
 		}
 	}()
-	f()
+	switch f := l.fn.(type) {
+	case func():
+		f()
+	case func(jsapi.ChatState):
+		f(jsapi.ChatState(e.s))
+	case func(jsapi.CallResult):
+		f(jsapi.CallResult{OK: e.ok, Reason: e.s})
+	}
 }
 
 func reportPanic(callback string, x any) {

@@ -6,7 +6,6 @@ package jivo
 
 import (
 	"context"
-	"syscall/js"
 
 	"github.com/jivokit/jivokit/jsapi"
 )
@@ -104,11 +103,7 @@ var callbackNames = [numCallbacks]string{
 // A {result:'fail'} answer is a *jsapi.WidgetError with the widget's reason.
 // Before the widget has loaded the call is queued and ctx bounds the wait.
 func Open(ctx context.Context, options jsapi.OpenOptions) error {
-	var a args
-	if err := argsOpen(&a, options); err != nil {
-		return err
-	}
-	_, err := call(ctx, methodOpen, &a)
+	_, err := call(ctx, methodOpen, argsOpen(options))
 	return err
 }
 
@@ -118,7 +113,7 @@ func Open(ctx context.Context, options jsapi.OpenOptions) error {
 // A {result:'fail'} answer is a *jsapi.WidgetError with the widget's reason.
 // Before the widget has loaded the call is queued and ctx bounds the wait.
 func Close(ctx context.Context) error {
-	_, err := call(ctx, methodClose, nil)
+	_, err := call(ctx, methodClose, args{})
 	return err
 }
 
@@ -127,7 +122,7 @@ func Close(ctx context.Context) error {
 // It calls jivo_api.chatMode().
 // Before the widget has loaded the call is queued and ctx bounds the wait.
 func ChatMode(ctx context.Context) (jsapi.ChatMode, error) {
-	v, err := call(ctx, methodChatMode, nil)
+	v, err := call(ctx, methodChatMode, args{})
 	return decodeChatMode(methodChatMode, v, err)
 }
 
@@ -136,7 +131,7 @@ func ChatMode(ctx context.Context) (jsapi.ChatMode, error) {
 // It calls jivo_api.getContactInfo().
 // Before the widget has loaded the call is queued and ctx bounds the wait.
 func GetContactInfo(ctx context.Context) (jsapi.ContactInfo, error) {
-	v, err := call(ctx, methodGetContactInfo, nil)
+	v, err := call(ctx, methodGetContactInfo, args{})
 	return decodeContactInfo(methodGetContactInfo, v, err)
 }
 
@@ -146,7 +141,7 @@ func GetContactInfo(ctx context.Context) (jsapi.ContactInfo, error) {
 // It waits for the widget's callback; its err becomes a *jsapi.WidgetError.
 // Before the widget has loaded the call is queued and ctx bounds the wait.
 func GetVisitorNumber(ctx context.Context) (int, error) {
-	v, err := call(ctx, methodGetVisitorNumber, nil)
+	v, err := call(ctx, methodGetVisitorNumber, args{})
 	return decodeInt(methodGetVisitorNumber, v, err)
 }
 
@@ -156,11 +151,7 @@ func GetVisitorNumber(ctx context.Context) (int, error) {
 // value is an *jsapi.InputError and reaches no widget.
 // Before the widget has loaded the call is queued and ctx bounds the wait.
 func SetContactInfo(ctx context.Context, info jsapi.ContactInfo) error {
-	var a args
-	if err := argsSetContactInfo(&a, info); err != nil {
-		return err
-	}
-	_, err := call(ctx, methodSetContactInfo, &a)
+	_, err := call(ctx, methodSetContactInfo, argsSetContactInfo(info))
 	return err
 }
 
@@ -171,11 +162,7 @@ func SetContactInfo(ctx context.Context, info jsapi.ContactInfo) error {
 // A {result:'fail'} answer is a *jsapi.WidgetError with the widget's reason.
 // Before the widget has loaded the call is queued and ctx bounds the wait.
 func SetCustomData(ctx context.Context, fields []jsapi.CustomField) error {
-	var a args
-	if err := argsSetCustomData(&a, fields); err != nil {
-		return err
-	}
-	_, err := call(ctx, methodSetCustomData, &a)
+	_, err := call(ctx, methodSetCustomData, argsSetCustomData(fields))
 	return err
 }
 
@@ -185,11 +172,7 @@ func SetCustomData(ctx context.Context, fields []jsapi.CustomField) error {
 // value is an *jsapi.InputError and reaches no widget.
 // Before the widget has loaded the call is queued and ctx bounds the wait.
 func SetRules(ctx context.Context, rules jsapi.Rules) error {
-	var a args
-	if err := argsSetRules(&a, rules); err != nil {
-		return err
-	}
-	_, err := call(ctx, methodSetRules, &a)
+	_, err := call(ctx, methodSetRules, argsSetRules(rules))
 	return err
 }
 
@@ -200,11 +183,7 @@ func SetRules(ctx context.Context, rules jsapi.Rules) error {
 // A {result:'fail'} answer is a *jsapi.WidgetError with the widget's reason.
 // Before the widget has loaded the call is queued and ctx bounds the wait.
 func SetUserToken(ctx context.Context, token string) error {
-	var a args
-	if err := argsSetUserToken(&a, token); err != nil {
-		return err
-	}
-	_, err := call(ctx, methodSetUserToken, &a)
+	_, err := call(ctx, methodSetUserToken, argsSetUserToken(token))
 	return err
 }
 
@@ -214,11 +193,7 @@ func SetUserToken(ctx context.Context, token string) error {
 // value is an *jsapi.InputError and reaches no widget.
 // Before the widget has loaded the call is queued and ctx bounds the wait.
 func ShowProactiveInvitation(ctx context.Context, inv jsapi.Invitation) error {
-	var a args
-	if err := argsShowProactiveInvitation(&a, inv); err != nil {
-		return err
-	}
-	_, err := call(ctx, methodShowProactiveInvitation, &a)
+	_, err := call(ctx, methodShowProactiveInvitation, argsShowProactiveInvitation(inv))
 	return err
 }
 
@@ -229,11 +204,7 @@ func ShowProactiveInvitation(ctx context.Context, inv jsapi.Invitation) error {
 // A {result:'fail'} answer is a *jsapi.WidgetError with the widget's reason.
 // Before the widget has loaded the call is queued and ctx bounds the wait.
 func StartCall(ctx context.Context, phone string) error {
-	var a args
-	if err := argsStartCall(&a, phone); err != nil {
-		return err
-	}
-	_, err := call(ctx, methodStartCall, &a)
+	_, err := call(ctx, methodStartCall, argsStartCall(phone))
 	return err
 }
 
@@ -244,7 +215,7 @@ func StartCall(ctx context.Context, phone string) error {
 // *jsapi.WidgetError with the reason for {result:'fail'}.
 // Before the widget has loaded the call is queued and ctx bounds the wait.
 func IsCallbackEnabled(ctx context.Context) error {
-	_, err := call(ctx, methodIsCallbackEnabled, nil)
+	_, err := call(ctx, methodIsCallbackEnabled, args{})
 	return err
 }
 
@@ -255,11 +226,7 @@ func IsCallbackEnabled(ctx context.Context) error {
 // A {result:'fail'} answer is a *jsapi.WidgetError with the widget's error.
 // Before the widget has loaded the call is queued and ctx bounds the wait.
 func SendOfflineMessage(ctx context.Context, message jsapi.OfflineMessage) error {
-	var a args
-	if err := argsSendOfflineMessage(&a, message); err != nil {
-		return err
-	}
-	_, err := call(ctx, methodSendOfflineMessage, &a)
+	_, err := call(ctx, methodSendOfflineMessage, argsSendOfflineMessage(message))
 	return err
 }
 
@@ -269,11 +236,7 @@ func SendOfflineMessage(ctx context.Context, message jsapi.OfflineMessage) error
 // value is an *jsapi.InputError and reaches no widget.
 // Before the widget has loaded the call is queued and ctx bounds the wait.
 func SetWidgetColor(ctx context.Context, color jsapi.WidgetColor) error {
-	var a args
-	if err := argsSetWidgetColor(&a, color); err != nil {
-		return err
-	}
-	_, err := call(ctx, methodSetWidgetColor, &a)
+	_, err := call(ctx, methodSetWidgetColor, argsSetWidgetColor(color))
 	return err
 }
 
@@ -283,11 +246,7 @@ func SetWidgetColor(ctx context.Context, color jsapi.WidgetColor) error {
 // value is an *jsapi.InputError and reaches no widget.
 // Before the widget has loaded the call is queued and ctx bounds the wait.
 func SendPageTitle(ctx context.Context, page jsapi.PageTitle) error {
-	var a args
-	if err := argsSendPageTitle(&a, page); err != nil {
-		return err
-	}
-	_, err := call(ctx, methodSendPageTitle, &a)
+	_, err := call(ctx, methodSendPageTitle, argsSendPageTitle(page))
 	return err
 }
 
@@ -297,11 +256,7 @@ func SendPageTitle(ctx context.Context, page jsapi.PageTitle) error {
 // value is an *jsapi.InputError and reaches no widget.
 // Before the widget has loaded the call is queued and ctx bounds the wait.
 func SetClientAttributes(ctx context.Context, attributes jsapi.ClientAttributes) error {
-	var a args
-	if err := argsSetClientAttributes(&a, attributes); err != nil {
-		return err
-	}
-	_, err := call(ctx, methodSetClientAttributes, &a)
+	_, err := call(ctx, methodSetClientAttributes, argsSetClientAttributes(attributes))
 	return err
 }
 
@@ -310,7 +265,7 @@ func SetClientAttributes(ctx context.Context, attributes jsapi.ClientAttributes)
 // It calls jivo_api.getUnreadMessagesCount().
 // Before the widget has loaded the call is queued and ctx bounds the wait.
 func GetUnreadMessagesCount(ctx context.Context) (int, error) {
-	v, err := call(ctx, methodGetUnreadMessagesCount, nil)
+	v, err := call(ctx, methodGetUnreadMessagesCount, args{})
 	return decodeInt(methodGetUnreadMessagesCount, v, err)
 }
 
@@ -319,7 +274,7 @@ func GetUnreadMessagesCount(ctx context.Context) (int, error) {
 // It calls jivo_api.getUtm().
 // Before the widget has loaded the call is queued and ctx bounds the wait.
 func GetUtm(ctx context.Context) (jsapi.UTM, error) {
-	v, err := call(ctx, methodGetUtm, nil)
+	v, err := call(ctx, methodGetUtm, args{})
 	return decodeUTM(methodGetUtm, v, err)
 }
 
@@ -328,7 +283,7 @@ func GetUtm(ctx context.Context) (jsapi.UTM, error) {
 // It calls jivo_api.clearHistory().
 // Before the widget has loaded the call is queued and ctx bounds the wait.
 func ClearHistory(ctx context.Context) error {
-	_, err := call(ctx, methodClearHistory, nil)
+	_, err := call(ctx, methodClearHistory, args{})
 	return err
 }
 
@@ -337,7 +292,7 @@ func ClearHistory(ctx context.Context) error {
 // It calls jivo_init().
 // It is never queued: it goes to the page at once, loaded or not.
 func Init(ctx context.Context) error {
-	_, err := call(ctx, methodInit, nil)
+	_, err := call(ctx, methodInit, args{})
 	return err
 }
 
@@ -346,7 +301,7 @@ func Init(ctx context.Context) error {
 // It calls jivo_destroy().
 // Before the widget has loaded the call is queued and ctx bounds the wait.
 func Destroy(ctx context.Context) error {
-	_, err := call(ctx, methodDestroy, nil)
+	_, err := call(ctx, methodDestroy, args{})
 	return err
 }
 
@@ -355,9 +310,9 @@ func Destroy(ctx context.Context) error {
 // and call any function of this package. The returned function unsubscribes fn.
 func OnLoad(fn func()) (unsubscribe func()) {
 	if fn == nil {
-		return func() {}
+		return nop
 	}
-	return listen(callbackLoad, func([]js.Value) func() { return fn })
+	return listen(callbackLoad, fn)
 }
 
 // OnOpen subscribes fn to jivo_onOpen, when the chat window is opened.
@@ -365,9 +320,9 @@ func OnLoad(fn func()) (unsubscribe func()) {
 // and call any function of this package. The returned function unsubscribes fn.
 func OnOpen(fn func()) (unsubscribe func()) {
 	if fn == nil {
-		return func() {}
+		return nop
 	}
-	return listen(callbackOpen, func([]js.Value) func() { return fn })
+	return listen(callbackOpen, fn)
 }
 
 // OnMessageSent subscribes fn to jivo_onMessageSent, when a visitor sends the first message (only when there is no chat history).
@@ -375,9 +330,9 @@ func OnOpen(fn func()) (unsubscribe func()) {
 // and call any function of this package. The returned function unsubscribes fn.
 func OnMessageSent(fn func()) (unsubscribe func()) {
 	if fn == nil {
-		return func() {}
+		return nop
 	}
-	return listen(callbackMessageSent, func([]js.Value) func() { return fn })
+	return listen(callbackMessageSent, fn)
 }
 
 // OnAccept subscribes fn to jivo_onAccept, when an agent presses Reply in the notification of a new chat.
@@ -385,9 +340,9 @@ func OnMessageSent(fn func()) (unsubscribe func()) {
 // and call any function of this package. The returned function unsubscribes fn.
 func OnAccept(fn func()) (unsubscribe func()) {
 	if fn == nil {
-		return func() {}
+		return nop
 	}
-	return listen(callbackAccept, func([]js.Value) func() { return fn })
+	return listen(callbackAccept, fn)
 }
 
 // OnClose subscribes fn to jivo_onClose, when the chat window is closed.
@@ -395,9 +350,9 @@ func OnAccept(fn func()) (unsubscribe func()) {
 // and call any function of this package. The returned function unsubscribes fn.
 func OnClose(fn func()) (unsubscribe func()) {
 	if fn == nil {
-		return func() {}
+		return nop
 	}
-	return listen(callbackClose, func([]js.Value) func() { return fn })
+	return listen(callbackClose, fn)
 }
 
 // OnIntroduction subscribes fn to jivo_onIntroduction, when a visitor fills the contacts form.
@@ -405,9 +360,9 @@ func OnClose(fn func()) (unsubscribe func()) {
 // and call any function of this package. The returned function unsubscribes fn.
 func OnIntroduction(fn func()) (unsubscribe func()) {
 	if fn == nil {
-		return func() {}
+		return nop
 	}
-	return listen(callbackIntroduction, func([]js.Value) func() { return fn })
+	return listen(callbackIntroduction, fn)
 }
 
 // OnResize subscribes fn to jivo_onResizeCallback, at any change in the size of the widget.
@@ -415,9 +370,9 @@ func OnIntroduction(fn func()) (unsubscribe func()) {
 // and call any function of this package. The returned function unsubscribes fn.
 func OnResize(fn func()) (unsubscribe func()) {
 	if fn == nil {
-		return func() {}
+		return nop
 	}
-	return listen(callbackResize, func([]js.Value) func() { return fn })
+	return listen(callbackResize, fn)
 }
 
 // OnCallStart subscribes fn to jivo_onCallStart, when the visitor makes a phone call.
@@ -425,9 +380,9 @@ func OnResize(fn func()) (unsubscribe func()) {
 // and call any function of this package. The returned function unsubscribes fn.
 func OnCallStart(fn func()) (unsubscribe func()) {
 	if fn == nil {
-		return func() {}
+		return nop
 	}
-	return listen(callbackCallStart, func([]js.Value) func() { return fn })
+	return listen(callbackCallStart, fn)
 }
 
 // OnCallEnd subscribes fn to jivo_onCallEnd, when a phone call ends.
@@ -435,12 +390,9 @@ func OnCallStart(fn func()) (unsubscribe func()) {
 // and call any function of this package. The returned function unsubscribes fn.
 func OnCallEnd(fn func(res jsapi.CallResult)) (unsubscribe func()) {
 	if fn == nil {
-		return func() {}
+		return nop
 	}
-	return listen(callbackCallEnd, func(args []js.Value) func() {
-		res := argCallResult(args, 0)
-		return func() { fn(res) }
-	})
+	return listen(callbackCallEnd, fn)
 }
 
 // OnChangeState subscribes fn to jivo_onChangeState, when the chat window's state changes.
@@ -448,12 +400,9 @@ func OnCallEnd(fn func(res jsapi.CallResult)) (unsubscribe func()) {
 // and call any function of this package. The returned function unsubscribes fn.
 func OnChangeState(fn func(state jsapi.ChatState)) (unsubscribe func()) {
 	if fn == nil {
-		return func() {}
+		return nop
 	}
-	return listen(callbackChangeState, func(args []js.Value) func() {
-		state := argChatState(args, 0)
-		return func() { fn(state) }
-	})
+	return listen(callbackChangeState, fn)
 }
 
 // OnClientStartChat subscribes fn to jivo_onClientStartChat, when the visitor starts a chat without a proactive invitation.
@@ -461,9 +410,9 @@ func OnChangeState(fn func(state jsapi.ChatState)) (unsubscribe func()) {
 // and call any function of this package. The returned function unsubscribes fn.
 func OnClientStartChat(fn func()) (unsubscribe func()) {
 	if fn == nil {
-		return func() {}
+		return nop
 	}
-	return listen(callbackClientStartChat, func([]js.Value) func() { return fn })
+	return listen(callbackClientStartChat, fn)
 }
 
 // OnMessageReceived subscribes fn to jivo_onMessageReceived, on each new agent message.
@@ -471,9 +420,9 @@ func OnClientStartChat(fn func()) (unsubscribe func()) {
 // and call any function of this package. The returned function unsubscribes fn.
 func OnMessageReceived(fn func()) (unsubscribe func()) {
 	if fn == nil {
-		return func() {}
+		return nop
 	}
-	return listen(callbackMessageReceived, func([]js.Value) func() { return fn })
+	return listen(callbackMessageReceived, fn)
 }
 
 // OnWidgetDestroy subscribes fn to jivo_onWidgetDestroy, when the widget has been removed by jivo_destroy.
@@ -481,7 +430,7 @@ func OnMessageReceived(fn func()) (unsubscribe func()) {
 // and call any function of this package. The returned function unsubscribes fn.
 func OnWidgetDestroy(fn func()) (unsubscribe func()) {
 	if fn == nil {
-		return func() {}
+		return nop
 	}
-	return listen(callbackWidgetDestroy, func([]js.Value) func() { return fn })
+	return listen(callbackWidgetDestroy, fn)
 }
