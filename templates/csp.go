@@ -3,6 +3,7 @@ package templates
 import (
 	"crypto/sha256"
 	"encoding/base64"
+	"fmt"
 	"maps"
 	"slices"
 	"strings"
@@ -30,18 +31,49 @@ var widgetSources = Policy{
 }
 
 // Policy returns the directives the widget needs: the vendor's hosts
-// (scripts, websockets, frames, workers, images, styles) and the widget's
-// script host, or 'self' when it loads the stub from the site. Add the
-// page's nonce with WithNonce.
+// (scripts, websockets, frames, workers, images, styles) and where the
+// widget's scripts come from: its host when the vendor's wildcards do not
+// cover it, and for the stub and a runtime URL their origin ('self' for a
+// path on the site). Add the page's nonce with WithNonce, and Merge it into
+// the site's own policy: alone it would block everything else the page
+// loads.
 func (w *Widget) Policy() Policy {
 	p := widgetSources.clone()
-	if w.stub != nil || w.runtimeURL != "" {
-		p["script-src"] = append(p["script-src"], "'self'")
+	var urls []string
+	if w.stub != nil {
+		urls = append(urls, w.ScriptURL())
+	}
+	if w.runtimeURL != "" {
+		urls = append(urls, w.runtimeURL)
+	}
+	for _, u := range urls {
+		if src := scriptSource(u); !slices.Contains(p["script-src"], src) {
+			p["script-src"] = append(p["script-src"], src)
+		}
 	}
 	if !covered(w.host) {
 		p["script-src"] = append(p["script-src"], w.host)
 	}
 	return p
+}
+
+// scriptSource returns the source expression that lets the page load the
+// script at u, a URL validateURL accepted: its origin when it is absolute,
+// its host (the page's scheme) when protocol-relative, and 'self' when it
+// is a path on the site.
+func scriptSource(u string) string {
+	scheme, rest := "", ""
+	switch {
+	case strings.HasPrefix(u, "//"):
+		rest = u[2:]
+	case len(u) > 7 && strings.EqualFold(u[:7], "http://"):
+		scheme, rest = "http://", u[7:]
+	case len(u) > 8 && strings.EqualFold(u[:8], "https://"):
+		scheme, rest = "https://", u[8:]
+	default:
+		return "'self'"
+	}
+	return scheme + strings.ToLower(authority(rest))
 }
 
 // covered reports whether the wildcards of widgetSources cover host.
@@ -62,41 +94,177 @@ func WASMPolicy() Policy {
 
 // WithNonce adds 'nonce-…' to script-src, so the inline scripts rendered
 // with templ.WithNonce(ctx, nonce) run. nonce must be the request's own,
-// fresh random value (base64).
+// fresh random value in base64 or base64url (ValidateNonce). WithNonce
+// refuses any other value and returns p unchanged, so the page's scripts
+// stay blocked rather than the header carrying sources nobody checked.
 func (p Policy) WithNonce(nonce string) Policy {
+	if ValidateNonce(nonce) != nil {
+		return p.clone()
+	}
 	return p.Merge(Policy{"script-src": {"'nonce-" + nonce + "'"}})
 }
 
+// ValidateNonce checks that nonce can stand in a 'nonce-…' source: one or
+// more base64 or base64url characters (letters, digits, '+', '/', '-',
+// '_') and at most two '=' of padding, as CSP's grammar requires. The
+// error wraps ErrNonce.
+func ValidateNonce(nonce string) error {
+	body := strings.TrimRight(nonce, "=")
+	if body == "" || len(nonce)-len(body) > 2 {
+		return fmt.Errorf("%w: %s is not base64", ErrNonce, quote(nonce))
+	}
+	for i := 0; i < len(body); i++ {
+		if c := body[i]; !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '+' || c == '/' || c == '-' || c == '_') {
+			return fmt.Errorf("%w: %s contains %q; only letters, digits, '+', '/', '-', '_' and trailing '=' are allowed", ErrNonce, quote(nonce), c)
+		}
+	}
+	return nil
+}
+
 // WithHash adds the 'sha256-…' hash of an inline script's text to
-// script-src, for pages that cannot use a nonce.
+// script-src, for pages that cannot use a nonce. Like every Merge, it
+// leaves a policy that does not restrict scripts as it is.
 func (p Policy) WithHash(script string) Policy {
 	sum := sha256.Sum256([]byte(script))
 	return p.Merge(Policy{"script-src": {"'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"}})
 }
 
-// Merge returns the union of p and others: each directive's sources, in
-// order, without repeats. A directive p lacks starts from p's default-src,
-// which the browser would otherwise fall back on, so merging never widens
-// what p allowed through default-src; 'none' is dropped from a directive
-// that gains sources.
+// fallbacks lists, for each fetch directive, the directives a browser
+// enforces in its place when a policy lacks it, in the order it looks for
+// them (CSP Level 3, "Get fetch directive fallback list"). script-src,
+// style-src and child-src govern nothing themselves in CSP3 but are where
+// the others fall back; so is default-src.
+var fallbacks = map[string][]string{
+	"default-src":     nil,
+	"child-src":       {"default-src"},
+	"script-src":      {"default-src"},
+	"style-src":       {"default-src"},
+	"connect-src":     {"default-src"},
+	"font-src":        {"default-src"},
+	"img-src":         {"default-src"},
+	"manifest-src":    {"default-src"},
+	"media-src":       {"default-src"},
+	"object-src":      {"default-src"},
+	"script-src-attr": {"script-src", "default-src"},
+	"script-src-elem": {"script-src", "default-src"},
+	"style-src-attr":  {"style-src", "default-src"},
+	"style-src-elem":  {"style-src", "default-src"},
+	"frame-src":       {"child-src", "default-src"},
+	"worker-src":      {"child-src", "script-src", "default-src"},
+}
+
+// fetchDirectives are the keys of fallbacks, each after every directive it
+// falls back on.
+var fetchDirectives = func() []string {
+	names := slices.Collect(maps.Keys(fallbacks))
+	slices.SortFunc(names, func(a, b string) int {
+		if d := len(fallbacks[a]) - len(fallbacks[b]); d != 0 {
+			return d
+		}
+		return strings.Compare(a, b)
+	})
+	return names
+}()
+
+// additionFallbacks are the fallbacks of a policy merged in, where they
+// differ from the browser's: its script-src (a nonce, the widget's hosts,
+// 'wasm-unsafe-eval') is what scripts need, not workers.
+var additionFallbacks = map[string][]string{
+	"worker-src": {"child-src", "default-src"},
+}
+
+// enforced returns the sources the browser checks under p for what the
+// fetch directive name governs: name's own, or those of the first
+// directive it falls back on; false when p restricts none of them.
+func (p Policy) enforced(name string) ([]string, bool) {
+	return p.resolve(name, fallbacks[name])
+}
+
+// additions returns what p, merged into another policy, adds for what
+// the fetch directive name governs.
+func (p Policy) additions(name string) []string {
+	chain, ok := additionFallbacks[name]
+	if !ok {
+		chain = fallbacks[name]
+	}
+	srcs, _ := p.resolve(name, chain)
+	return srcs
+}
+
+func (p Policy) resolve(name string, chain []string) ([]string, bool) {
+	if srcs, ok := p[name]; ok {
+		return srcs, true
+	}
+	for _, f := range chain {
+		if srcs, ok := p[f]; ok {
+			return srcs, true
+		}
+	}
+	return nil, false
+}
+
+// Merge returns p extended by others: the result allows what p allows and,
+// for every kind of request p restricts, what the others add. Each fetch
+// directive is resolved through the fallbacks a browser uses (worker-src →
+// child-src → script-src → default-src, frame-src → child-src →
+// default-src, img-src → default-src, …), in p and in the others alike,
+// except that a script-src merged in is not taken for workers. A directive
+// p lacks is added, from p's fallback and the new sources, only where its
+// fallback does not already hold them; a kind that p does not restrict at
+// all (nothing in its fallback list, as img-src in a policy without
+// default-src) stays unrestricted. A kind that falls back on an extended
+// directive (inline event handlers on script-src, say) allows the added
+// sources too. Other directives (base-uri, form-action, …) are extended
+// only when p has them. Sources keep their order without repeats; 'none'
+// gives way to added sources.
 func (p Policy) Merge(others ...Policy) Policy {
 	out := p.clone()
 	for _, o := range others {
-		for _, name := range slices.Sorted(maps.Keys(o)) {
-			have, ok := out[name]
-			if !ok && name != "default-src" && strings.HasSuffix(name, "-src") {
-				have = slices.Clone(out["default-src"])
-			}
-			for _, src := range o[name] {
-				if !slices.Contains(have, src) {
-					have = append(have, src)
-				}
-			}
-			if len(have) > 1 {
-				have = slices.DeleteFunc(have, func(s string) bool { return s == "'none'" })
-			}
-			out[name] = have
+		out = out.merge(o)
+	}
+	return out
+}
+
+func (p Policy) merge(o Policy) Policy {
+	out := p.clone()
+	// General directives first: a specific one then sees the result of
+	// its fallbacks and is added only when it must differ.
+	for _, name := range fetchDirectives {
+		have, restricted := p.enforced(name)
+		if !restricted {
+			continue
 		}
+		add := o.additions(name)
+		if _, ok := p[name]; !ok {
+			// The fallback, perhaps extended above, may hold all of it.
+			if got, _ := out.enforced(name); !slices.ContainsFunc(add, func(src string) bool { return !slices.Contains(got, src) }) {
+				continue
+			}
+		}
+		out[name] = union(have, add)
+	}
+	for name, add := range o {
+		if _, fetch := fallbacks[name]; fetch {
+			continue
+		}
+		if have, ok := p[name]; ok {
+			out[name] = union(have, add)
+		}
+	}
+	return out
+}
+
+// union returns a's sources then b's that a lacks; 'none' is left out
+// when there are others.
+func union(a, b []string) []string {
+	out := slices.Clone(a)
+	for _, src := range b {
+		if !slices.Contains(out, src) {
+			out = append(out, src)
+		}
+	}
+	if len(out) > 1 {
+		out = slices.DeleteFunc(out, func(s string) bool { return s == "'none'" })
 	}
 	return out
 }

@@ -12,10 +12,14 @@
 //	if err != nil {
 //		log.Fatal(err) // says what is wrong with the id or an option
 //	}
+//	// The site's own Content-Security-Policy, which the widget's needs extend.
+//	sitePolicy := templates.ParsePolicy("default-src 'self'; img-src 'self' data:; object-src 'none'")
 //
-//	// in a handler, or as @widget.Snippet(v) in a templ file:
+//	// in a handler, or as @widget.Snippet(v) in a templ file; nonce is the
+//	// request's fresh random value in base64:
 //	ctx := templ.WithNonce(r.Context(), nonce)
-//	w.Header().Set("Content-Security-Policy", widget.Policy().WithNonce(nonce).String())
+//	csp := sitePolicy.Merge(widget.Policy()).WithNonce(nonce)
+//	w.Header().Set("Content-Security-Policy", csp.String())
 //	err = widget.Snippet(templates.Visitor{
 //		ID: user.ID, // signed into the user token the webhooks carry
 //		Config: jsapi.PageConfig{
@@ -36,7 +40,9 @@
 // for development and tests. WASMApp loads a Go program compiled to
 // WebAssembly; AssetHandler serves the runtime and wasm_exec.js. Every
 // script element carries the nonce of templ.WithNonce; Widget.Policy and
-// WASMPolicy give the Content-Security-Policy they need.
+// WASMPolicy give what they need of the Content-Security-Policy, to Merge
+// into the site's own: sent alone, they would block the page's other
+// scripts, styles and images.
 package templates
 
 //go:generate go tool templ generate

@@ -21,6 +21,8 @@ const (
 	// ErrURL: a script or stylesheet URL is not a same-origin path or an
 	// http(s) URL.
 	ErrURL Error = "templates: invalid URL"
+	// ErrNonce: a CSP nonce is not base64 (ValidateNonce).
+	ErrNonce Error = "templates: invalid CSP nonce"
 	// ErrOption: options that contradict each other or lack a value.
 	ErrOption Error = "templates: invalid option"
 	// ErrInvalidUTF8: a configuration string is not valid UTF-8; it is left

@@ -121,8 +121,8 @@ func ExampleWASMPolicy() {
 }
 
 func ExamplePolicy_WithHash() {
-	fmt.Println(templates.Policy{}.WithHash("alert(1)"))
-	// Output: script-src 'sha256-bhHHL3z2vDgxUt0W3dWQOrprscmda2Y5pLsLg4GF+pI='
+	fmt.Println(templates.Policy{"script-src": {"'self'"}}.WithHash("alert(1)"))
+	// Output: script-src 'self' 'sha256-bhHHL3z2vDgxUt0W3dWQOrprscmda2Y5pLsLg4GF+pI='
 }
 
 func ExampleParsePolicy() {

@@ -33,6 +33,9 @@ func TestWASMAppValidate(t *testing.T) {
 		{WASMURL: "/a.wasm", RuntimeURL: "</script>"},
 		{WASMURL: "/a b.wasm"},
 		{WASMURL: "https:/no-host"},
+		{WASMURL: "https:///app.wasm"},
+		{WASMURL: "///app.wasm"},
+		{WASMURL: "//user@/app.wasm"},
 	} {
 		err := a.Validate()
 		if !errors.Is(err, ErrURL) {

@@ -81,7 +81,7 @@ func validateURL(what, u string) error {
 	}
 	switch {
 	case strings.HasPrefix(u, "//"):
-		if len(u) == 2 {
+		if authority(u[2:]) == "" {
 			return bad("has no host")
 		}
 		return nil
@@ -94,10 +94,19 @@ func validateURL(what, u string) error {
 	}
 	switch strings.ToLower(scheme) {
 	case "http", "https":
-		if !strings.HasPrefix(rest, "//") || len(rest) == 2 {
+		if !strings.HasPrefix(rest, "//") || authority(rest[2:]) == "" {
 			return bad("has no host")
 		}
 		return nil
 	}
 	return bad("has scheme " + quote(scheme) + "; only http and https URLs and paths are allowed")
+}
+
+// authority returns the host and port of what follows a URL's "//": up to
+// its path, query or fragment, without user info.
+func authority(rest string) string {
+	if i := strings.IndexAny(rest, "/?#"); i >= 0 {
+		rest = rest[:i]
+	}
+	return rest[strings.LastIndexByte(rest, '@')+1:]
 }

@@ -34,10 +34,14 @@ Go (paste it before </body>). It holds three script elements:
      -stub the stub widget for tests, which the site must serve itself
      (-print-stub writes it).
 
-With -nonce every script carries nonce="VALUE" (a placeholder for your
-template engine, e.g. -nonce '{{nonce}}'). -csp prints, instead of the
-snippet, the Content-Security-Policy the snippet needs, with the inline
-runtime's sha256 hash (or the nonce).
+With -nonce every script carries nonce="VALUE", which must be base64 (as
+a CSP nonce is): for a nonce per request, pass a marker such as
+-nonce NONCE and have your template engine replace it. -csp prints, instead
+of the snippet, the Content-Security-Policy the snippet needs, with the
+inline runtime's sha256 hash (or the nonce); with -site-csp it prints the
+site's own policy extended by it, which is what the page must send: the
+snippet's needs alone would block the page's other scripts, styles and
+images.
 
 flags:
 `
@@ -58,6 +62,7 @@ func Run(_ context.Context, _ io.Reader, stdout, stderr io.Writer, args []string
 		runtimeURL = fs.String("runtime-url", "", "load the page runtime from this URL instead of inlining it")
 		nonce      = fs.String("nonce", "", "put nonce=VALUE on every script element")
 		csp        = fs.Bool("csp", false, "print the Content-Security-Policy header value instead of the snippet")
+		siteCSP    = fs.String("site-csp", "", "with -csp, the site's own Content-Security-Policy, which the printed one extends")
 		printStub  = fs.Bool("print-stub", false, "print the stub widget's script (to save as the file -stub-url names) and exit")
 		name       = fs.String("name", "", "the visitor's name")
 		email      = fs.String("email", "", "the visitor's e-mail address")
@@ -98,6 +103,14 @@ func Run(_ context.Context, _ io.Reader, stdout, stderr io.Writer, args []string
 	if set["department"] && *invitation == "" {
 		return fail("-department needs -invitation")
 	}
+	if set["site-csp"] && !*csp {
+		return fail("-site-csp needs -csp")
+	}
+	if set["nonce"] {
+		if err := templates.ValidateNonce(*nonce); err != nil {
+			return fail("-nonce: " + err.Error() + "; for a template placeholder pass a marker such as -nonce NONCE and replace it")
+		}
+	}
 
 	var report error
 	opts := []templates.Option{
@@ -135,6 +148,9 @@ func Run(_ context.Context, _ io.Reader, stdout, stderr io.Writer, args []string
 
 	if *csp {
 		policy := widget.Policy()
+		if *siteCSP != "" {
+			policy = templates.ParsePolicy(*siteCSP).Merge(policy)
+		}
 		if *nonce != "" {
 			policy = policy.WithNonce(*nonce)
 		} else if *runtimeURL == "" {

@@ -66,7 +66,7 @@ func TestSnippetVariants(t *testing.T) {
 		{"stub", []string{"-widget-id", "a", "-stub"}, []string{`<script src="/jivokit/stub.js" async></script>`}, []string{"jivosite"}},
 		{"stub url", []string{"-widget-id", "a", "-stub", "-stub-url", "/static/stub.js"}, []string{`src="/static/stub.js"`}, nil},
 		{"runtime url", []string{"-widget-id", "a", "-runtime-url", "/js/runtime.js"}, []string{`<script src="/js/runtime.js"></script>`}, []string{runtime.Script[:30]}},
-		{"nonce", []string{"-widget-id", "a", "-nonce", "{{nonce}}"}, []string{`id="jivokit-config" nonce="{{nonce}}"`, `async nonce="{{nonce}}"`}, nil},
+		{"nonce", []string{"-widget-id", "a", "-nonce", "NONCE"}, []string{`id="jivokit-config" nonce="NONCE"`, `async nonce="NONCE"`}, nil},
 		{"empty config", []string{"-widget-id", "a"}, []string{`id="jivokit-config">{}</script>`}, nil},
 	}
 	for _, tt := range tests {
@@ -100,6 +100,13 @@ func TestSnippetCSP(t *testing.T) {
 	if !strings.Contains(out, "'nonce-abc'") || strings.Contains(out, "sha256") {
 		t.Errorf("-csp -nonce printed %s", out)
 	}
+	// The site's policy is extended, not replaced: what it leaves
+	// unrestricted (images, styles, frames here) stays so.
+	code, out, errOut := run("-widget-id", "a", "-csp", "-nonce", "R", "-site-csp", "object-src 'none'; script-src 'nonce-R' 'strict-dynamic' https: http:; base-uri 'none'")
+	want := "base-uri 'none'; object-src 'none'; script-src 'nonce-R' 'strict-dynamic' https: http: code.jivosite.com *.jivosite.com *.jivo.ru; worker-src 'nonce-R' 'strict-dynamic' https: http: blob:\n"
+	if code != 0 || out != want {
+		t.Errorf("-csp -site-csp: exit %d, printed\n%s\nwant\n%s%s", code, out, want, errOut)
+	}
 }
 
 func TestSnippetPrintStub(t *testing.T) {
@@ -129,6 +136,10 @@ func TestSnippetBadUsage(t *testing.T) {
 		{"stub url alone", []string{"-widget-id", "a", "-stub-url", "/s.js"}, "-stub-url needs -stub"},
 		{"javascript stub url", []string{"-widget-id", "a", "-stub", "-stub-url", "javascript:alert(1)"}, "invalid URL"},
 		{"negative queue", []string{"-widget-id", "a", "-queue-limit", "-1"}, "queue_limit"},
+		{"nonce that breaks out of its source", []string{"-widget-id", "a", "-csp", "-nonce", "x' 'unsafe-inline"}, "invalid CSP nonce"},
+		{"nonce with a space", []string{"-widget-id", "a", "-nonce", "a b"}, "-nonce"},
+		{"template placeholder as nonce", []string{"-widget-id", "a", "-nonce", "{{nonce}}"}, "invalid CSP nonce"},
+		{"site policy without -csp", []string{"-widget-id", "a", "-site-csp", "default-src 'self'"}, "-site-csp needs -csp"},
 		{"argument", []string{"-widget-id", "a", "extra"}, "takes no arguments"},
 		{"unknown flag", []string{"-widget", "a"}, "flag provided but not defined"},
 		{"not a number", []string{"-widget-id", "a", "-department", "x"}, "invalid value"},
