@@ -32,38 +32,48 @@ func itoa(n int) string {
 
 // quote wraps s in q (a double or single quote) for an error message,
 // escaping q, backslashes and control characters.
-func quote(s string, q byte) string {
+func quote(s, q string) string {
 	const hex = "0123456789abcdef"
-	b := make([]byte, 0, len(s)+2)
-	b = append(b, q)
+	out := q
 	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case c == q || c == '\\':
-			b = append(b, '\\', c)
+		var esc string
+		switch c := s[i]; {
 		case c == '\n':
-			b = append(b, '\\', 'n')
+			esc = `\n`
 		case c == '\r':
-			b = append(b, '\\', 'r')
+			esc = `\r`
 		case c == '\t':
-			b = append(b, '\\', 't')
+			esc = `\t`
 		case c < ' ' || c == 0x7f:
-			b = append(b, '\\', 'x', hex[c>>4], hex[c&0xf])
+			esc = `\x` + hex[c>>4:c>>4+1] + hex[c&0xf:c&0xf+1]
+		case c == q[0] || c == '\\':
+			esc = `\` + s[i:i+1]
 		default:
-			b = append(b, c)
+			continue
 		}
+		out += s[:i] + esc
+		s = s[i+1:]
+		i = -1
 	}
-	return string(append(b, q))
+	return out + s + q
 }
 
 // quoteRuneAt quotes the character of s that starts at byte i, in single
 // quotes; a byte that does not start valid UTF-8 reads as U+FFFD.
 func quoteRuneAt(s string, i int) string {
-	r, size := utf8.DecodeRuneInString(s[i:])
-	if r == utf8.RuneError && size <= 1 {
+	n := 1 // the length its first byte announces
+	switch c := s[i]; {
+	case c >= 0xf0:
+		n = 4
+	case c >= 0xe0:
+		n = 3
+	case c >= 0xc0:
+		n = 2
+	}
+	if i+n > len(s) || !utf8.ValidString(s[i:i+n]) {
 		return "'\uFFFD'"
 	}
-	return quote(s[i:i+size], '\'')
+	return quote(s[i:i+n], "'")
 }
 
 // spaceAt returns the length of the white space character (as

@@ -20,11 +20,11 @@ func TestTrimSpaceMatchesStrings(t *testing.T) {
 
 func TestQuoteMatchesStrconvForPrintableText(t *testing.T) {
 	for _, s := range []string{"", "abc", `a"b`, `back\slash`, "line\nbreak\ttab\r", "ünïcode ☃"} {
-		if got, want := quote(s, '"'), strconv.Quote(s); got != want {
+		if got, want := quote(s, `"`), strconv.Quote(s); got != want {
 			t.Errorf("quote(%q) = %s, want %s", s, got, want)
 		}
 	}
-	if got := quote("\x00\x1f\x7f", '"'); got != `"\x00\x1f\x7f"` {
+	if got := quote("\x00\x1f\x7f", `"`); got != `"\x00\x1f\x7f"` {
 		t.Errorf("quote of control characters = %s", got)
 	}
 	for _, s := range []string{"c", "'", "é", "☃", "\t"} {
@@ -32,8 +32,19 @@ func TestQuoteMatchesStrconvForPrintableText(t *testing.T) {
 			t.Errorf("quoteRuneAt(%q) = %s, want %s", s, got, want)
 		}
 	}
-	if got := quoteRuneAt("\xff", 0); got != "'\uFFFD'" {
-		t.Errorf("quoteRuneAt of a bad byte = %s", got)
+	for _, s := range []string{"\xff", "\xc3", "\xe2\x98", "\x80x"} {
+		if got := quoteRuneAt(s, 0); got != "'\uFFFD'" {
+			t.Errorf("quoteRuneAt(%q) = %s, want U+FFFD", s, got)
+		}
+	}
+	for _, tc := range []struct{ s, want string }{{"c\x80", "'c'"}, {"é\x80", "'é'"}, {"a☃b", "'☃'"}} {
+		i := 0
+		if tc.s[0] == 'a' {
+			i = 1
+		}
+		if got := quoteRuneAt(tc.s, i); got != tc.want {
+			t.Errorf("quoteRuneAt(%q, %d) = %s, want %s", tc.s, i, got, tc.want)
+		}
 	}
 }
 

@@ -2,27 +2,51 @@ package jsapi
 
 import "unicode/utf8"
 
+// Each check below works out a problem (a phrase such as "is empty", ""
+// when there is none) and hands it to invalid, the one place that makes
+// an *InputError: fewer branches and allocations keep the code that a
+// WebAssembly binary carries small.
+
+// invalid returns an *InputError for field, or nil when problem is "".
+//
+//go:noinline
+func invalid(field, problem string) error {
+	if problem == "" {
+		return nil
+	}
+	return &InputError{Field: field, Problem: problem}
+}
+
+const (
+	problemEmpty = "is empty"
+	problemUTF8  = "is not valid UTF-8"
+)
+
 // ValidateCustomData checks fields for setCustomData: at most
 // MaxCustomFields fields, each with content or a title, valid UTF-8, and a
 // link, when given, that is an absolute http or https URL.
 func ValidateCustomData(fields []CustomField) error {
 	if len(fields) > MaxCustomFields {
-		return &InputError{Field: "fields", Problem: "has " + itoa(len(fields)) + " entries, at most " + itoa(MaxCustomFields) + " are allowed"}
+		return invalid("fields", "has "+itoa(len(fields))+" entries, at most "+itoa(MaxCustomFields)+" are allowed")
 	}
 	for i, f := range fields {
-		name := "fields[" + itoa(i) + "]"
-		if f.Content == "" && f.Title == "" && f.Key == "" {
-			return &InputError{Field: name, Problem: "has no content, title or key"}
+		key, problem := "", ""
+		switch {
+		case f.Content == "" && f.Title == "" && f.Key == "":
+			problem = "has no content, title or key"
+		case !utf8.ValidString(f.Content):
+			key, problem = ".content", problemUTF8
+		case !utf8.ValidString(f.Title):
+			key, problem = ".title", problemUTF8
+		case !utf8.ValidString(f.Key):
+			key, problem = ".key", problemUTF8
+		case !utf8.ValidString(f.Link):
+			key, problem = ".link", problemUTF8
+		case f.Link != "":
+			key, problem = ".link", linkProblem(f.Link)
 		}
-		for _, s := range [...]struct{ k, v string }{{"content", f.Content}, {"title", f.Title}, {"key", f.Key}, {"link", f.Link}} {
-			if !utf8.ValidString(s.v) {
-				return &InputError{Field: name + "." + s.k, Problem: "is not valid UTF-8"}
-			}
-		}
-		if f.Link != "" {
-			if err := ValidateLink(f.Link); err != nil {
-				return &InputError{Field: name + ".link", Problem: err.(*InputError).Problem}
-			}
+		if problem != "" {
+			return invalid("fields["+itoa(i)+"]"+key, problem)
 		}
 	}
 	return nil
@@ -30,25 +54,27 @@ func ValidateCustomData(fields []CustomField) error {
 
 // ValidateLink checks that link is an absolute http or https URL with a
 // host. Other schemes (javascript:, data:, ...) never pass.
-func ValidateLink(link string) error {
+func ValidateLink(link string) error { return invalid("link", linkProblem(link)) }
+
+func linkProblem(link string) string {
 	i := index(link, "://")
 	if i < 0 {
-		return &InputError{Field: "link", Problem: "is not an absolute http or https URL"}
+		return "is not an absolute http or https URL"
 	}
 	switch scheme := link[:i]; lowerASCII(scheme) {
 	case "http", "https":
 	default:
-		return &InputError{Field: "link", Problem: "has scheme " + quote(scheme, '"') + ", only http and https are allowed"}
+		return "has scheme " + quote(scheme, `"`) + ", only http and https are allowed"
 	}
 	if linkHostPort(link[i+3:]) == "" {
-		return &InputError{Field: "link", Problem: "has no host"}
+		return "has no host"
 	}
 	for _, r := range link {
 		if r <= ' ' || r == 0x7f || r == '\\' {
-			return &InputError{Field: "link", Problem: "contains a space, control character or backslash"}
+			return "contains a space, control character or backslash"
 		}
 	}
-	return nil
+	return ""
 }
 
 // linkHostPort returns the host and port of what follows a link's "://":
@@ -68,7 +94,7 @@ func linkHostPort(rest string) string {
 // host in other scripts is returned as written; browsers send such hosts
 // in their ASCII (punycode) form.
 func LinkHost(link string) string {
-	if ValidateLink(link) != nil {
+	if linkProblem(link) != "" {
 		return ""
 	}
 	host := linkHostPort(link[index(link, "://")+3:])
@@ -89,9 +115,11 @@ func LinkHost(link string) string {
 // ValidatePhone checks a phone number for startCall: an optional leading +,
 // then 5 to 15 digits, which may be grouped with spaces, dots, dashes and
 // parentheses.
-func ValidatePhone(phone string) error {
+func ValidatePhone(phone string) error { return invalid("phone", phoneProblem(phone)) }
+
+func phoneProblem(phone string) string {
 	if isBlank(phone) {
-		return &InputError{Field: "phone", Problem: "is empty"}
+		return problemEmpty
 	}
 	digits := 0
 	for i, r := range phone {
@@ -101,30 +129,28 @@ func ValidatePhone(phone string) error {
 		case r == '+' && i == 0:
 		case r == ' ' || r == '-' || r == '.' || r == '(' || r == ')':
 		default:
-			return &InputError{Field: "phone", Problem: "contains " + quoteRuneAt(phone, i) + "; only digits, a leading +, spaces, dots, dashes and parentheses are allowed"}
+			return "contains " + quoteRuneAt(phone, i) + "; only digits, a leading +, spaces, dots, dashes and parentheses are allowed"
 		}
 	}
 	if digits < 5 || digits > 15 {
-		return &InputError{Field: "phone", Problem: "has " + itoa(digits) + " digits, a phone number has 5 to 15"}
+		return "has " + itoa(digits) + " digits, a phone number has 5 to 15"
 	}
-	return nil
+	return ""
 }
 
 // ValidateEmail checks the rough shape of an e-mail address: one @ with text
 // on both sides, a dot in the domain, and no spaces.
-func ValidateEmail(email string) error {
+func ValidateEmail(email string) error { return invalid("email", emailProblem(email)) }
+
+func emailProblem(email string) string {
 	at := indexByte(email, '@')
 	if at <= 0 || at == len(email)-1 {
-		return &InputError{Field: "email", Problem: "is not an e-mail address"}
+		return "is not an e-mail address"
 	}
 	for i := 0; i < len(email); i++ {
-		switch email[i] {
-		case ' ', '\t', '\r', '\n', '<', '>', '"':
-			return &InputError{Field: "email", Problem: "contains a character an e-mail address cannot have"}
-		case '@':
-			if i != at {
-				return &InputError{Field: "email", Problem: "contains a character an e-mail address cannot have"}
-			}
+		switch c := email[i]; {
+		case c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '<' || c == '>' || c == '"' || c == '@' && i != at:
+			return "contains a character an e-mail address cannot have"
 		}
 	}
 	domain := email[at+1:]
@@ -135,73 +161,61 @@ func ValidateEmail(email string) error {
 		domain = domain[:len(domain)-1]
 	}
 	if indexByte(domain, '.') < 0 {
-		return &InputError{Field: "email", Problem: "has no dot in its domain"}
+		return "has no dot in its domain"
 	}
-	return nil
+	return ""
 }
 
 // ValidateColor checks a hex colour for setWidgetColor: "#rgb" or "#rrggbb".
-func ValidateColor(color string) error {
-	if len(color) != 4 && len(color) != 7 || color[0] != '#' {
-		return &InputError{Field: "color", Problem: quote(color, '"') + " is not a hex colour like #1e88e5 or #fff"}
+func ValidateColor(color string) error { return invalid("color", colorProblem(color)) }
+
+func colorProblem(color string) string {
+	ok := (len(color) == 4 || len(color) == 7) && color[0] == '#'
+	for i := 1; ok && i < len(color); i++ {
+		c := color[i] | 0x20 // lower-cases letters
+		ok = '0' <= c && c <= '9' || 'a' <= c && c <= 'f'
 	}
-	for i := 1; i < len(color); i++ {
-		c := color[i]
-		if !('0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F') {
-			return &InputError{Field: "color", Problem: quote(color, '"') + " is not a hex colour like #1e88e5 or #fff"}
-		}
+	if !ok {
+		return quote(color, `"`) + " is not a hex colour like #1e88e5 or #fff"
 	}
-	return nil
+	return ""
 }
 
 // Validate checks the colours of c; Color2 may be empty.
 func (c WidgetColor) Validate() error {
-	if err := ValidateColor(c.Color); err != nil {
-		return err
+	if p := colorProblem(c.Color); p != "" || c.Color2 == "" {
+		return invalid("color", p)
 	}
-	if c.Color2 != "" {
-		if err := ValidateColor(c.Color2); err != nil {
-			return &InputError{Field: "color2", Problem: err.(*InputError).Problem}
-		}
-	}
-	return nil
+	return invalid("color2", colorProblem(c.Color2))
 }
 
 // Validate checks an offline message as the widget does: a message is
 // required, with an e-mail address or a phone number to answer to; those
 // given must be well formed.
 func (m OfflineMessage) Validate() error {
-	if isBlank(m.Message) {
-		return &InputError{Field: "message", Problem: "is empty"}
+	switch {
+	case isBlank(m.Message):
+		return invalid("message", problemEmpty)
+	case m.Email == "" && m.Phone == "":
+		return invalid("email", "and phone are both empty; give one to answer to")
 	}
-	if m.Email == "" && m.Phone == "" {
-		return &InputError{Field: "email", Problem: "and phone are both empty; give one to answer to"}
-	}
-	if m.Email != "" {
-		if err := ValidateEmail(m.Email); err != nil {
-			return err
-		}
-	}
-	if m.Phone != "" {
-		if err := ValidatePhone(m.Phone); err != nil {
-			return err
-		}
-	}
-	return nil
+	return validateContact(m.Email, m.Phone)
 }
 
 // Validate checks contact info for setContactInfo: the e-mail address and
 // phone number, when given, must be well formed.
-func (c ContactInfo) Validate() error {
-	if c.Email != "" {
-		if err := ValidateEmail(c.Email); err != nil {
-			return err
+func (c ContactInfo) Validate() error { return validateContact(c.Email, c.Phone) }
+
+// validateContact checks an e-mail address and a phone number, each when
+// given.
+func validateContact(email, phone string) error {
+	if email != "" {
+		if p := emailProblem(email); p != "" {
+			return invalid("email", p)
 		}
 	}
-	if c.Phone != "" {
-		if err := ValidatePhone(c.Phone); err != nil {
-			return err
-		}
+	if phone != "" {
+		return invalid("phone", phoneProblem(phone))
 	}
 	return nil
 }
@@ -212,16 +226,16 @@ func (o OpenOptions) Validate() error {
 	case StartDefault, StartChat, StartCall, StartMenu:
 		return nil
 	}
-	return &InputError{Field: "start", Problem: quote(string(o.Start), '"') + " is not chat, call or menu"}
+	return invalid("start", quote(string(o.Start), `"`)+" is not chat, call or menu")
 }
 
 // Validate checks an invitation: its text must not be empty.
 func (inv Invitation) Validate() error {
 	if isBlank(inv.Text) {
-		return &InputError{Field: "invitation_text", Problem: "is empty"}
+		return invalid("invitation_text", problemEmpty)
 	}
 	if inv.DepartmentID < 0 {
-		return &InputError{Field: "department_id", Problem: "is negative"}
+		return invalid("department_id", "is negative")
 	}
 	return nil
 }
@@ -230,13 +244,13 @@ func (inv Invitation) Validate() error {
 // strings or finite numbers.
 func (a ClientAttributes) Validate() error {
 	if len(a) == 0 {
-		return &InputError{Field: "attributes", Problem: "is empty"}
+		return invalid("attributes", problemEmpty)
 	}
 	for id, v := range a {
 		if id == "" {
-			return &InputError{Field: "attributes", Problem: "has an empty id"}
+			return invalid("attributes", "has an empty id")
 		}
-		f := 0.0
+		problem, f := "", 0.0
 		switch v := v.(type) {
 		case string, int, int8, int16, int32, int64, uint, uint8, uint16, uint32, uint64:
 		case float32:
@@ -244,10 +258,13 @@ func (a ClientAttributes) Validate() error {
 		case float64:
 			f = v
 		default:
-			return &InputError{Field: "attributes[" + quote(id, '"') + "]", Problem: "is neither a string nor a number"}
+			problem = "is neither a string nor a number"
 		}
 		if f != f || f > maxFloat || f < -maxFloat {
-			return &InputError{Field: "attributes[" + quote(id, '"') + "]", Problem: "is not a finite number"}
+			problem = "is not a finite number"
+		}
+		if problem != "" {
+			return invalid("attributes["+quote(id, `"`)+"]", problem)
 		}
 	}
 	return nil
@@ -257,37 +274,34 @@ const maxFloat = 1.7976931348623157e308
 
 // Validate checks that r is a JSON object; only its outer shape is checked.
 func (r Rules) Validate() error {
-	s := trimSpace(string(r))
-	if len(s) < 2 || s[0] != '{' || s[len(s)-1] != '}' {
-		return &InputError{Field: "rules", Problem: "is not a JSON object"}
+	problem := ""
+	if s := trimSpace(string(r)); len(s) < 2 || s[0] != '{' || s[len(s)-1] != '}' {
+		problem = "is not a JSON object"
+	} else if !utf8.ValidString(s) {
+		problem = problemUTF8
 	}
-	if !utf8.ValidString(s) {
-		return &InputError{Field: "rules", Problem: "is not valid UTF-8"}
-	}
-	return nil
+	return invalid("rules", problem)
 }
 
 // ValidateUserToken checks a token for setUserToken: not blank, valid UTF-8.
-func ValidateUserToken(token string) error {
+func ValidateUserToken(token string) error { return invalid("token", textProblem(token)) }
+
+// textProblem checks text that must not be blank.
+func textProblem(s string) string {
 	switch {
-	case isBlank(token):
-		return &InputError{Field: "token", Problem: "is empty"}
-	case !utf8.ValidString(token):
-		return &InputError{Field: "token", Problem: "is not valid UTF-8"}
+	case isBlank(s):
+		return problemEmpty
+	case !utf8.ValidString(s):
+		return problemUTF8
 	}
-	return nil
+	return ""
 }
 
 // Validate checks a page title for sendPageTitle: the title must not be
 // blank; title and URL must be valid UTF-8.
 func (p PageTitle) Validate() error {
-	switch {
-	case isBlank(p.Title):
-		return &InputError{Field: "title", Problem: "is empty"}
-	case !utf8.ValidString(p.Title):
-		return &InputError{Field: "title", Problem: "is not valid UTF-8"}
-	case !utf8.ValidString(p.URL):
-		return &InputError{Field: "url", Problem: "is not valid UTF-8"}
+	if problem := textProblem(p.Title); problem != "" || utf8.ValidString(p.URL) {
+		return invalid("title", problem)
 	}
-	return nil
+	return invalid("url", problemUTF8)
 }

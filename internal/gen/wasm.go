@@ -159,7 +159,7 @@ func wasmMethods(wasm bool) ([]byte, error) {
 		case !wasm:
 			b.WriteString("\treturn ErrUnsupported\n")
 		default:
-			args := "args{}"
+			args := "nil"
 			if hasParam {
 				args = "args" + m.GoName + "(" + p.name + ")"
 			}

@@ -9,179 +9,208 @@ import (
 	"github.com/jivokit/jivokit/jsapi"
 )
 
-// args are a call's checked arguments. All of them cross to JavaScript as
-// one JSON array text, [method index, arguments...], which the bridge turns
-// into the call with one JSON.parse: one crossing whatever the arguments,
-// and one small code path for every method.
-type args struct {
-	json text  // the array, unclosed; nil for a call without arguments
-	err  error // what is wrong with the arguments
+// text is a call's checked arguments. They all cross to JavaScript as one
+// JSON array text, [method index, arguments...], that the bridge applies
+// to jivokit.call after one JSON.parse: one crossing whatever the
+// arguments, and one small code path for every method. Everything is
+// written through add, which keeps the WebAssembly code small.
+type text struct {
+	b   []byte
+	err error // what is wrong with the arguments
 }
 
-// text is JSON text being written. A value is preceded by a comma unless
-// it opens an array or object, or follows a key.
-type text []byte
+// newText starts the arguments of method m, whose check gave err.
+func newText(m int, err error) *text {
+	t := &text{b: make([]byte, 0, 64), err: err}
+	t.add("[")
+	t.int(m)
+	return t
+}
 
-// start opens the arguments' array of method m.
-func start(m int) text { return text{'['}.int(m) }
+// add is the one place that appends; it is kept out of line, as inlined
+// appends would each bring their own copy of the growing code.
+//
+//go:noinline
+func (t *text) add(s string) { t.b = append(t.b, s...) }
 
-func (t text) sep() text {
-	if c := t[len(t)-1]; c != '[' && c != '{' && c != ':' {
-		t = append(t, ',')
+// sep writes the comma before a value, unless the value opens the array or
+// object or follows a key.
+//
+//go:noinline
+func (t *text) sep() {
+	if c := t.b[len(t.b)-1]; c != '[' && c != '{' && c != ':' {
+		t.add(",")
+	}
+}
+
+func (t *text) int(n int) {
+	t.sep()
+	t.add(strconv.Itoa(n))
+}
+
+// str writes s as a JSON string. Invalid UTF-8 needs no care here: the
+// text crosses to JavaScript as UTF-8, where each invalid sequence becomes
+// U+FFFD.
+func (t *text) str(s string) {
+	const hex = "0123456789abcdef"
+	t.sep()
+	t.add(`"`)
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < ' ' || c == '"' || c == '\\' {
+			t.add(s[:i])
+			t.add(`\u00`)
+			t.add(hex[c>>4 : c>>4+1])
+			t.add(hex[c&0xf : c&0xf+1])
+			s = s[i+1:]
+			i = -1
+		}
+	}
+	t.add(s)
+	t.add(`"`)
+}
+
+// object writes an object of the non-empty values, each under the key
+// of the same index; keys are written as they are ("name":).
+func (t *text) object(keys []string, values ...string) {
+	t.sep()
+	t.add("{")
+	for i, v := range values {
+		if v != "" {
+			t.sep()
+			t.add(keys[i])
+			t.str(v)
+		}
+	}
+	t.add("}")
+}
+
+// The keys of the objects the methods take, in the order of the fields of
+// their Go types.
+var (
+	openKeys = []string{`"start":`}
+	// ContactInfo's, then OfflineMessage's own field.
+	contactKeys     = []string{`"name":`, `"email":`, `"phone":`, `"description":`, `"message":`}
+	customFieldKeys = []string{`"content":`, `"title":`, `"link":`, `"key":`}
+)
+
+func argsOpen(options jsapi.OpenOptions) *text {
+	t := newText(methodOpen, options.Validate())
+	if options.Start != jsapi.StartDefault {
+		t.object(openKeys, string(options.Start))
 	}
 	return t
 }
 
-func (t text) int(n int) text { return appendInt(t.sep(), n) }
-
-func (t text) str(s string) text { return appendString(t.sep(), s) }
-
-// field writes key: s, leaving out an empty s; key is plain ASCII.
-func (t text) field(key, s string) text {
-	if s == "" {
-		return t
-	}
-	t = append(append(append(t.sep(), '"'), key...), '"', ':')
-	return appendString(t, s)
+func argsSetContactInfo(info jsapi.ContactInfo) *text {
+	t := newText(methodSetContactInfo, info.Validate())
+	t.object(contactKeys, info.Name, info.Email, info.Phone, info.Description)
+	return t
 }
 
-func (t text) open(c byte) text { return append(t.sep(), c) }
-
-func appendInt(b []byte, n int) []byte {
-	if n < 0 {
-		b = append(b, '-')
-		n = -n
+func argsSetCustomData(fields []jsapi.CustomField) *text {
+	t := newText(methodSetCustomData, jsapi.ValidateCustomData(fields))
+	t.sep()
+	t.add("[")
+	for _, f := range fields {
+		t.object(customFieldKeys, f.Content, f.Title, f.Link, f.Key)
 	}
-	if n >= 10 {
-		b = appendInt(b, n/10)
-	}
-	return append(b, byte('0'+n%10))
+	t.add("]")
+	return t
 }
 
-// appendString appends s as a JSON string. Invalid UTF-8 needs no care
-// here: the text crosses to JavaScript as UTF-8, where each invalid
-// sequence becomes U+FFFD.
-func appendString(b []byte, s string) []byte {
-	const hex = "0123456789abcdef"
-	b = append(b, '"')
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c < ' ' || c == '"' || c == '\\' {
-			b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xf])
-		} else {
-			b = append(b, c)
+// argsSetRules writes the rules as they are, after JSON.parse has taken
+// them on their own: text it rejects, or that holds more than one value,
+// is an *jsapi.InputError.
+func argsSetRules(rules jsapi.Rules) *text {
+	err := rules.Validate()
+	if err == nil {
+		var p *page
+		if p, err = bridge(); err == nil {
+			if _, reason := try(p.parse, string(rules)); reason != "" {
+				err = &jsapi.InputError{Field: "rules", Problem: "is not valid JSON: " + reason}
+			}
 		}
 	}
-	return append(b, '"')
+	t := newText(methodSetRules, err)
+	t.sep()
+	t.add(string(rules))
+	return t
 }
 
-func argsOpen(options jsapi.OpenOptions) args {
-	t := start(methodOpen)
-	if options.Start != jsapi.StartDefault {
-		t = t.open('{').field("start", string(options.Start))
-		t = append(t, '}')
-	}
-	return args{t, options.Validate()}
+func argsSetUserToken(token string) *text {
+	t := newText(methodSetUserToken, jsapi.ValidateUserToken(token))
+	t.str(token)
+	return t
 }
 
-func argsSetContactInfo(info jsapi.ContactInfo) args {
-	t := start(methodSetContactInfo).open('{').
-		field("name", info.Name).
-		field("email", info.Email).
-		field("phone", info.Phone).
-		field("description", info.Description)
-	return args{append(t, '}'), info.Validate()}
-}
-
-func argsSetCustomData(fields []jsapi.CustomField) args {
-	if err := jsapi.ValidateCustomData(fields); err != nil {
-		return args{err: err}
-	}
-	t := start(methodSetCustomData).open('[')
-	for _, f := range fields {
-		t = t.open('{').
-			field("content", f.Content).
-			field("title", f.Title).
-			field("link", f.Link).
-			field("key", f.Key)
-		t = append(t, '}')
-	}
-	return args{append(t, ']'), nil}
-}
-
-// argsSetRules writes the rules as they are: the bridge parses them on
-// their own first (checkRules), so that text JSON.parse rejects, or that
-// holds more than one value, is an *jsapi.InputError.
-func argsSetRules(rules jsapi.Rules) args {
-	t := start(methodSetRules).sep()
-	return args{append(t, rules...), rules.Validate()}
-}
-
-func argsSetUserToken(token string) args {
-	return args{start(methodSetUserToken).str(token), jsapi.ValidateUserToken(token)}
-}
-
-func argsShowProactiveInvitation(inv jsapi.Invitation) args {
-	t := start(methodShowProactiveInvitation).str(inv.Text)
+func argsShowProactiveInvitation(inv jsapi.Invitation) *text {
+	t := newText(methodShowProactiveInvitation, inv.Validate())
+	t.str(inv.Text)
 	if inv.DepartmentID != 0 {
-		t = t.int(inv.DepartmentID)
+		t.int(inv.DepartmentID)
 	}
-	return args{t, inv.Validate()}
+	return t
 }
 
-func argsStartCall(phone string) args {
-	return args{start(methodStartCall).str(phone), jsapi.ValidatePhone(phone)}
+func argsStartCall(phone string) *text {
+	t := newText(methodStartCall, jsapi.ValidatePhone(phone))
+	t.str(phone)
+	return t
 }
 
-func argsSendOfflineMessage(message jsapi.OfflineMessage) args {
-	t := start(methodSendOfflineMessage).open('{').
-		field("name", message.Name).
-		field("email", message.Email).
-		field("phone", message.Phone).
-		field("description", message.Description).
-		field("message", message.Message)
-	return args{append(t, '}'), message.Validate()}
+func argsSendOfflineMessage(message jsapi.OfflineMessage) *text {
+	t := newText(methodSendOfflineMessage, message.Validate())
+	t.object(contactKeys, message.Name, message.Email, message.Phone, message.Description, message.Message)
+	return t
 }
 
-func argsSetWidgetColor(color jsapi.WidgetColor) args {
-	t := start(methodSetWidgetColor).str(color.Color)
+func argsSetWidgetColor(color jsapi.WidgetColor) *text {
+	t := newText(methodSetWidgetColor, color.Validate())
+	t.str(color.Color)
 	if color.Color2 != "" {
-		t = t.str(color.Color2)
+		t.str(color.Color2)
 	}
-	return args{t, color.Validate()}
+	return t
 }
 
-func argsSendPageTitle(page jsapi.PageTitle) args {
-	t := append(start(methodSendPageTitle).str(page.Title), ",true"...)
+func argsSendPageTitle(page jsapi.PageTitle) *text {
+	t := newText(methodSendPageTitle, page.Validate())
+	t.str(page.Title)
+	t.add(",true")
 	if page.URL != "" {
-		t = t.str(page.URL)
+		t.str(page.URL)
 	}
-	return args{t, page.Validate()}
+	return t
 }
 
 // argsSetClientAttributes writes the attributes in the order of their ids.
 // A number of any Go integer or float type is written as the float64
 // JavaScript receives (js.ValueOf, already in every syscall/js program,
 // does the conversion).
-func argsSetClientAttributes(attributes jsapi.ClientAttributes) args {
-	if err := attributes.Validate(); err != nil {
-		return args{err: err}
+func argsSetClientAttributes(attributes jsapi.ClientAttributes) *text {
+	err := attributes.Validate()
+	t := newText(methodSetClientAttributes, err)
+	if err != nil {
+		return t
 	}
 	ids := make([]string, 0, len(attributes))
 	for id := range attributes {
 		ids = append(ids, id)
 	}
 	sortStrings(ids)
-	t := start(methodSetClientAttributes).open('{')
+	t.sep()
+	t.add("{")
 	for _, id := range ids {
-		t = t.str(id)
-		t = append(t, ':')
+		t.str(id)
+		t.add(":")
 		if s, ok := attributes[id].(string); ok {
-			t = appendString(t, s)
+			t.str(s)
 		} else {
-			t = strconv.AppendFloat(t, js.ValueOf(attributes[id]).Float(), 'g', -1, 64)
+			t.add(strconv.FormatFloat(js.ValueOf(attributes[id]).Float(), 'g', -1, 64))
 		}
 	}
-	return args{append(t, '}'), nil}
+	t.add("}")
+	return t
 }
 
 // sortStrings sorts a few ids; packages sort and slices would add more to

@@ -19,6 +19,7 @@ type page struct {
 	promise   js.Value // Promise
 	jivoError js.Value // jivokit.JivoError
 	settle    js.Func  // settle(id, value): a pending promise's answer
+	dispatch  js.Func  // dispatch(callback index, arguments...): a callback fired
 }
 
 var (
@@ -48,6 +49,7 @@ func bridge() (*page, error) {
 				promise:   global.Get("Promise"),
 				jivoError: k.Get("JivoError"),
 				settle:    js.FuncOf(settle),
+				dispatch:  js.FuncOf(dispatch),
 			}
 			current = p
 		}
@@ -65,18 +67,14 @@ func bridge() (*page, error) {
 // that was refused, with a global eval. A failure leaves window.jivokit
 // undefined.
 func installRuntime(global js.Value) {
-	defer func() { _ = recover() }() // an eval refused by CSP throws
-	if doc := global.Get("document"); doc.Truthy() {
+	defer ignorePanic() // an eval refused by CSP throws
+	if doc := global.Get("document"); doc.Type() == js.TypeObject {
 		s := doc.Call("createElement", "script")
-		if n := doc.Call("querySelector", "script[nonce]"); n.Truthy() {
+		if n := doc.Call("querySelector", "script[nonce]"); n.Type() == js.TypeObject {
 			s.Set("nonce", n.Get("nonce"))
 		}
 		s.Set("textContent", runtime.Script)
-		parent := doc.Get("head")
-		if !parent.Truthy() {
-			parent = doc.Get("documentElement")
-		}
-		parent.Call("appendChild", s)
+		doc.Get("documentElement").Call("appendChild", s)
 		if !global.Get("jivokit").IsUndefined() {
 			return
 		}
@@ -85,21 +83,25 @@ func installRuntime(global js.Value) {
 }
 
 // try calls fn with args. A JavaScript exception is returned as its
-// message (ok false) instead of a panic.
-func try(fn js.Value, args ...any) (v js.Value, reason string, ok bool) {
-	defer func() {
-		x := recover()
-		if x == nil {
-			return
-		}
-		e, isJS := x.(js.Error)
-		if !isJS {
-			panic(x)
-		}
-		reason = "threw an exception"
-		if msg := e.Value.Get("message"); msg.Type() == js.TypeString {
-			reason = msg.String()
-		}
-	}()
-	return fn.Invoke(args...), "", true
+// message, reason, instead of a panic; reason is "" when fn returned.
+func try(fn js.Value, args ...any) (v js.Value, reason string) {
+	defer catch(&reason)
+	return fn.Invoke(args...), ""
+}
+
+// catch, deferred, turns a JavaScript exception into its message in
+// *reason, and lets other panics go on.
+func catch(reason *string) {
+	x := recover()
+	if x == nil {
+		return
+	}
+	e, ok := x.(js.Error)
+	if !ok {
+		panic(x)
+	}
+	*reason = "threw an exception"
+	if msg := e.Value.Get("message"); msg.Type() == js.TypeString && msg.String() != "" {
+		*reason = msg.String()
+	}
 }

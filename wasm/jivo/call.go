@@ -10,12 +10,19 @@ import (
 	"github.com/jivokit/jivokit/jsapi"
 )
 
-// call checks a, calls method m through jivokit.call and returns its
-// answer: a value for value methods, true for the others. It waits for a
-// pending answer until ctx ends.
-func call(ctx context.Context, m int, a args) (js.Value, error) {
-	if a.err != nil {
-		return js.Value{}, a.err
+// call calls method m through jivokit.call with the arguments t (nil for
+// none) and returns its answer: a value for value methods, true for the
+// others. It waits for a pending answer until ctx ends.
+//
+// jivokit.call answers true (the common case, which costs no call into
+// JavaScript to decode), a value, a JivoError, or a Promise of one of
+// these.
+func call(ctx context.Context, m int, t *text) (js.Value, error) {
+	if t == nil {
+		t = newText(m, nil)
+	}
+	if t.err != nil {
+		return js.Value{}, t.err
 	}
 	if err := ctx.Err(); err != nil {
 		return js.Value{}, err
@@ -24,39 +31,21 @@ func call(ctx context.Context, m int, a args) (js.Value, error) {
 	if err != nil {
 		return js.Value{}, err
 	}
-	if m == methodSetRules {
-		// The caller's text must be one JSON value on its own.
-		if _, reason, ok := try(p.parse, string(a.json[len(start(m))+1:])); !ok {
-			return js.Value{}, &jsapi.InputError{Field: "rules", Problem: "is not valid JSON: " + reason}
+	t.add("]")
+	r, reason := try(p.call, p.parse.Invoke(string(t.b)))
+	failed := reason != ""
+	if !failed && r.Type() == js.TypeObject {
+		if r.InstanceOf(p.promise) {
+			if r, err = wait(ctx, p, m, r); err != nil {
+				return js.Value{}, err
+			}
+		}
+		if r.Type() == js.TypeObject && r.InstanceOf(p.jivoError) {
+			reason, failed = str(r, "reason"), true
 		}
 	}
-	if a.json == nil {
-		a.json = start(m)
-	}
-	r, reason, ok := try(p.call, p.parse.Invoke(string(append(a.json, ']'))))
-	if !ok {
+	if failed {
 		return js.Value{}, &jsapi.WidgetError{Method: methodNames[m], Reason: reason}
-	}
-	return answer(ctx, p, m, r)
-}
-
-// answer decodes what jivokit.call answered. true (the common case) costs no
-// call into JavaScript; objects are a Promise to wait for, a JivoError, or
-// a value method's value.
-func answer(ctx context.Context, p *page, m int, r js.Value) (js.Value, error) {
-	if r.Type() == js.TypeObject && r.InstanceOf(p.promise) {
-		v, err := wait(ctx, p, m, r)
-		if err != nil {
-			return js.Value{}, err
-		}
-		r = v
-	}
-	if r.Type() == js.TypeObject && r.InstanceOf(p.jivoError) {
-		e := &jsapi.WidgetError{Method: methodNames[m]}
-		if reason := r.Get("reason"); reason.Type() == js.TypeString {
-			e.Reason = reason.String()
-		}
-		return js.Value{}, e
 	}
 	return r, nil
 }
@@ -90,39 +79,39 @@ func wait(ctx context.Context, p *page, m int, r js.Value) (js.Value, error) {
 	case v := <-ch:
 		return v, nil
 	case <-ctx.Done():
-		take(id)
-		if !p.jivokit.Get("loaded").Bool() {
-			e := &notLoadedError{cause: ctx.Err()}
-			if m >= 0 {
-				e.method = methodNames[m]
-			}
-			return js.Value{}, e
-		}
+	}
+	take(id)
+	if p.jivokit.Get("loaded").Bool() {
 		return js.Value{}, ctx.Err()
 	}
+	e := &notLoadedError{cause: ctx.Err()}
+	if m >= 0 {
+		e.method = methodNames[m]
+	}
+	return js.Value{}, e
 }
 
 // take removes waiter id and returns its channel, or nil when it has gone.
-func take(id int) chan js.Value {
+func take(id int) (ch chan js.Value) {
 	pending.Lock()
-	defer pending.Unlock()
 	w := pending.waiters
 	for i := range w {
 		if w[i].id == id {
-			ch := w[i].ch
+			ch = w[i].ch
 			w[i] = w[len(w)-1]
 			pending.waiters = w[:len(w)-1]
-			return ch
+			break
 		}
 	}
-	return nil
+	pending.Unlock()
+	return ch
 }
 
 // settle is the one js.Func every promise answers through, as
 // settle.bind(null, id): it runs in JavaScript's turn, so it only hands the
 // value over.
 func settle(_ js.Value, args []js.Value) any {
-	if len(args) >= 2 {
+	if len(args) > 1 {
 		if ch := take(args[0].Int()); ch != nil {
 			ch <- args[1]
 		}

@@ -68,16 +68,10 @@ func describe(v any) string {
 		return v
 	case int:
 		return strconv.Itoa(v)
-	case int64:
-		return strconv.FormatInt(v, 10)
-	case uint64:
-		return strconv.FormatUint(v, 10)
 	case float64:
 		return strconv.FormatFloat(v, 'g', -1, 64)
 	case bool:
 		return strconv.FormatBool(v)
-	case nil:
-		return "nil"
 	}
-	return "a value that is not an error, a string or a number"
+	return "a value that is not an error, a string, an int, a float64 or a bool"
 }

@@ -23,6 +23,9 @@ func handle(err error) {
 	if h == nil {
 		return
 	}
-	defer func() { _ = recover() }()
+	defer ignorePanic()
 	(*h)(err)
 }
+
+// ignorePanic, deferred, stops a panic.
+func ignorePanic() { _ = recover() }

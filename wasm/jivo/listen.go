@@ -11,18 +11,18 @@ import (
 	"github.com/jivokit/jivokit/jsapi"
 )
 
-// A hub is one callback's subscription with the page runtime: one js.Func,
-// registered with jivokit.on when the first Go listener subscribes and
-// released when the last one unsubscribes.
+// A hub is one callback's subscription with the page runtime: made with
+// jivokit.on (bound to the one dispatch js.Func) when the first Go
+// listener subscribes, and ended when the last one unsubscribes.
 type hub struct {
-	mu        sync.Mutex                  // serializes subscribing and unsubscribing
 	listeners atomic.Pointer[[]*listener] // read by dispatch without a lock
-	name      string                      // the jivo_on* callback
-	fn        js.Func
-	off       js.Value // the function jivokit.on returned
+	off       js.Value                    // the function jivokit.on returned
 }
 
-var hubs [numCallbacks]hub
+var (
+	hubs  [numCallbacks]hub
+	subMu sync.Mutex // serializes subscribing and unsubscribing
+)
 
 // A listener is one Go subscription. Its events run in order on a
 // goroutine of its own, started when an event arrives and ending when
@@ -52,26 +52,23 @@ func listen(cb int, fn any) (unsubscribe func()) {
 	h := &hubs[cb]
 	l := &listener{hub: h, name: callbackNames[cb], fn: fn}
 
-	h.mu.Lock()
+	subMu.Lock()
 	old := h.list()
 	next := append(old[:len(old):len(old)], l)
 	h.listeners.Store(&next)
 	if len(old) == 0 {
-		// The runtime may call the function at once: dispatch takes no
-		// lock of the hub.
-		h.name = l.name
-		h.fn = js.FuncOf(h.dispatch)
-		off, reason, ok := try(p.on, h.name, h.fn)
-		if !ok {
-			h.fn.Release()
+		// The runtime may call dispatch at once: it takes no lock.
+		var reason string
+		if h.off, reason = try(p.on, l.name, p.dispatch.Call("bind", nil, cb)); reason != "" {
 			h.listeners.Store(&old)
-			h.mu.Unlock()
-			report(&jsapi.WidgetError{Method: "on", Reason: reason})
-			return nop
+			err = &jsapi.WidgetError{Method: "on", Reason: reason}
 		}
-		h.off = off
 	}
-	h.mu.Unlock()
+	subMu.Unlock()
+	if err != nil {
+		report(err)
+		return nop
+	}
 	return l.unsubscribe
 }
 
@@ -88,35 +85,34 @@ func (l *listener) unsubscribe() {
 		return
 	}
 	h := l.hub
-	h.mu.Lock()
-	old := h.list()
-	next := make([]*listener, 0, len(old))
-	for _, x := range old {
+	subMu.Lock()
+	var next []*listener
+	for _, x := range h.list() {
 		if x != l {
 			next = append(next, x)
 		}
 	}
 	h.listeners.Store(&next)
-	if len(next) == 0 {
-		if h.off.Type() == js.TypeFunction {
-			try(h.off)
-		}
-		h.fn.Release()
-		h.off = js.Value{}
+	if len(next) == 0 && h.off.Type() == js.TypeFunction {
+		try(h.off)
 	}
-	h.mu.Unlock()
+	subMu.Unlock()
 }
 
-// dispatch runs in JavaScript's turn when the widget calls the callback:
-// it decodes the arguments and queues each listener's run.
-func (h *hub) dispatch(_ js.Value, args []js.Value) any {
-	defer func() {
-		if x := recover(); x != nil {
-			reportPanic(h.name, x)
-		}
-	}()
-	if list := h.list(); len(list) > 0 {
-		e := decodeEvent(list[0].fn, args)
+// dispatch runs in JavaScript's turn when the widget fires a callback, as
+// dispatch.bind(null, index): it decodes the arguments and queues each
+// listener's run.
+func dispatch(_ js.Value, args []js.Value) any {
+	if len(args) == 0 {
+		return nil
+	}
+	cb := args[0].Int()
+	if cb < 0 || cb >= numCallbacks {
+		return nil
+	}
+	defer recoverPanic(callbackNames[cb])
+	if list := hubs[cb].list(); len(list) > 0 {
+		e := decodeEvent(list[0].fn, args[1:])
 		for _, l := range list {
 			l.enqueue(e)
 		}
@@ -155,11 +151,7 @@ func (l *listener) drain() {
 
 // run calls the user's function, recovering a panic.
 func (l *listener) run(e event) {
-	defer func() {
-		if x := recover(); x != nil {
-			reportPanic(l.name, x)
-		}
-	}()
+	defer recoverPanic(l.name)
 	switch f := l.fn.(type) {
 	case func():
 		f()
@@ -170,10 +162,15 @@ func (l *listener) run(e event) {
 	}
 }
 
-func reportPanic(callback string, x any) {
+// recoverPanic, deferred, reports a panic of a listener of callback name.
+func recoverPanic(name string) {
+	x := recover()
+	if x == nil {
+		return
+	}
 	buf := make([]byte, 4096)
 	buf = buf[:runtime.Stack(buf, false)]
-	err := &PanicError{Callback: callback, Value: x, Stack: buf}
+	err := &PanicError{Callback: name, Value: x, Stack: buf}
 	consoleError(err.Error() + "\n" + string(buf))
 	handle(err)
 }
@@ -184,6 +181,6 @@ func report(err error) {
 }
 
 func consoleError(msg string) {
-	defer func() { _ = recover() }()
+	defer ignorePanic()
 	js.Global().Get("console").Call("error", msg)
 }

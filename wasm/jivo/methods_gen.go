@@ -113,7 +113,7 @@ func Open(ctx context.Context, options jsapi.OpenOptions) error {
 // A {result:'fail'} answer is a *jsapi.WidgetError with the widget's reason.
 // Before the widget has loaded the call is queued and ctx bounds the wait.
 func Close(ctx context.Context) error {
-	_, err := call(ctx, methodClose, args{})
+	_, err := call(ctx, methodClose, nil)
 	return err
 }
 
@@ -122,7 +122,7 @@ func Close(ctx context.Context) error {
 // It calls jivo_api.chatMode().
 // Before the widget has loaded the call is queued and ctx bounds the wait.
 func ChatMode(ctx context.Context) (jsapi.ChatMode, error) {
-	v, err := call(ctx, methodChatMode, args{})
+	v, err := call(ctx, methodChatMode, nil)
 	return decodeChatMode(methodChatMode, v, err)
 }
 
@@ -131,7 +131,7 @@ func ChatMode(ctx context.Context) (jsapi.ChatMode, error) {
 // It calls jivo_api.getContactInfo().
 // Before the widget has loaded the call is queued and ctx bounds the wait.
 func GetContactInfo(ctx context.Context) (jsapi.ContactInfo, error) {
-	v, err := call(ctx, methodGetContactInfo, args{})
+	v, err := call(ctx, methodGetContactInfo, nil)
 	return decodeContactInfo(methodGetContactInfo, v, err)
 }
 
@@ -141,7 +141,7 @@ func GetContactInfo(ctx context.Context) (jsapi.ContactInfo, error) {
 // It waits for the widget's callback; its err becomes a *jsapi.WidgetError.
 // Before the widget has loaded the call is queued and ctx bounds the wait.
 func GetVisitorNumber(ctx context.Context) (int, error) {
-	v, err := call(ctx, methodGetVisitorNumber, args{})
+	v, err := call(ctx, methodGetVisitorNumber, nil)
 	return decodeInt(methodGetVisitorNumber, v, err)
 }
 
@@ -215,7 +215,7 @@ func StartCall(ctx context.Context, phone string) error {
 // *jsapi.WidgetError with the reason for {result:'fail'}.
 // Before the widget has loaded the call is queued and ctx bounds the wait.
 func IsCallbackEnabled(ctx context.Context) error {
-	_, err := call(ctx, methodIsCallbackEnabled, args{})
+	_, err := call(ctx, methodIsCallbackEnabled, nil)
 	return err
 }
 
@@ -265,7 +265,7 @@ func SetClientAttributes(ctx context.Context, attributes jsapi.ClientAttributes)
 // It calls jivo_api.getUnreadMessagesCount().
 // Before the widget has loaded the call is queued and ctx bounds the wait.
 func GetUnreadMessagesCount(ctx context.Context) (int, error) {
-	v, err := call(ctx, methodGetUnreadMessagesCount, args{})
+	v, err := call(ctx, methodGetUnreadMessagesCount, nil)
 	return decodeInt(methodGetUnreadMessagesCount, v, err)
 }
 
@@ -274,7 +274,7 @@ func GetUnreadMessagesCount(ctx context.Context) (int, error) {
 // It calls jivo_api.getUtm().
 // Before the widget has loaded the call is queued and ctx bounds the wait.
 func GetUtm(ctx context.Context) (jsapi.UTM, error) {
-	v, err := call(ctx, methodGetUtm, args{})
+	v, err := call(ctx, methodGetUtm, nil)
 	return decodeUTM(methodGetUtm, v, err)
 }
 
@@ -283,7 +283,7 @@ func GetUtm(ctx context.Context) (jsapi.UTM, error) {
 // It calls jivo_api.clearHistory().
 // Before the widget has loaded the call is queued and ctx bounds the wait.
 func ClearHistory(ctx context.Context) error {
-	_, err := call(ctx, methodClearHistory, args{})
+	_, err := call(ctx, methodClearHistory, nil)
 	return err
 }
 
@@ -292,7 +292,7 @@ func ClearHistory(ctx context.Context) error {
 // It calls jivo_init().
 // It is never queued: it goes to the page at once, loaded or not.
 func Init(ctx context.Context) error {
-	_, err := call(ctx, methodInit, args{})
+	_, err := call(ctx, methodInit, nil)
 	return err
 }
 
@@ -301,7 +301,7 @@ func Init(ctx context.Context) error {
 // It calls jivo_destroy().
 // Before the widget has loaded the call is queued and ctx bounds the wait.
 func Destroy(ctx context.Context) error {
-	_, err := call(ctx, methodDestroy, args{})
+	_, err := call(ctx, methodDestroy, nil)
 	return err
 }
 
