@@ -38,6 +38,7 @@ type goldenInput struct {
 	Config     jsapi.PageConfig `json:"config"`
 	NoWidget   bool             `json:"no_widget"`
 	WASM       *WASMApp         `json:"wasm"`
+	WASMFirst  bool             `json:"wasm_first"` // render the WASM app before the snippet
 }
 
 type goldenStub struct {
@@ -127,13 +128,25 @@ func renderGolden(t *testing.T, in goldenInput) (html, report string) {
 	if !in.NoWidget {
 		page = w.Snippet(Visitor{ID: in.VisitorID, Config: in.Config})
 	}
+	widgetSrc, runtimeURL := w.ScriptURL(), in.RuntimeURL
+	if in.NoWidget {
+		widgetSrc = ""
+	}
 	if in.WASM != nil {
-		page = templ.Join(page, *in.WASM)
+		if in.WASMFirst {
+			page = templ.Join(*in.WASM, page)
+		} else {
+			page = templ.Join(page, *in.WASM)
+		}
+		if runtimeURL == "" {
+			runtimeURL = in.WASM.RuntimeURL
+		}
 	}
 	var b bytes.Buffer
-	if err := page.Render(ctx, &b); err != nil {
+	if err := page.Render(templ.InitializeContext(ctx), &b); err != nil {
 		reports = append(reports, "Render: "+err.Error())
 	}
+	checkPageOrder(t, b.String(), widgetSrc, runtimeURL)
 	if len(reports) == 0 {
 		reports = []string{"nothing left out"}
 	}

@@ -67,10 +67,7 @@ func TestRuntimeOncePerPage(t *testing.T) {
 // TestWASMLoaderInNode runs the loader's script in Node (a minimal DOM, a
 // fake fetch) against a real Go WASM program and each way it can fail.
 func TestWASMLoaderInNode(t *testing.T) {
-	node, err := exec.LookPath("node")
-	if err != nil {
-		t.Skip("node not installed")
-	}
+	node := nodeOrSkip(t)
 	if testing.Short() {
 		t.Skip("builds a WASM program")
 	}
@@ -82,7 +79,9 @@ func TestWASMLoaderInNode(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "main.go"), src, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module hello\n\ngo 1.21\n"), 0o644)
+	if err := os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module hello\n\ngo 1.21\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	build := exec.Command("go", "build", "-o", "app.wasm", ".")
 	build.Dir = dir
 	build.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm", "GOFLAGS=", "GOWORK=off")
@@ -91,8 +90,11 @@ func TestWASMLoaderInNode(t *testing.T) {
 	}
 	loader := filepath.Join(dir, "loader.js")
 	exec_ := filepath.Join(dir, "wasm_exec.js")
-	os.WriteFile(loader, []byte(wasmLoaderJS.js), 0o644)
-	os.WriteFile(exec_, []byte(WASMExecJS), 0o644)
+	for file, js := range map[string]string{loader: wasmLoaderJS.js, exec_: WASMExecJS} {
+		if err := os.WriteFile(file, []byte(js), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
 	run, _ := filepath.Abs(filepath.Join("testdata", "loader", "run.js"))
 
 	tests := []struct {
