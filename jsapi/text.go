@@ -5,9 +5,12 @@ import "unicode/utf8"
 // Small string helpers for validation. Packages strings and strconv would
 // bring package unicode's tables and strconv's quoting tables into every
 // WebAssembly binary that validates a value; these cover what validation
-// needs.
+// needs. They are kept out of line: in WebAssembly each inlined copy costs
+// more code than a call.
 
 // itoa formats n in decimal.
+//
+//go:noinline
 func itoa(n int) string {
 	var b [21]byte
 	i := len(b)
@@ -60,6 +63,8 @@ func quote(s, q string) string {
 
 // quoteRuneAt quotes the character of s that starts at byte i, in single
 // quotes; a byte that does not start valid UTF-8 reads as U+FFFD.
+//
+//go:noinline
 func quoteRuneAt(s string, i int) string {
 	n := 1 // the length its first byte announces
 	switch c := s[i]; {
@@ -78,6 +83,8 @@ func quoteRuneAt(s string, i int) string {
 
 // spaceAt returns the length of the white space character (as
 // unicode.IsSpace defines it) that s starts with, or 0.
+//
+//go:noinline
 func spaceAt(s string) int {
 	if s == "" {
 		return 0
@@ -85,19 +92,21 @@ func spaceAt(s string) int {
 	switch c := s[0]; {
 	case c == ' ' || '\t' <= c && c <= '\r':
 		return 1
-	case c < utf8.RuneSelf:
-		return 0
-	}
-	switch r, size := utf8.DecodeRuneInString(s); {
-	case r == 0x85, r == 0xa0, r == 0x1680, 0x2000 <= r && r <= 0x200a,
-		r == 0x2028, r == 0x2029, r == 0x202f, r == 0x205f, r == 0x3000:
-		return size
+	case c == 0xc2 && len(s) > 1 && (s[1] == 0x85 || s[1] == 0xa0):
+		return 2
+	case c&0xf0 == 0xe0 && len(s) > 2 && s[1]&0xc0 == 0x80 && s[2]&0xc0 == 0x80:
+		r := rune(c&0x0f)<<12 | rune(s[1]&0x3f)<<6 | rune(s[2]&0x3f)
+		if r == 0x1680 || 0x2000 <= r && r <= 0x200a || r == 0x2028 || r == 0x2029 || r == 0x202f || r == 0x205f || r == 0x3000 {
+			return 3
+		}
 	}
 	return 0
 }
 
 // spaceBefore returns the length of the white space character that s ends
 // with, or 0.
+//
+//go:noinline
 func spaceBefore(s string) int {
 	for n := 1; n <= 3 && n <= len(s); n++ {
 		if m := spaceAt(s[len(s)-n:]); m == n {
@@ -108,6 +117,8 @@ func spaceBefore(s string) int {
 }
 
 // trimSpace is strings.TrimSpace.
+//
+//go:noinline
 func trimSpace(s string) string {
 	for n := spaceAt(s); n > 0; n = spaceAt(s) {
 		s = s[n:]
@@ -120,9 +131,13 @@ func trimSpace(s string) string {
 
 // isBlank reports whether s is empty or only white space (as
 // strings.TrimSpace sees it).
+//
+//go:noinline
 func isBlank(s string) bool { return trimSpace(s) == "" }
 
 // index returns the index of the first occurrence of sep in s, or -1.
+//
+//go:noinline
 func index(s, sep string) int {
 	for i := 0; i+len(sep) <= len(s); i++ {
 		if s[i:i+len(sep)] == sep {
@@ -133,6 +148,8 @@ func index(s, sep string) int {
 }
 
 // indexByte returns the index of the first c in s, or -1.
+//
+//go:noinline
 func indexByte(s string, c byte) int {
 	for i := 0; i < len(s); i++ {
 		if s[i] == c {
@@ -143,6 +160,8 @@ func indexByte(s string, c byte) int {
 }
 
 // lastIndexByte returns the index of the last c in s, or -1.
+//
+//go:noinline
 func lastIndexByte(s string, c byte) int {
 	for i := len(s) - 1; i >= 0; i-- {
 		if s[i] == c {
@@ -154,6 +173,8 @@ func lastIndexByte(s string, c byte) int {
 
 // lowerASCII lower-cases the ASCII letters of s and leaves other bytes
 // alone.
+//
+//go:noinline
 func lowerASCII(s string) string {
 	for i := 0; i < len(s); i++ {
 		if 'A' <= s[i] && s[i] <= 'Z' {
@@ -167,4 +188,17 @@ func lowerASCII(s string) string {
 		}
 	}
 	return s
+}
+
+// httpScheme reports whether scheme is http or https, in any case.
+func httpScheme(scheme string) bool {
+	if len(scheme) != 4 && len(scheme) != 5 {
+		return false
+	}
+	for i := 0; i < len(scheme); i++ {
+		if scheme[i]|0x20 != "https"[i] {
+			return false
+		}
+	}
+	return true
 }

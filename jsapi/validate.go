@@ -61,10 +61,8 @@ func linkProblem(link string) string {
 	if i < 0 {
 		return "is not an absolute http or https URL"
 	}
-	switch scheme := link[:i]; lowerASCII(scheme) {
-	case "http", "https":
-	default:
-		return "has scheme " + quote(scheme, `"`) + ", only http and https are allowed"
+	if !httpScheme(link[:i]) {
+		return "has scheme " + quote(link[:i], `"`) + ", only http and https are allowed"
 	}
 	if linkHostPort(link[i+3:]) == "" {
 		return "has no host"
