@@ -158,17 +158,15 @@ func wasmMethods(wasm bool) ([]byte, error) {
 			b.WriteString("\treturn " + wasmZero(result) + ", ErrUnsupported\n")
 		case !wasm:
 			b.WriteString("\treturn ErrUnsupported\n")
+		case hasParam && result != "":
+			return nil, errors.New("method " + m.Name + " takes a parameter and answers a value; wasm/jivo has no such call yet")
+		case hasParam:
+			// The hand-written implementation checks, writes and calls.
+			b.WriteString("\treturn " + strings.ToLower(m.GoName[:1]) + m.GoName[1:] + "(ctx, " + p.name + ")\n")
+		case result != "":
+			b.WriteString("\treturn call" + typeSuffix(result) + "(ctx, method" + m.GoName + ")\n")
 		default:
-			args := "nil"
-			if hasParam {
-				args = "args" + m.GoName + "(" + p.name + ")"
-			}
-			if result != "" {
-				b.WriteString("\tv, err := call(ctx, method" + m.GoName + ", " + args + ")\n")
-				b.WriteString("\treturn decode" + typeSuffix(result) + "(method" + m.GoName + ", v, err)\n")
-			} else {
-				b.WriteString("\t_, err := call(ctx, method" + m.GoName + ", " + args + ")\n\treturn err\n")
-			}
+			b.WriteString("\t_, err := call(ctx, method" + m.GoName + ", nil)\n\treturn err\n")
 		}
 		b.WriteString("}\n")
 	}

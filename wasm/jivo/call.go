@@ -84,11 +84,17 @@ func wait(ctx context.Context, p *page, m int, r js.Value) (js.Value, error) {
 	if p.jivokit.Get("loaded").Bool() {
 		return js.Value{}, ctx.Err()
 	}
-	e := &notLoadedError{cause: ctx.Err()}
+	return js.Value{}, notLoaded(m, ctx.Err())
+}
+
+// notLoaded is the error of method m (Ready for m < 0) when the wait for
+// the widget to load ended with cause.
+func notLoaded(m int, cause error) error {
+	e := &notLoadedError{errs: []error{ErrNotLoaded, cause}}
 	if m >= 0 {
 		e.method = methodNames[m]
 	}
-	return js.Value{}, e
+	return e
 }
 
 // take removes waiter id and returns its channel, or nil when it has gone.

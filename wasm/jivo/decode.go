@@ -3,6 +3,7 @@
 package jivo
 
 import (
+	"context"
 	"errors"
 	"strconv"
 	"syscall/js"
@@ -31,7 +32,8 @@ func str(o js.Value, key string) string {
 // nothing reports whether v is null or undefined.
 func nothing(v js.Value) bool { return v.IsNull() || v.IsUndefined() }
 
-func decodeChatMode(m int, v js.Value, err error) (jsapi.ChatMode, error) {
+func callChatMode(ctx context.Context, m int) (jsapi.ChatMode, error) {
+	v, err := call(ctx, m, nil)
 	if err != nil || nothing(v) {
 		return "", err
 	}
@@ -61,9 +63,10 @@ var (
 	utmKeys         = []string{"source", "campaign", "content", "medium", "term"}
 )
 
-// decodeContactInfo reads getContactInfo's answer: the name is client_name
+// callContactInfo reads getContactInfo's answer: the name is client_name
 // (or name), and null stands for an empty field.
-func decodeContactInfo(m int, v js.Value, err error) (jsapi.ContactInfo, error) {
+func callContactInfo(ctx context.Context, m int) (jsapi.ContactInfo, error) {
+	v, err := call(ctx, m, nil)
 	var s [5]string
 	err = fields(m, v, err, contactInfoKeys, s[:])
 	if s[0] == "" {
@@ -72,15 +75,17 @@ func decodeContactInfo(m int, v js.Value, err error) (jsapi.ContactInfo, error) 
 	return jsapi.ContactInfo{Name: s[0], Email: s[1], Phone: s[2], Description: s[3]}, err
 }
 
-func decodeUTM(m int, v js.Value, err error) (jsapi.UTM, error) {
+func callUTM(ctx context.Context, m int) (jsapi.UTM, error) {
+	v, err := call(ctx, m, nil)
 	var s [5]string
 	err = fields(m, v, err, utmKeys, s[:])
 	return jsapi.UTM{Source: s[0], Campaign: s[1], Content: s[2], Medium: s[3], Term: s[4]}, err
 }
 
-// decodeInt reads a number, or a string of digits (visitor numbers are
+// callInt reads a number, or a string of digits (visitor numbers are
 // sometimes strings).
-func decodeInt(m int, v js.Value, err error) (int, error) {
+func callInt(ctx context.Context, m int) (int, error) {
+	v, err := call(ctx, m, nil)
 	if err != nil || nothing(v) {
 		return 0, err
 	}
@@ -88,45 +93,29 @@ func decodeInt(m int, v js.Value, err error) (int, error) {
 	case js.TypeNumber:
 		return v.Int(), nil
 	case js.TypeString:
-		if n, ok := atoi(v.String()); ok {
-			return n, nil
+		// An optionally signed decimal of up to 18 digits.
+		s, n := v.String(), 0
+		digits := s
+		if s != "" && (s[0] == '-' || s[0] == '+') {
+			digits = s[1:]
+		}
+		for i := 0; i < len(digits) && i < 18 && '0' <= digits[i] && digits[i] <= '9'; i++ {
+			n = n*10 + int(digits[i]-'0')
+			if i == len(digits)-1 {
+				if s[0] == '-' {
+					n = -n
+				}
+				return n, nil
+			}
 		}
 	}
 	return 0, unexpected(m, v, "a number")
 }
 
-// atoi parses an optionally signed decimal integer of up to 18 digits.
-func atoi(s string) (int, bool) {
-	neg := s != "" && s[0] == '-'
-	if s != "" && (neg || s[0] == '+') {
-		s = s[1:]
-	}
-	if s == "" || len(s) > 18 {
-		return 0, false
-	}
-	n := 0
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return 0, false
-		}
-		n = n*10 + int(s[i]-'0')
-	}
-	if neg {
-		n = -n
-	}
-	return n, true
-}
-
-// event is a callback's decoded argument: jivo_onChangeState's state, or
-// jivo_onCallEnd's {result, reason}.
-type event struct {
-	s  string // the state, or the reason
-	ok bool   // the call ended successfully
-}
-
 // decodeEvent decodes the arguments of a callback whose listeners are of
-// fn's type, in JavaScript's turn.
-func decodeEvent(fn any, args []js.Value) (e event) {
+// fn's type, in JavaScript's turn: jivo_onCallEnd's {result, reason} as a
+// CallResult, and jivo_onChangeState's state as a CallResult's Reason.
+func decodeEvent(fn any, args []js.Value) (e jsapi.CallResult) {
 	v := js.Undefined()
 	if len(args) > 0 {
 		v = args[0]
@@ -134,12 +123,12 @@ func decodeEvent(fn any, args []js.Value) (e event) {
 	switch fn.(type) {
 	case func(jsapi.ChatState):
 		if v.Type() == js.TypeString {
-			e.s = v.String()
+			e.Reason = v.String()
 		}
 	case func(jsapi.CallResult):
-		e.s = "no result"
+		e.Reason = "no result"
 		if v.Type() == js.TypeObject {
-			e = event{str(v, "reason"), str(v, "result") == "ok"}
+			e = jsapi.CallResult{OK: str(v, "result") == "ok", Reason: str(v, "reason")}
 		}
 	}
 	return e

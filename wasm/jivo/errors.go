@@ -26,7 +26,7 @@ var (
 // method), with the reason the wait ended.
 type notLoadedError struct {
 	method string
-	cause  error
+	errs   []error // ErrNotLoaded, then the reason
 }
 
 func (e *notLoadedError) Error() string {
@@ -34,10 +34,10 @@ func (e *notLoadedError) Error() string {
 	if e.method != "" {
 		s += e.method + ": "
 	}
-	return s + "widget did not load: " + e.cause.Error()
+	return s + "widget did not load: " + e.errs[1].Error()
 }
 
-func (e *notLoadedError) Unwrap() []error { return []error{ErrNotLoaded, e.cause} }
+func (e *notLoadedError) Unwrap() []error { return e.errs }
 
 // PanicError is a panic recovered from a listener, as SetErrorHandler's
 // handler receives it.

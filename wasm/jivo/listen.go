@@ -35,7 +35,7 @@ type listener struct {
 	stopped atomic.Bool
 
 	mu      sync.Mutex
-	queue   []event
+	queue   []jsapi.CallResult // decoded events, see decodeEvent
 	running bool
 }
 
@@ -120,7 +120,7 @@ func dispatch(_ js.Value, args []js.Value) any {
 	return nil
 }
 
-func (l *listener) enqueue(e event) {
+func (l *listener) enqueue(e jsapi.CallResult) {
 	l.mu.Lock()
 	l.queue = append(l.queue, e)
 	start := !l.running
@@ -150,15 +150,15 @@ func (l *listener) drain() {
 }
 
 // run calls the user's function, recovering a panic.
-func (l *listener) run(e event) {
+func (l *listener) run(e jsapi.CallResult) {
 	defer recoverPanic(l.name)
 	switch f := l.fn.(type) {
 	case func():
 		f()
 	case func(jsapi.ChatState):
-		f(jsapi.ChatState(e.s))
+		f(jsapi.ChatState(e.Reason))
 	case func(jsapi.CallResult):
-		f(jsapi.CallResult{OK: e.ok, Reason: e.s})
+		f(e)
 	}
 }
 

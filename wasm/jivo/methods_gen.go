@@ -103,8 +103,7 @@ var callbackNames = [numCallbacks]string{
 // A {result:'fail'} answer is a *jsapi.WidgetError with the widget's reason.
 // Before the widget has loaded the call is queued and ctx bounds the wait.
 func Open(ctx context.Context, options jsapi.OpenOptions) error {
-	_, err := call(ctx, methodOpen, argsOpen(options))
-	return err
+	return open(ctx, options)
 }
 
 // Close closes the chat window.
@@ -122,8 +121,7 @@ func Close(ctx context.Context) error {
 // It calls jivo_api.chatMode().
 // Before the widget has loaded the call is queued and ctx bounds the wait.
 func ChatMode(ctx context.Context) (jsapi.ChatMode, error) {
-	v, err := call(ctx, methodChatMode, nil)
-	return decodeChatMode(methodChatMode, v, err)
+	return callChatMode(ctx, methodChatMode)
 }
 
 // GetContactInfo reads the visitor's contact info from the contacts form (name as client_name, null for what is empty).
@@ -131,8 +129,7 @@ func ChatMode(ctx context.Context) (jsapi.ChatMode, error) {
 // It calls jivo_api.getContactInfo().
 // Before the widget has loaded the call is queued and ctx bounds the wait.
 func GetContactInfo(ctx context.Context) (jsapi.ContactInfo, error) {
-	v, err := call(ctx, methodGetContactInfo, nil)
-	return decodeContactInfo(methodGetContactInfo, v, err)
+	return callContactInfo(ctx, methodGetContactInfo)
 }
 
 // GetVisitorNumber asynchronously answers the visitor's unique number (1, 2, 3, ...) through callback(err, visitor_number).
@@ -141,8 +138,7 @@ func GetContactInfo(ctx context.Context) (jsapi.ContactInfo, error) {
 // It waits for the widget's callback; its err becomes a *jsapi.WidgetError.
 // Before the widget has loaded the call is queued and ctx bounds the wait.
 func GetVisitorNumber(ctx context.Context) (int, error) {
-	v, err := call(ctx, methodGetVisitorNumber, nil)
-	return decodeInt(methodGetVisitorNumber, v, err)
+	return callInt(ctx, methodGetVisitorNumber)
 }
 
 // SetContactInfo sets the visitor's contact info, shown to the agent as if the visitor had introduced themselves.
@@ -151,8 +147,7 @@ func GetVisitorNumber(ctx context.Context) (int, error) {
 // value is an *jsapi.InputError and reaches no widget.
 // Before the widget has loaded the call is queued and ctx bounds the wait.
 func SetContactInfo(ctx context.Context, info jsapi.ContactInfo) error {
-	_, err := call(ctx, methodSetContactInfo, argsSetContactInfo(info))
-	return err
+	return setContactInfo(ctx, info)
 }
 
 // SetCustomData sends additional fields about the visitor to the agent's information panel.
@@ -162,8 +157,7 @@ func SetContactInfo(ctx context.Context, info jsapi.ContactInfo) error {
 // A {result:'fail'} answer is a *jsapi.WidgetError with the widget's reason.
 // Before the widget has loaded the call is queued and ctx bounds the wait.
 func SetCustomData(ctx context.Context, fields []jsapi.CustomField) error {
-	_, err := call(ctx, methodSetCustomData, argsSetCustomData(fields))
-	return err
+	return setCustomData(ctx, fields)
 }
 
 // SetRules replaces the triggers' rules of active invitations with the given object.
@@ -172,8 +166,7 @@ func SetCustomData(ctx context.Context, fields []jsapi.CustomField) error {
 // value is an *jsapi.InputError and reaches no widget.
 // Before the widget has loaded the call is queued and ctx bounds the wait.
 func SetRules(ctx context.Context, rules jsapi.Rules) error {
-	_, err := call(ctx, methodSetRules, argsSetRules(rules))
-	return err
+	return setRules(ctx, rules)
 }
 
 // SetUserToken sets the visitor's id, which the widget sends in webhook events; answers {result, token}.
@@ -183,8 +176,7 @@ func SetRules(ctx context.Context, rules jsapi.Rules) error {
 // A {result:'fail'} answer is a *jsapi.WidgetError with the widget's reason.
 // Before the widget has loaded the call is queued and ctx bounds the wait.
 func SetUserToken(ctx context.Context, token string) error {
-	_, err := call(ctx, methodSetUserToken, argsSetUserToken(token))
-	return err
+	return setUserToken(ctx, token)
 }
 
 // ShowProactiveInvitation opens the chat window with a custom invitation text.
@@ -193,8 +185,7 @@ func SetUserToken(ctx context.Context, token string) error {
 // value is an *jsapi.InputError and reaches no widget.
 // Before the widget has loaded the call is queued and ctx bounds the wait.
 func ShowProactiveInvitation(ctx context.Context, inv jsapi.Invitation) error {
-	_, err := call(ctx, methodShowProactiveInvitation, argsShowProactiveInvitation(inv))
-	return err
+	return showProactiveInvitation(ctx, inv)
 }
 
 // StartCall starts a call to the given number if calls are available.
@@ -204,8 +195,7 @@ func ShowProactiveInvitation(ctx context.Context, inv jsapi.Invitation) error {
 // A {result:'fail'} answer is a *jsapi.WidgetError with the widget's reason.
 // Before the widget has loaded the call is queued and ctx bounds the wait.
 func StartCall(ctx context.Context, phone string) error {
-	_, err := call(ctx, methodStartCall, argsStartCall(phone))
-	return err
+	return startCall(ctx, phone)
 }
 
 // IsCallbackEnabled asynchronously checks whether calls are available, through callback({result, reason}).
@@ -226,8 +216,7 @@ func IsCallbackEnabled(ctx context.Context) error {
 // A {result:'fail'} answer is a *jsapi.WidgetError with the widget's error.
 // Before the widget has loaded the call is queued and ctx bounds the wait.
 func SendOfflineMessage(ctx context.Context, message jsapi.OfflineMessage) error {
-	_, err := call(ctx, methodSendOfflineMessage, argsSendOfflineMessage(message))
-	return err
+	return sendOfflineMessage(ctx, message)
 }
 
 // SetWidgetColor sets the widget's colour, or a gradient of two.
@@ -236,8 +225,7 @@ func SendOfflineMessage(ctx context.Context, message jsapi.OfflineMessage) error
 // value is an *jsapi.InputError and reaches no widget.
 // Before the widget has loaded the call is queued and ctx bounds the wait.
 func SetWidgetColor(ctx context.Context, color jsapi.WidgetColor) error {
-	_, err := call(ctx, methodSetWidgetColor, argsSetWidgetColor(color))
-	return err
+	return setWidgetColor(ctx, color)
 }
 
 // SendPageTitle updates the page title and URL the agent sees, for single-page apps.
@@ -246,8 +234,7 @@ func SetWidgetColor(ctx context.Context, color jsapi.WidgetColor) error {
 // value is an *jsapi.InputError and reaches no widget.
 // Before the widget has loaded the call is queued and ctx bounds the wait.
 func SendPageTitle(ctx context.Context, page jsapi.PageTitle) error {
-	_, err := call(ctx, methodSendPageTitle, argsSendPageTitle(page))
-	return err
+	return sendPageTitle(ctx, page)
 }
 
 // SetClientAttributes sets client attributes (at most 10 calls per hour per visitor).
@@ -256,8 +243,7 @@ func SendPageTitle(ctx context.Context, page jsapi.PageTitle) error {
 // value is an *jsapi.InputError and reaches no widget.
 // Before the widget has loaded the call is queued and ctx bounds the wait.
 func SetClientAttributes(ctx context.Context, attributes jsapi.ClientAttributes) error {
-	_, err := call(ctx, methodSetClientAttributes, argsSetClientAttributes(attributes))
-	return err
+	return setClientAttributes(ctx, attributes)
 }
 
 // GetUnreadMessagesCount answers the number of unread agent messages.
@@ -265,8 +251,7 @@ func SetClientAttributes(ctx context.Context, attributes jsapi.ClientAttributes)
 // It calls jivo_api.getUnreadMessagesCount().
 // Before the widget has loaded the call is queued and ctx bounds the wait.
 func GetUnreadMessagesCount(ctx context.Context) (int, error) {
-	v, err := call(ctx, methodGetUnreadMessagesCount, nil)
-	return decodeInt(methodGetUnreadMessagesCount, v, err)
+	return callInt(ctx, methodGetUnreadMessagesCount)
 }
 
 // GetUtm answers the visitor's UTM data.
@@ -274,8 +259,7 @@ func GetUnreadMessagesCount(ctx context.Context) (int, error) {
 // It calls jivo_api.getUtm().
 // Before the widget has loaded the call is queued and ctx bounds the wait.
 func GetUtm(ctx context.Context) (jsapi.UTM, error) {
-	v, err := call(ctx, methodGetUtm, nil)
-	return decodeUTM(methodGetUtm, v, err)
+	return callUTM(ctx, methodGetUtm)
 }
 
 // ClearHistory removes the chat history and visitor data kept in localStorage, for log-out.

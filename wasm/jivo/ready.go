@@ -20,7 +20,7 @@ func Ready(ctx context.Context) error {
 		return nil
 	}
 	if err := ctx.Err(); err != nil {
-		return &notLoadedError{cause: err}
+		return notLoaded(-1, err)
 	}
 	_, err = wait(ctx, p, -1, p.jivokit.Call("ready"))
 	return err
