@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/a-h/templ"
 	"golang.org/x/net/html"
@@ -74,6 +75,15 @@ func FuzzWidget(f *testing.F) {
 				t.Fatalf("Config error %T, want *RenderError", cfgErr)
 			}
 			dropped = re.Fields()
+		}
+
+		// Config and jsapi.PageConfig.Validate apply the same rules: Config
+		// drops nothing exactly when Validate accepts the configuration,
+		// but for what only Config checks (UTF-8, safe hosts, signing).
+		if visitorID == "" && !safe && allValidUTF8(name, email, phone, desc, token, content, title, link, key, color, color2, invText) {
+			if verr := in.Validate(); (cfgErr == nil) != (verr == nil) {
+				t.Errorf("Config dropped %v, but PageConfig.Validate = %v", dropped, verr)
+			}
 		}
 
 		ctx := context.Background()
@@ -188,6 +198,10 @@ func FuzzWidget(f *testing.F) {
 			t.Errorf("queue limit %d became %d without a report", queue, got.QueueLimit)
 		}
 	})
+}
+
+func allValidUTF8(s ...string) bool {
+	return !slices.ContainsFunc(s, func(s string) bool { return !utf8.ValidString(s) })
 }
 
 type element struct {

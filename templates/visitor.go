@@ -30,9 +30,11 @@ type Visitor struct {
 // when nothing was left out.
 func (w *Widget) Config(v Visitor) (jsapi.PageConfig, error) {
 	var c cleaner
+	// Each part is checked by jsapi's own rules, as PageConfig.Validate
+	// does, so that a part is dropped exactly when Validate refuses it.
 	out := jsapi.PageConfig{QueueLimit: v.Config.QueueLimit}
-	if out.QueueLimit < 0 {
-		c.drop("queue_limit", &jsapi.InputError{Field: "queue_limit", Problem: "is negative"})
+	if err := (jsapi.PageConfig{QueueLimit: out.QueueLimit}).Validate(); err != nil {
+		c.drop("queue_limit", err)
 		out.QueueLimit = 0
 	}
 	out.UserToken = w.userToken(&c, v)
@@ -76,18 +78,18 @@ func (w *Widget) Config(v Visitor) (jsapi.PageConfig, error) {
 		}
 	}
 	if inv := v.Config.Invitation; inv != nil {
-		text := c.text("invitation.text", inv.Text)
-		switch {
-		case inv.Text != "" && text == "":
-		case strings.TrimSpace(text) == "":
-			c.drop("invitation", &jsapi.InputError{Field: "invitation.text", Problem: "is empty"})
-		default:
-			clean := jsapi.Invitation{Text: text, DepartmentID: inv.DepartmentID}
-			if clean.DepartmentID < 0 {
-				c.drop("invitation.department_id", &jsapi.InputError{Field: "invitation.department_id", Problem: "is negative"})
-				clean.DepartmentID = 0
+		clean := jsapi.Invitation{Text: c.text("invitation.text", inv.Text)}
+		if inv.Text == "" || clean.Text != "" { // else dropped as invalid UTF-8
+			if err := clean.Validate(); err != nil {
+				c.drop("invitation", err)
+			} else {
+				clean.DepartmentID = inv.DepartmentID
+				if err := clean.Validate(); err != nil {
+					c.drop("invitation.department_id", err)
+					clean.DepartmentID = 0
+				}
+				out.Invitation = &clean
 			}
-			out.Invitation = &clean
 		}
 	}
 	if len(c.dropped) > 0 {

@@ -242,3 +242,59 @@ func mustConfig(t *testing.T, w *Widget, v Visitor) jsapi.PageConfig {
 	}
 	return cfg
 }
+
+// TestConfigAgreesWithValidate ties Widget.Config to
+// jsapi.PageConfig.Validate, which states the widget's rules: Config drops
+// nothing exactly when Validate accepts the configuration. (Config checks
+// more than Validate: UTF-8, safe hosts and signing, not used here.)
+func TestConfigAgreesWithValidate(t *testing.T) {
+	fields := func(n int) []jsapi.CustomField {
+		out := make([]jsapi.CustomField, n)
+		for i := range out {
+			out[i] = jsapi.CustomField{Title: "t"}
+		}
+		return out
+	}
+	tests := []struct {
+		name string
+		cfg  jsapi.PageConfig
+	}{
+		{"empty", jsapi.PageConfig{}},
+		{"full", jsapi.PageConfig{
+			UserToken:   "tok",
+			ContactInfo: &jsapi.ContactInfo{Name: "Ann", Email: "ann@example.com", Phone: "+1 555 0100", Description: "d"},
+			CustomData:  []jsapi.CustomField{{Content: "c", Title: "t", Link: "https://example.com/a", Key: "k"}},
+			WidgetColor: &jsapi.WidgetColor{Color: "#1e88e5", Color2: "#FFF"},
+			Invitation:  &jsapi.Invitation{Text: "Hi", DepartmentID: 3},
+			QueueLimit:  50,
+		}},
+		{"empty contact info", jsapi.PageConfig{ContactInfo: &jsapi.ContactInfo{}}},
+		{"bad email", jsapi.PageConfig{ContactInfo: &jsapi.ContactInfo{Email: "ann@example"}}},
+		{"bad phone", jsapi.PageConfig{ContactInfo: &jsapi.ContactInfo{Phone: "1234"}}},
+		{"phone with letters", jsapi.PageConfig{ContactInfo: &jsapi.ContactInfo{Phone: "+1 555 CALL"}}},
+		{"ten fields", jsapi.PageConfig{CustomData: fields(jsapi.MaxCustomFields)}},
+		{"eleven fields", jsapi.PageConfig{CustomData: fields(jsapi.MaxCustomFields + 1)}},
+		{"field with only a key", jsapi.PageConfig{CustomData: []jsapi.CustomField{{Key: "k"}}}},
+		{"field with only a link", jsapi.PageConfig{CustomData: []jsapi.CustomField{{Link: "https://example.com"}}}},
+		{"javascript link", jsapi.PageConfig{CustomData: []jsapi.CustomField{{Title: "t", Link: "javascript:alert(1)"}}}},
+		{"link with a space", jsapi.PageConfig{CustomData: []jsapi.CustomField{{Title: "t", Link: "https://example.com/a b"}}}},
+		{"link without host", jsapi.PageConfig{CustomData: []jsapi.CustomField{{Title: "t", Link: "https:///a"}}}},
+		{"empty colour", jsapi.PageConfig{WidgetColor: &jsapi.WidgetColor{}}},
+		{"named colour", jsapi.PageConfig{WidgetColor: &jsapi.WidgetColor{Color: "red"}}},
+		{"bad second colour", jsapi.PageConfig{WidgetColor: &jsapi.WidgetColor{Color: "#fff", Color2: "#ggg"}}},
+		{"empty invitation", jsapi.PageConfig{Invitation: &jsapi.Invitation{}}},
+		{"blank invitation", jsapi.PageConfig{Invitation: &jsapi.Invitation{Text: " \t\u00a0\u3000\u2028"}}},
+		{"invitation of a zero-width space", jsapi.PageConfig{Invitation: &jsapi.Invitation{Text: "\u200b"}}},
+		{"negative department", jsapi.PageConfig{Invitation: &jsapi.Invitation{Text: "Hi", DepartmentID: -1}}},
+		{"negative queue limit", jsapi.PageConfig{QueueLimit: -1}},
+	}
+	w := newTestWidget(t)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, cerr := w.Config(Visitor{Config: tt.cfg})
+			if verr := tt.cfg.Validate(); (cerr == nil) != (verr == nil) {
+				t.Errorf("Config: %v\nPageConfig.Validate: %v", cerr, verr)
+			}
+		})
+	}
+}

@@ -182,40 +182,17 @@ func (w *Widget) ScriptURL() string {
 	return "//" + w.host + "/widget/" + w.id
 }
 
-// stubAttrs returns the stub's data-* attributes in name order, keeping only
-// names that are data attributes.
-func (w *Widget) stubAttrs() []attr {
+// stubAttributes returns the stub's data-* attributes (stub.Options.Attrs)
+// in name order. Their names are the stub's fixed data-* names (a test
+// holds stub to that); their values are escaped when rendered.
+func (w *Widget) stubAttributes() templ.OrderedAttributes {
 	if w.stub == nil {
 		return nil
 	}
 	m := w.stub.Attrs()
-	var out []attr
+	out := make(templ.OrderedAttributes, 0, len(m))
 	for _, k := range slices.Sorted(maps.Keys(m)) {
-		if isDataAttrName(k) {
-			out = append(out, attr{k, m[k]})
-		}
-	}
-	return out
-}
-
-type attr struct{ name, value string }
-
-func isDataAttrName(k string) bool {
-	if !strings.HasPrefix(k, "data-") || len(k) == len("data-") {
-		return false
-	}
-	for i := 0; i < len(k); i++ {
-		if c := k[i]; !('a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '-') {
-			return false
-		}
-	}
-	return true
-}
-
-func (w *Widget) stubAttributes() templ.OrderedAttributes {
-	var out templ.OrderedAttributes
-	for _, a := range w.stubAttrs() {
-		out = append(out, templ.KeyValue[string, any]{Key: a.name, Value: a.value})
+		out = append(out, templ.KeyValue[string, any]{Key: k, Value: m[k]})
 	}
 	return out
 }

@@ -1,7 +1,9 @@
 package templates
 
 import (
+	"context"
 	"errors"
+	"maps"
 	"strings"
 	"testing"
 	"time"
@@ -114,6 +116,41 @@ func TestScriptURL(t *testing.T) {
 		}
 		if got := w.ScriptURL(); got != tt.want {
 			t.Errorf("ScriptURL = %q, want %q", got, tt.want)
+		}
+	}
+}
+
+// TestStubAttrsAreDataAttributes holds package stub to the contract the
+// snippet relies on to render stub.Options.Attrs' names as they are: each
+// is a lower-case data-* name. The parsed script element carries exactly
+// those attributes with their values.
+func TestStubAttrsAreDataAttributes(t *testing.T) {
+	for _, o := range []stub.Options{
+		{},
+		{LoadDelay: 1500 * time.Millisecond, Offline: true, CallbacksDisabled: true, NeverLoad: true},
+		{LoadDelay: time.Nanosecond},
+	} {
+		attrs := o.Attrs()
+		for k := range attrs {
+			name, ok := strings.CutPrefix(k, "data-")
+			if !ok || name == "" || strings.Trim(name, "abcdefghijklmnopqrstuvwxyz0123456789-") != "" {
+				t.Errorf("stub.Options.Attrs has %q, not a lower-case data-* name", k)
+			}
+		}
+		w := newTestWidget(t, WithStub(o))
+		var b strings.Builder
+		if err := w.Snippet(Visitor{}).Render(context.Background(), &b); err != nil {
+			t.Fatal(err)
+		}
+		scripts := parseScripts(t, b.String())
+		got := map[string]string{}
+		for k, v := range scripts[len(scripts)-1].attrs {
+			if strings.HasPrefix(k, "data-") {
+				got[k] = v
+			}
+		}
+		if !maps.Equal(got, attrs) {
+			t.Errorf("%+v: the stub's script has %v, want %v", o, got, attrs)
 		}
 	}
 }
