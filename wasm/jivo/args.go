@@ -14,6 +14,7 @@ import (
 // written through add, which keeps the WebAssembly code small.
 type text struct {
 	b   []byte
+	obj any   // when set, one more argument, as js.ValueOf makes it
 	m   int   // the method
 	err error // what is wrong with the arguments
 }
@@ -87,14 +88,4 @@ func (t *text) object(keys []string, values ...string) {
 		}
 	}
 	t.add("}")
-}
-
-// sortStrings sorts a few ids; packages sort and slices would add more to
-// the binary than an insertion sort.
-func sortStrings(s []string) {
-	for i := 1; i < len(s); i++ {
-		for j := i; j > 0 && s[j] < s[j-1]; j-- {
-			s[j], s[j-1] = s[j-1], s[j]
-		}
-	}
 }

@@ -13,9 +13,8 @@ import (
 // up once.
 type page struct {
 	jivokit   js.Value // window.jivokit
-	call      js.Value // Reflect.apply bound to jivokit.call and jivokit: call(argsArray)
-	on        js.Value // jivokit.on, bound to jivokit
-	parse     js.Value // JSON.parse
+	call      js.Value // jivokit.call
+	json      js.Value // JSON
 	promise   js.Value // Promise
 	jivoError js.Value // jivokit.JivoError
 	settle    js.Func  // settle(id, value): a pending promise's answer
@@ -40,12 +39,10 @@ func bridge() (*page, error) {
 			k = global.Get("jivokit")
 		}
 		if !k.IsUndefined() {
-			bind := global.Get("Function").Get("prototype").Get("bind")
 			p = &page{
 				jivokit:   k,
-				call:      bind.Call("call", global.Get("Reflect").Get("apply"), nil, k.Get("call"), k),
-				on:        bind.Call("call", k.Get("on"), k),
-				parse:     global.Get("JSON").Get("parse"),
+				call:      k.Get("call"),
+				json:      global.Get("JSON"),
 				promise:   global.Get("Promise"),
 				jivoError: k.Get("JivoError"),
 				settle:    js.FuncOf(settle),
@@ -82,11 +79,12 @@ func installRuntime(global js.Value) {
 	global.Call("eval", runtime.Script)
 }
 
-// try calls fn with args. A JavaScript exception is returned as its
-// message, reason, instead of a panic; reason is "" when fn returned.
-func try(fn js.Value, args ...any) (v js.Value, reason string) {
+// try calls method of v with args. A JavaScript exception is returned as
+// its message, reason, instead of a panic; reason is "" when the method
+// returned.
+func try(v js.Value, method string, args ...any) (r js.Value, reason string) {
 	defer catch(&reason)
-	return fn.Invoke(args...), ""
+	return v.Call(method, args...), ""
 }
 
 // catch, deferred, turns a JavaScript exception into its message in

@@ -32,7 +32,11 @@ func call(ctx context.Context, m int, t *text) (js.Value, error) {
 		return js.Value{}, err
 	}
 	t.add("]")
-	r, reason := try(p.call, p.parse.Invoke(string(t.b)))
+	a := p.json.Call("parse", string(t.b))
+	if t.obj != nil {
+		a.Call("push", t.obj)
+	}
+	r, reason := try(p.call, "apply", p.jivokit, a)
 	failed := reason != ""
 	if !failed && r.Type() == js.TypeObject {
 		if r.InstanceOf(p.promise) {
@@ -90,7 +94,8 @@ func wait(ctx context.Context, p *page, m int, r js.Value) (js.Value, error) {
 // notLoaded is the error of method m (Ready for m < 0) when the wait for
 // the widget to load ended with cause.
 func notLoaded(m int, cause error) error {
-	e := &notLoadedError{errs: []error{ErrNotLoaded, cause}}
+	e := &notLoadedError{errs: make([]error, 2)}
+	e.errs[0], e.errs[1] = ErrNotLoaded, cause
 	if m >= 0 {
 		e.method = methodNames[m]
 	}

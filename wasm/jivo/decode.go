@@ -99,14 +99,16 @@ func callInt(ctx context.Context, m int) (int, error) {
 		if s != "" && (s[0] == '-' || s[0] == '+') {
 			digits = s[1:]
 		}
-		for i := 0; i < len(digits) && i < 18 && '0' <= digits[i] && digits[i] <= '9'; i++ {
+		ok := digits != "" && len(digits) <= 18
+		for i := 0; ok && i < len(digits); i++ {
+			ok = '0' <= digits[i] && digits[i] <= '9'
 			n = n*10 + int(digits[i]-'0')
-			if i == len(digits)-1 {
-				if s[0] == '-' {
-					n = -n
-				}
-				return n, nil
-			}
+		}
+		if ok && s[0] == '-' {
+			n = -n
+		}
+		if ok {
+			return n, nil
 		}
 	}
 	return 0, unexpected(m, v, "a number")

@@ -68,10 +68,6 @@ func describe(v any) string {
 		return v
 	case int:
 		return strconv.Itoa(v)
-	case float64:
-		return strconv.FormatFloat(v, 'g', -1, 64)
-	case bool:
-		return strconv.FormatBool(v)
 	}
-	return "a value that is not an error, a string, an int, a float64 or a bool"
+	return "a value that is not an error, a string or an int"
 }

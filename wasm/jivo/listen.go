@@ -45,31 +45,28 @@ func nop() {}
 // func(jsapi.CallResult), to callback cb.
 func listen(cb int, fn any) (unsubscribe func()) {
 	p, err := bridge()
-	if err != nil {
-		report(err)
-		return nop
-	}
-	h := &hubs[cb]
-	l := &listener{hub: h, name: callbackNames[cb], fn: fn}
-
-	subMu.Lock()
-	old := h.list()
-	next := append(old[:len(old):len(old)], l)
-	h.listeners.Store(&next)
-	if len(old) == 0 {
-		// The runtime may call dispatch at once: it takes no lock.
-		var reason string
-		if h.off, reason = try(p.on, l.name, p.dispatch.Call("bind", nil, cb)); reason != "" {
-			h.listeners.Store(&old)
-			err = &jsapi.WidgetError{Method: "on", Reason: reason}
+	if err == nil {
+		h := &hubs[cb]
+		l := &listener{hub: h, name: callbackNames[cb], fn: fn}
+		subMu.Lock()
+		old := h.list()
+		next := append(old[:len(old):len(old)], l)
+		h.listeners.Store(&next)
+		if len(old) == 0 {
+			// The runtime may call dispatch at once: it takes no lock.
+			var reason string
+			if h.off, reason = try(p.jivokit, "on", l.name, p.dispatch.Call("bind", nil, cb)); reason != "" {
+				h.listeners.Store(&old)
+				err = &jsapi.WidgetError{Method: "on", Reason: reason}
+			}
+		}
+		subMu.Unlock()
+		if err == nil {
+			return l.unsubscribe
 		}
 	}
-	subMu.Unlock()
-	if err != nil {
-		report(err)
-		return nop
-	}
-	return l.unsubscribe
+	report(err)
+	return nop
 }
 
 func (h *hub) list() []*listener {
@@ -94,7 +91,7 @@ func (l *listener) unsubscribe() {
 	}
 	h.listeners.Store(&next)
 	if len(next) == 0 && h.off.Type() == js.TypeFunction {
-		try(h.off)
+		try(h.off, "call")
 	}
 	subMu.Unlock()
 }

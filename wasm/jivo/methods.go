@@ -4,8 +4,6 @@ package jivo
 
 import (
 	"context"
-	"strconv"
-	"syscall/js"
 
 	"github.com/jivokit/jivokit/jsapi"
 )
@@ -56,7 +54,7 @@ func setRules(ctx context.Context, rules jsapi.Rules) error {
 	if err == nil {
 		var p *page
 		if p, err = bridge(); err == nil {
-			if _, reason := try(p.parse, string(rules)); reason != "" {
+			if _, reason := try(p.json, "parse", string(rules)); reason != "" {
 				err = &jsapi.InputError{Field: "rules", Problem: "is not valid JSON: " + reason}
 			}
 		}
@@ -113,31 +111,13 @@ func sendPageTitle(ctx context.Context, page jsapi.PageTitle) error {
 	return t.send(ctx)
 }
 
-// setClientAttributes passes the attributes in the order of their ids.
-// A number of any Go integer or float type is written as the float64
-// JavaScript receives (js.ValueOf, already in every syscall/js program,
-// does the conversion).
+// setClientAttributes passes the attributes as an object js.ValueOf
+// builds (already in every syscall/js program): a number of any Go
+// integer or float type arrives as a JavaScript number. The widget does
+// not depend on the order of the ids; JavaScript lists numeric ids, which
+// the admin panel gives, in ascending order.
 func setClientAttributes(ctx context.Context, attributes jsapi.ClientAttributes) error {
-	if err := attributes.Validate(); err != nil {
-		return err
-	}
-	t := newText(methodSetClientAttributes, nil)
-	ids := make([]string, 0, len(attributes))
-	for id := range attributes {
-		ids = append(ids, id)
-	}
-	sortStrings(ids)
-	t.sep()
-	t.add("{")
-	for _, id := range ids {
-		t.str(id)
-		t.add(":")
-		if s, ok := attributes[id].(string); ok {
-			t.str(s)
-		} else {
-			t.add(strconv.FormatFloat(js.ValueOf(attributes[id]).Float(), 'g', -1, 64))
-		}
-	}
-	t.add("}")
+	t := newText(methodSetClientAttributes, attributes.Validate())
+	t.obj = map[string]any(attributes)
 	return t.send(ctx)
 }

@@ -74,8 +74,9 @@ func TestMethods(t *testing.T) {
 			return nil, jivo.SendPageTitle(ctx, jsapi.PageTitle{Title: "Cart", URL: "https://example.com/cart"})
 		}, []string{`sendPageTitle ["Cart",true,"https://example.com/cart"]`}, nil},
 		{"SetClientAttributes", func(ctx context.Context) (any, error) {
-			return nil, jivo.SetClientAttributes(ctx, jsapi.ClientAttributes{"plan": "pro", "seats": 12, "score": 4.5, "big": uint64(1) << 40})
-		}, []string{`setClientAttributes [{"big":1099511627776,"plan":"pro","score":4.5,"seats":12}]`}, nil},
+			// Attribute ids are numbers, which JavaScript lists in order.
+			return nil, jivo.SetClientAttributes(ctx, jsapi.ClientAttributes{"12": "pro", "13": 12, "14": 4.5, "15": uint64(1) << 40, "2": int8(-3)})
+		}, []string{`setClientAttributes [{"2":-3,"12":"pro","13":12,"14":4.5,"15":1099511627776}]`}, nil},
 		{"GetUnreadMessagesCount", func(ctx context.Context) (any, error) { return jivo.GetUnreadMessagesCount(ctx) },
 			[]string{"getUnreadMessagesCount []"}, 3},
 		{"GetUtm", func(ctx context.Context) (any, error) { return jivo.GetUtm(ctx) },

@@ -19,9 +19,6 @@ func Ready(ctx context.Context) error {
 	if p.jivokit.Get("loaded").Bool() {
 		return nil
 	}
-	if err := ctx.Err(); err != nil {
-		return notLoaded(-1, err)
-	}
 	_, err = wait(ctx, p, -1, p.jivokit.Call("ready"))
 	return err
 }
