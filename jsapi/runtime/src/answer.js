@@ -2,7 +2,7 @@ import { JivoError } from './error.js';
 
 // reasonOf reads a failure reason out of a thrown exception or an err-first
 // callback's err: an Error, a string, a {reason} or {error} object.
-const reasonOf = (e) => typeof e == 'string' ? e : e && (e.message || e.reason || e.error) || String(e);
+const reasonOf = (e) => (e && (e.message || e.reason || e.error)) || String(e);
 
 // answer normalizes what a method returned (or gave its callback) into what
 // jivokit.call answers. Value methods answer their value (null for nothing);
@@ -15,8 +15,8 @@ const answer = (d, r) =>
   : r && r.result == 'fail' ? new JivoError(d.name, r.reason || r.error || '')
   : r;
 
-// exec calls method table entry d on the widget now, with args a (which it
-// may extend with the callback of an async method).
+// exec calls method table entry d on the widget now, with args a. An async
+// method gets its declared parameters and then the runtime's callback.
 export function exec(w, d, a) {
   const name = d.name;
   const target = d.global ? w : w.jivo_api;
@@ -24,6 +24,7 @@ export function exec(w, d, a) {
   if (typeof f != 'function') return new JivoError(name, 'not supported by this widget');
   if (d.answer == 'callback' || d.answer == 'errFirst') {
     return new Promise((resolve) => {
+      a = a.slice(0, d.params.length);
       a.push(d.answer == 'callback'
         ? (r) => resolve(answer(d, r))
         : (err, v) => resolve(err ? new JivoError(name, reasonOf(err)) : answer(d, v)));

@@ -2,7 +2,7 @@
 import { methods, callbacks } from './methods.gen.js';
 import { JivoError } from './error.js';
 import { exec } from './answer.js';
-import { own } from './fanout.js';
+import { own, def } from './fanout.js';
 
 const w = window;
 
@@ -10,21 +10,25 @@ if (!w.jivokit) {
   const index = {};
   methods.forEach((d, i) => (index[d.name] = i));
   const subscribe = {};
+  const checks = [];
   const queue = []; // [method, args, resolve] of calls made before load
   const waiting = []; // ready()'s resolvers
   let loaded = false;
-  let config = null;
+  let found; // whether the configuration block was there
   let bad; // why the configuration block is unreadable, reported on load
 
-  const el = w.document && w.document.getElementById('jivokit-config');
-  if (el) {
-    try {
-      config = JSON.parse(el.textContent);
-    } catch (e) {
-      bad = e;
+  // read reads the configuration block, if the page has it yet.
+  const read = () => {
+    const el = w.document && w.document.getElementById('jivokit-config');
+    if (el) {
+      found = 1;
+      try {
+        jk.config = JSON.parse(el.textContent);
+      } catch (e) {
+        bad = e;
+      }
     }
-  }
-  const limit = config && config.queue_limit > 0 ? config.queue_limit : 100;
+  };
 
   const report = (e, where) => {
     try {
@@ -35,70 +39,95 @@ if (!w.jivokit) {
   };
 
   // apply calls a method for the configuration, reporting its failure.
+  // An optional second argument that is not set is left out.
   const apply = (name, ...a) => {
-    const r = exec(w, methods[index[name]], a);
+    const r = exec(w, methods[index[name]], a[1] ? a : [a[0]]);
     if (r instanceof JivoError) report(r, 'config');
   };
 
   const onLoad = () => {
     if (loaded) return;
     loaded = true;
-    if (bad) report(bad, 'config'), (bad = null);
+    // The block may come after the runtime on the page.
+    if (!found) read();
+    if (bad) report(bad, 'config');
+    bad = 0;
     const c = jk.config || {};
     if (c.user_token) apply('setUserToken', c.user_token);
     if (c.contact_info) apply('setContactInfo', c.contact_info);
     if (c.custom_data) apply('setCustomData', c.custom_data);
     const col = c.widget_color;
-    if (col) col.color2 ? apply('setWidgetColor', col.color, col.color2) : apply('setWidgetColor', col.color);
+    if (col) apply('setWidgetColor', col.color, col.color2);
     // Calls made while replaying queue behind the rest, keeping their order.
     while (loaded && queue.length) {
       const q = queue.shift();
       q[2](exec(w, q[0], q[1]));
     }
     const inv = c.invitation;
-    if (loaded && inv) inv.department_id ? apply('showProactiveInvitation', inv.text, inv.department_id) : apply('showProactiveInvitation', inv.text);
-    waiting.splice(0).forEach((r) => r());
+    if (loaded && inv) apply('showProactiveInvitation', inv.text, inv.department_id);
+    // A replayed jivo_destroy leaves the widget unloaded: ready waits on.
+    if (loaded) waiting.splice(0).forEach((r) => r());
+  };
+
+  // arm holds jivo_api in an accessor while the widget is not loaded, so
+  // that the widget's assignment of it at load, before its
+  // jivo_onLoadCallback, takes back every callback a page's declaration
+  // replaced. The assignment makes it a plain global again, as fast as on
+  // a page without jivokit.
+  const arm = () => {
+    const v = w.jivo_api;
+    def(w, 'jivo_api', () => v, (x) => {
+      delete w.jivo_api;
+      w.jivo_api = x;
+      enter();
+    });
+  };
+
+  // enter takes back the callbacks the page replaced since.
+  const enter = () => {
+    checks.forEach((c) => c());
   };
 
   function call(m, ...a) {
     const d = methods[typeof m == 'number' ? m : index[m]];
     if (!d) return new JivoError(String(m), 'unknown method');
     if ((loaded && !queue.length) || d.immediate) return exec(w, d, a);
-    if (queue.length >= limit) return new JivoError(d.name, 'queue full');
+    if (queue.length >= ((jk.config || 0).queue_limit || 100)) return new JivoError(d.name, 'queue full');
     return new Promise((r) => queue.push([d, a, r]));
   }
 
-  const jk = (w.jivokit = {
+  const jk = {
     version: '1',
     methods,
     callbacks,
     JivoError,
-    config,
+    config: null,
     call,
-    invoke: (...a) =>
-      Promise.resolve(call(...a)).then((r) => {
-        if (r instanceof JivoError) throw r;
-        return r;
-      }),
+    invoke: (...a) => Promise.resolve(call(...a)).then((r) => (r instanceof JivoError ? Promise.reject(r) : r)),
     on(name, f) {
       if (callbacks.indexOf(name) < 0 || typeof f != 'function') {
         throw new TypeError('jivokit.on: ' + (typeof f != 'function' ? 'listener is not a function' : 'unknown callback ' + name));
       }
+      enter();
       return subscribe[name](f);
     },
     get loaded() {
       return loaded;
     },
-    ready: () => (loaded ? Promise.resolve() : new Promise((r) => waiting.push(r))),
+    ready: () => new Promise((r) => (loaded ? r() : waiting.push(r))),
     onerror: (e, where) => console.error('jivokit: ' + where + ':', e),
-  });
+  };
+  read();
 
   const hooks = {
     jivo_onLoadCallback: onLoad,
-    jivo_onWidgetDestroy: () => (loaded = false),
+    jivo_onWidgetDestroy: () => ((loaded = false), arm()),
   };
-  for (const name of callbacks) subscribe[name] = own(w, name, hooks[name], report);
+  for (const name of callbacks) subscribe[name] = own(w, name, hooks[name], report, enter, checks);
+  // Installed only once every callback is owned.
+  w.jivokit = jk;
 
   // Injected after the widget loaded: jivo_api is already there.
-  if (w.jivo_api && typeof w.jivo_api.open == 'function') onLoad();
+  const api = w.jivo_api;
+  api && typeof api.open == 'function' ? onLoad() : arm();
 }

@@ -48,15 +48,15 @@ function fakeAPI(p) {
 }
 
 // newPage makes a page. Options: config (the block's text, or undefined for
-// no block), before(win) to run page code before the runtime loads,
-// runtime: false to not load the runtime yet.
+// no block; p.config changes it later), before(win) to run page code before
+// the runtime loads, runtime: false to not load the runtime yet.
 export function newPage({ config, before, runtime = true } = {}) {
-  const p = { calls: [], logged: [], callsDisabled: false, visitorError: null };
+  const p = { calls: [], logged: [], callsDisabled: false, visitorError: null, config };
   const sandbox = {
     console: { error: (...a) => p.logged.push(a), log: () => {} },
     setTimeout,
     document: {
-      getElementById: (id) => (id === 'jivokit-config' && config !== undefined ? { textContent: config } : null),
+      getElementById: (id) => (id === 'jivokit-config' && p.config !== undefined ? { textContent: p.config } : null),
     },
   };
   const ctx = vm.createContext(sandbox);

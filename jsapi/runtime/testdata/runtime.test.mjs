@@ -402,3 +402,175 @@ test('the public members are there', () => {
   assert.throws(() => (p.jk.loaded = true), TypeError, 'loaded is read-only');
   assert.equal(p.jk.loaded, false);
 });
+
+const sleep = (ms) => new Promise((res) => setTimeout(res, ms));
+
+// within answers what p settles to, or 'pending' if it has not within ms.
+const within = (p, ms = 50) => Promise.race([p, sleep(ms).then(() => 'pending')]);
+
+test('a configuration block that comes after the runtime on the page is read on load', () => {
+  const p = newPage();
+  assert.equal(p.jk.config, null);
+  p.config = '{"user_token":"tok","contact_info":{"name":"Ann"},"invitation":{"text":"Hi"}}';
+  p.jk.call('open');
+  p.load();
+  assert.deepEqual(plain(p.calls), [['setUserToken', 'tok'], ['setContactInfo', { name: 'Ann' }], ['open'], ['showProactiveInvitation', 'Hi']]);
+  assert.equal(p.jk.config.user_token, 'tok');
+});
+
+test('a late configuration block that is not JSON is reported on load', () => {
+  const errors = [];
+  const p = newPage();
+  p.jk.onerror = (e, where) => errors.push([e.name, where]);
+  p.config = '{oops';
+  p.load();
+  assert.deepEqual(errors, [['SyntaxError', 'config']]);
+  assert.equal(p.jk.loaded, true);
+});
+
+test('a block found when the runtime started is not read again: a replaced config stays', () => {
+  const p = newPage({ config: '{"user_token":"first"}' });
+  p.jk.config = { user_token: 'mine' };
+  p.config = '{"user_token":"changed"}';
+  p.load();
+  assert.deepEqual(p.calls, [['setUserToken', 'mine']]);
+});
+
+test('the widget firing a callback again from the page listener reaches everyone, in order', () => {
+  const seen = [];
+  const p = newPage();
+  p.load();
+  // As the widget does: opening the chat from a call window changes the state.
+  const api = p.win.jivo_api;
+  api.open = (o) => {
+    p.calls.push(['open', o]);
+    p.win.jivo_onChangeState(o.start);
+    return { result: 'ok' };
+  };
+  p.win.jivo_onChangeState = (s) => {
+    seen.push('page:' + s);
+    if (s === 'call') p.win.jivo_api.open({ start: 'chat' });
+  };
+  p.jk.on('jivo_onChangeState', (s) => seen.push('a:' + s));
+  p.jk.on('jivo_onChangeState', (s) => seen.push('b:' + s));
+  p.win.jivo_onChangeState('call');
+  assert.deepEqual(seen, ['page:call', 'a:call', 'b:call', 'page:chat', 'a:chat', 'b:chat']);
+});
+
+test('the widget firing a callback again from a subscriber reaches the later subscribers after the first call', () => {
+  const seen = [];
+  const p = newPage();
+  p.jk.on('jivo_onChangeState', (s) => {
+    seen.push('a:' + s);
+    if (s === 'call') p.win.jivo_onChangeState('chat');
+  });
+  p.jk.on('jivo_onChangeState', (s) => seen.push('b:' + s));
+  p.win.jivo_onChangeState('call');
+  assert.deepEqual(seen, ['a:call', 'b:call', 'a:chat', 'b:chat']);
+});
+
+test('a page listener chaining the old dispatcher with its arguments, or none, runs nothing twice', () => {
+  const seen = [];
+  const p = newPage();
+  p.jk.on('jivo_onChangeState', (s) => seen.push('sub:' + s));
+  const prev = p.win.jivo_onChangeState;
+  p.win.jivo_onChangeState = (s) => {
+    prev(s);
+    prev();
+    prev.apply(null, [s, undefined]);
+    seen.push('page:' + s);
+  };
+  p.win.jivo_onChangeState('chat');
+  assert.deepEqual(seen, ['page:chat', 'sub:chat']);
+});
+
+test('an async method gets only its parameters and the runtime callback: extra arguments cannot steal the answer', async () => {
+  const p = newPage();
+  p.load();
+  let stolen = 0;
+  const n = p.jk.call('getVisitorNumber', () => stolen++);
+  assert.equal(await within(n), 42);
+  assert.equal(p.calls[0].length, 2, 'getVisitorNumber gets one argument: the callback');
+  assert.equal(await within(p.jk.call('isCallbackEnabled', () => stolen++, 'more')), true);
+  assert.equal(await within(p.jk.invoke('getVisitorNumber', 'x')), 42);
+  assert.equal(stolen, 0);
+});
+
+test('ready() waits while a replayed jivo_destroy leaves the widget unloaded', async () => {
+  const p = newPage();
+  p.jk.call('jivo_destroy');
+  const r = p.jk.ready().then(() => p.jk.loaded);
+  p.load();
+  assert.equal(p.jk.loaded, false);
+  assert.equal(await within(r), 'pending');
+  p.jk.call('jivo_init');
+  assert.equal(await within(r), true);
+});
+
+// declare makes w[name] as a global function declaration does in a
+// browser: a data property that is writable but not configurable (a vm
+// context does not follow the browser here, so the test makes it by hand).
+const declare = (win, name, f) =>
+  Object.defineProperty(win, name, { value: f, writable: true, enumerable: true, configurable: false });
+
+test('callbacks the page declared as functions before the runtime are its listeners', async () => {
+  const seen = [];
+  const p = newPage({
+    config: '{"user_token":"tok"}',
+    before: (win) => {
+      declare(win, 'jivo_onLoadCallback', () => seen.push('page load'));
+      declare(win, 'jivo_onChangeState', (s) => seen.push('page:' + s));
+    },
+  });
+  assert.ok(p.jk, 'the runtime installed itself');
+  assert.equal(p.jk.loaded, false);
+  const queued = p.jk.call('close');
+  p.jk.on('jivo_onChangeState', (s) => seen.push('sub:' + s));
+  p.load();
+  assert.equal(p.jk.loaded, true);
+  assert.equal(await queued, true);
+  assert.deepEqual(p.names(), ['setUserToken', 'close']);
+  p.win.jivo_onChangeState('chat');
+  assert.deepEqual(seen, ['page load', 'page:chat', 'sub:chat']);
+});
+
+test('callbacks the page declares after the runtime are taken back when the widget sets jivo_api', () => {
+  const seen = [];
+  const p = newPage({ config: '{"user_token":"tok"}' });
+  p.jk.on('jivo_onLoadCallback', () => seen.push('sub load'));
+  declare(p.win, 'jivo_onLoadCallback', () => seen.push('page load'));
+  declare(p.win, 'jivo_onOpen', () => seen.push('page open'));
+  p.load(); // assigns jivo_api, then calls jivo_onLoadCallback
+  assert.equal(p.jk.loaded, true);
+  assert.deepEqual(seen, ['page load', 'sub load']);
+  assert.deepEqual(p.names(), ['setUserToken']);
+  p.jk.on('jivo_onOpen', () => seen.push('sub open'));
+  p.win.jivo_onOpen();
+  assert.deepEqual(seen.slice(2), ['page open', 'sub open']);
+  // A later assignment to a declared global replaces the dispatcher until
+  // the runtime is entered: by any callback it owns, or by on().
+  p.win.jivo_onOpen = () => seen.push('new open');
+  p.win.jivo_onOpen();
+  p.win.jivo_onClose();
+  p.win.jivo_onOpen();
+  assert.deepEqual(seen.slice(4), ['new open', 'new open', 'sub open']);
+  declare(p.win, 'jivo_onOpen', () => seen.push('newer open'));
+  p.jk.on('jivo_onClose', () => {});
+  p.win.jivo_onOpen();
+  assert.deepEqual(seen.slice(7), ['newer open', 'sub open']);
+});
+
+test('jivo_api works as a plain global: the widget sets, deletes and sets it again', () => {
+  const p = newPage();
+  p.load();
+  const api = p.win.jivo_api;
+  assert.equal(typeof api.open, 'function');
+  assert.equal(p.win.jivo_api, api);
+  p.jk.call('jivo_destroy');
+  assert.equal(p.win.jivo_api, undefined);
+  assert.equal('jivo_api' in p.win, true, 'the runtime holds it again for the next load');
+  p.jk.call('jivo_init');
+  assert.notEqual(p.win.jivo_api, api);
+  assert.equal(typeof p.win.jivo_api.open, 'function');
+  assert.equal(p.jk.call('close'), true);
+});
