@@ -186,3 +186,29 @@ func ExampleWidget_ScriptURL() {
 	fmt.Println(widget.ScriptURL())
 	// Output: //code.jivo.ru/widget/abc
 }
+
+// A site whose policy restricts only scripts keeps its images, styles,
+// fetches and frames unrestricted; workers, which fell back on its
+// script-src, get a worker-src of their own.
+func ExamplePolicy_Merge_strictCSP() {
+	widget, _ := templates.NewWidget("abc")
+	site := templates.ParsePolicy("object-src 'none'; script-src 'nonce-R' 'strict-dynamic' https: http:; base-uri 'none'")
+	for _, directive := range strings.Split(site.Merge(widget.Policy()).WithNonce("R").String(), "; ") {
+		fmt.Println(directive)
+	}
+	// Output:
+	// base-uri 'none'
+	// object-src 'none'
+	// script-src 'nonce-R' 'strict-dynamic' https: http: code.jivosite.com *.jivosite.com *.jivo.ru
+	// worker-src 'nonce-R' 'strict-dynamic' https: http: blob:
+}
+
+func ExampleValidateNonce() {
+	fmt.Println(templates.ValidateNonce("r4nd0m+/Zw=="))
+	fmt.Println(templates.ValidateNonce("x' 'unsafe-inline"))
+	fmt.Println(templates.Policy{"script-src": {"'self'"}}.WithNonce("x' 'unsafe-inline"))
+	// Output:
+	// <nil>
+	// templates: invalid CSP nonce: "x' 'unsafe-inline" contains '\''; only letters, digits, '+', '/', '-', '_' and trailing '=' are allowed
+	// script-src 'self'
+}
