@@ -23,7 +23,7 @@ type text struct {
 func newText(m int, err error) *text {
 	t := &text{b: make([]byte, 0, 64), m: m, err: err}
 	t.add("[")
-	t.int(m)
+	t.add(strconv.Itoa(m))
 	return t
 }
 
@@ -47,11 +47,6 @@ func (t *text) sep() {
 	if c := t.b[len(t.b)-1]; c != '[' && c != '{' && c != ':' {
 		t.add(",")
 	}
-}
-
-func (t *text) int(n int) {
-	t.sep()
-	t.add(strconv.Itoa(n))
 }
 
 // str writes s as a JSON string. Invalid UTF-8 needs no care here: the

@@ -4,16 +4,24 @@ package jivo
 
 import (
 	"context"
-	"errors"
 	"strconv"
 	"syscall/js"
 
 	"github.com/jivokit/jivokit/jsapi"
 )
 
-// unexpected is the error for an answer of the wrong type.
-func unexpected(m int, v js.Value, want string) error {
-	return errors.New("jivo: " + methodNames[m] + " answered " + v.Type().String() + ", want " + want)
+// value calls method m, which takes no arguments, and returns its answer
+// when its type is in want (a set of 1<<js.Type): null and undefined
+// answer undefined, other types are a *jsapi.WidgetError.
+func value(ctx context.Context, m int, want int) (js.Value, error) {
+	v, err := call(ctx, m, nil)
+	switch t := v.Type(); {
+	case err != nil || t <= js.TypeNull:
+		return js.Undefined(), err
+	case want>>t&1 == 0:
+		return js.Undefined(), &jsapi.WidgetError{Method: methodNames[m], Reason: "answered a value of type " + t.String()}
+	}
+	return v, nil
 }
 
 // str reads a string field of an answer object; null, undefined and
@@ -29,33 +37,22 @@ func str(o js.Value, key string) string {
 	return ""
 }
 
-// nothing reports whether v is null or undefined.
-func nothing(v js.Value) bool { return v.IsNull() || v.IsUndefined() }
-
 func callChatMode(ctx context.Context, m int) (jsapi.ChatMode, error) {
-	v, err := call(ctx, m, nil)
-	if err != nil || nothing(v) {
+	v, err := value(ctx, m, 1<<js.TypeString)
+	if v.IsUndefined() {
 		return "", err
-	}
-	if v.Type() != js.TypeString {
-		return "", unexpected(m, v, "a string")
 	}
 	return jsapi.ChatMode(v.String()), nil
 }
 
-// fields reads the string fields keys of the object answer v into dst;
-// null and undefined read as no fields.
-func fields(m int, v js.Value, err error, keys []string, dst []string) error {
-	if err != nil || nothing(v) {
-		return err
+// fields calls method m and reads the string fields keys of its object
+// answer; null and undefined read as no fields.
+func fields(ctx context.Context, m int, keys []string) (s [5]string, err error) {
+	v, err := value(ctx, m, 1<<js.TypeObject)
+	for i := 0; !v.IsUndefined() && i < len(keys); i++ {
+		s[i] = str(v, keys[i])
 	}
-	if v.Type() != js.TypeObject {
-		return unexpected(m, v, "an object")
-	}
-	for i, k := range keys {
-		dst[i] = str(v, k)
-	}
-	return nil
+	return s, err
 }
 
 var (
@@ -66,9 +63,7 @@ var (
 // callContactInfo reads getContactInfo's answer: the name is client_name
 // (or name), and null stands for an empty field.
 func callContactInfo(ctx context.Context, m int) (jsapi.ContactInfo, error) {
-	v, err := call(ctx, m, nil)
-	var s [5]string
-	err = fields(m, v, err, contactInfoKeys, s[:])
+	s, err := fields(ctx, m, contactInfoKeys)
 	if s[0] == "" {
 		s[0] = s[4]
 	}
@@ -76,42 +71,36 @@ func callContactInfo(ctx context.Context, m int) (jsapi.ContactInfo, error) {
 }
 
 func callUTM(ctx context.Context, m int) (jsapi.UTM, error) {
-	v, err := call(ctx, m, nil)
-	var s [5]string
-	err = fields(m, v, err, utmKeys, s[:])
+	s, err := fields(ctx, m, utmKeys)
 	return jsapi.UTM{Source: s[0], Campaign: s[1], Content: s[2], Medium: s[3], Term: s[4]}, err
 }
 
-// callInt reads a number, or a string of digits (visitor numbers are
-// sometimes strings).
+// callInt reads a number, or a string of decimal digits (visitor numbers
+// are sometimes strings) with an optional sign.
 func callInt(ctx context.Context, m int) (int, error) {
-	v, err := call(ctx, m, nil)
-	if err != nil || nothing(v) {
-		return 0, err
-	}
-	switch v.Type() {
-	case js.TypeNumber:
+	v, err := value(ctx, m, 1<<js.TypeNumber|1<<js.TypeString)
+	if v.Type() != js.TypeString {
+		if v.IsUndefined() {
+			return 0, err
+		}
 		return v.Int(), nil
-	case js.TypeString:
-		// An optionally signed decimal of up to 18 digits.
-		s, n := v.String(), 0
-		digits := s
-		if s != "" && (s[0] == '-' || s[0] == '+') {
-			digits = s[1:]
-		}
-		ok := digits != "" && len(digits) <= 18
-		for i := 0; ok && i < len(digits); i++ {
-			ok = '0' <= digits[i] && digits[i] <= '9'
-			n = n*10 + int(digits[i]-'0')
-		}
-		if ok && s[0] == '-' {
-			n = -n
-		}
-		if ok {
-			return n, nil
-		}
 	}
-	return 0, unexpected(m, v, "a number")
+	s, n, i := v.String(), 0, 0
+	if s != "" && (s[0] == '-' || s[0] == '+') {
+		i = 1
+	}
+	ok := i < len(s) && len(s)-i <= 18
+	for ; ok && i < len(s); i++ {
+		ok = '0' <= s[i] && s[i] <= '9'
+		n = n*10 + int(s[i]-'0')
+	}
+	switch {
+	case !ok:
+		return 0, &jsapi.WidgetError{Method: methodNames[m], Reason: "answered a string that is not a number"}
+	case s[0] == '-':
+		n = -n
+	}
+	return n, nil
 }
 
 // decodeEvent decodes the arguments of a callback whose listeners are of

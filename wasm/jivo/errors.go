@@ -47,27 +47,24 @@ type PanicError struct {
 	Stack    []byte // the listener goroutine's stack at the panic
 }
 
+// Error describes the panic value without package fmt. It does not call
+// String methods: an interface call to String would keep every String
+// method of the program (time's formatting among them) in the binary.
 func (e *PanicError) Error() string {
-	return "jivo: listener of " + e.Callback + " panicked: " + describe(e.Value)
+	s := "a value that is not an error, a string or an int"
+	switch v := e.Value.(type) {
+	case error:
+		s = v.Error()
+	case string:
+		s = v
+	case int:
+		s = strconv.Itoa(v)
+	}
+	return "jivo: listener of " + e.Callback + " panicked: " + s
 }
 
 // Unwrap returns the panic value when it is an error.
 func (e *PanicError) Unwrap() error {
 	err, _ := e.Value.(error)
 	return err
-}
-
-// describe prints a panic value without package fmt. It does not call
-// String methods: an interface call to String would keep every String
-// method of the program (time's formatting among them) in the binary.
-func describe(v any) string {
-	switch v := v.(type) {
-	case error:
-		return v.Error()
-	case string:
-		return v
-	case int:
-		return strconv.Itoa(v)
-	}
-	return "a value that is not an error, a string or an int"
 }

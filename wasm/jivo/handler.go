@@ -17,15 +17,5 @@ func SetErrorHandler(h func(error)) {
 	errorHandler.Store(&h)
 }
 
-// handle passes err to the handler, if any, recovering a panic in it.
-func handle(err error) {
-	h := errorHandler.Load()
-	if h == nil {
-		return
-	}
-	defer ignorePanic()
-	(*h)(err)
-}
-
 // ignorePanic, deferred, stops a panic.
 func ignorePanic() { _ = recover() }

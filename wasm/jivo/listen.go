@@ -65,7 +65,7 @@ func listen(cb int, fn any) (unsubscribe func()) {
 			return l.unsubscribe
 		}
 	}
-	report(err)
+	report(err, "")
 	return nop
 }
 
@@ -97,8 +97,8 @@ func (l *listener) unsubscribe() {
 }
 
 // dispatch runs in JavaScript's turn when the widget fires a callback, as
-// dispatch.bind(null, index): it decodes the arguments and queues each
-// listener's run.
+// dispatch.bind(null, index): it decodes the arguments and queues them for
+// each listener, starting the listener's goroutine when it has none.
 func dispatch(_ js.Value, args []js.Value) any {
 	if len(args) == 0 {
 		return nil
@@ -111,21 +111,17 @@ func dispatch(_ js.Value, args []js.Value) any {
 	if list := hubs[cb].list(); len(list) > 0 {
 		e := decodeEvent(list[0].fn, args[1:])
 		for _, l := range list {
-			l.enqueue(e)
+			l.mu.Lock()
+			l.queue = append(l.queue, e)
+			start := !l.running
+			l.running = true
+			l.mu.Unlock()
+			if start {
+				go l.drain()
+			}
 		}
 	}
 	return nil
-}
-
-func (l *listener) enqueue(e jsapi.CallResult) {
-	l.mu.Lock()
-	l.queue = append(l.queue, e)
-	start := !l.running
-	l.running = true
-	l.mu.Unlock()
-	if start {
-		go l.drain()
-	}
 }
 
 func (l *listener) drain() {
@@ -167,17 +163,15 @@ func recoverPanic(name string) {
 	}
 	buf := make([]byte, 4096)
 	buf = buf[:runtime.Stack(buf, false)]
-	err := &PanicError{Callback: name, Value: x, Stack: buf}
-	consoleError(err.Error() + "\n" + string(buf))
-	handle(err)
+	report(&PanicError{Callback: name, Value: x, Stack: buf}, "\n"+string(buf))
 }
 
-func report(err error) {
-	consoleError(err.Error())
-	handle(err)
-}
-
-func consoleError(msg string) {
-	defer ignorePanic()
-	js.Global().Get("console").Call("error", msg)
+// report logs err, then detail, with console.error, and passes err to the
+// error handler, if any, ignoring a panic in it.
+func report(err error, detail string) {
+	try(js.Global().Get("console"), "error", err.Error()+detail)
+	if h := errorHandler.Load(); h != nil {
+		defer ignorePanic()
+		(*h)(err)
+	}
 }

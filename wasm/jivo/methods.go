@@ -4,6 +4,7 @@ package jivo
 
 import (
 	"context"
+	"strconv"
 
 	"github.com/jivokit/jivokit/jsapi"
 )
@@ -75,7 +76,8 @@ func showProactiveInvitation(ctx context.Context, inv jsapi.Invitation) error {
 	t := newText(methodShowProactiveInvitation, inv.Validate())
 	t.str(inv.Text)
 	if inv.DepartmentID != 0 {
-		t.int(inv.DepartmentID)
+		t.sep()
+		t.add(strconv.Itoa(inv.DepartmentID))
 	}
 	return t.send(ctx)
 }
