@@ -60,7 +60,7 @@ func Run(_ context.Context, _ io.Reader, stdout, stderr io.Writer, args []string
 		useStub    = fs.Bool("stub", false, "load the stub widget instead of the vendor's (for development and tests)")
 		stubURL    = fs.String("stub-url", stub.Path, "where the site serves the stub widget, with -stub")
 		runtimeURL = fs.String("runtime-url", "", "load the page runtime from this URL instead of inlining it")
-		nonce      = fs.String("nonce", "", "put nonce=VALUE on every script element")
+		nonce      = fs.String("nonce", "", "put nonce=VALUE on every script element (base64, as a CSP nonce; -csp adds it to script-src)")
 		csp        = fs.Bool("csp", false, "print the Content-Security-Policy header value instead of the snippet")
 		siteCSP    = fs.String("site-csp", "", "with -csp, the site's own Content-Security-Policy, which the printed one extends")
 		printStub  = fs.Bool("print-stub", false, "print the stub widget's script (to save as the file -stub-url names) and exit")
