@@ -2,36 +2,10 @@ package jsapi
 
 import "unicode/utf8"
 
-// Small string helpers for validation. Packages strings and strconv would
-// bring package unicode's tables and strconv's quoting tables into every
-// WebAssembly binary that validates a value; these cover what validation
-// needs. They are kept out of line: in WebAssembly each inlined copy costs
+// Small string helpers for validation. Package strings would bring package
+// unicode's tables, and strconv's quoting its own, into every WebAssembly
+// binary that validates a value; these cover what validation needs. They are kept out of line: in WebAssembly each inlined copy costs
 // more code than a call.
-
-// itoa formats n in decimal.
-//
-//go:noinline
-func itoa(n int) string {
-	var b [21]byte
-	i := len(b)
-	u := uint(n)
-	if n < 0 {
-		u = -u
-	}
-	for {
-		i--
-		b[i] = byte('0' + u%10)
-		u /= 10
-		if u == 0 {
-			break
-		}
-	}
-	if n < 0 {
-		i--
-		b[i] = '-'
-	}
-	return string(b[i:])
-}
 
 // quote wraps s in q (a double or single quote) for an error message,
 // escaping q, backslashes and control characters.

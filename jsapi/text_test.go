@@ -1,7 +1,6 @@
 package jsapi
 
 import (
-	"math"
 	"strconv"
 	"strings"
 	"testing"
@@ -44,14 +43,6 @@ func TestQuoteMatchesStrconvForPrintableText(t *testing.T) {
 		}
 		if got := quoteRuneAt(tc.s, i); got != tc.want {
 			t.Errorf("quoteRuneAt(%q, %d) = %s, want %s", tc.s, i, got, tc.want)
-		}
-	}
-}
-
-func TestItoa(t *testing.T) {
-	for _, n := range []int{0, 7, 10, 11, 99, 1000, -5, 1 << 40, math.MinInt, math.MaxInt} {
-		if got, want := itoa(n), strconv.Itoa(n); got != want {
-			t.Errorf("itoa(%d) = %q, want %q", n, got, want)
 		}
 	}
 }

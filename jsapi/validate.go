@@ -1,6 +1,9 @@
 package jsapi
 
-import "unicode/utf8"
+import (
+	"strconv"
+	"unicode/utf8"
+)
 
 // Each check below works out a problem (a phrase such as "is empty", ""
 // when there is none) and hands it to invalid, the one place that makes
@@ -27,7 +30,7 @@ const (
 // link, when given, that is an absolute http or https URL.
 func ValidateCustomData(fields []CustomField) error {
 	if len(fields) > MaxCustomFields {
-		return invalid("fields", "has "+itoa(len(fields))+" entries, at most "+itoa(MaxCustomFields)+" are allowed")
+		return invalid("fields", "has "+strconv.Itoa(len(fields))+" entries, at most "+strconv.Itoa(MaxCustomFields)+" are allowed")
 	}
 	for i, f := range fields {
 		key, problem := "", ""
@@ -46,7 +49,7 @@ func ValidateCustomData(fields []CustomField) error {
 			key, problem = ".link", linkProblem(f.Link)
 		}
 		if problem != "" {
-			return invalid("fields["+itoa(i)+"]"+key, problem)
+			return invalid("fields["+strconv.Itoa(i)+"]"+key, problem)
 		}
 	}
 	return nil
@@ -131,7 +134,7 @@ func phoneProblem(phone string) string {
 		}
 	}
 	if digits < 5 || digits > 15 {
-		return "has " + itoa(digits) + " digits, a phone number has 5 to 15"
+		return "has " + strconv.Itoa(digits) + " digits, a phone number has 5 to 15"
 	}
 	return ""
 }

@@ -13,12 +13,10 @@ import (
 // up once.
 type page struct {
 	jivokit   js.Value // window.jivokit
-	call      js.Value // jivokit.call
 	json      js.Value // JSON
 	promise   js.Value // Promise
 	jivoError js.Value // jivokit.JivoError
-	settle    js.Func  // settle(id, value): a pending promise's answer
-	dispatch  js.Func  // dispatch(callback index, arguments...): a callback fired
+	fromJS    js.Func  // see fromJS
 }
 
 var (
@@ -41,12 +39,10 @@ func bridge() (*page, error) {
 		if !k.IsUndefined() {
 			p = &page{
 				jivokit:   k,
-				call:      k.Get("call"),
 				json:      global.Get("JSON"),
 				promise:   global.Get("Promise"),
 				jivoError: k.Get("JivoError"),
-				settle:    js.FuncOf(settle),
-				dispatch:  js.FuncOf(dispatch),
+				fromJS:    js.FuncOf(fromJS),
 			}
 			current = p
 		}
@@ -99,7 +95,9 @@ func catch(reason *string) {
 		panic(x)
 	}
 	*reason = "threw an exception"
-	if msg := e.Value.Get("message"); msg.Type() == js.TypeString && msg.String() != "" {
-		*reason = msg.String()
+	if msg := e.Value.Get("message"); msg.Type() == js.TypeString {
+		if s := msg.String(); s != "" {
+			*reason = s
+		}
 	}
 }

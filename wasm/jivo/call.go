@@ -10,19 +10,19 @@ import (
 	"github.com/jivokit/jivokit/jsapi"
 )
 
-// call calls method m through jivokit.call with the arguments t (nil for
+// call calls method m through jivokit.call with the arguments a (nil for
 // none) and returns its answer: a value for value methods, true for the
 // others. It waits for a pending answer until ctx ends.
 //
 // jivokit.call answers true (the common case, which costs no call into
 // JavaScript to decode), a value, a JivoError, or a Promise of one of
 // these.
-func call(ctx context.Context, m int, t *text) (js.Value, error) {
-	if t == nil {
-		t = newText(m, nil)
+func call(ctx context.Context, m int, a *args) (js.Value, error) {
+	if a == nil {
+		a = newArgs(m, nil)
 	}
-	if t.err != nil {
-		return js.Value{}, t.err
+	if a.err != nil {
+		return js.Value{}, a.err
 	}
 	if err := ctx.Err(); err != nil {
 		return js.Value{}, err
@@ -31,12 +31,15 @@ func call(ctx context.Context, m int, t *text) (js.Value, error) {
 	if err != nil {
 		return js.Value{}, err
 	}
-	t.add("]")
-	a := p.json.Call("parse", string(t.b))
-	if t.obj != nil {
-		a.Call("push", t.obj)
+	if a.json != nil {
+		// The bridge writes valid JSON: only the caller's rules can fail.
+		v, reason := try(p.json, "parse", string(a.json))
+		if reason != "" {
+			return js.Value{}, &jsapi.InputError{Field: "rules", Problem: "is not valid JSON: " + reason}
+		}
+		a.vals = append(a.vals, v)
 	}
-	r, reason := try(p.call, "apply", p.jivokit, a)
+	r, reason := try(p.jivokit, "call", a.vals...)
 	failed := reason != ""
 	if !failed && r.Type() == js.TypeObject {
 		if r.InstanceOf(p.promise) {
@@ -54,7 +57,7 @@ func call(ctx context.Context, m int, t *text) (js.Value, error) {
 	return r, nil
 }
 
-// pending are the promises being waited for. settle delivers an answer to
+// pending are the promises being waited for. fromJS delivers an answer to
 // its waiter; a waiter that gave up has removed itself, so a late answer
 // is dropped and nothing leaks on either side.
 var pending struct {
@@ -78,7 +81,7 @@ func wait(ctx context.Context, p *page, m int, r js.Value) (js.Value, error) {
 	pending.waiters = append(pending.waiters, waiter{id, ch})
 	pending.Unlock()
 
-	r.Call("then", p.settle.Call("bind", nil, id))
+	r.Call("then", p.fromJS.Call("bind", nil, -id))
 	select {
 	case v := <-ch:
 		return v, nil
@@ -116,16 +119,4 @@ func take(id int) (ch chan js.Value) {
 	}
 	pending.Unlock()
 	return ch
-}
-
-// settle is the one js.Func every promise answers through, as
-// settle.bind(null, id): it runs in JavaScript's turn, so it only hands the
-// value over.
-func settle(_ js.Value, args []js.Value) any {
-	if len(args) > 1 {
-		if ch := take(args[0].Int()); ch != nil {
-			ch <- args[1]
-		}
-	}
-	return nil
 }

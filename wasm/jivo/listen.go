@@ -12,10 +12,10 @@ import (
 )
 
 // A hub is one callback's subscription with the page runtime: made with
-// jivokit.on (bound to the one dispatch js.Func) when the first Go
+// jivokit.on (with fromJS bound to the callback's index) when the first Go
 // listener subscribes, and ended when the last one unsubscribes.
 type hub struct {
-	listeners atomic.Pointer[[]*listener] // read by dispatch without a lock
+	listeners atomic.Pointer[[]*listener] // read by fromJS without a lock
 	off       js.Value                    // the function jivokit.on returned
 }
 
@@ -53,9 +53,9 @@ func listen(cb int, fn any) (unsubscribe func()) {
 		next := append(old[:len(old):len(old)], l)
 		h.listeners.Store(&next)
 		if len(old) == 0 {
-			// The runtime may call dispatch at once: it takes no lock.
+			// The runtime may call fromJS at once: it takes no lock of hubs.
 			var reason string
-			if h.off, reason = try(p.jivokit, "on", l.name, p.dispatch.Call("bind", nil, cb)); reason != "" {
+			if h.off, reason = try(p.jivokit, "on", l.name, p.fromJS.Call("bind", nil, cb)); reason != "" {
 				h.listeners.Store(&old)
 				err = &jsapi.WidgetError{Method: "on", Reason: reason}
 			}
@@ -96,19 +96,28 @@ func (l *listener) unsubscribe() {
 	subMu.Unlock()
 }
 
-// dispatch runs in JavaScript's turn when the widget fires a callback, as
-// dispatch.bind(null, index): it decodes the arguments and queues them for
-// each listener, starting the listener's goroutine when it has none.
-func dispatch(_ js.Value, args []js.Value) any {
+// fromJS is the one js.Func through which JavaScript calls the bridge,
+// bound to a first argument: -id when pending promise id settles (see
+// wait), with its value; a callback's index when the widget fires it, with
+// the callback's arguments. It runs in JavaScript's turn, so it only hands
+// values over: a promise's to its waiter, a callback's, decoded, to each
+// listener's queue, starting the listener's goroutine when it has none.
+func fromJS(_ js.Value, args []js.Value) any {
 	if len(args) == 0 {
 		return nil
 	}
-	cb := args[0].Int()
-	if cb < 0 || cb >= numCallbacks {
+	n := args[0].Int()
+	if n < 0 {
+		if ch := take(-n); ch != nil && len(args) > 1 {
+			ch <- args[1]
+		}
 		return nil
 	}
-	defer recoverPanic(callbackNames[cb])
-	if list := hubs[cb].list(); len(list) > 0 {
+	if n >= numCallbacks {
+		return nil
+	}
+	defer recoverPanic(callbackNames[n])
+	if list := hubs[n].list(); len(list) > 0 {
 		e := decodeEvent(list[0].fn, args[1:])
 		for _, l := range list {
 			l.mu.Lock()
