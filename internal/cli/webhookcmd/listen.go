@@ -19,11 +19,15 @@ import (
 func listen(ctx context.Context, stdout, stderr io.Writer, args []string) int {
 	fs := flag.NewFlagSet("jivokit webhook listen", flag.ContinueOnError)
 	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprint(stderr, "usage: jivokit webhook listen [-addr 127.0.0.1:PORT] [-path /jivo/webhook/SECRET] [-log events.jsonl]\n\nflags:\n")
+		fs.PrintDefaults()
+	}
 	addr := fs.String("addr", "127.0.0.1:8090", "the address to listen on")
 	path := fs.String("path", "", "answer only this path, e.g. /jivo/webhook/SECRET (others get 404); default: any path")
 	logPath := fs.String("log", "", "append each event to this file as one JSON line")
 	if err := fs.Parse(args); err != nil {
-		return 2
+		return parseFailed(err)
 	}
 	if fs.NArg() > 0 {
 		fmt.Fprintln(stderr, "jivokit webhook listen: takes no arguments")

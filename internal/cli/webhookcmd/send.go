@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -41,11 +42,13 @@ func send(ctx context.Context, stdout, stderr io.Writer, args []string) int {
 		event, args = args[0], args[1:]
 	}
 	if err := fs.Parse(args); err != nil {
-		return 2
+		return parseFailed(err)
 	}
 	if event == "" && fs.NArg() > 0 {
 		event = fs.Arg(0)
-		fs.Parse(fs.Args()[1:])
+		if err := fs.Parse(fs.Args()[1:]); err != nil {
+			return parseFailed(err)
+		}
 	}
 	if event == "" || *url == "" || fs.NArg() > 0 {
 		fs.Usage()
@@ -78,7 +81,7 @@ func send(ctx context.Context, stdout, stderr io.Writer, args []string) int {
 	req.Header.Set("Content-Type", "application/json")
 	req.Header.Set("User-Agent", "jivokit-webhook-send")
 	fmt.Fprintf(stdout, "POST %s\n%s, %d bytes\n", *url, event, len(payload))
-	res, err := http.DefaultClient.Do(req)
+	res, err := noRedirects.Do(req)
 	if err != nil {
 		fmt.Fprintln(stderr, "jivokit webhook send:", err)
 		return 1
@@ -108,9 +111,24 @@ func send(ctx context.Context, stdout, stderr io.Writer, args []string) int {
 	return 0
 }
 
+// noRedirects is send's HTTP client: a redirect is the endpoint's reply,
+// not a step on the way to it. Followed, a 307 or 308 would post the event
+// again elsewhere and could report "reply ok" for a misconfigured URL, and
+// a 301, 302 or 303 would turn the POST into a GET.
+var noRedirects = &http.Client{
+	CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
+}
+
 // checkReply checks the reply's status and shape as the vendor reads them.
 func checkReply(res *http.Response, body []byte, showsAgent bool) (*webhook.Reply, []string) {
 	var problems []string
+	if res.StatusCode >= 300 && res.StatusCode < 400 {
+		where := "nowhere (no Location header)"
+		if loc, err := res.Location(); err == nil {
+			where = loc.String()
+		}
+		return nil, []string{fmt.Sprintf("status %s: a redirect to %s, which send does not follow; give the webhook URL that answers the POST itself", res.Status, where)}
+	}
 	if res.StatusCode != http.StatusOK {
 		problems = append(problems, fmt.Sprintf("status %s, want 200 OK", res.Status))
 	}
@@ -151,6 +169,15 @@ func checkReply(res *http.Response, body []byte, showsAgent bool) (*webhook.Repl
 		problems = append(problems, err.Error())
 	}
 	return &reply, problems
+}
+
+// parseFailed is the exit code for a flag.FlagSet's Parse error, which the
+// flag set has already printed: 0 for -h, 2 for bad usage.
+func parseFailed(err error) int {
+	if errors.Is(err, flag.ErrHelp) {
+		return 0
+	}
+	return 2
 }
 
 // indent pretty-prints JSON, or returns body as it is.

@@ -202,3 +202,85 @@ func TestSendUnreachable(t *testing.T) {
 		t.Fatalf("exit %d, %q", code, errOut)
 	}
 }
+
+// countingServer answers ok and counts the requests it gets.
+func countingServer(t *testing.T) (url string, hits func() int) {
+	t.Helper()
+	var mu sync.Mutex
+	n := 0
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		n++
+		mu.Unlock()
+		w.Write([]byte(`{"result":"ok"}`))
+	}))
+	t.Cleanup(srv.Close)
+	return srv.URL, func() int { mu.Lock(); defer mu.Unlock(); return n }
+}
+
+func TestSendFlagErrors(t *testing.T) {
+	url, hits := countingServer(t)
+	tests := []struct {
+		name string
+		args []string
+		code int
+		want string
+	}{
+		{"bad flag after the event", []string{"send", "-url", url, "chat_finished", "-bogus"}, 2, "-bogus"},
+		{"bad flag and an argument after the event", []string{"send", "-url", url, "chat_finished", "-bogus", "extra"}, 2, "-bogus"},
+		{"bad flag before the event", []string{"send", "-bogus", "-url", url, "chat_finished"}, 2, "-bogus"},
+		{"bad -set after the event", []string{"send", "-url", url, "chat_finished", "-set", "x"}, 2, "not path=value"},
+		{"extra argument", []string{"send", "-url", url, "chat_finished", "extra"}, 2, "usage:"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			before := hits()
+			code, out, errOut := run(tt.args...)
+			if code != tt.code || !strings.Contains(errOut, tt.want) {
+				t.Errorf("exit %d, want %d with %q in\n%s", code, tt.code, tt.want, errOut)
+			}
+			if n := strings.Count(errOut, "usage:"); n != 1 {
+				t.Errorf("usage printed %d times:\n%s", n, errOut)
+			}
+			if hits() != before || out != "" {
+				t.Errorf("posted despite the flag error:\n%s", out)
+			}
+		})
+	}
+}
+
+func TestHelpExitsZero(t *testing.T) {
+	for _, args := range [][]string{
+		{"-h"}, {"-help"}, {"help"},
+		{"send", "-h"}, {"send", "chat_accepted", "-h"}, {"send", "-url", "http://127.0.0.1:1/", "chat_accepted", "-help"},
+		{"listen", "-h"},
+	} {
+		code, out, errOut := run(args...)
+		if code != 0 || !strings.Contains(errOut, "usage") || out != "" {
+			t.Errorf("%v: exit %d, want 0 with usage on stderr\nstdout: %s\nstderr: %s", args, code, out, errOut)
+		}
+		if n := strings.Count(errOut, "sage:"); n != 1 {
+			t.Errorf("%v: usage printed %d times:\n%s", args, n, errOut)
+		}
+	}
+}
+
+func TestSendDoesNotFollowRedirects(t *testing.T) {
+	target, hits := countingServer(t)
+	for _, status := range []int{301, 302, 303, 307, 308} {
+		t.Run(http.StatusText(status), func(t *testing.T) {
+			srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				http.Redirect(w, r, target+"/moved", status)
+			}))
+			defer srv.Close()
+			before := hits()
+			code, out, errOut := run("send", "chat_finished", "-url", srv.URL)
+			if code != 1 || !strings.Contains(out, "bad reply") || !strings.Contains(out, "redirect") || !strings.Contains(out, target+"/moved") {
+				t.Errorf("exit %d, want 1 naming the redirect's Location\n%s\n%s", code, out, errOut)
+			}
+			if hits() != before {
+				t.Errorf("send followed the redirect")
+			}
+		})
+	}
+}
