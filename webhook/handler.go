@@ -188,14 +188,20 @@ func call[E Event](ctx context.Context, f func(context.Context, E) error, ev E) 
 	return f(ctx, ev)
 }
 
+// firstRead is the most readBody allocates before any of the body arrives.
+const firstRead = 64 << 10
+
 // readBody reads the whole body, at most h.maxBody bytes, into a new slice.
 func (h *Handler) readBody(w http.ResponseWriter, r *http.Request) ([]byte, error) {
 	if r.ContentLength > h.maxBody {
 		return nil, fmt.Errorf("%w: %d bytes, the limit is %d", ErrTooLarge, r.ContentLength, h.maxBody)
 	}
+	// Room for the declared length and EOF, but no more than firstRead up
+	// front: the length is only a claim until the bytes arrive, and append
+	// grows the buffer as they do.
 	size := int64(4096)
 	if r.ContentLength >= 0 {
-		size = r.ContentLength + 1 // room to see EOF without growing
+		size = min(r.ContentLength+1, firstRead)
 	}
 	buf := make([]byte, 0, size)
 	rd := http.MaxBytesReader(w, r.Body, h.maxBody)
