@@ -116,11 +116,9 @@ func LinkHost(link string) string {
 // ValidatePhone checks a phone number for startCall: an optional leading +,
 // then 5 to 15 digits, which may be grouped with spaces, dots, dashes and
 // parentheses.
-func ValidatePhone(phone string) error { return invalid("phone", phoneProblem(phone)) }
-
-func phoneProblem(phone string) string {
+func ValidatePhone(phone string) error {
 	if isBlank(phone) {
-		return problemEmpty
+		return invalid("phone", problemEmpty)
 	}
 	digits := 0
 	for i, r := range phone {
@@ -130,28 +128,27 @@ func phoneProblem(phone string) string {
 		case r == '+' && i == 0:
 		case r == ' ' || r == '-' || r == '.' || r == '(' || r == ')':
 		default:
-			return "contains " + quoteRuneAt(phone, i) + "; only digits, a leading +, spaces, dots, dashes and parentheses are allowed"
+			return invalid("phone", "contains "+quoteRuneAt(phone, i)+"; only digits, a leading +, spaces, dots, dashes and parentheses are allowed")
 		}
 	}
 	if digits < 5 || digits > 15 {
-		return "has " + strconv.Itoa(digits) + " digits, a phone number has 5 to 15"
+		return invalid("phone", "has "+strconv.Itoa(digits)+" digits, a phone number has 5 to 15")
 	}
-	return ""
+	return nil
 }
 
 // ValidateEmail checks the rough shape of an e-mail address: one @ with text
 // on both sides, a dot in the domain, and no spaces.
-func ValidateEmail(email string) error { return invalid("email", emailProblem(email)) }
-
-func emailProblem(email string) string {
+func ValidateEmail(email string) error {
+	problem := ""
 	at := indexByte(email, '@')
 	if at <= 0 || at == len(email)-1 {
-		return "is not an e-mail address"
+		return invalid("email", "is not an e-mail address")
 	}
 	for i := 0; i < len(email); i++ {
 		switch c := email[i]; {
 		case c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '<' || c == '>' || c == '"' || c == '@' && i != at:
-			return "contains a character an e-mail address cannot have"
+			problem = "contains a character an e-mail address cannot have"
 		}
 	}
 	domain := email[at+1:]
@@ -161,10 +158,10 @@ func emailProblem(email string) string {
 	for domain != "" && domain[len(domain)-1] == '.' {
 		domain = domain[:len(domain)-1]
 	}
-	if indexByte(domain, '.') < 0 {
-		return "has no dot in its domain"
+	if problem == "" && indexByte(domain, '.') < 0 {
+		problem = "has no dot in its domain"
 	}
-	return ""
+	return invalid("email", problem)
 }
 
 // ValidateColor checks a hex colour for setWidgetColor: "#rgb" or "#rrggbb".
@@ -211,12 +208,12 @@ func (c ContactInfo) Validate() error { return validateContact(c.Email, c.Phone)
 // given.
 func validateContact(email, phone string) error {
 	if email != "" {
-		if p := emailProblem(email); p != "" {
-			return invalid("email", p)
+		if err := ValidateEmail(email); err != nil {
+			return err
 		}
 	}
 	if phone != "" {
-		return invalid("phone", phoneProblem(phone))
+		return ValidatePhone(phone)
 	}
 	return nil
 }

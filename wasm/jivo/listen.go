@@ -83,10 +83,14 @@ func (l *listener) unsubscribe() {
 	}
 	h := l.hub
 	subMu.Lock()
-	var next []*listener
-	for _, x := range h.list() {
+	// l is on the list exactly once: listen put it there, and this is the
+	// first call.
+	old := h.list()
+	next, j := make([]*listener, len(old)-1), 0
+	for _, x := range old {
 		if x != l {
-			next = append(next, x)
+			next[j] = x
+			j++
 		}
 	}
 	h.listeners.Store(&next)
