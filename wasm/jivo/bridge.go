@@ -77,27 +77,23 @@ func installRuntime(global js.Value) {
 
 // try calls method of v with args. A JavaScript exception is returned as
 // its message, reason, instead of a panic; reason is "" when the method
-// returned.
+// returned. Other panics go on.
 func try(v js.Value, method string, args ...any) (r js.Value, reason string) {
-	defer catch(&reason)
-	return v.Call(method, args...), ""
-}
-
-// catch, deferred, turns a JavaScript exception into its message in
-// *reason, and lets other panics go on.
-func catch(reason *string) {
-	x := recover()
-	if x == nil {
-		return
-	}
-	e, ok := x.(js.Error)
-	if !ok {
-		panic(x)
-	}
-	*reason = "threw an exception"
-	if msg := e.Value.Get("message"); msg.Type() == js.TypeString {
-		if s := msg.String(); s != "" {
-			*reason = s
+	defer func() {
+		x := recover()
+		if x == nil {
+			return
 		}
-	}
+		e, ok := x.(js.Error)
+		if !ok {
+			panic(x)
+		}
+		reason = "threw an exception"
+		if msg := e.Value.Get("message"); msg.Type() == js.TypeString {
+			if s := msg.String(); s != "" {
+				reason = s
+			}
+		}
+	}()
+	return v.Call(method, args...), ""
 }
