@@ -22,4 +22,7 @@ const (
 	ErrVisitorID Error = "usertoken: invalid visitor id"
 	// ErrTTL: a lifetime given to Issue is not positive or too long.
 	ErrTTL Error = "usertoken: invalid lifetime"
+	// ErrNoSecret: the Signer has no secret: it is a zero Signer or nil,
+	// not one made by NewSigner.
+	ErrNoSecret Error = "usertoken: signer has no secret; make it with NewSigner"
 )

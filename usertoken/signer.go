@@ -31,7 +31,9 @@ type Claims struct {
 }
 
 // Signer issues tokens with its current secret and verifies tokens signed
-// with any of its secrets. It is safe for concurrent use.
+// with any of its secrets. It is safe for concurrent use. Make one with
+// NewSigner: a zero or nil Signer has no secret, and its methods fail with
+// ErrNoSecret.
 type Signer struct {
 	keys []key
 }
@@ -68,6 +70,9 @@ func (s *Signer) Issue(visitorID string, ttl time.Duration) (string, error) {
 // IssueAt is Issue with the issue time given, for tests and for servers
 // that keep their own clock.
 func (s *Signer) IssueAt(visitorID string, now time.Time, ttl time.Duration) (string, error) {
+	if s.empty() {
+		return "", ErrNoSecret
+	}
 	if err := checkVisitorID(visitorID); err != nil {
 		return "", err
 	}
@@ -82,7 +87,7 @@ func (s *Signer) IssueAt(visitorID string, now time.Time, ttl time.Duration) (st
 }
 
 // Verify checks token and returns its claims. The error wraps ErrMalformed,
-// ErrBadSignature or ErrExpired; with ErrExpired the claims are returned
+// ErrBadSignature or ErrExpired (or is ErrNoSecret); with ErrExpired the claims are returned
 // too, since the token is genuine.
 func (s *Signer) Verify(token string) (Claims, error) {
 	return s.VerifyAt(token, time.Now())
@@ -90,6 +95,9 @@ func (s *Signer) Verify(token string) (Claims, error) {
 
 // VerifyAt is Verify at the given time.
 func (s *Signer) VerifyAt(token string, now time.Time) (Claims, error) {
+	if s.empty() {
+		return Claims{}, ErrNoSecret
+	}
 	p, err := parse(token)
 	if err != nil {
 		return Claims{}, err
@@ -113,6 +121,9 @@ func (s *Signer) VerifyAt(token string, now time.Time) (Claims, error) {
 	}
 	return c, nil
 }
+
+// empty reports whether s has no secret: nil, or not made by NewSigner.
+func (s *Signer) empty() bool { return s == nil || len(s.keys) == 0 }
 
 func checkVisitorID(id string) error {
 	switch {

@@ -201,12 +201,27 @@ func TestVerifyRejects(t *testing.T) {
 
 func TestErrorsAreDistinct(t *testing.T) {
 	all := []error{usertoken.ErrMalformed, usertoken.ErrBadSignature, usertoken.ErrExpired,
-		usertoken.ErrShortSecret, usertoken.ErrVisitorID, usertoken.ErrTTL}
+		usertoken.ErrShortSecret, usertoken.ErrVisitorID, usertoken.ErrTTL, usertoken.ErrNoSecret}
 	for i, a := range all {
 		for j, b := range all {
 			if (i == j) != errors.Is(a, b) {
 				t.Errorf("errors.Is(%v, %v) = %v", a, b, errors.Is(a, b))
 			}
+		}
+	}
+}
+
+func TestZeroSigner(t *testing.T) {
+	token, err := mustSigner(t, secretA).Issue("customer-42", time.Hour)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, s := range map[string]*usertoken.Signer{"zero": {}, "nil": nil} {
+		if tok, err := s.Issue("customer-42", time.Hour); !errors.Is(err, usertoken.ErrNoSecret) || tok != "" {
+			t.Errorf("%s signer: Issue = %q, %v; want ErrNoSecret", name, tok, err)
+		}
+		if c, err := s.Verify(token); !errors.Is(err, usertoken.ErrNoSecret) || c != (usertoken.Claims{}) {
+			t.Errorf("%s signer: Verify = %+v, %v; want ErrNoSecret", name, c, err)
 		}
 	}
 }

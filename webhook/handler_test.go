@@ -448,6 +448,7 @@ func TestNewRejectsBadOptions(t *testing.T) {
 		{"timeout", webhook.WithTimeout(-time.Second)},
 		{"path", webhook.WithPath("jivo/webhook")},
 		{"signer", webhook.WithSigner(nil)},
+		{"signer without a secret", webhook.WithSigner(&usertoken.Signer{})},
 		{"host with scheme", webhook.WithSafeHosts("https://example.com")},
 		{"empty host", webhook.WithSafeHosts("")},
 		{"error func", webhook.WithErrorFunc(nil)},

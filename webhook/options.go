@@ -3,6 +3,7 @@ package webhook
 import (
 	"context"
 	"crypto/sha256"
+	"errors"
 	"fmt"
 	"log/slog"
 	"strings"
@@ -76,6 +77,9 @@ func WithSigner(s *usertoken.Signer) Option {
 	return func(h *Handler) error {
 		if s == nil {
 			return fmt.Errorf("webhook: WithSigner(nil)")
+		}
+		if _, err := s.Verify(""); errors.Is(err, usertoken.ErrNoSecret) {
+			return fmt.Errorf("webhook: WithSigner: %w", err)
 		}
 		h.signer = s
 		return nil
