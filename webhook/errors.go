@@ -32,6 +32,9 @@ const (
 	// ErrLinkDropped: a link in a reply was not an http(s) URL on a safe
 	// host and was left out of the reply.
 	ErrLinkDropped Error = "webhook: link dropped from reply"
+	// ErrFieldDropped: a custom_data field in a reply had no title, content
+	// or key (a link alone shows nothing) and was left out of the reply.
+	ErrFieldDropped Error = "webhook: custom_data field dropped from reply"
 	// ErrTooManyFields: a reply had more custom_data fields than the widget
 	// shows; the rest were left out.
 	ErrTooManyFields Error = "webhook: too many custom_data fields"

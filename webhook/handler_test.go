@@ -458,3 +458,53 @@ func TestNewRejectsBadOptions(t *testing.T) {
 		}
 	}
 }
+
+// TestHandlerDropsFieldsWithoutText checks that a custom field with no
+// title, content or key (a link alone, or nothing) is left out and
+// reported: the widget shows nothing for it, and jsapi.ValidateCustomData
+// (which `jivokit webhook send` applies) calls a reply with one bad.
+func TestHandlerDropsFieldsWithoutText(t *testing.T) {
+	tests := []struct {
+		name    string
+		fields  []jsapi.CustomField
+		want    []jsapi.CustomField
+		dropped int
+	}{
+		{"some dropped", []jsapi.CustomField{
+			{Link: "https://example.com/a"},
+			{Title: "Plan", Content: "Gold"},
+			{},
+			{Key: "k", Link: "https://example.com/k"},
+			{Link: "javascript:alert(1)"},
+		}, []jsapi.CustomField{{Title: "Plan", Content: "Gold"}, {Key: "k", Link: "https://example.com/k"}}, 3},
+		{"all dropped", []jsapi.CustomField{{Link: "https://example.com/a"}, {}}, nil, 2},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			h, e := newHandler(t, webhook.Funcs{
+				ChatAccepted: func(context.Context, *webhook.ChatAccepted) (*webhook.AgentView, error) {
+					return &webhook.AgentView{CustomData: tt.fields}, nil
+				},
+			})
+			rep := webhooktest.Post(t, h, webhooktest.Payload(t, webhook.NameChatAccepted))
+			if !reflect.DeepEqual(rep.CustomData, tt.want) {
+				t.Errorf("custom_data %+v, want %+v\n%s", rep.CustomData, tt.want, rep.Body)
+			}
+			if err := jsapi.ValidateCustomData(rep.CustomData); err != nil {
+				t.Errorf("the reply's custom_data does not validate: %v\n%s", err, rep.Body)
+			}
+			if tt.want == nil && bytes.Contains(rep.Body, []byte("custom_data")) {
+				t.Errorf("an empty custom_data was written: %s", rep.Body)
+			}
+			n := 0
+			for _, err := range e.list {
+				if errors.Is(err, webhook.ErrFieldDropped) {
+					n++
+				}
+			}
+			if n != tt.dropped {
+				t.Errorf("%d fields reported dropped, want %d: %v", n, tt.dropped, e.list)
+			}
+		})
+	}
+}

@@ -44,29 +44,30 @@ func (r *Reply) OK() bool {
 var okReply = []byte(`{"result":"ok"}`)
 
 // appendView appends the reply {"result":"ok", ...v} to dst. Links the
-// policy refuses and custom fields beyond the widget's limit are left out
-// and reported.
+// policy refuses, custom fields with no text (no title, content or key) and
+// custom fields beyond the widget's limit are left out and reported.
 func appendView(dst []byte, v *AgentView, hosts safeHosts, report func(error)) []byte {
 	dst = append(dst, `{"result":"ok"`...)
 	if len(v.CustomData) > 0 {
-		fields := v.CustomData
-		if len(fields) > jsapi.MaxCustomFields {
-			report(fmt.Errorf("%w: %d given, the first %d sent", ErrTooManyFields, len(fields), jsapi.MaxCustomFields))
-			fields = fields[:jsapi.MaxCustomFields]
-		}
+		mark := len(dst)
 		dst = append(dst, `,"custom_data":[`...)
 		n := 0
-		for i := range fields {
-			f := &fields[i]
+		for i := range v.CustomData {
+			f := &v.CustomData[i]
+			if f.Title == "" && f.Content == "" && f.Key == "" {
+				report(fmt.Errorf("%w: custom_data[%d] has no title, content or key", ErrFieldDropped, i))
+				continue
+			}
+			if n == jsapi.MaxCustomFields {
+				report(fmt.Errorf("%w: %d given, the first %d with text sent", ErrTooManyFields, len(v.CustomData), jsapi.MaxCustomFields))
+				break
+			}
 			link := f.Link
 			if link != "" {
 				if err := hosts.check(link); err != nil {
 					report(fmt.Errorf("%w: custom_data[%d].link: %w", ErrLinkDropped, i, err))
 					link = ""
 				}
-			}
-			if f.Title == "" && f.Content == "" && f.Key == "" && link == "" {
-				continue
 			}
 			if n > 0 {
 				dst = append(dst, ',')
@@ -79,7 +80,11 @@ func appendView(dst []byte, v *AgentView, hosts safeHosts, report func(error)) [
 			o.str("key", f.Key)
 			dst = o.close()
 		}
-		dst = append(dst, ']')
+		if n == 0 {
+			dst = dst[:mark]
+		} else {
+			dst = append(dst, ']')
+		}
 	}
 	if c := v.ContactInfo; c != nil && !c.IsZero() {
 		dst = append(dst, `,"contact_info":`...)

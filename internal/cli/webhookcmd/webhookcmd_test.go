@@ -9,12 +9,14 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
 	"github.com/jivokit/jivokit/internal/cli/webhookcmd"
+	"github.com/jivokit/jivokit/jsapi"
 	"github.com/jivokit/jivokit/webhook"
 )
 
@@ -280,6 +282,33 @@ func TestSendDoesNotFollowRedirects(t *testing.T) {
 			}
 			if hits() != before {
 				t.Errorf("send followed the redirect")
+			}
+		})
+	}
+}
+
+// TestSendAcceptsWhatTheHandlerWrites checks that send's check of a reply
+// agrees with what webhook.Handler writes, for views with fields the
+// handler has to leave out.
+func TestSendAcceptsWhatTheHandlerWrites(t *testing.T) {
+	views := map[string]*webhook.AgentView{
+		"link-only field":   {CustomData: []jsapi.CustomField{{Link: "https://crm.example.com/c/42"}, {Title: "Plan", Content: "Gold"}}},
+		"only empty fields": {CustomData: []jsapi.CustomField{{Link: "https://crm.example.com/c/42"}, {}}},
+		"unsafe links":      {CustomData: []jsapi.CustomField{{Title: "x", Link: "javascript:alert(1)"}}, CRMLink: "data:text/html,x"},
+		"too many fields":   {CustomData: slices.Repeat([]jsapi.CustomField{{Title: "t"}}, 12)},
+	}
+	for name, view := range views {
+		t.Run(name, func(t *testing.T) {
+			h, err := webhook.New(webhook.Funcs{
+				ChatAccepted: func(context.Context, *webhook.ChatAccepted) (*webhook.AgentView, error) { return view, nil },
+			}, webhook.WithErrorFunc(func(context.Context, error) {}))
+			if err != nil {
+				t.Fatal(err)
+			}
+			srv := httptest.NewServer(h)
+			defer srv.Close()
+			if code, out, errOut := run("send", "chat_accepted", "-url", srv.URL); code != 0 || !strings.HasSuffix(out, "reply ok\n") {
+				t.Fatalf("exit %d\n%s\n%s", code, out, errOut)
 			}
 		})
 	}
