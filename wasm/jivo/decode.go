@@ -17,9 +17,9 @@ func value(ctx context.Context, m int, want int) (js.Value, error) {
 	v, err := call(ctx, m, nil)
 	switch t := v.Type(); {
 	case err != nil || t <= js.TypeNull:
-		return js.Undefined(), err
+		return js.Value{}, err // undefined
 	case want>>t&1 == 0:
-		return js.Undefined(), &jsapi.WidgetError{Method: methodNames[m], Reason: "answered a value of type " + t.String()}
+		return js.Value{}, &jsapi.WidgetError{Method: methodNames[m], Reason: "answered a value of type " + t.String()}
 	}
 	return v, nil
 }
@@ -85,22 +85,21 @@ func callInt(ctx context.Context, m int) (int, error) {
 		}
 		return v.Int(), nil
 	}
-	s, n, i := v.String(), 0, 0
+	s, n, sign := v.String(), 0, 1
+	digits := s
 	if s != "" && (s[0] == '-' || s[0] == '+') {
-		i = 1
+		digits = s[1:]
+		if s[0] == '-' {
+			sign = -1
+		}
 	}
-	ok := i < len(s) && len(s)-i <= 18
-	for ; ok && i < len(s); i++ {
-		ok = '0' <= s[i] && s[i] <= '9'
-		n = n*10 + int(s[i]-'0')
+	for i := 0; i < len(digits) && i < 18 && '0' <= digits[i] && digits[i] <= '9'; i++ {
+		n = n*10 + int(digits[i]-'0')
+		if i == len(digits)-1 {
+			return sign * n, nil
+		}
 	}
-	switch {
-	case !ok:
-		return 0, &jsapi.WidgetError{Method: methodNames[m], Reason: "answered a string that is not a number"}
-	case s[0] == '-':
-		n = -n
-	}
-	return n, nil
+	return 0, &jsapi.WidgetError{Method: methodNames[m], Reason: "answered a string that is not a number"}
 }
 
 // decodeEvent decodes the arguments of a callback whose listeners are of

@@ -4,6 +4,7 @@ package jivo_test
 
 import (
 	"context"
+	"errors"
 	"slices"
 	"strings"
 	"testing"
@@ -127,6 +128,39 @@ func TestGetContactInfoNameSpellings(t *testing.T) {
 			got, err := jivo.GetContactInfo(testContext(t))
 			if err != nil || got != tt.want {
 				t.Errorf("GetContactInfo = %+v, %v; want %+v", got, err, tt.want)
+			}
+		})
+	}
+	calls()
+}
+
+// TestNumberAnswers checks that a number given as a string of digits (as
+// some widgets give visitor numbers) reads as that number, and that other
+// answers are a *jsapi.WidgetError.
+func TestNumberAnswers(t *testing.T) {
+	tests := []struct {
+		answer string
+		want   int
+		fails  bool
+	}{
+		{`"17"`, 17, false},
+		{`"+5"`, 5, false},
+		{`"-3"`, -3, false},
+		{`12.7`, 12, false},
+		{`null`, 0, false},
+		{`"4x"`, 0, true},
+		{`""`, 0, true},
+		{`"-"`, 0, true},
+		{`true`, 0, true},
+	}
+	defer fakewidget.Answer("getVisitorNumber", "")
+	for _, tt := range tests {
+		t.Run(tt.answer, func(t *testing.T) {
+			fakewidget.Answer("getVisitorNumber", "(cb) => cb(null, "+tt.answer+")")
+			n, err := jivo.GetVisitorNumber(testContext(t))
+			var we *jsapi.WidgetError
+			if tt.fails != errors.As(err, &we) || n != tt.want {
+				t.Errorf("GetVisitorNumber = %d, %v; want %d (fails: %v)", n, err, tt.want, tt.fails)
 			}
 		})
 	}
