@@ -342,10 +342,9 @@ export type JivoResult<M extends JivoMethodName> =
 /** One entry of the runtime's method table; its index is the method's id in jivokit.call. */
 export interface JivoMethodInfo {
   readonly name: JivoMethodName;
-  readonly global: boolean;
+  readonly global?: true;
   readonly answer: JivoAnswerKind;
-  readonly failKey: string;
-  readonly immediate: boolean;
+  readonly immediate?: true;
   readonly params: readonly string[];
 }
 

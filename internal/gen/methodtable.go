@@ -17,15 +17,18 @@ func init() {
 func methodTableJS() []byte {
 	var b bytes.Buffer
 	b.WriteString(header)
-	b.WriteString("\n// Each method's index in this array is its id in jivokit.call.\n")
+	b.WriteString("\n// Each method's index in this array is its id in jivokit.call;\n// global and immediate appear only when true.\n")
 	b.WriteString("export const methods = [\n")
 	for _, m := range jsapi.Methods() {
-		b.WriteString("  { name: " + strconv.Quote(m.Name) +
-			", global: " + strconv.FormatBool(m.Global) +
-			", answer: " + strconv.Quote(m.Answer.String()) +
-			", failKey: " + strconv.Quote(m.FailKey) +
-			", immediate: " + strconv.FormatBool(m.Immediate) +
-			", params: [")
+		b.WriteString("  { name: " + strconv.Quote(m.Name) + ", answer: " + strconv.Quote(m.Answer.String()))
+		// Flags are written only when set, to keep the runtime bundle small.
+		if m.Global {
+			b.WriteString(", global: true")
+		}
+		if m.Immediate {
+			b.WriteString(", immediate: true")
+		}
+		b.WriteString(", params: [")
 		for i, p := range m.Params {
 			if i > 0 {
 				b.WriteString(", ")

@@ -27,7 +27,7 @@ test('the real table matches', () => {
 });
 
 test('a table with a method the stub lacks, or without one it has, is reported loudly', async () => {
-  const table = methods.filter((m) => m.name !== 'getUtm').concat([{ name: 'sendRating', global: false, answer: 'status', failKey: 'reason', immediate: false, params: [] }]);
+  const table = methods.filter((m) => m.name !== 'getUtm').concat([{ name: 'sendRating', answer: 'status', params: [] }]);
   const { win, doc, errors } = build(table, callbacks.concat(['jivo_onRate']));
   const check = win.jivokitStub.tableCheck;
   assert.equal(check.ok, false);
