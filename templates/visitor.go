@@ -1,9 +1,9 @@
 package templates
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
-	"strings"
 	"unicode/utf8"
 
 	"github.com/jivokit/jivokit/jsapi"
@@ -157,19 +157,12 @@ func (w *Widget) customData(c *cleaner, fields []jsapi.CustomField) []jsapi.Cust
 // checkLink lets through an http(s) link whose host is a safe host or a
 // subdomain of one; any http(s) link when there are no safe hosts.
 func (w *Widget) checkLink(link string) error {
-	if err := jsapi.ValidateLink(link); err != nil {
-		return err
+	err := w.safeHosts.Allows(link)
+	var he *jsapi.HostError
+	if errors.As(err, &he) {
+		return fmt.Errorf("%w (host %s)", ErrLinkNotAllowed, quote(he.Host))
 	}
-	if len(w.safeHosts) == 0 {
-		return nil
-	}
-	host := jsapi.LinkHost(link)
-	for _, safe := range w.safeHosts {
-		if host == safe || strings.HasSuffix(host, "."+safe) {
-			return nil
-		}
-	}
-	return fmt.Errorf("%w (host %s)", ErrLinkNotAllowed, quote(host))
+	return err
 }
 
 // cleaner collects what a configuration loses on its way to the page.

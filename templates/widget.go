@@ -7,11 +7,11 @@ import (
 	"log/slog"
 	"maps"
 	"slices"
-	"strings"
 	"time"
 
 	"github.com/a-h/templ"
 
+	"github.com/jivokit/jivokit/jsapi"
 	"github.com/jivokit/jivokit/stub"
 	"github.com/jivokit/jivokit/usertoken"
 )
@@ -26,7 +26,7 @@ type Widget struct {
 	stub       *stub.Options
 	stubURL    string
 	runtimeURL string
-	safeHosts  []string
+	safeHosts  jsapi.SafeHosts
 	signer     *usertoken.Signer
 	tokenTTL   time.Duration
 	report     func(context.Context, error)
@@ -89,21 +89,22 @@ func WithRuntimeURL(u string) Option {
 
 // WithSafeHosts restricts custom data links to these hosts and their
 // subdomains, as the admin panel's "Safe URL" does; links elsewhere are left
-// out and reported. Without it any http(s) link passes. Other schemes
-// (javascript:, data:) never pass.
+// out and reported. The webhook handler's webhook.WithSafeHosts takes the
+// same list by the same rules: see jsapi.SafeHosts for what an entry may
+// be. Without it any http(s) link passes. Other schemes (javascript:, data:)
+// never pass. Given more than once, the last list counts.
 func WithSafeHosts(hosts ...string) Option {
 	return func(s *settings) {
-		for _, h := range hosts {
-			h = strings.ToLower(strings.TrimSuffix(h, "."))
-			if err := validateHost(h); err != nil || strings.Contains(h, ":") {
-				s.errs = append(s.errs, fmt.Errorf("%w: safe host %s is not a host name", ErrOption, quote(h)))
-				continue
-			}
-			s.w.safeHosts = append(s.w.safeHosts, h)
-		}
 		if len(hosts) == 0 {
-			s.errs = append(s.errs, fmt.Errorf("%w: WithSafeHosts needs at least one host", ErrOption))
+			s.errs = append(s.errs, fmt.Errorf("%w: WithSafeHosts needs at least one host; leave it out to allow links to any host", ErrOption))
+			return
 		}
+		list, err := jsapi.NewSafeHosts(hosts...)
+		if err != nil {
+			s.errs = append(s.errs, fmt.Errorf("%w: WithSafeHosts: %w", ErrOption, err))
+			return
+		}
+		s.w.safeHosts = list
 	}
 }
 

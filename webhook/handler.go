@@ -14,6 +14,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/jivokit/jivokit/jsapi"
 	"github.com/jivokit/jivokit/usertoken"
 )
 
@@ -61,7 +62,7 @@ type Handler struct {
 	path    [sha256.Size]byte
 	hasPath bool
 	signer  *usertoken.Signer
-	hosts   safeHosts
+	hosts   jsapi.SafeHosts
 	onError func(context.Context, error)
 	now     func() time.Time
 }

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/jivokit/jivokit/jsapi"
 	"github.com/jivokit/jivokit/usertoken"
 )
 
@@ -88,17 +89,21 @@ func WithSigner(s *usertoken.Signer) Option {
 
 // WithSafeHosts restricts the links in replies (custom_data links,
 // crm_link, page url) to these hosts and their subdomains, as the widget's
-// "Safe URL" setting does for setCustomData. A link elsewhere is left out
-// of the reply and reported through the error func. Whether or not hosts
-// are given, only absolute http and https links are ever sent.
+// "Safe URL" setting does for setCustomData, by the same rules as the
+// snippet's templates.WithSafeHosts: see jsapi.SafeHosts for what an entry
+// may be. A link elsewhere is left out of the reply and reported through
+// the error func. Whether or not hosts are given, only absolute http and
+// https links are ever sent. Given more than once, the last list counts.
 func WithSafeHosts(hosts ...string) Option {
 	return func(h *Handler) error {
-		for _, host := range hosts {
-			if host == "" || strings.ContainsAny(host, "/:@ ") {
-				return fmt.Errorf("webhook: WithSafeHosts: %q is not a host name", host)
-			}
+		if len(hosts) == 0 {
+			return fmt.Errorf("webhook: WithSafeHosts needs at least one host; leave it out to allow links to any host")
 		}
-		h.hosts = newSafeHosts(hosts)
+		s, err := jsapi.NewSafeHosts(hosts...)
+		if err != nil {
+			return fmt.Errorf("webhook: WithSafeHosts: %w", err)
+		}
+		h.hosts = s
 		return nil
 	}
 }

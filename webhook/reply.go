@@ -46,7 +46,7 @@ var okReply = []byte(`{"result":"ok"}`)
 // appendView appends the reply {"result":"ok", ...v} to dst. Links the
 // policy refuses, custom fields with no text (no title, content or key) and
 // custom fields beyond the widget's limit are left out and reported.
-func appendView(dst []byte, v *AgentView, hosts safeHosts, report func(error)) []byte {
+func appendView(dst []byte, v *AgentView, hosts jsapi.SafeHosts, report func(error)) []byte {
 	dst = append(dst, `{"result":"ok"`...)
 	if len(v.CustomData) > 0 {
 		mark := len(dst)
@@ -64,7 +64,7 @@ func appendView(dst []byte, v *AgentView, hosts safeHosts, report func(error)) [
 			}
 			link := f.Link
 			if link != "" {
-				if err := hosts.check(link); err != nil {
+				if err := hosts.Allows(link); err != nil {
 					report(fmt.Errorf("%w: custom_data[%d].link: %w", ErrLinkDropped, i, err))
 					link = ""
 				}
@@ -99,7 +99,7 @@ func appendView(dst []byte, v *AgentView, hosts safeHosts, report func(error)) [
 		dst = append(dst, `,"enable_assign":true`...)
 	}
 	if v.CRMLink != "" {
-		if err := hosts.check(v.CRMLink); err != nil {
+		if err := hosts.Allows(v.CRMLink); err != nil {
 			report(fmt.Errorf("%w: crm_link: %w", ErrLinkDropped, err))
 		} else {
 			dst = append(dst, `,"crm_link":`...)
@@ -109,7 +109,7 @@ func appendView(dst []byte, v *AgentView, hosts safeHosts, report func(error)) [
 	if p := v.Page; p != nil && *p != (Page{}) {
 		url := p.URL
 		if url != "" {
-			if err := hosts.check(url); err != nil {
+			if err := hosts.Allows(url); err != nil {
 				report(fmt.Errorf("%w: page.url: %w", ErrLinkDropped, err))
 				url = ""
 			}
