@@ -303,16 +303,23 @@ func TestHandlerPathSecret(t *testing.T) {
 		{strings.ToUpper(path), 404},
 	} {
 		rep := webhooktest.Do(t, h, webhooktest.NewRequest(t, tt.target, body))
-		if rep.Status != tt.status {
-			t.Errorf("%s: %d, want %d", tt.target, rep.Status, tt.status)
+		want := `{"result":"ok"}`
+		if tt.status == 404 {
+			want = notFound
+		}
+		if rep.Status != tt.status || string(rep.Body) != want || rep.Header.Get("Content-Type") != "application/json" {
+			t.Errorf("%s: %d %s (%s), want %d %s", tt.target, rep.Status, rep.Body, rep.Header.Get("Content-Type"), tt.status, want)
 		}
 	}
 	// The path is checked first, so a wrong path tells nothing else.
 	r := httptest.NewRequest("GET", "/nope", nil)
-	if rep := webhooktest.Do(t, h, r); rep.Status != 404 {
-		t.Errorf("GET on a wrong path: %d", rep.Status)
+	if rep := webhooktest.Do(t, h, r); rep.Status != 404 || string(rep.Body) != notFound || rep.Header.Get("Allow") != "" {
+		t.Errorf("GET on a wrong path: %d %s, Allow %q", rep.Status, rep.Body, rep.Header.Get("Allow"))
 	}
 }
+
+// notFound is the whole reply to a request for a path other than WithPath's.
+const notFound = `{"result":"error","error":"webhook: not found"}`
 
 func TestHandlerVerifiesUserToken(t *testing.T) {
 	signer := usertokentest.Signer(t)
