@@ -64,12 +64,11 @@ type Handler struct {
 	signer  *usertoken.Signer
 	hosts   jsapi.SafeHosts
 	onError func(context.Context, error)
-	now     func() time.Time
 }
 
 // New returns a Handler that calls f. It fails only for an invalid option.
 func New(f Funcs, opts ...Option) (*Handler, error) {
-	h := &Handler{funcs: f, maxBody: DefaultMaxBodySize, timeout: DefaultTimeout, onError: logError, now: time.Now}
+	h := &Handler{funcs: f, maxBody: DefaultMaxBodySize, timeout: DefaultTimeout, onError: logError}
 	for _, o := range opts {
 		if err := o(h); err != nil {
 			return nil, err
@@ -112,7 +111,7 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	base := ev.Header()
-	base.Identity = verify(h.signer, base.UserToken, h.now())
+	base.Identity = verify(h.signer, base.UserToken, time.Now())
 
 	ctx := r.Context()
 	if h.timeout > 0 {

@@ -122,11 +122,6 @@ func WithErrorFunc(f func(ctx context.Context, err error)) Option {
 	}
 }
 
-// withClock sets the handler's clock, for tests of token expiry.
-func withClock(now func() time.Time) Option {
-	return func(h *Handler) error { h.now = now; return nil }
-}
-
 func logError(ctx context.Context, err error) {
 	slog.WarnContext(ctx, "webhook", "err", err)
 }

@@ -6,9 +6,12 @@ import (
 )
 
 // samples are the reference's example payloads, verbatim, and payloads
-// for the newer events built from the vendor's newer documentation.
+// for the newer events built from the vendor's newer documentation: one
+// per name in Names, and nothing else (the other fixtures are for tests).
 //
-//go:embed testdata/*.json
+//go:embed testdata/call_event.json testdata/chat_accepted.json testdata/chat_assigned.json
+//go:embed testdata/chat_finished.json testdata/chat_updated.json testdata/offline_message.json
+//go:embed testdata/client_updated.json testdata/client_attribute_updated.json
 var samples embed.FS
 
 // Sample returns a realistic payload for the named event: the vendor
