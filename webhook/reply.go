@@ -12,7 +12,8 @@ import (
 // error.
 type AgentView struct {
 	// CustomData are fields shown in the agent's panel, as setCustomData
-	// takes them: at most jsapi.MaxCustomFields, content shown as text.
+	// takes them: at most jsapi.MaxCustomFields, content shown as text. A
+	// field needs a title, content or key; one with only a link is left out.
 	CustomData []jsapi.CustomField `json:"custom_data,omitempty"`
 	// ContactInfo is shown as if the visitor had introduced themselves, and
 	// saved with the chat.
