@@ -53,7 +53,7 @@ type Options struct {
 	// are still in a failed build's error.
 	Stderr io.Writer
 	// Env is added to the go command's environment (GOOS and GOARCH are
-	// always js and wasm).
+	// always js and wasm, and GOTMPDIR a directory Build removes).
 	Env []string
 	// Quick compresses the copies fast rather than small (gzip's default
 	// level and Brotli 6 instead of gzip 9 and Brotli 11), for development
@@ -86,9 +86,19 @@ func Build(ctx context.Context, pkg string, opts Options) (assets.Manifest, erro
 		return assets.Manifest{}, fmt.Errorf("wasmbuild: %w", err)
 	}
 	defer os.RemoveAll(tmp)
+	// The go command runs in opts.Dir: it gets absolute paths.
+	if tmp, err = filepath.Abs(tmp); err != nil {
+		return assets.Manifest{}, fmt.Errorf("wasmbuild: %w", err)
+	}
 
+	// The go command's work directory goes inside tmp, so that it is
+	// removed even when the go command is interrupted before it removes it.
+	work := filepath.Join(tmp, "go")
+	if err := os.Mkdir(work, 0o700); err != nil {
+		return assets.Manifest{}, fmt.Errorf("wasmbuild: %w", err)
+	}
 	wasmPath := filepath.Join(tmp, "app.wasm")
-	if err := compile(ctx, goBin, pkg, wasmPath, opts); err != nil {
+	if err := compile(ctx, goBin, pkg, wasmPath, work, opts); err != nil {
 		return assets.Manifest{}, err
 	}
 	wasm, err := os.ReadFile(wasmPath)
@@ -128,12 +138,11 @@ func Build(ctx context.Context, pkg string, opts Options) (assets.Manifest, erro
 	return m, nil
 }
 
-// compile runs go build, streaming its stderr and keeping its tail for the
-// error.
-func compile(ctx context.Context, goBin, pkg, out string, opts Options) error {
-	cmd := exec.CommandContext(ctx, goBin, "build", "-trimpath", "-ldflags=-s -w", "-o", out, pkg)
-	cmd.Dir = opts.Dir
-	cmd.Env = append(append(os.Environ(), opts.Env...), "GOOS=js", "GOARCH=wasm")
+// compile runs go build with the work directory work, streaming its
+// stderr and keeping its tail for the error.
+func compile(ctx context.Context, goBin, pkg, out, work string, opts Options) error {
+	env := append(append(os.Environ(), opts.Env...), "GOOS=js", "GOARCH=wasm", "GOTMPDIR="+work)
+	cmd := goCmd(ctx, goBin, opts.Dir, env, "build", "-trimpath", "-ldflags=-s -w", "-o", out, pkg)
 	tail := &tailBuffer{max: 4 << 10}
 	if opts.Stderr != nil {
 		cmd.Stderr = io.MultiWriter(opts.Stderr, tail)
@@ -156,9 +165,7 @@ func compile(ctx context.Context, goBin, pkg, out string, opts Options) error {
 // loaderScript minifies the wasm_exec.js of the toolchain that compiled
 // the app: the two must come from the same Go release.
 func loaderScript(ctx context.Context, goBin string, opts Options) ([]byte, error) {
-	cmd := exec.CommandContext(ctx, goBin, "env", "GOROOT")
-	cmd.Dir = opts.Dir
-	cmd.Env = append(os.Environ(), opts.Env...)
+	cmd := goCmd(ctx, goBin, opts.Dir, append(os.Environ(), opts.Env...), "env", "GOROOT")
 	out, err := cmd.Output()
 	if err != nil {
 		return nil, fmt.Errorf("%w: go env GOROOT: %w", ErrNoGo, err)

@@ -201,3 +201,20 @@ func checkSame(t *testing.T, name string, r io.Reader, want []byte) {
 		t.Errorf("%s does not decompress to the file (%d bytes, want %d)", name, len(got), len(want))
 	}
 }
+
+// TestBuildRelativeOutDir: a relative OutDir is the caller's, not relative
+// to Options.Dir, where the go command runs.
+func TestBuildRelativeOutDir(t *testing.T) {
+	dir, err := filepath.Abs("testdata")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(t.TempDir())
+	m, err := Build(context.Background(), "./hello", Options{OutDir: "out", Dir: dir, Quick: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join("out", m.WASM)); err != nil {
+		t.Error(err)
+	}
+}
