@@ -185,13 +185,10 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	return nil
 }
 
-// Run builds the demo, listens on cfg.Addr, writes the URL to stdout and
-// serves until ctx ends.
+// Run listens on cfg.Addr, builds the demo, writes the URL to stdout and
+// serves until ctx ends. It listens first, so that a bad or busy address
+// is reported before the build.
 func Run(ctx context.Context, cfg Config, stdout io.Writer) error {
-	s, err := New(ctx, cfg)
-	if err != nil {
-		return err
-	}
 	addr := cfg.Addr
 	if addr == "" {
 		addr = DefaultAddr
@@ -199,6 +196,11 @@ func Run(ctx context.Context, cfg Config, stdout io.Writer) error {
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		return fmt.Errorf("demo: %w", err)
+	}
+	s, err := New(ctx, cfg)
+	if err != nil {
+		ln.Close()
+		return err
 	}
 	widget := "the stub widget (no JivoChat account needed)"
 	if !s.stub {

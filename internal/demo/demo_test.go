@@ -1,48 +1,16 @@
 package demo
 
 import (
-	"context"
 	"encoding/json"
 	"io"
-	"net"
 	"net/http"
 	"net/url"
 	"regexp"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/jivokit/jivokit/assets"
 )
-
-// startDemo serves the demo on 127.0.0.1:0 until the test ends, and checks
-// that it then shuts down cleanly.
-func startDemo(t *testing.T, cfg Config) (*Server, string) {
-	t.Helper()
-	ctx, cancel := context.WithCancel(context.Background())
-	s, err := New(ctx, cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	done := make(chan error, 1)
-	go func() { done <- s.Serve(ctx, ln) }()
-	t.Cleanup(func() {
-		cancel()
-		select {
-		case err := <-done:
-			if err != nil {
-				t.Errorf("Serve: %v", err)
-			}
-		case <-time.After(10 * time.Second):
-			t.Error("the demo did not stop within 10s of its context ending")
-		}
-	})
-	return s, "http://" + ln.Addr().String()
-}
 
 func get(t *testing.T, u string, header ...string) (*http.Response, string) {
 	t.Helper()
@@ -66,7 +34,7 @@ func get(t *testing.T, u string, header ...string) (*http.Response, string) {
 }
 
 func TestDemo(t *testing.T) {
-	s, base := startDemo(t, Config{})
+	s, base := StartTest(t, Config{})
 
 	res, page := get(t, base+"/")
 	if res.StatusCode != 200 || !strings.HasPrefix(res.Header.Get("Content-Type"), "text/html") {
@@ -131,7 +99,7 @@ func TestDemo(t *testing.T) {
 }
 
 func TestDemoWebhooks(t *testing.T) {
-	s, base := startDemo(t, Config{})
+	s, base := StartTest(t, Config{})
 
 	send := func(event string, header bool) (*http.Response, sendResult) {
 		req, _ := http.NewRequest("POST", base+"/demo/webhook/send", strings.NewReader(url.Values{"event": {event}}.Encode()))
@@ -180,7 +148,7 @@ func TestDemoWebhooks(t *testing.T) {
 }
 
 func TestDemoRealWidget(t *testing.T) {
-	_, base := startDemo(t, Config{WidgetID: "abc123XYZ"})
+	_, base := StartTest(t, Config{WidgetID: "abc123XYZ"})
 	res, page := get(t, base+"/")
 	if res.StatusCode != 200 {
 		t.Fatal(res.Status)

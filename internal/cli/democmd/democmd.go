@@ -13,13 +13,13 @@ import (
 	"github.com/jivokit/jivokit/templates"
 )
 
-// Run runs `jivokit demo [-addr ADDR] [-widget-id ID]` until ctx ends
-// (Ctrl-C).
+// Run runs `jivokit demo [-addr ADDR] [-widget-id ID] [-build-dir DIR]`
+// until ctx ends (Ctrl-C).
 func Run(ctx context.Context, _ io.Reader, stdout, stderr io.Writer, args []string) int {
 	fs := flag.NewFlagSet("jivokit demo", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: jivokit demo [-addr ADDR] [-widget-id ID]\n\n"+
+		fmt.Fprintln(stderr, "usage: jivokit demo [-addr ADDR] [-widget-id ID] [-build-dir DIR]\n\n"+
 			"Serves a demo of jivokit: a server-rendered page with the widget configured\n"+
 			"for a sample visitor, the example Go/WASM app driving it, the stub's agent\n"+
 			"controls, and a webhook endpoint with a live log. Run it from a clone of\n"+
@@ -28,6 +28,7 @@ func Run(ctx context.Context, _ io.Reader, stdout, stderr io.Writer, args []stri
 	}
 	addr := fs.String("addr", demo.DefaultAddr, "the `address` to listen on")
 	widgetID := fs.String("widget-id", "", "use the real JivoChat widget with this `id` instead of the stub")
+	buildDir := fs.String("build-dir", "", "the `directory` the app is built into (default: jivokit/demo in the user's cache directory)")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return 0
@@ -45,7 +46,7 @@ func Run(ctx context.Context, _ io.Reader, stdout, stderr io.Writer, args []stri
 		}
 	}
 	fmt.Fprintln(stdout, "jivokit demo: building", demo.AppPackage, "...")
-	err := demo.Run(ctx, demo.Config{Addr: *addr, WidgetID: *widgetID, Log: stderr}, stdout)
+	err := demo.Run(ctx, demo.Config{Addr: *addr, WidgetID: *widgetID, BuildDir: *buildDir, Log: stderr}, stdout)
 	if err != nil {
 		fmt.Fprintln(stderr, "jivokit demo:", err)
 		return 1

@@ -3,9 +3,14 @@ package democmd
 import (
 	"bytes"
 	"context"
+	"errors"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/jivokit/jivokit/assets"
 )
 
 func TestRunUsage(t *testing.T) {
@@ -19,7 +24,6 @@ func TestRunUsage(t *testing.T) {
 		{"unknown flag", []string{"-port", "1"}, 2, "flag provided but not defined"},
 		{"argument", []string{"extra"}, 2, "takes no arguments"},
 		{"bad widget id", []string{"-widget-id", "<script>"}, 2, "-widget-id"},
-		{"bad address", []string{"-addr", "256.0.0.1:-1"}, 1, "jivokit demo:"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -32,22 +36,44 @@ func TestRunUsage(t *testing.T) {
 	}
 }
 
-// TestRunStops: the demo serves until its context ends (Ctrl-C), then
-// stops with exit code 0.
+// TestRunBadAddress: a bad address is reported before the app is built.
+func TestRunBadAddress(t *testing.T) {
+	buildDir := filepath.Join(t.TempDir(), "build")
+	var stdout, stderr bytes.Buffer
+	code := Run(context.Background(), nil, &stdout, &stderr, []string{"-addr", "256.0.0.1:-1", "-build-dir", buildDir})
+	if code != 1 || !strings.Contains(stderr.String(), "jivokit demo: demo: listen tcp") {
+		t.Errorf("exit %d, stderr %q; want 1 and the listen error", code, stderr.String())
+	}
+	if _, err := os.Stat(buildDir); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("the build started before the listen failed (%v)", err)
+	}
+}
+
+// TestRunStops: the demo builds into -build-dir, serves until its context
+// ends (Ctrl-C), then stops with exit code 0. Its limits only catch a hang:
+// the first build of the example app may be slow on a busy machine.
 func TestRunStops(t *testing.T) {
+	const serveLimit, stopLimit = 5 * time.Minute, time.Minute
+	buildDir := t.TempDir()
 	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
 	var stdout, stderr syncBuffer
 	done := make(chan int, 1)
-	go func() { done <- Run(ctx, nil, &stdout, &stderr, []string{"-addr", "127.0.0.1:0"}) }()
-	deadline := time.After(60 * time.Second)
+	go func() {
+		done <- Run(ctx, nil, &stdout, &stderr, []string{"-addr", "127.0.0.1:0", "-build-dir", buildDir})
+	}()
+	deadline := time.After(serveLimit)
 	for !strings.Contains(stdout.String(), "open http://127.0.0.1:") {
 		select {
 		case code := <-done:
 			t.Fatalf("exit %d before serving; stderr:\n%s", code, stderr.String())
 		case <-deadline:
-			t.Fatalf("no URL printed after 60s; stdout:\n%s", stdout.String())
+			t.Fatalf("no URL printed after %v; stdout:\n%s", serveLimit, stdout.String())
 		case <-time.After(10 * time.Millisecond):
 		}
+	}
+	if _, err := assets.ReadManifest(os.DirFS(buildDir)); err != nil {
+		t.Errorf("nothing built into -build-dir: %v", err)
 	}
 	cancel()
 	select {
@@ -55,7 +81,7 @@ func TestRunStops(t *testing.T) {
 		if code != 0 || !strings.Contains(stdout.String(), "stopped") {
 			t.Errorf("exit %d; stdout:\n%s\nstderr:\n%s", code, stdout.String(), stderr.String())
 		}
-	case <-time.After(10 * time.Second):
-		t.Fatal("the demo did not stop within 10s of Ctrl-C")
+	case <-time.After(stopLimit):
+		t.Fatalf("the demo did not stop within %v of Ctrl-C", stopLimit)
 	}
 }
