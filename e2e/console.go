@@ -57,7 +57,7 @@ func (p *Page) Console() []ConsoleMessage {
 // sync makes sure every event the page sent before now was recorded: the
 // listener sees an event before the reply of any later command.
 func (p *Page) sync() {
-	ctx, cancel := context.WithTimeout(p.ctx, p.timeout)
+	ctx, cancel := context.WithTimeout(p.ctx, p.browser)
 	defer cancel()
 	chromedp.Run(ctx, chromedp.Evaluate[chromedp.Void]("0"))
 }

@@ -1,8 +1,6 @@
 package e2e_test
 
 import (
-	"context"
-	"net"
 	"strings"
 	"testing"
 
@@ -16,25 +14,9 @@ import (
 // shows in the log, and nothing is logged as an error.
 func TestDemo(t *testing.T) {
 	b := e2e.NewBrowser(t)
-	ctx, cancel := context.WithCancel(context.Background())
-	s, err := demo.New(ctx, demo.Config{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	done := make(chan error, 1)
-	go func() { done <- s.Serve(ctx, ln) }()
-	t.Cleanup(func() {
-		cancel()
-		if err := <-done; err != nil {
-			t.Errorf("Serve: %v", err)
-		}
-	})
+	_, base := demo.StartTest(t, demo.Config{})
 
-	p := b.Open(t, "http://"+ln.Addr().String()+"/")
+	p := b.Open(t, base+"/")
 	p.WaitFor(`document.documentElement.dataset.jivokitExample === "ready"`)
 	p.WaitLoaded()
 	// The server-rendered configuration reached the widget.

@@ -74,6 +74,7 @@ func TestPageFailsOnConsoleProblems(t *testing.T) {
 		{"console-error.html", "error: boom: something broke 7"},
 		{"exception.html", "exception: Uncaught TypeError: kaboom from the page"},
 		{"missing-script.html", "browser-error: Failed to load resource"},
+		{"csp-violation.html", "violates the following Content Security Policy directive"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.page, func(t *testing.T) {
@@ -131,21 +132,25 @@ func TestAllowConsole(t *testing.T) {
 	}
 }
 
+// TestWaitForTimesOut: a wait fails after the page's timeout, and a timeout
+// too short to open a tab bounds the waits, not the opening.
 func TestWaitForTimesOut(t *testing.T) {
 	srv := testServer(t)
 	b := NewBrowser(t)
-	inner := newFakeTB(t)
-	start := time.Now()
-	inner.run(func(tb testing.TB) {
-		p := b.Open(tb, srv.URL+"/plain.html", Timeout(300*time.Millisecond))
-		p.WaitFor("window.neverSet === true")
-		tb.Error("WaitFor returned")
-	})
-	if !strings.Contains(inner.errorText(), "still false after 300ms: window.neverSet === true") {
-		t.Errorf("errors: %q", inner.errorText())
-	}
-	if d := time.Since(start); d > 10*time.Second {
-		t.Errorf("a 300ms wait took %v", d)
+	for _, d := range []time.Duration{300 * time.Millisecond, time.Nanosecond} {
+		inner := newFakeTB(t)
+		start := time.Now()
+		inner.run(func(tb testing.TB) {
+			p := b.Open(tb, srv.URL+"/plain.html", Timeout(d))
+			p.WaitFor("window.neverSet === true")
+			tb.Error("WaitFor returned")
+		})
+		if want := "e2e: still false after " + d.String() + ": window.neverSet === true"; inner.errorText() != want {
+			t.Errorf("Timeout(%v): errors %q, want %q", d, inner.errorText(), want)
+		}
+		if took := time.Since(start); took > DefaultTimeout {
+			t.Errorf("Timeout(%v): the test took %v", d, took)
+		}
 	}
 }
 

@@ -81,6 +81,8 @@ func TestEveryMethod(t *testing.T) {
 	p := openDriver(t, s, "utm_source=e2e&utm_campaign=spring")
 	p.WaitLoaded()
 
+	// The reasons the widget sends, spelled as jsapi's sentinels spell them.
+	disabled, unavailable := jsapi.ErrCallbackDisabled.Reason, jsapi.ErrCallbackUnavailable.Reason
 	steps := []struct {
 		call      string // a method the driver calls from Go
 		stub      []any  // or: a control of the stub, with its arguments
@@ -105,12 +107,12 @@ func TestEveryMethod(t *testing.T) {
 		{call: "sendOfflineMessage", wantArgs: `[{"name":"Ann","email":"ann@example.com","message":"Call me back"}]`},
 		{call: "isCallbackEnabled", wantArgs: `["[function]"]`},
 		{call: "startCall", wantArgs: `["+14084987855"]`},
-		{call: "startCall", wantArgs: `["+14084987855"]`, wantFail: "Callback unavailable"},
-		{call: "isCallbackEnabled", wantArgs: `["[function]"]`, wantFail: "Callback unavailable"},
+		{call: "startCall", wantArgs: `["+14084987855"]`, wantFail: unavailable},
+		{call: "isCallbackEnabled", wantArgs: `["[function]"]`, wantFail: unavailable},
 		{stub: []any{"callEnd", true}},
 		{stub: []any{"setCallbacksEnabled", false}},
-		{call: "isCallbackEnabled", wantArgs: `["[function]"]`, wantFail: "Callback disabled"},
-		{call: "startCall", wantArgs: `["+14084987855"]`, wantFail: "Callback disabled"},
+		{call: "isCallbackEnabled", wantArgs: `["[function]"]`, wantFail: disabled},
+		{call: "startCall", wantArgs: `["+14084987855"]`, wantFail: disabled},
 		{call: "close", wantArgs: `[]`},
 		{call: "open", wantArgs: `[{"start":"call"}]`},
 		{stub: []any{"agentMessage", "Are you there?"}},
@@ -147,7 +149,7 @@ func TestEveryMethod(t *testing.T) {
 			if got.OK || got.Reason != st.wantFail || got.Method != st.call {
 				t.Errorf("%s: Go got %+v, want a *jsapi.WidgetError for %s with reason %q", where, got, st.call, st.wantFail)
 			}
-			if got.CallbackDisabled != (st.wantFail == "Callback disabled") || got.CallbackUnavailable != (st.wantFail == "Callback unavailable") {
+			if got.CallbackDisabled != (st.wantFail == disabled) || got.CallbackUnavailable != (st.wantFail == unavailable) {
 				t.Errorf("%s: errors.Is with the sentinels: %+v", where, got)
 			}
 		case !got.OK:

@@ -15,7 +15,8 @@ type config struct {
 	timeout time.Duration
 }
 
-// DefaultTimeout bounds each navigation, evaluation and wait of a page.
+// DefaultTimeout bounds each evaluation and wait of a page. Opening a
+// page (the tab and its load) is bounded by it or by a longer Timeout.
 const DefaultTimeout = 15 * time.Second
 
 // AllowConsole lets console errors, exceptions and browser log errors whose
@@ -26,8 +27,9 @@ func AllowConsole(pattern string) Option {
 	return func(c *config) { c.allow = append(c.allow, pattern) }
 }
 
-// Timeout bounds each navigation, evaluation and wait; DefaultTimeout when
-// not given, or when d is not positive.
+// Timeout bounds each evaluation and wait; DefaultTimeout when not given,
+// or when d is not positive. A shorter timeout does not shorten opening
+// the page, which takes what the browser takes.
 func Timeout(d time.Duration) Option {
 	return func(c *config) {
 		if d > 0 {

@@ -19,7 +19,8 @@ type Page struct {
 	tb      testing.TB
 	ctx     context.Context
 	url     string
-	timeout time.Duration
+	timeout time.Duration // the test's evaluations and waits
+	browser time.Duration // what the browser does for the harness: open, load, report
 	allow   []*regexp.Regexp
 
 	mu      sync.Mutex
@@ -38,7 +39,11 @@ func (b *Browser) Open(tb testing.TB, url string, opts ...Option) *Page {
 		tb.Fatal(err)
 	}
 	ctx, cancel := chromedp.NewContext(b.ctx, chromedp.WithNewBrowserContext())
-	p := &Page{tb: tb, ctx: ctx, url: url, timeout: cfg.timeout, allow: allow}
+	// Opening the tab and loading the page take what the browser takes
+	// under load, whatever the page's timeout: a short Timeout is meant
+	// for the test's own evaluations and waits.
+	open := max(cfg.timeout, DefaultTimeout)
+	p := &Page{tb: tb, ctx: ctx, url: url, timeout: cfg.timeout, browser: open, allow: allow}
 	// The first Run binds the tab to the context it gets, so it cannot take
 	// a context with a deadline: the wait for it is bounded here instead.
 	opened := make(chan error, 1)
@@ -49,9 +54,9 @@ func (b *Browser) Open(tb testing.TB, url string, opts ...Option) *Page {
 			cancel()
 			tb.Fatalf("e2e: opening a tab: %v", err)
 		}
-	case <-time.After(cfg.timeout):
+	case <-time.After(open):
 		cancel()
-		tb.Fatalf("e2e: opening a tab: no answer from the browser after %v", cfg.timeout)
+		tb.Fatalf("e2e: opening a tab: no answer from the browser after %v", open)
 	}
 	if err := chromedp.Listen(ctx, p.record); err != nil {
 		cancel()
@@ -61,7 +66,9 @@ func (b *Browser) Open(tb testing.TB, url string, opts ...Option) *Page {
 		p.finish()
 		cancel()
 	})
-	if err := p.run(chromedp.Navigate(url)); err != nil {
+	nav, cancelNav := context.WithTimeout(ctx, open)
+	defer cancelNav()
+	if _, err := chromedp.Run(nav, chromedp.Navigate(url)); err != nil {
 		tb.Fatalf("e2e: opening %s: %v", url, err)
 	}
 	return p

@@ -8,7 +8,6 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
-	"path/filepath"
 	"strconv"
 	"sync"
 	"testing"
@@ -26,7 +25,7 @@ import (
 )
 
 // built is the driver app (testdata/driver), built once per test process
-// into a cache directory: a rebuild of an unchanged app writes nothing.
+// into a temporary directory TestMain makes and removes.
 var built struct {
 	once sync.Once
 	dir  string
@@ -37,11 +36,6 @@ var built struct {
 func driverApp(t *testing.T) (string, assets.Manifest) {
 	t.Helper()
 	built.once.Do(func() {
-		cache, err := os.UserCacheDir()
-		if err != nil {
-			cache = os.TempDir()
-		}
-		built.dir = filepath.Join(cache, "jivokit", "e2e-driver")
 		var stderr bytes.Buffer
 		built.m, built.err = wasmbuild.Build(context.Background(), "./testdata/driver",
 			wasmbuild.Options{OutDir: built.dir, Quick: true, Stderr: &stderr})
