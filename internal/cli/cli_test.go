@@ -1,0 +1,77 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"strings"
+	"testing"
+)
+
+func TestRun(t *testing.T) {
+	tests := []struct {
+		name       string
+		args       []string
+		wantCode   int
+		wantStderr string
+	}{
+		{"no arguments", nil, 2, "usage: jivokit COMMAND"},
+		{"unknown command", []string{"frobnicate"}, 2, "jivokit: unknown command \"frobnicate\"\n\nusage: jivokit COMMAND"},
+		{"help", []string{"help"}, 0, "usage: jivokit COMMAND"},
+		{"-h", []string{"-h"}, 0, "usage: jivokit COMMAND"},
+		{"--help", []string{"--help"}, 0, "usage: jivokit COMMAND"},
+		// The subcommand gets the arguments after its name.
+		{"a command's help", []string{"build", "-h"}, 0, "usage: jivokit build"},
+		{"a command's bad usage", []string{"build"}, 2, "want one PACKAGE"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var stdout, stderr bytes.Buffer
+			code := Run(context.Background(), strings.NewReader(""), &stdout, &stderr, tt.args)
+			if code != tt.wantCode || !strings.Contains(stderr.String(), tt.wantStderr) {
+				t.Errorf("exit %d, stderr:\n%s\nwant %d and %q", code, stderr.String(), tt.wantCode, tt.wantStderr)
+			}
+			if stdout.Len() > 0 {
+				t.Errorf("stdout %q, want nothing", stdout.String())
+			}
+		})
+	}
+}
+
+// TestUsageListsEveryCommand: the help names each command with its summary,
+// in alphabetical order.
+func TestUsageListsEveryCommand(t *testing.T) {
+	var stderr bytes.Buffer
+	if code := Run(context.Background(), nil, nil, &stderr, []string{"help"}); code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	help := stderr.String()
+	if len(commands) == 0 {
+		t.Fatal("no commands")
+	}
+	listed, prev := 0, ""
+	for name, c := range commands {
+		if c.Summary == "" || c.Run == nil {
+			t.Errorf("command %s lacks a summary or a Run", name)
+		}
+		if !strings.Contains(help, "\n  "+name+" ") || !strings.Contains(help, c.Summary) {
+			t.Errorf("the help lacks %s: %s", name, c.Summary)
+		}
+	}
+	for _, line := range strings.Split(help, "\n") {
+		fields := strings.Fields(line)
+		if !strings.HasPrefix(line, "  ") || len(fields) == 0 {
+			continue
+		}
+		if _, ok := commands[fields[0]]; !ok {
+			continue
+		}
+		if fields[0] < prev {
+			t.Errorf("the help lists %s after %s", fields[0], prev)
+		}
+		prev = fields[0]
+		listed++
+	}
+	if listed != len(commands) {
+		t.Errorf("the help lists %d commands, want %d:\n%s", listed, len(commands), help)
+	}
+}
