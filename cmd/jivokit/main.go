@@ -4,7 +4,7 @@
 //
 // Usage:
 //
-//	jivokit demo [-addr 127.0.0.1:8080] [-widget-id ID]
+//	jivokit demo [-addr 127.0.0.1:8080] [-widget-id ID] [-build-dir DIR]
 //	jivokit build [-o DIR] PACKAGE
 //	jivokit gen
 //	jivokit snippet -widget-id ID [-stub] [-name ... -email ... -phone ...]

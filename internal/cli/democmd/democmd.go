@@ -48,7 +48,7 @@ func Run(ctx context.Context, _ io.Reader, stdout, stderr io.Writer, args []stri
 	fmt.Fprintln(stdout, "jivokit demo: building", demo.AppPackage, "...")
 	err := demo.Run(ctx, demo.Config{Addr: *addr, WidgetID: *widgetID, BuildDir: *buildDir, Log: stderr}, stdout)
 	if err != nil {
-		fmt.Fprintln(stderr, "jivokit demo:", err)
+		fmt.Fprintln(stderr, "jivokit", err) // err begins with "demo:"
 		return 1
 	}
 	fmt.Fprintln(stdout, "jivokit demo: stopped")

@@ -41,7 +41,7 @@ func TestRunBadAddress(t *testing.T) {
 	buildDir := filepath.Join(t.TempDir(), "build")
 	var stdout, stderr bytes.Buffer
 	code := Run(context.Background(), nil, &stdout, &stderr, []string{"-addr", "256.0.0.1:-1", "-build-dir", buildDir})
-	if code != 1 || !strings.Contains(stderr.String(), "jivokit demo: demo: listen tcp") {
+	if code != 1 || !strings.Contains(stderr.String(), "jivokit demo: listen tcp") {
 		t.Errorf("exit %d, stderr %q; want 1 and the listen error", code, stderr.String())
 	}
 	if _, err := os.Stat(buildDir); !errors.Is(err, os.ErrNotExist) {
