@@ -24,22 +24,32 @@ func (e *WidgetError) Error() string {
 
 // Is reports whether target is a *WidgetError with the same reason and, when
 // the target names one, the same method. The sentinels name no method, so
-// errors.Is(err, ErrCallbackDisabled) holds whatever method failed.
+// errors.Is(err, ErrCallbackDisabled) holds whatever method failed. The
+// reference's spelling "Callback unavaiable" and the correct "Callback
+// unavailable" are the same reason.
 func (e *WidgetError) Is(target error) bool {
 	t, ok := target.(*WidgetError)
-	if !ok {
-		return false
-	}
-	return t.Reason == e.Reason && (t.Method == "" || t.Method == e.Method)
+	return ok && (t.Method == "" || t.Method == e.Method) &&
+		(t.Reason == e.Reason || unavailable(t.Reason) && unavailable(e.Reason))
 }
+
+// unavailable reports whether reason is either spelling of
+// ErrCallbackUnavailable's.
+func unavailable(reason string) bool {
+	return reason == reasonUnavailable || reason == "Callback unavailable"
+}
+
+// reasonUnavailable is the reference's spelling, which the widget sends.
+const reasonUnavailable = "Callback unavaiable"
 
 // Reasons the reference and the page runtime document.
 var (
 	// ErrCallbackDisabled: calls are disabled in the admin panel.
 	ErrCallbackDisabled = &WidgetError{Reason: "Callback disabled"}
 	// ErrCallbackUnavailable: calls are not available now (day, time, or a
-	// call already started).
-	ErrCallbackUnavailable = &WidgetError{Reason: "Callback unavailable"}
+	// call already started). Its reason is the reference's spelling,
+	// "Callback unavaiable"; errors.Is matches "Callback unavailable" too.
+	ErrCallbackUnavailable = &WidgetError{Reason: reasonUnavailable}
 	// ErrCustomDataNotArray: setCustomData was not given an array.
 	ErrCustomDataNotArray = &WidgetError{Reason: "Custom data must be array."}
 	// ErrQueueFull: the page runtime's queue of calls made before the widget

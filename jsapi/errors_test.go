@@ -37,6 +37,12 @@ func TestWidgetErrorIs(t *testing.T) {
 		{"sentinel matches any method", disabled, ErrCallbackDisabled, true},
 		{"through %w", wrapped, ErrCallbackDisabled, true},
 		{"other reason", disabled, ErrCallbackUnavailable, false},
+		{"the reference's spelling", &WidgetError{Method: "startCall", Reason: "Callback unavaiable"}, ErrCallbackUnavailable, true},
+		{"the correct spelling", &WidgetError{Method: "isCallbackEnabled", Reason: "Callback unavailable"}, ErrCallbackUnavailable, true},
+		{"spellings match each other", &WidgetError{Reason: "Callback unavailable"}, &WidgetError{Reason: "Callback unavaiable"}, true},
+		{"either spelling, other method named", &WidgetError{Method: "open", Reason: "Callback unavailable"}, &WidgetError{Method: "startCall", Reason: "Callback unavaiable"}, false},
+		{"unavailable is not disabled", &WidgetError{Reason: "Callback unavaiable"}, ErrCallbackDisabled, false},
+		{"another misspelling", &WidgetError{Reason: "Callback unavailible"}, ErrCallbackUnavailable, false},
 		{"same method named in the target", disabled, &WidgetError{Method: "startCall", Reason: "Callback disabled"}, true},
 		{"other method named in the target", disabled, &WidgetError{Method: "isCallbackEnabled", Reason: "Callback disabled"}, false},
 		{"queue full", &WidgetError{Method: "open", Reason: "queue full"}, ErrQueueFull, true},
@@ -73,6 +79,12 @@ func TestInputError(t *testing.T) {
 	}
 	if got, want := ie.Error(), "jivo: invalid fields[3].link: has no host"; got != want {
 		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+func TestCallbackUnavailableSpelling(t *testing.T) {
+	if ErrCallbackUnavailable.Reason != "Callback unavaiable" {
+		t.Errorf("ErrCallbackUnavailable.Reason = %q, want the reference's spelling", ErrCallbackUnavailable.Reason)
 	}
 }
 

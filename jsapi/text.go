@@ -7,53 +7,59 @@ import "unicode/utf8"
 // binary that validates a value; these cover what validation needs. They are kept out of line: in WebAssembly each inlined copy costs
 // more code than a call.
 
-// quote wraps s in q (a double or single quote) for an error message,
-// escaping q, backslashes and control characters.
+// quote wraps s in q (a double or single quote) for an error message. As
+// strconv.Quote does, it escapes q, backslashes, control characters and
+// the characters that do not show (white space other than ' ', zero-width
+// and direction marks, the byte order mark); other characters stay as
+// written. A byte that is not valid UTF-8 reads as U+FFFD.
+//
+//go:noinline
 func quote(s, q string) string {
 	const hex = "0123456789abcdef"
-	out := q
-	for i := 0; i < len(s); i++ {
-		var esc string
-		switch c := s[i]; {
-		case c == '\n':
-			esc = `\n`
-		case c == '\r':
-			esc = `\r`
-		case c == '\t':
-			esc = `\t`
-		case c < ' ' || c == 0x7f:
-			esc = `\x` + hex[c>>4:c>>4+1] + hex[c&0xf:c&0xf+1]
-		case c == q[0] || c == '\\':
-			esc = `\` + s[i:i+1]
+	out, from := q, 0 // s[from:] is still to be written; -1: from the next character
+	for i, r := range s {
+		if from < 0 {
+			from = i
+		}
+		esc, n := [6]byte{'\\', byte(r), 'x', hex[r>>4&0xf], hex[r&0xf]}, 2
+		switch {
+		case r == '\t' || r == '\n' || r == '\r':
+			esc[1] = "tn??r"[r-'\t']
+		case r < ' ' || r == 0x7f:
+			esc[1], esc[2], esc[3], n = 'x', hex[r>>4], hex[r&0xf], 4
+		case r == rune(q[0]) || r == '\\':
+		case invisible(r):
+			esc, n = [6]byte{'\\', 'u', hex[r>>12], hex[r>>8&0xf], hex[r>>4&0xf], hex[r&0xf]}, 6
+		case r == utf8.RuneError: // a bad byte, or U+FFFD itself
+			esc, n = [6]byte{0xef, 0xbf, 0xbd}, 3
 		default:
 			continue
 		}
-		out += s[:i] + esc
-		s = s[i+1:]
-		i = -1
+		out += s[from:i] + string(esc[:n])
+		from = -1
 	}
-	return out + s + q
+	if from >= 0 {
+		out += s[from:]
+	}
+	return out + q
 }
 
-// quoteRuneAt quotes the character of s that starts at byte i, in single
-// quotes; a byte that does not start valid UTF-8 reads as U+FFFD.
-//
-//go:noinline
-func quoteRuneAt(s string, i int) string {
-	n := 1 // the length its first byte announces
-	switch c := s[i]; {
-	case c >= 0xf0:
-		n = 4
-	case c >= 0xe0:
-		n = 3
-	case c >= 0xc0:
-		n = 2
+// invisible reports whether r is a C1 control character, white space other
+// than ' ', or a zero-width, direction or other formatting mark that
+// strconv.Quote escapes. The stub widget's quote (stub/src/validate.js)
+// escapes the same.
+func invisible(r rune) bool {
+	for i := 0; i < len(invisibleRanges); i += 2 {
+		if rune(invisibleRanges[i]) <= r && r <= rune(invisibleRanges[i+1]) {
+			return true
+		}
 	}
-	if i+n > len(s) || !utf8.ValidString(s[i:i+n]) {
-		return "'\uFFFD'"
-	}
-	return quote(s[i:i+n], "'")
+	return false
 }
+
+// invisibleRanges are the first and last characters of each range of
+// characters quote escapes as \u and four hex digits.
+var invisibleRanges = [...]uint16{0x80, 0xa0, 0xad, 0xad, 0x1680, 0x1680, 0x2000, 0x200f, 0x2028, 0x202f, 0x205f, 0x2064, 0x3000, 0x3000, 0xfeff, 0xfeff}
 
 // spaceAt returns the length of the white space character (as
 // unicode.IsSpace defines it) that s starts with, or 0.

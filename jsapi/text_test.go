@@ -26,23 +26,14 @@ func TestQuoteMatchesStrconvForPrintableText(t *testing.T) {
 	if got := quote("\x00\x1f\x7f", `"`); got != `"\x00\x1f\x7f"` {
 		t.Errorf("quote of control characters = %s", got)
 	}
-	for _, s := range []string{"c", "'", "é", "☃", "\t"} {
-		if got, want := quoteRuneAt(s, 0), strconv.QuoteRune([]rune(s)[0]); got != want {
-			t.Errorf("quoteRuneAt(%q) = %s, want %s", s, got, want)
+	for _, s := range []string{"c", "'", "é", "☃", "\t", "\u00a0", "😀"} {
+		if got, want := quote(s, "'"), strconv.QuoteRune([]rune(s)[0]); got != want {
+			t.Errorf("quote(%q, ') = %s, want %s", s, got, want)
 		}
 	}
-	for _, s := range []string{"\xff", "\xc3", "\xe2\x98", "\x80x"} {
-		if got := quoteRuneAt(s, 0); got != "'\uFFFD'" {
-			t.Errorf("quoteRuneAt(%q) = %s, want U+FFFD", s, got)
-		}
-	}
-	for _, tc := range []struct{ s, want string }{{"c\x80", "'c'"}, {"é\x80", "'é'"}, {"a☃b", "'☃'"}} {
-		i := 0
-		if tc.s[0] == 'a' {
-			i = 1
-		}
-		if got := quoteRuneAt(tc.s, i); got != tc.want {
-			t.Errorf("quoteRuneAt(%q, %d) = %s, want %s", tc.s, i, got, tc.want)
+	for _, s := range []string{"\xff", "\xc3", "\xe2\x98", "\x80x", "\ufffd"} {
+		if got := quote(s, "'"); got[:4] != "'\uFFFD" {
+			t.Errorf("quote(%q, ') = %s, want U+FFFD first", s, got)
 		}
 	}
 }
@@ -63,5 +54,29 @@ func TestHTTPScheme(t *testing.T) {
 		if got := httpScheme(tc.in); got != tc.want {
 			t.Errorf("httpScheme(%q) = %v, want %v", tc.in, got, tc.want)
 		}
+	}
+}
+
+// TestQuoteEscapesWhatDoesNotShow: from ' ' up, every character quote
+// escapes is escaped as strconv.Quote does, and every printable one is left
+// as strconv.Quote leaves it. (Below ' ', quote writes \a, \b, \v and \f as
+// \x07, \x08, \x0b and \x0c.)
+func TestQuoteEscapesWhatDoesNotShow(t *testing.T) {
+	for r := rune(' '); r <= 0x10ffff; r++ {
+		if r >= 0xd800 && r <= 0xdfff || !invisible(r) && !strconv.IsPrint(r) && r != 0x7f {
+			continue
+		}
+		s := string(r)
+		if got, want := quote(s, `"`), strconv.Quote(s); got != want {
+			t.Errorf("quote(%U) = %s, want %s", r, got, want)
+		}
+	}
+	for _, r := range []rune{0xa0, 0x85, 0xad, 0x2007, 0x200b, 0x200e, 0x2028, 0x202e, 0x2060, 0x3000, 0xfeff} {
+		if !invisible(r) {
+			t.Errorf("%U shows nothing, but quote leaves it as written", r)
+		}
+	}
+	if got := quote("a\xffb", `"`); got != "\"a\uFFFDb\"" {
+		t.Errorf("quote of a bad byte = %s, want U+FFFD", got)
 	}
 }

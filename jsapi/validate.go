@@ -26,8 +26,9 @@ const (
 )
 
 // ValidateCustomData checks fields for setCustomData: at most
-// MaxCustomFields fields, each with content or a title, valid UTF-8, and a
-// link, when given, that is an absolute http or https URL.
+// MaxCustomFields fields, each with at least one of content, title and key
+// (a key alone is a label the agent sees), all valid UTF-8, and a link, when
+// given, that ValidateLink accepts. A link alone is not enough.
 func ValidateCustomData(fields []CustomField) error {
 	if len(fields) > MaxCustomFields {
 		return invalid("fields", "has "+strconv.Itoa(len(fields))+" entries, at most "+strconv.Itoa(MaxCustomFields)+" are allowed")
@@ -56,56 +57,82 @@ func ValidateCustomData(fields []CustomField) error {
 }
 
 // ValidateLink checks that link is an absolute http or https URL with a
-// host. Other schemes (javascript:, data:, ...) never pass.
+// host, and a port, when one follows the host, of at most 5 digits and at
+// most 65535 (an empty one, as in "https://example.com:/", means the
+// default port, as in browsers). Other schemes (javascript:, data:, ...)
+// never pass.
 func ValidateLink(link string) error { return invalid("link", linkProblem(link)) }
 
 func linkProblem(link string) string {
-	i := index(link, "://")
-	if i < 0 {
-		return "is not an absolute http or https URL"
-	}
-	if !httpScheme(link[:i]) {
-		return "has scheme " + quote(link[:i], `"`) + ", only http and https are allowed"
-	}
-	if linkHostPort(link[i+3:]) == "" {
-		return "has no host"
-	}
-	for _, r := range link {
-		if r <= ' ' || r == 0x7f || r == '\\' {
-			return "contains a space, control character or backslash"
-		}
-	}
-	return ""
+	_, problem := linkHost(link)
+	return problem
 }
 
-// linkHostPort returns the host and port of what follows a link's "://":
-// up to the path, query or fragment, without user info.
-func linkHostPort(rest string) string {
-	for i := 0; i < len(rest); i++ {
-		if c := rest[i]; c == '/' || c == '?' || c == '#' {
-			rest = rest[:i]
+// linkHost returns the host of an http(s) link, as written (an IPv6 address
+// in its brackets), and what is wrong with the link, "" when nothing is.
+func linkHost(link string) (host, problem string) {
+	i := index(link, "://")
+	if i < 0 {
+		return "", "is not an absolute http or https URL"
+	}
+	if !httpScheme(link[:i]) {
+		return "", "has scheme " + quote(link[:i], `"`) + ", only http and https are allowed"
+	}
+	hp := link[i+3:] // the host and port: up to the path, query or fragment, without user info
+	for j := 0; j < len(hp); j++ {
+		if c := hp[j]; c == '/' || c == '?' || c == '#' {
+			hp = hp[:j]
 			break
 		}
 	}
-	return rest[lastIndexByte(rest, '@')+1:]
+	hp = hp[lastIndexByte(hp, '@')+1:]
+	// The port follows the first colon, or the one right after the ] of an
+	// IPv6 address.
+	c := indexByte(hp, ':')
+	if hp != "" && hp[0] == '[' {
+		c = indexByte(hp, ']') + 1
+		if c == 0 || c < len(hp) && hp[c] != ':' {
+			return "", "has a malformed IPv6 address"
+		}
+	}
+	if c < 0 {
+		c = len(hp)
+	}
+	host = hp[:c]
+	port, n := hp[c:], 0 // "", or ":" and the port
+	for j := 1; j < len(port); j++ {
+		if d := port[j] - '0'; d <= 9 && j <= 5 {
+			n = n*10 + int(d)
+		} else {
+			n = 1 << 16
+		}
+	}
+	switch {
+	case host == "" || host == "[]":
+		return "", "has no host"
+	case n > 65535:
+		return "", "has a port that is not a number from 0 to 65535"
+	}
+	for _, r := range link {
+		if r <= ' ' || r == 0x7f || r == '\\' {
+			return "", "contains a space, control character or backslash"
+		}
+	}
+	return host, ""
 }
 
 // LinkHost returns the host name of an http(s) link, without port or user
-// info, with its ASCII letters lower-cased, or "" when link is not one. A
-// host in other scripts is returned as written; browsers send such hosts
-// in their ASCII (punycode) form.
+// info, with its ASCII letters lower-cased, or "" when link is not one that
+// ValidateLink accepts. An IPv6 address comes without its brackets. A host
+// in other scripts is returned as written; browsers send such hosts in their
+// ASCII (punycode) form.
 func LinkHost(link string) string {
-	if linkProblem(link) != "" {
+	host, problem := linkHost(link)
+	if problem != "" {
 		return ""
 	}
-	host := linkHostPort(link[index(link, "://")+3:])
 	if host[0] == '[' {
-		if end := indexByte(host, ']'); end > 0 {
-			return lowerASCII(host[1:end])
-		}
-	}
-	if i := lastIndexByte(host, ':'); i >= 0 {
-		host = host[:i]
+		host = host[1 : len(host)-1]
 	}
 	if n := len(host); n > 0 && host[n-1] == '.' {
 		host = host[:n-1]
@@ -120,16 +147,23 @@ func ValidatePhone(phone string) error {
 	if isBlank(phone) {
 		return invalid("phone", problemEmpty)
 	}
-	digits := 0
+	digits, bad, end := 0, -1, len(phone) // phone[bad:end] is the first character not allowed
 	for i, r := range phone {
+		if bad >= 0 {
+			end = i
+			break
+		}
 		switch {
 		case r >= '0' && r <= '9':
 			digits++
 		case r == '+' && i == 0:
 		case r == ' ' || r == '-' || r == '.' || r == '(' || r == ')':
 		default:
-			return invalid("phone", "contains "+quoteRuneAt(phone, i)+"; only digits, a leading +, spaces, dots, dashes and parentheses are allowed")
+			bad = i
 		}
+	}
+	if bad >= 0 {
+		return invalid("phone", "contains "+quote(phone[bad:end], "'")+"; only digits, a leading +, spaces, dots, dashes and parentheses are allowed")
 	}
 	if digits < 5 || digits > 15 {
 		return invalid("phone", "has "+strconv.Itoa(digits)+" digits, a phone number has 5 to 15")
@@ -138,7 +172,8 @@ func ValidatePhone(phone string) error {
 }
 
 // ValidateEmail checks the rough shape of an e-mail address: one @ with text
-// on both sides, a dot in the domain, and no spaces.
+// on both sides, a dot in the domain, and no white space (as
+// strings.TrimSpace sees it), control characters, <, > or ".
 func ValidateEmail(email string) error {
 	problem := ""
 	at := indexByte(email, '@')
@@ -146,8 +181,7 @@ func ValidateEmail(email string) error {
 		return invalid("email", "is not an e-mail address")
 	}
 	for i := 0; i < len(email); i++ {
-		switch c := email[i]; {
-		case c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '<' || c == '>' || c == '"' || c == '@' && i != at:
+		if c := email[i]; c < ' ' || c == 0x7f || c == '<' || c == '>' || c == '"' || c == '@' && i != at || spaceAt(email[i:]) > 0 {
 			problem = "contains a character an e-mail address cannot have"
 		}
 	}
@@ -239,16 +273,15 @@ func (inv Invitation) Validate() error {
 }
 
 // Validate checks client attributes: at least one, ids not empty, values
-// strings or finite numbers.
+// strings or finite numbers. When several are wrong it reports the one with
+// the smallest id, so the same map always gets the same error.
 func (a ClientAttributes) Validate() error {
 	if len(a) == 0 {
 		return invalid("attributes", problemEmpty)
 	}
+	badID, problem := "", ""
 	for id, v := range a {
-		if id == "" {
-			return invalid("attributes", "has an empty id")
-		}
-		problem, f := "", 0.0
+		p, f := "", 0.0
 		switch v := v.(type) {
 		case string, int, int8, int16, int32, int64, uint, uint8, uint16, uint32, uint64:
 		case float32:
@@ -256,16 +289,23 @@ func (a ClientAttributes) Validate() error {
 		case float64:
 			f = v
 		default:
-			problem = "is neither a string nor a number"
+			p = "is neither a string nor a number"
 		}
 		if f != f || f > maxFloat || f < -maxFloat {
-			problem = "is not a finite number"
+			p = "is not a finite number"
 		}
-		if problem != "" {
-			return invalid("attributes["+quote(id, `"`)+"]", problem)
+		if id == "" {
+			p = "has an empty id"
+		}
+		if p != "" && (problem == "" || id < badID) {
+			badID, problem = id, p
 		}
 	}
-	return nil
+	field := "attributes"
+	if badID != "" {
+		field += "[" + quote(badID, `"`) + "]"
+	}
+	return invalid(field, problem)
 }
 
 const maxFloat = 1.7976931348623157e308

@@ -78,6 +78,12 @@ func TestLinkHost(t *testing.T) {
 		{"user info", "https://evil.example@good.example/", "good.example"},
 		{"trailing dot", "https://example.com./", "example.com"},
 		{"IPv6", "https://[::1]:8443/", "::1"},
+		{"IPv6 without port", "https://[2001:DB8::1]/", "2001:db8::1"},
+		{"empty port", "https://example.com:/", "example.com"},
+		{"host name for a port", "https://example.com:evil.net/", ""},
+		{"two ports", "https://example.com:1:2/", ""},
+		{"IPv6 with a host name for a port", "https://[::1]:evil.net/", ""},
+		{"no host before the port", "https://:443/", ""},
 		{"query right after host", "https://example.com?x=1", "example.com"},
 		{"not a link", "javascript:alert(1)", ""},
 	} {
@@ -86,6 +92,23 @@ func TestLinkHost(t *testing.T) {
 				t.Errorf("LinkHost(%q) = %q, want %q", tc.link, got, tc.want)
 			}
 		})
+	}
+}
+
+// TestSafeHostsRefuseAHostInThePort: a link whose "port" names another host
+// is no link to the safe host.
+func TestSafeHostsRefuseAHostInThePort(t *testing.T) {
+	safe, err := NewSafeHosts("example.com")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := safe.Allows("https://example.com:evil.net/"); err == nil {
+		t.Error("https://example.com:evil.net/ passes the check for example.com")
+	}
+	for _, link := range []string{"https://example.com:8443/a", "https://shop.example.com/"} {
+		if err := safe.Allows(link); err != nil {
+			t.Errorf("%s: %v", link, err)
+		}
 	}
 }
 
@@ -102,6 +125,9 @@ func TestValidatePhone(t *testing.T) {
 		{"too short", "1234", "jivo: invalid phone: has 4 digits, a phone number has 5 to 15"},
 		{"too long", "1234567890123456", "jivo: invalid phone: has 16 digits, a phone number has 5 to 15"},
 		{"only punctuation", "+ ()", "jivo: invalid phone: has 0 digits, a phone number has 5 to 15"},
+		{"bad UTF-8", "+1408\xff4987855", "jivo: invalid phone: contains '\uFFFD'; only digits, a leading +, spaces, dots, dashes and parentheses are allowed"},
+		{"bad character last", "+14084987855☎", "jivo: invalid phone: contains '☎'; only digits, a leading +, spaces, dots, dashes and parentheses are allowed"},
+		{"truncated character last", "+14084987855\xe2\x98", "jivo: invalid phone: contains '\uFFFD'; only digits, a leading +, spaces, dots, dashes and parentheses are allowed"},
 	} {
 		t.Run(tc.name, func(t *testing.T) { check(t, ValidatePhone(tc.phone), tc.want) })
 	}
@@ -235,6 +261,21 @@ func TestClientAttributesValidate(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) { check(t, tc.a.Validate(), tc.want) })
 	}
+}
+
+// TestClientAttributesValidateIsDeterministic: with several bad
+// attributes, every run reports the smallest id, whatever the map's order.
+func TestClientAttributesValidateIsDeterministic(t *testing.T) {
+	a := ClientAttributes{}
+	for _, id := range []string{"q", "c", "x", "b", "k", "z", "m", "d", "e", "f"} {
+		a[id] = true
+	}
+	a["a"] = "fine"
+	for i := 0; i < 100; i++ {
+		check(t, a.Validate(), `jivo: invalid attributes["b"]: is neither a string nor a number`)
+	}
+	a[""] = 1
+	check(t, a.Validate(), "jivo: invalid attributes: has an empty id")
 }
 
 func TestRulesValidate(t *testing.T) {

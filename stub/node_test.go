@@ -14,7 +14,9 @@ import (
 // built stub.min.js in a fresh vm context per case with a small fake
 // document, once on its own and once behind the page runtime, as on a page.
 // It also hands the tests the spec as Go has it, so the stub is checked
-// against jsapi.Methods and jsapi.Callbacks, not only the generated table.
+// against jsapi.Methods and jsapi.Callbacks, not only the generated table,
+// and the validation cases jsapi's tests run (jsapi/testdata/validation.json),
+// so the stub's checks agree with Go's, message for message.
 func TestStubInNode(t *testing.T) {
 	node, err := exec.LookPath("node")
 	if err != nil {
@@ -28,6 +30,13 @@ func TestStubInNode(t *testing.T) {
 		t.Fatalf("no Node tests in testdata (%v)", err)
 	}
 	spec := specJSON(t)
+	cases, err := filepath.Abs(filepath.Join("..", "jsapi", "testdata", "validation.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(cases); err != nil {
+		t.Fatalf("the shared validation cases are missing: %v", err)
+	}
 	for _, tc := range []struct {
 		name    string
 		runtime bool
@@ -42,7 +51,7 @@ func TestStubInNode(t *testing.T) {
 				}
 			}
 			cmd := exec.Command(node, append([]string{"--test", "--test-reporter=spec"}, files...)...)
-			cmd.Env = append(os.Environ(), "JIVOKIT_STUB_SPEC="+spec, "JIVOKIT_STUB_RUNTIME=")
+			cmd.Env = append(os.Environ(), "JIVOKIT_STUB_SPEC="+spec, "JIVOKIT_VALIDATION_CASES="+cases, "JIVOKIT_STUB_RUNTIME=")
 			if tc.runtime {
 				cmd.Env = append(cmd.Env, "JIVOKIT_STUB_RUNTIME=1")
 			}

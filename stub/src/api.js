@@ -4,15 +4,27 @@
 // which window globals; widget.js checks that the two match exactly.
 
 import { callInProgress, clearHistory } from "./state.js";
-import { colorProblem, isObject, linkProblem, offlineMessageProblem, phoneProblem } from "./validate.js";
+import {
+  MAX_CUSTOM_FIELDS,
+  attributesProblem,
+  customFieldProblem,
+  fieldText,
+  invitationProblem,
+  isObject,
+  offlineMessageProblem,
+  phoneProblem,
+  startProblem,
+  widgetColorProblem,
+} from "./validate.js";
 
 const OK = () => ({ result: "ok" });
 const fail = (reason) => ({ result: "fail", reason });
 
 export const CALLBACK_DISABLED = "Callback disabled";
-export const CALLBACK_UNAVAILABLE = "Callback unavailable";
+// The reference's spelling, as the widget sends it; jsapi.ErrCallbackUnavailable
+// matches it and "Callback unavailable".
+export const CALLBACK_UNAVAILABLE = "Callback unavaiable";
 export const CUSTOM_DATA_NOT_ARRAY = "Custom data must be array.";
-export const MAX_CUSTOM_FIELDS = 10;
 export const MAX_ATTRIBUTE_CALLS = 10;
 
 const UTM_KEYS = ["source", "campaign", "content", "medium", "term"];
@@ -21,21 +33,21 @@ function requireCallback(method, cb) {
   if (typeof cb !== "function") throw new TypeError("jivo_api." + method + ": the last argument must be a callback function");
 }
 
-function text(v) {
-  if (typeof v === "string") return v;
-  if (typeof v === "number" || typeof v === "boolean") return String(v);
-  return "";
-}
-
-// customField turns one setCustomData entry into what the agent sees: text
+// customFields turns setCustomData's entries into what the agent sees: text
 // as given (never markup), and the link only when it is a safe http(s) URL.
-function customField(f, i, warn) {
-  const out = { title: text(f.title), key: text(f.key), content: text(f.content), link: "" };
-  if (f.link !== undefined && f.link !== null && f.link !== "") {
-    const p = linkProblem(f.link);
-    if (p) warn("fields[" + i + "]." + p + "; the agent does not see it");
-    else out.link = f.link;
-  }
+// What jsapi.ValidateCustomData refuses is left out with a warning: a field
+// with no content, title or key, or its bad link.
+function customFields(fields, warn) {
+  const out = [];
+  fields.forEach((f, i) => {
+    const field = { title: fieldText(f.title), key: fieldText(f.key), content: fieldText(f.content), link: "" };
+    const p = customFieldProblem(f, i);
+    if (p) warn(p + "; the agent does not see it");
+    if (field.title || field.key || field.content) {
+      if (!p && f.link) field.link = f.link;
+      out.push(field);
+    }
+  });
   return out;
 }
 
@@ -66,10 +78,9 @@ export function createApi(w) {
   return {
     open(options) {
       if (options !== undefined && options !== null && !isObject(options)) return fail("options must be an object like {start: 'chat'}");
+      const p = startProblem(options && options.start);
+      if (p) return fail(p);
       const start = (options && options.start) || "chat";
-      if (start !== "chat" && start !== "call" && start !== "menu") {
-        return fail("start " + JSON.stringify(String(start)) + " is not chat, call or menu");
-      }
       s.menu = start === "menu";
       if (start === "call") w.setState(s.state === "chat" || s.state === "chat/call" ? "chat/call" : "call");
       else w.setState("chat");
@@ -119,7 +130,7 @@ export function createApi(w) {
       for (let i = 0; i < fields.length; i++) {
         if (!isObject(fields[i])) return fail("fields[" + i + "] is not an object.");
       }
-      s.customData = fields.map((f, i) => customField(f, i, w.warn));
+      s.customData = customFields(fields, w.warn);
       return OK();
     },
 
@@ -135,11 +146,13 @@ export function createApi(w) {
     },
 
     showProactiveInvitation(invitationText, departmentId) {
-      if (typeof invitationText !== "string" || invitationText.trim() === "") return w.warn("invitation_text must be a non-empty string; ignored");
-      let dept = null;
-      if (departmentId !== undefined && departmentId !== null) {
-        if (typeof departmentId === "number" && departmentId >= 0 && Math.floor(departmentId) === departmentId) dept = departmentId;
-        else w.warn("department_id must be a non-negative whole number; ignored");
+      let p = invitationProblem(invitationText);
+      if (p) return w.warn(p + "; ignored");
+      let dept = departmentId === undefined ? null : departmentId;
+      p = invitationProblem(invitationText, dept);
+      if (p) {
+        w.warn(p + "; ignored");
+        dept = null;
       }
       s.invitation = { text: invitationText, department_id: dept };
       s.messages.push({ from: "agent", text: invitationText, time: Date.now(), invitation: true });
@@ -169,7 +182,7 @@ export function createApi(w) {
     },
 
     setWidgetColor(color, color2) {
-      const p = colorProblem(color) || (color2 !== undefined && color2 !== null && color2 !== "" ? colorProblem(color2, "color2") : "");
+      const p = widgetColorProblem(color, color2);
       if (p) return w.warn(p + "; ignored");
       s.color = color;
       s.color2 = color2 || null;
@@ -181,14 +194,10 @@ export function createApi(w) {
     },
 
     setClientAttributes(attributes) {
-      if (!isObject(attributes) || Object.keys(attributes).length === 0) return w.warn("setClientAttributes takes a non-empty object of attribute ids to strings or numbers; ignored");
+      if (!isObject(attributes)) return w.warn("setClientAttributes takes a non-empty object of attribute ids to strings or numbers; ignored");
       if (s.attributeCalls >= MAX_ATTRIBUTE_CALLS) return w.warn("more than " + MAX_ATTRIBUTE_CALLS + " setClientAttributes calls; the vendor drops them");
-      for (const id of Object.keys(attributes)) {
-        const v = attributes[id];
-        if (id === "" || (typeof v !== "string" && (typeof v !== "number" || !isFinite(v)))) {
-          return w.warn("attribute " + JSON.stringify(id) + " must have a non-empty id and a string or number value; ignored");
-        }
-      }
+      const p = attributesProblem(attributes);
+      if (p) return w.warn(p + "; ignored");
       s.attributeCalls++;
       Object.assign(s.clientAttributes, attributes);
     },

@@ -94,6 +94,9 @@ test('setCustomData: a non-array fails as documented, at most 10 fields, links o
     { content: 'Bad', link: 'javascript:alert(1)' },
     { content: 'Data', link: 'data:text/html,<b>x</b>' },
     { content: 'Ftp', link: 'ftp://files.example/x' },
+    { link: 'https://crm.example/only-a-link' },
+    { content: 'Port', link: 'https://crm.example:evil.example/' },
+    { title: '', key: '', content: '' },
   ])), ok);
   assert.deepEqual(plain(p.stub.agentView().customData), [
     { title: 'Actions', key: '', content: 'Add contact', link: 'https://crm.example/add' },
@@ -101,8 +104,16 @@ test('setCustomData: a non-array fails as documented, at most 10 fields, links o
     { title: '', key: '', content: 'Bad', link: '' },
     { title: '', key: '', content: 'Data', link: '' },
     { title: '', key: '', content: 'Ftp', link: '' },
+    { title: '', key: '', content: 'Port', link: '' },
   ]);
-  assert.match(p.calls().at(-1).warning, /fields\[2\]\.link is not an absolute http or https URL.*fields\[3\]\.link is not an absolute.*fields\[4\]\.link has scheme "ftp"/);
+  assert.equal(p.calls().at(-1).warning, [
+    'fields[2].link is not an absolute http or https URL',
+    'fields[3].link is not an absolute http or https URL',
+    'fields[4].link has scheme "ftp", only http and https are allowed',
+    'fields[5] has no content, title or key',
+    'fields[6].link has a port that is not a number from 0 to 65535',
+    'fields[7] has no content, title or key',
+  ].map((w) => w + '; the agent does not see it').join('; '));
 });
 
 test('setUserToken answers {result: ok, token}, and fail with the token or false', async () => {
@@ -114,7 +125,7 @@ test('setUserToken answers {result: ok, token}, and fail with the token or false
   assert.equal(p.stub.agentView().token, 'v1.abc', 'a failed call keeps the token');
 });
 
-test('startCall: ok for a good number, Callback disabled, a reason for a malformed number, Callback unavailable during a call', async () => {
+test('startCall: ok for a good number, Callback disabled, a reason for a malformed number, Callback unavaiable (the reference\'s spelling) during a call', async () => {
   const p = await loadedPage();
   const bad = plain(p.api().startCall('12'));
   assert.equal(bad.result, 'fail');
@@ -122,21 +133,21 @@ test('startCall: ok for a good number, Callback disabled, a reason for a malform
   assert.match(plain(p.api().startCall('+1 (408) abc')).reason, /phone contains 'a'/);
   assert.deepEqual(plain(p.api().startCall('+1 (408) 498-7855')), ok);
   assert.deepEqual(plain(p.stub.agentView().call), { phone: '+1 (408) 498-7855', status: 'requested', reason: '' });
-  assert.deepEqual(plain(p.api().startCall('+14084987855')), { result: 'fail', reason: 'Callback unavailable' });
+  assert.deepEqual(plain(p.api().startCall('+14084987855')), { result: 'fail', reason: 'Callback unavaiable' });
   p.stub.callEnd(true);
   assert.deepEqual(plain(p.api().startCall('+14084987855')), ok, 'a new call after the last one ended');
   p.stub.setCallbacksEnabled(false);
   assert.deepEqual(plain(p.api().startCall('+14084987855')), { result: 'fail', reason: 'Callback disabled' });
 });
 
-test('isCallbackEnabled answers asynchronously: ok, Callback disabled, Callback unavailable', async () => {
+test('isCallbackEnabled answers asynchronously: ok, Callback disabled, Callback unavaiable', async () => {
   const p = await loadedPage();
   let called = false;
   const first = new Promise((r) => p.api().isCallbackEnabled((res) => ((called = true), r(plain(res)))));
   assert.equal(called, false, 'not called before isCallbackEnabled returns');
   assert.deepEqual(await first, ok);
   p.api().startCall('+14084987855');
-  assert.deepEqual(await answer(p, 'isCallbackEnabled'), [{ result: 'fail', reason: 'Callback unavailable' }]);
+  assert.deepEqual(await answer(p, 'isCallbackEnabled'), [{ result: 'fail', reason: 'Callback unavaiable' }]);
   p.stub.setCallbacksEnabled(false);
   assert.deepEqual(await answer(p, 'isCallbackEnabled'), [{ result: 'fail', reason: 'Callback disabled' }]);
   assert.throws(() => p.api().isCallbackEnabled(null), { name: 'TypeError', message: /callback function/ });
@@ -175,7 +186,12 @@ test('showProactiveInvitation opens the chat with the text; the agent sees the i
   assert.deepEqual(states, ['chat']);
   assert.deepEqual(plain(p.stub.agentView().invitation), { text: 'How can I help you?', department_id: 3 });
   p.api().showProactiveInvitation('');
-  assert.match(p.calls().at(-1).warning, /non-empty string/);
+  assert.equal(p.calls().at(-1).warning, 'invitation_text is empty; ignored');
+  p.api().showProactiveInvitation('\ufeff');
+  assert.equal(p.calls().at(-1).warning, undefined, 'a byte order mark is no white space, as in Go');
+  p.api().showProactiveInvitation('Hi', -2);
+  assert.equal(p.calls().at(-1).warning, 'department_id is negative; ignored');
+  assert.deepEqual(plain(p.stub.agentView().invitation), { text: 'Hi', department_id: null }, 'shown without the department');
 });
 
 test('setWidgetColor takes hex colours and refuses the rest', async () => {
@@ -199,7 +215,9 @@ test('sendPageTitle, setClientAttributes and setRules reach what the agent sees'
   p.api().setClientAttributes({ seats: 6 });
   assert.deepEqual(plain(p.stub.agentView().clientAttributes), { plan: 'pro', seats: 6 });
   p.api().setClientAttributes({ bad: { x: 1 } });
-  assert.match(p.calls().at(-1).warning, /string or number/);
+  assert.equal(p.calls().at(-1).warning, 'attributes["bad"] is neither a string nor a number; ignored');
+  p.api().setClientAttributes({ z: true, b: null, a: 1 });
+  assert.equal(p.calls().at(-1).warning, 'attributes["b"] is neither a string nor a number; ignored', 'the smallest bad id, as Go');
   for (let i = 0; i < 9; i++) p.api().setClientAttributes({ n: i });
   assert.match(p.calls().at(-1).warning, /more than 10 setClientAttributes calls/, 'the vendor allows 10 calls');
   assert.equal(p.stub.agentView().clientAttributes.n, 7);
