@@ -129,13 +129,13 @@ func TestHTMLTemplateBaselineIsEquivalent(t *testing.T) {
 }
 
 // TestCompareRendering prints BenchmarkWidget next to
-// BenchmarkWidgetHTMLTemplate with their ratio. It runs only with
-// -compare:
+// BenchmarkWidgetHTMLTemplate with their ratio. It runs under -v (as in
+// CI) or with -compare:
 //
-//	go test -run TestCompareRendering -compare -v ./templates
+//	go test -run TestCompareRendering -v ./templates
 func TestCompareRendering(t *testing.T) {
-	if !*compare {
-		t.Skip("run with -compare")
+	if !*compare && !testing.Verbose() {
+		t.Skip("run with -v or -compare")
 	}
 	tr, ht := testing.Benchmark(BenchmarkWidget), testing.Benchmark(BenchmarkWidgetHTMLTemplate)
 	t.Logf("\n%-28s %12s %10s %12s\n%-28s %12d %10d %12d\n%-28s %12d %10d %12d\n%-28s %11.2fx %9.2fx %11.2fx",
