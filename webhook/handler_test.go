@@ -515,3 +515,29 @@ func TestHandlerDropsFieldsWithoutText(t *testing.T) {
 		})
 	}
 }
+
+// TestHandlerDefaultBodyLimit: without WithMaxBodySize a Handler reads
+// bodies up to 1 MiB and answers 413 beyond.
+func TestHandlerDefaultBodyLimit(t *testing.T) {
+	if webhook.DefaultMaxBodySize != 1<<20 {
+		t.Fatalf("DefaultMaxBodySize = %d, the documented default is 1 MiB", webhook.DefaultMaxBodySize)
+	}
+	h, _ := newHandler(t, webhook.Funcs{})
+	sample := webhooktest.Payload(t, webhook.NameChatFinished)
+	pad := func(n int) string { // the sample, padded with white space to n bytes
+		return string(sample) + strings.Repeat(" ", n-len(sample))
+	}
+	for _, tt := range []struct {
+		size   int
+		status int
+	}{
+		{webhook.DefaultMaxBodySize, 200},
+		{webhook.DefaultMaxBodySize + 1, 413},
+	} {
+		r := httptest.NewRequest("POST", "/", strings.NewReader(pad(tt.size)))
+		r.Header.Set("Content-Type", "application/json")
+		if rep := webhooktest.Do(t, h, r); rep.Status != tt.status {
+			t.Errorf("%d-byte body: status %d %s, want %d", tt.size, rep.Status, rep.Body, tt.status)
+		}
+	}
+}

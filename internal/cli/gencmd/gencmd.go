@@ -4,6 +4,7 @@ package gencmd
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -18,6 +19,9 @@ func Run(_ context.Context, _ io.Reader, stdout, stderr io.Writer, args []string
 	check := fs.Bool("check", false, "write nothing; list stale generated files and exit 1 if there are any")
 	dir := fs.String("C", ".", "a directory inside the jivokit module")
 	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
 		return 2
 	}
 	if fs.NArg() > 0 {
