@@ -42,9 +42,12 @@ type fieldRow struct{ Title, Key, Content, Link string }
 func (s *Server) servePage(w http.ResponseWriter, r *http.Request) {
 	nonce := newNonce()
 	ctx := templ.WithNonce(r.Context(), nonce)
-	d := s.pageData()
+	d, err := s.pageData()
 	var b bytes.Buffer
-	if err := page(d).Render(ctx, &b); err != nil {
+	if err == nil {
+		err = page(d).Render(ctx, &b)
+	}
+	if err != nil {
 		http.Error(w, "rendering the page: "+err.Error(), http.StatusInternalServerError)
 		return
 	}
@@ -56,7 +59,11 @@ func (s *Server) servePage(w http.ResponseWriter, r *http.Request) {
 	w.Write(b.Bytes())
 }
 
-func (s *Server) pageData() pageData {
+func (s *Server) pageData() (pageData, error) {
+	app, err := templates.WASMAppFromManifest("/app/", s.manifest)
+	if err != nil {
+		return pageData{}, err
+	}
 	cfg, _ := s.widget.Config(sampleVisitor)
 	v := visitorRow{ID: sampleVisitor.ID, Token: cfg.UserToken}
 	if c := cfg.ContactInfo; c != nil {
@@ -84,10 +91,10 @@ func (s *Server) pageData() pageData {
 		Visitor:     v,
 		Fields:      fields,
 		Snippet:     s.widget.Snippet(sampleVisitor),
-		App:         templates.WASMApp{WASMURL: "/app/" + s.manifest.WASM, ExecURL: "/app/" + s.manifest.WASMExec},
+		App:         app,
 		WebhookPath: s.webhookPath,
 		Events:      events,
-	}
+	}, nil
 }
 
 func newNonce() string {
