@@ -77,7 +77,7 @@ func argsJSON(c e2e.StubCall) string {
 // TestEveryMethod calls every jivo_api method from Go and checks what the
 // stub widget received and what came back to Go, failures included.
 func TestEveryMethod(t *testing.T) {
-	s := newSite(t)
+	s := newSite(t, driver)
 	p := openDriver(t, s, "utm_source=e2e&utm_campaign=spring")
 	p.WaitLoaded()
 
@@ -172,7 +172,7 @@ func TestEveryMethod(t *testing.T) {
 // listeners get them, two listeners of one callback and the page's own
 // jivo_onChangeState included.
 func TestCallbacks(t *testing.T) {
-	s := newSite(t)
+	s := newSite(t, driver)
 	p := openDriver(t, s, "never-load") // so that Go listens before the load
 	p.Stub("load")
 	waitEvents(t, p, "OnLoad", 1)
@@ -236,7 +236,7 @@ func TestCallbacks(t *testing.T) {
 // runtime's queue and reach the widget in order, after the server-rendered
 // configuration and before the invitation, and their answers reach Go.
 func TestCallsBeforeLoad(t *testing.T) {
-	s := newSite(t)
+	s := newSite(t, driver)
 	p := openDriver(t, s, "early&never-load&config")
 	if got := e2e.Eval[int](p, "goResults.length"); got != 0 {
 		t.Fatalf("%d calls answered before the widget loaded", got)
@@ -272,7 +272,7 @@ func TestCallsBeforeLoad(t *testing.T) {
 // TestServerRenderedConfig: the configuration the server renders reaches the
 // widget on load and shows in the stub's agent panel; the token verifies.
 func TestServerRenderedConfig(t *testing.T) {
-	s := newSite(t)
+	s := newSite(t, driver)
 	p := openDriver(t, s, "config")
 	p.WaitLoaded()
 	p.WaitFor(`jivokitStub.agentView().invitation !== null`)
@@ -305,7 +305,7 @@ func TestServerRenderedConfig(t *testing.T) {
 // console error) and the page keeps working: the other listeners, later
 // callbacks and calls.
 func TestListenerPanic(t *testing.T) {
-	s := newSite(t)
+	s := newSite(t, driver)
 	p := openDriver(t, s, "", e2e.AllowConsole(`listener of jivo_onAccept panicked`))
 	p.WaitLoaded()
 	p.Do("window.goPanic = true")

@@ -8,15 +8,15 @@ import (
 	"github.com/jivokit/jivokit/e2e"
 )
 
-// TestMain stops the shared browser and removes the driver app's build
-// directory after the tests.
+// TestMain stops the shared browser and removes the apps' build
+// directories after the tests.
 func TestMain(m *testing.M) {
-	dir, err := os.MkdirTemp("", "jivokit-e2e-driver-")
+	dir, err := os.MkdirTemp("", "jivokit-e2e-apps-")
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
-	built.dir = dir
+	buildRoot = dir
 	code := m.Run()
 	e2e.Shutdown()
 	os.RemoveAll(dir)

@@ -7,7 +7,9 @@ import (
 	"encoding/base64"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"os"
+	"path/filepath"
 	"strconv"
 	"sync"
 	"testing"
@@ -24,29 +26,41 @@ import (
 	"github.com/jivokit/jivokit/usertoken"
 )
 
-// built is the driver app (testdata/driver), built once per test process
-// into a temporary directory TestMain makes and removes.
-var built struct {
-	once sync.Once
-	dir  string
-	m    assets.Manifest
-	err  error
+// app is a Go/WASM app of the tests, built once per test process into a
+// directory of its own under the one TestMain makes and removes.
+type app struct {
+	name, pkg string
+	once      sync.Once
+	m         assets.Manifest
+	err       error
 }
 
-func driverApp(t *testing.T) (string, assets.Manifest) {
+var (
+	// buildRoot holds the apps' build directories; TestMain sets it.
+	buildRoot string
+	// driver (testdata/driver) calls the bridge when a test asks.
+	driver = &app{name: "driver", pkg: "./testdata/driver"}
+	// example is the example app (wasm/example) the demo shows.
+	example = &app{name: "example", pkg: "github.com/jivokit/jivokit/wasm/example"}
+)
+
+// build builds the app the first time and returns its directory and
+// manifest.
+func (a *app) build(t *testing.T) (string, assets.Manifest) {
 	t.Helper()
-	built.once.Do(func() {
+	dir := filepath.Join(buildRoot, a.name)
+	a.once.Do(func() {
 		var stderr bytes.Buffer
-		built.m, built.err = wasmbuild.Build(context.Background(), "./testdata/driver",
-			wasmbuild.Options{OutDir: built.dir, Quick: true, Stderr: &stderr})
-		if built.err != nil {
-			built.err = &buildError{built.err, stderr.String()}
+		a.m, a.err = wasmbuild.Build(context.Background(), a.pkg,
+			wasmbuild.Options{OutDir: dir, Quick: true, Stderr: &stderr})
+		if a.err != nil {
+			a.err = &buildError{a.err, stderr.String()}
 		}
 	})
-	if built.err != nil {
-		t.Fatal(built.err)
+	if a.err != nil {
+		t.Fatal(a.err)
 	}
-	return built.dir, built.m
+	return dir, a.m
 }
 
 type buildError struct {
@@ -57,10 +71,11 @@ type buildError struct {
 func (e *buildError) Error() string { return e.err.Error() + "\n" + e.stderr }
 
 // site is the test site: pages rendered by the templ components with the
-// stub widget and the driver app, under a nonce-based CSP.
+// stub widget and one Go/WASM app, under a nonce-based CSP.
 type site struct {
 	*httptest.Server
 	signer *usertoken.Signer
+	app    templates.WASMApp // the app's loader, its files under /app/
 }
 
 // visitorConfig is the server-rendered configuration of ?config pages.
@@ -73,38 +88,47 @@ var visitorConfig = jsapi.PageConfig{
 
 const visitorID = "customer-42"
 
-func newSite(t *testing.T) *site {
+func newSite(t *testing.T, a *app) *site {
 	t.Helper()
 	e2e.NewBrowser(t) // skips (or fails in CI) before the build when there is no browser
-	dir, m := driverApp(t)
+	dir, m := a.build(t)
+	loader, err := templates.WASMAppFromManifest("/app/", m)
+	if err != nil {
+		t.Fatal(err)
+	}
 	secret := make([]byte, 32)
 	rand.Read(secret)
 	signer, err := usertoken.NewSigner(secret)
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := &site{signer: signer}
+	s := &site{signer: signer, app: loader}
 	mux := http.NewServeMux()
 	mux.Handle(stub.Path, stub.Handler())
-	mux.Handle(templates.RuntimePath, templates.AssetHandler())
 	mux.Handle("/app/", http.StripPrefix("/app/", assets.Handler(os.DirFS(dir))))
-	mux.HandleFunc("/page", func(w http.ResponseWriter, r *http.Request) {
-		s.page(t, w, r, m)
-	})
+	mux.HandleFunc("/page", func(w http.ResponseWriter, r *http.Request) { s.page(t, w, r) })
+	mux.HandleFunc("/bare", s.bare)
 	s.Server = httptest.NewServer(mux)
 	t.Cleanup(s.Close)
 	return s
 }
 
-// page renders a test page. Query: config (render visitorConfig for
-// visitorID), never-load (the stub loads only on jivokitStub.load()),
-// delay=MS (the stub's load delay), early (the driver calls before load).
-func (s *site) page(t *testing.T, w http.ResponseWriter, r *http.Request, m assets.Manifest) {
-	q := r.URL.Query()
+// stubOptions reads a page's query: never-load (the stub loads only on
+// jivokitStub.load()), delay=MS (the stub's load delay).
+func stubOptions(q url.Values) stub.Options {
 	opts := stub.Options{NeverLoad: q.Has("never-load")}
 	if ms, err := strconv.Atoi(q.Get("delay")); err == nil {
 		opts.LoadDelay = time.Duration(ms) * time.Millisecond
 	}
+	return opts
+}
+
+// page renders a test page with the stub widget's snippet and the app.
+// Query: config (render visitorConfig for visitorID), early (the driver
+// calls before load), and the stub's (stubOptions).
+func (s *site) page(t *testing.T, w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	opts := stubOptions(q)
 	widget, err := templates.NewWidget("e2eTestWidget", templates.WithStub(opts),
 		templates.WithVisitorTokens(s.signer, time.Hour),
 		templates.WithReport(func(_ context.Context, err error) { t.Errorf("snippet left out: %v", err) }))
@@ -125,10 +149,10 @@ func (s *site) page(t *testing.T, w http.ResponseWriter, r *http.Request, m asse
 	b.WriteString(`<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>jivokit e2e</title>`)
 	// A callback the page sets before the runtime loads: it must keep running.
 	b.WriteString(`<script nonce="` + nonce + `">window.pageStates = []; window.jivo_onChangeState = function (s) { window.pageStates.push(s); };</script>`)
-	b.WriteString(`</head><body><h1>jivokit end-to-end</h1>`)
+	b.WriteString(`</head><body><h1>jivokit end-to-end</h1><div id="jivokit-example"></div>`)
 	err = widget.Snippet(v).Render(ctx, &b)
 	if err == nil {
-		err = templates.WASMApp{WASMURL: "/app/" + m.WASM, ExecURL: "/app/" + m.WASMExec}.Render(ctx, &b)
+		err = s.app.Render(ctx, &b)
 	}
 	if err != nil {
 		http.Error(w, err.Error(), http.StatusInternalServerError)

@@ -81,7 +81,7 @@ var calls = map[string]func(ctx context.Context) (any, error){
 		return jivo.GetUnreadMessagesCount(ctx)
 	},
 	"getUtm": func(ctx context.Context) (any, error) {
-		return jivo.GetUtm(ctx)
+		return jivo.GetUTM(ctx)
 	},
 	"clearHistory": func(ctx context.Context) (any, error) { return nil, jivo.ClearHistory(ctx) },
 	"jivo_destroy": func(ctx context.Context) (any, error) { return nil, jivo.Destroy(ctx) },
