@@ -161,7 +161,7 @@ func Methods() []Method {
 			Answer: AnswerNone, Doc: "Sets client attributes (at most 10 calls per hour per visitor).", Source: Notes},
 		{Name: "getUnreadMessagesCount", GoName: "GetUnreadMessagesCount", Params: noParams, Answer: AnswerValue, Result: "number", ResultGo: "int",
 			Doc: "Answers the number of unread agent messages.", Source: Notes},
-		{Name: "getUtm", GoName: "GetUtm", Params: noParams, Answer: AnswerValue, Result: "UTM", ResultGo: "UTM",
+		{Name: "getUtm", GoName: "GetUTM", Params: noParams, Answer: AnswerValue, Result: "UTM", ResultGo: "UTM",
 			Doc: "Answers the visitor's UTM data.", Source: Notes},
 		{Name: "clearHistory", GoName: "ClearHistory", Params: noParams, Answer: AnswerNone,
 			Doc: "Removes the chat history and visitor data kept in localStorage, for log-out.", Source: Notes},

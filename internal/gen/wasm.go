@@ -118,6 +118,21 @@ func wasmMethods(wasm bool) ([]byte, error) {
 			b.WriteString("\t" + strconv.Quote(m.Name) + ",\n")
 		}
 		b.WriteString("}\n")
+		b.WriteString("\n// methodTable is JSON.stringify(jivokit.methods, [\"name\"]) on a page\n// whose runtime is of the same build: its method ids are this bridge's.\nconst methodTable = `[")
+		for i, m := range jsapi.Methods() {
+			if i > 0 {
+				b.WriteString(",")
+			}
+			b.WriteString(`{"name":` + strconv.Quote(m.Name) + `}`)
+		}
+		b.WriteString("]`\n")
+		b.WriteString("\n// trueOnly has the bit 1<<index of each method whose answer is a status:\n// only true, the runtime's success, is one.\nconst trueOnly = 0")
+		for _, m := range jsapi.Methods() {
+			if m.Answer == jsapi.AnswerStatus || m.Answer == jsapi.AnswerCallback {
+				b.WriteString(" |\n\t1<<method" + m.GoName)
+			}
+		}
+		b.WriteString("\n")
 		b.WriteString("\n// Indexes of the callbacks in callbackNames.\nconst (\n")
 		for i, c := range jsapi.Callbacks() {
 			b.WriteString("\tcallback" + strings.TrimPrefix(c.GoName, "On") + " = " + strconv.Itoa(i) + "\n")
@@ -176,7 +191,7 @@ func wasmMethods(wasm bool) ([]byte, error) {
 			return nil, err
 		}
 		b.WriteString("\n// " + c.GoName + " subscribes fn to " + c.Name + ", " + sentence(strings.TrimPrefix(c.Doc, "Executed ")) + "\n")
-		b.WriteString("// fn runs on its own goroutine, after the listeners before it; it may block\n// and call any function of this package. The returned function unsubscribes fn.\n")
+		b.WriteString("// fn runs on a goroutine of its own and receives the events in order; it\n// may block and call any function of this package. The returned function\n// unsubscribes fn.\n")
 		if !wasm {
 			b.WriteString("// On this platform nothing is ever delivered.\n")
 		}
@@ -208,8 +223,35 @@ func wasmListenerType(c jsapi.Callback) error {
 	return errors.New("callback " + c.Name + " has parameters the bridge cannot decode yet; teach wasm/jivo's decodeEvent and listener.run their types")
 }
 
+// wasmDocs are the first sentences, in Go's terms, of the methods whose
+// spec doc speaks of what JavaScript sees (callback arguments, answer
+// objects, null) and a Go caller never does.
+var wasmDocs = map[string]string{
+	"open":               "opens the chat window; OpenOptions{Start: jsapi.StartCall} opens the callback form.",
+	"getContactInfo":     "reads the visitor's contact info from the contacts form; what the visitor left empty is \"\".",
+	"getVisitorNumber":   "answers the visitor's unique number (1, 2, 3, ...).",
+	"setUserToken":       "sets the visitor's id, which the widget sends in webhook events.",
+	"isCallbackEnabled":  "checks whether calls are available: it returns nil when they are, an error matching jsapi.ErrCallbackDisabled when they are off in the admin panel, and one matching jsapi.ErrCallbackUnavailable when they are not available now (the day, the time, or a call already started).",
+	"sendOfflineMessage": "sends an offline message directly; the widget's complaint about its fields is a *jsapi.WidgetError.",
+}
+
+// wasmKind says which Go value an answer must read as, for the docs.
+func wasmKind(goType string) string {
+	switch goType {
+	case "int":
+		return "a whole number"
+	case "ChatMode":
+		return "a string"
+	}
+	return "an object"
+}
+
 func writeMethodDoc(b *bytes.Buffer, m jsapi.Method, p wasmParam, hasParam, wasm bool) {
-	b.WriteString("\n// " + m.GoName + " " + sentence(m.Doc) + "\n//\n")
+	doc, ok := wasmDocs[m.Name]
+	if !ok {
+		doc = sentence(m.Doc)
+	}
+	b.WriteString("\n// " + m.GoName + " " + doc + "\n//\n")
 	target := "jivo_api." + m.Name
 	if m.Global {
 		target = m.Name
@@ -218,6 +260,9 @@ func writeMethodDoc(b *bytes.Buffer, m jsapi.Method, p wasmParam, hasParam, wasm
 	for _, q := range m.Params {
 		params = append(params, q.Name)
 	}
+	if m.Answer.Async() {
+		params = append(params, "callback")
+	}
 	b.WriteString("// It calls " + target + "(" + strings.Join(params, ", ") + ")")
 	if hasParam {
 		b.WriteString(" after checking " + p.name + "; a bad\n// value is an *jsapi.InputError and reaches no widget")
@@ -225,16 +270,21 @@ func writeMethodDoc(b *bytes.Buffer, m jsapi.Method, p wasmParam, hasParam, wasm
 	b.WriteString(".\n")
 	switch m.Answer {
 	case jsapi.AnswerStatus:
-		b.WriteString("// A {result:'fail'} answer is a *jsapi.WidgetError with the widget's " + m.FailKey + ".\n")
+		b.WriteString("// A failure the widget reports, or an answer that is not a success, is a\n// *jsapi.WidgetError with the widget's reason.\n")
 	case jsapi.AnswerCallback:
-		b.WriteString("// It waits for the widget's callback: nil for {result:'ok'}, a\n// *jsapi.WidgetError with the reason for {result:'fail'}.\n")
+		b.WriteString("// It waits for the widget's answer: a failure, or an answer that is not a\n// success, is a *jsapi.WidgetError with the widget's reason.\n")
 	case jsapi.AnswerErrFirst:
-		b.WriteString("// It waits for the widget's callback; its err becomes a *jsapi.WidgetError.\n")
+		b.WriteString("// It waits for the widget's answer: a failure, or an answer that is not\n// " + wasmKind(m.ResultGo) + ", is a *jsapi.WidgetError.\n")
+	case jsapi.AnswerValue:
+		b.WriteString("// An answer that is not " + wasmKind(m.ResultGo) + " is a *jsapi.WidgetError.\n")
 	}
 	if m.Immediate {
 		b.WriteString("// It is never queued: it goes to the page at once, loaded or not.\n")
 	} else {
-		b.WriteString("// Before the widget has loaded the call is queued and ctx bounds the wait.\n")
+		b.WriteString("// Before the widget has loaded the call is queued, and ctx bounds the wait.\n")
+		if wasm {
+			b.WriteString("// Call it from a goroutine, never directly in a js.FuncOf callback: a\n// wait there cannot end (see the package documentation).\n")
+		}
 	}
 	if !wasm {
 		b.WriteString("// On this platform it returns ErrUnsupported.\n")

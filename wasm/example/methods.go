@@ -103,7 +103,7 @@ var methods = []method{
 		return strconv.Itoa(n), err
 	}},
 	{"getUtm", nil, func(ctx context.Context, _ func(string) string) (string, error) {
-		u, err := jivo.GetUtm(ctx)
+		u, err := jivo.GetUTM(ctx)
 		return describeUTM(u), err
 	}},
 	{"clearHistory", nil, func(ctx context.Context, _ func(string) string) (string, error) { return done(jivo.ClearHistory(ctx)) }},

@@ -17,32 +17,44 @@ type page struct {
 	promise   js.Value // Promise
 	jivoError js.Value // jivokit.JivoError
 	fromJS    js.Func  // see fromJS
+	// byName: the runtime's method table differs from this bridge's (a
+	// runtime of another jivokit version), so calls name their method
+	// instead of giving its index, which would call another method.
+	byName bool
 }
 
 var (
-	setupMu sync.Mutex
-	current *page
+	setupMu  sync.Mutex
+	current  *page
+	injected bool // the bridge has tried to add the runtime
 )
 
 // bridge returns the page's values, adding the page runtime first when the
-// page does not have it (a page with only the vendor's plain snippet).
+// page does not have it (a page with only the vendor's plain snippet). It
+// tries that once: where a Content-Security-Policy refuses it, later calls
+// only look for a runtime the page may have added since.
 func bridge() (*page, error) {
 	setupMu.Lock()
 	p := current
 	if p == nil {
 		global := js.Global()
 		k := global.Get("jivokit")
-		if k.IsUndefined() {
+		if k.Type() != js.TypeObject && !injected {
+			injected = true
 			installRuntime(global)
 			k = global.Get("jivokit")
 		}
-		if !k.IsUndefined() {
+		if k.Type() == js.TypeObject {
+			json := global.Get("JSON")
+			// The page's runtime may come from another build.
+			table, _ := try(json, "stringify", k.Get("methods"), js.ValueOf([]any{"name"}))
 			p = &page{
 				jivokit:   k,
-				json:      global.Get("JSON"),
+				json:      json,
 				promise:   global.Get("Promise"),
 				jivoError: k.Get("JivoError"),
 				fromJS:    js.FuncOf(fromJS),
+				byName:    table.String() != methodTable,
 			}
 			current = p
 		}
@@ -76,23 +88,22 @@ func installRuntime(global js.Value) {
 }
 
 // try calls method of v with args. A JavaScript exception is returned as
-// its message, reason, instead of a panic; reason is "" when the method
-// returned. Other panics go on.
+// its message, reason, instead of a panic; so is syscall/js's panic when v
+// is not an object or its method not a function, as "could not be
+// called". reason is "" when the method returned.
 func try(v js.Value, method string, args ...any) (r js.Value, reason string) {
 	defer func() {
-		x := recover()
-		if x == nil {
-			return
-		}
-		e, ok := x.(js.Error)
-		if !ok {
-			panic(x)
-		}
-		reason = "threw an exception"
-		if msg := e.Value.Get("message"); msg.Type() == js.TypeString {
-			if s := msg.String(); s != "" {
-				reason = s
+		switch x := recover().(type) {
+		case nil:
+		case js.Error:
+			reason = "threw an exception"
+			if msg := x.Value.Get("message"); msg.Type() == js.TypeString {
+				if s := msg.String(); s != "" {
+					reason = s
+				}
 			}
+		default:
+			reason = "could not be called"
 		}
 	}()
 	return v.Call(method, args...), ""

@@ -31,6 +31,9 @@ func call(ctx context.Context, m int, a *args) (js.Value, error) {
 	if err != nil {
 		return js.Value{}, err
 	}
+	if p.byName {
+		a.vals[0] = methodNames[m]
+	}
 	if a.json != nil {
 		// The bridge writes valid JSON: only the caller's rules can fail.
 		v, reason := try(p.json, "parse", string(a.json))
@@ -51,10 +54,35 @@ func call(ctx context.Context, m int, a *args) (js.Value, error) {
 			reason, failed = str(r, "reason"), true
 		}
 	}
+	if !failed && trueOnly>>m&1 != 0 && !(r.Type() == js.TypeBoolean && r.Bool()) {
+		// Not the runtime's true for success: isCallbackEnabled's string is
+		// its reason; anything else says what came.
+		reason, failed = answered(r.Type()), true
+		if m == methodIsCallbackEnabled && r.Type() == js.TypeString {
+			reason = text(r)
+		}
+	}
 	if failed {
-		return js.Value{}, &jsapi.WidgetError{Method: methodNames[m], Reason: reason}
+		if reason == "" && m == methodIsCallbackEnabled {
+			// The one documented failure without a reason key, which the
+			// reference writes {result: 'fail', 'Callback unavaiable'}.
+			reason = jsapi.ErrCallbackUnavailable.Reason
+		}
+		return js.Value{}, widgetError(m, reason)
 	}
 	return r, nil
+}
+
+// answered is the reason of an answer of an unexpected type.
+//
+//go:noinline
+func answered(t js.Type) string { return "answered a value of type " + t.String() }
+
+// widgetError is the *jsapi.WidgetError of method m.
+//
+//go:noinline
+func widgetError(m int, reason string) error {
+	return &jsapi.WidgetError{Method: methodNames[m], Reason: reason}
 }
 
 // pending are the promises being waited for. fromJS delivers an answer to
@@ -71,8 +99,8 @@ type waiter struct {
 	ch chan js.Value
 }
 
-// wait waits for promise r (which resolves, never rejects) until ctx ends.
-// m < 0 is Ready.
+// wait waits for method m's promise r (which resolves, never rejects)
+// until ctx ends.
 func wait(ctx context.Context, p *page, m int, r js.Value) (js.Value, error) {
 	ch := make(chan js.Value, 1)
 	pending.Lock()
@@ -82,12 +110,20 @@ func wait(ctx context.Context, p *page, m int, r js.Value) (js.Value, error) {
 	pending.Unlock()
 
 	r.Call("then", p.fromJS.Call("bind", nil, -id))
+	v, err := await(ctx, p, m, ch)
+	if err != nil {
+		take(id)
+	}
+	return v, err
+}
+
+// await waits for ch until ctx ends. m < 0 is Ready.
+func await(ctx context.Context, p *page, m int, ch chan js.Value) (js.Value, error) {
 	select {
 	case v := <-ch:
 		return v, nil
 	case <-ctx.Done():
 	}
-	take(id)
 	if p.jivokit.Get("loaded").Bool() {
 		return js.Value{}, ctx.Err()
 	}

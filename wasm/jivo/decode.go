@@ -12,22 +12,31 @@ import (
 
 // value calls method m, which takes no arguments, and returns its answer
 // when its type is in want (a set of 1<<js.Type): null and undefined
-// answer undefined, other types are a *jsapi.WidgetError.
+// answer undefined when want has 1<<js.TypeNull, and other types are a
+// *jsapi.WidgetError.
 func value(ctx context.Context, m int, want int) (js.Value, error) {
 	v, err := call(ctx, m, nil)
-	switch t := v.Type(); {
-	case err != nil || t <= js.TypeNull:
-		return js.Value{}, err // undefined
+	t := v.Type()
+	switch {
+	case err != nil:
+		return js.Value{}, err
+	case t <= js.TypeNull && want&(1<<js.TypeNull) != 0:
+		return js.Value{}, nil // undefined
 	case want>>t&1 == 0:
-		return js.Value{}, &jsapi.WidgetError{Method: methodNames[m], Reason: "answered a value of type " + t.String()}
+		return js.Value{}, widgetError(m, answered(t))
 	}
 	return v, nil
 }
 
-// str reads a string field of an answer object; null, undefined and
-// anything else that is not a string or a number read as "".
-func str(o js.Value, key string) string {
-	v := o.Get(key)
+// orNull is the bit of value's want that lets null stand for nothing.
+const orNull = 1 << js.TypeNull
+
+// str reads a string field of an answer object; see text.
+func str(o js.Value, key string) string { return text(o.Get(key)) }
+
+// text reads a string or a number as a string; null, undefined and
+// anything else read as "".
+func text(v js.Value) string {
 	switch v.Type() {
 	case js.TypeString:
 		return v.String()
@@ -38,7 +47,7 @@ func str(o js.Value, key string) string {
 }
 
 func callChatMode(ctx context.Context, m int) (jsapi.ChatMode, error) {
-	v, err := value(ctx, m, 1<<js.TypeString)
+	v, err := value(ctx, m, 1<<js.TypeString|orNull)
 	if v.IsUndefined() {
 		return "", err
 	}
@@ -48,17 +57,12 @@ func callChatMode(ctx context.Context, m int) (jsapi.ChatMode, error) {
 // fields calls method m and reads the string fields keys of its object
 // answer; null and undefined read as no fields.
 func fields(ctx context.Context, m int, keys []string) (s [5]string, err error) {
-	v, err := value(ctx, m, 1<<js.TypeObject)
+	v, err := value(ctx, m, 1<<js.TypeObject|orNull)
 	for i := 0; !v.IsUndefined() && i < len(keys); i++ {
 		s[i] = str(v, keys[i])
 	}
 	return s, err
 }
-
-var (
-	contactInfoKeys = []string{"client_name", "email", "phone", "description", "name"}
-	utmKeys         = []string{"source", "campaign", "content", "medium", "term"}
-)
 
 // callContactInfo reads getContactInfo's answer: the name is client_name
 // (or name), and null stands for an empty field.
@@ -75,31 +79,46 @@ func callUTM(ctx context.Context, m int) (jsapi.UTM, error) {
 	return jsapi.UTM{Source: s[0], Campaign: s[1], Content: s[2], Medium: s[3], Term: s[4]}, err
 }
 
-// callInt reads a number, or a string of decimal digits (visitor numbers
-// are sometimes strings) with an optional sign.
+// maxInt is the largest whole number a JavaScript number holds exactly.
+const maxInt = 1 << 53
+
+// callInt reads a whole number within ±2^53: a number, or a string of at
+// most 16 decimal digits with an optional sign (visitor numbers are
+// sometimes strings). NaN, infinities, fractions and larger numbers are a
+// *jsapi.WidgetError, and so is null from getVisitorNumber, which must
+// answer a number; getUnreadMessagesCount's null reads as 0.
 func callInt(ctx context.Context, m int) (int, error) {
-	v, err := value(ctx, m, 1<<js.TypeNumber|1<<js.TypeString)
-	if v.Type() != js.TypeString {
-		if v.IsUndefined() {
-			return 0, err
-		}
-		return v.Int(), nil
+	want := 1<<js.TypeNumber | 1<<js.TypeString
+	if m != methodGetVisitorNumber {
+		want |= orNull
 	}
-	s, n, sign := v.String(), 0, 1
+	v, err := value(ctx, m, want)
+	switch v.Type() {
+	case js.TypeUndefined:
+		return 0, err
+	case js.TypeNumber:
+		if f := v.Float(); -maxInt <= f && f <= maxInt && f == float64(int(f)) {
+			return int(f), nil
+		}
+		return 0, widgetError(m, "answered a number that is not a whole number within ±2^53")
+	}
+	s, n := v.String(), 0
 	digits := s
 	if s != "" && (s[0] == '-' || s[0] == '+') {
 		digits = s[1:]
-		if s[0] == '-' {
-			sign = -1
-		}
 	}
-	for i := 0; i < len(digits) && i < 18 && '0' <= digits[i] && digits[i] <= '9'; i++ {
+	bad := digits == "" || len(digits) > 16
+	for i := 0; i < len(digits); i++ {
+		bad = bad || digits[i] < '0' || digits[i] > '9'
 		n = n*10 + int(digits[i]-'0')
-		if i == len(digits)-1 {
-			return sign * n, nil
-		}
 	}
-	return 0, &jsapi.WidgetError{Method: methodNames[m], Reason: "answered a string that is not a number"}
+	if bad || n > maxInt {
+		return 0, widgetError(m, "answered a string that is not a whole number within ±2^53")
+	}
+	if s[0] == '-' {
+		n = -n
+	}
+	return n, nil
 }
 
 // decodeEvent decodes the arguments of a callback whose listeners are of

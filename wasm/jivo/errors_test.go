@@ -25,6 +25,8 @@ func TestWidgetFailures(t *testing.T) {
 			func(ctx context.Context) error { return jivo.StartCall(ctx, "+14084987855") }, jsapi.ErrCallbackDisabled, "Callback disabled"},
 		{"isCallbackEnabled unavailable", "isCallbackEnabled", `(cb) => setTimeout(() => cb({result: 'fail', reason: 'Callback unavailable'}), 1)`,
 			func(ctx context.Context) error { return jivo.IsCallbackEnabled(ctx) }, jsapi.ErrCallbackUnavailable, "Callback unavailable"},
+		{"isCallbackEnabled unavailable, the reference's spelling", "isCallbackEnabled", `(cb) => setTimeout(() => cb({result: 'fail', reason: 'Callback unavaiable'}), 1)`,
+			func(ctx context.Context) error { return jivo.IsCallbackEnabled(ctx) }, jsapi.ErrCallbackUnavailable, "Callback unavaiable"},
 		{"isCallbackEnabled disabled at once", "isCallbackEnabled", `(cb) => cb({result: 'fail', reason: 'Callback disabled'})`,
 			func(ctx context.Context) error { return jivo.IsCallbackEnabled(ctx) }, jsapi.ErrCallbackDisabled, "Callback disabled"},
 		{"setCustomData not array", "setCustomData", `() => ({result: 'fail', reason: 'Custom data must be array.'})`,
@@ -63,12 +65,77 @@ func TestWidgetFailures(t *testing.T) {
 	calls()
 }
 
+// TestStatusAnswers checks that a status method succeeds only on the
+// runtime's true ({result:'ok'} or nothing): any other answer is a
+// *jsapi.WidgetError. isCallbackEnabled's failures without a reason (the
+// reference's {result: 'fail', 'Callback unavaiable'}, which arrives as a
+// bare string or as a fail with no reason key) are
+// jsapi.ErrCallbackUnavailable.
+func TestStatusAnswers(t *testing.T) {
+	tests := []struct {
+		method, answer string
+		ok             bool
+		reason         string
+		sentinel       error
+	}{
+		{"isCallbackEnabled", `(cb) => cb({result: 'ok'})`, true, "", nil},
+		{"isCallbackEnabled", `(cb) => cb({result: 'fail'})`, false, "Callback unavaiable", jsapi.ErrCallbackUnavailable},
+		{"isCallbackEnabled", `(cb) => cb({result: 'fail', 0: 'Callback unavaiable'})`, false, "Callback unavaiable", jsapi.ErrCallbackUnavailable},
+		{"isCallbackEnabled", `(cb) => cb('Callback unavaiable')`, false, "Callback unavaiable", jsapi.ErrCallbackUnavailable},
+		{"isCallbackEnabled", `(cb) => cb('Callback disabled')`, false, "Callback disabled", jsapi.ErrCallbackDisabled},
+		{"isCallbackEnabled", `(cb) => cb('')`, false, "Callback unavaiable", jsapi.ErrCallbackUnavailable},
+		{"isCallbackEnabled", `(cb) => cb({result: 'unavailable'})`, false, "answered a value of type object", nil},
+		{"isCallbackEnabled", `(cb) => cb({})`, false, "answered a value of type object", nil},
+		{"isCallbackEnabled", `(cb) => cb(false)`, false, "answered a value of type boolean", nil},
+		{"isCallbackEnabled", `(cb) => cb(null)`, false, "answered a value of type null", nil},
+		{"isCallbackEnabled", `(cb) => cb(1)`, false, "answered a value of type number", nil},
+		{"startCall", `() => ({result: 'ok'})`, true, "", nil},
+		{"startCall", `() => undefined`, true, "", nil},
+		{"startCall", `() => 'ok'`, false, "answered a value of type string", nil},
+		{"startCall", `() => false`, false, "answered a value of type boolean", nil},
+		{"startCall", `() => null`, false, "answered a value of type null", nil},
+		{"startCall", `() => ({result: 'busy'})`, false, "answered a value of type object", nil},
+		{"startCall", `() => ({result: 'fail'})`, false, "", nil}, // no reason, and not mapped to unavailable
+	}
+	call := map[string]func(context.Context) error{
+		"isCallbackEnabled": jivo.IsCallbackEnabled,
+		"startCall":         func(ctx context.Context) error { return jivo.StartCall(ctx, "+14084987855") },
+	}
+	for _, tt := range tests {
+		t.Run(tt.method+" "+tt.answer, func(t *testing.T) {
+			fakewidget.Answer(tt.method, tt.answer)
+			defer fakewidget.Answer(tt.method, "")
+			err := call[tt.method](testContext(t))
+			if tt.ok {
+				if err != nil {
+					t.Errorf("error = %v, want nil", err)
+				}
+				return
+			}
+			var we *jsapi.WidgetError
+			if !errors.As(err, &we) {
+				t.Fatalf("error = %v (%T), want a *jsapi.WidgetError", err, err)
+			}
+			if we.Method != tt.method || we.Reason != tt.reason {
+				t.Errorf("WidgetError{%q, %q}, want {%q, %q}", we.Method, we.Reason, tt.method, tt.reason)
+			}
+			if is := errors.Is(err, jsapi.ErrCallbackUnavailable); is != (tt.sentinel == jsapi.ErrCallbackUnavailable) {
+				t.Errorf("errors.Is(%v, ErrCallbackUnavailable) = %v", err, is)
+			}
+			if tt.sentinel != nil && !errors.Is(err, tt.sentinel) {
+				t.Errorf("errors.Is(%v, %v) = false", err, tt.sentinel)
+			}
+		})
+	}
+	calls()
+}
+
 func TestMethodMissingFromWidget(t *testing.T) {
 	fakewidget.Eval("fakeJivo.saved = jivo_api.getUtm; delete jivo_api.getUtm")
 	defer fakewidget.Eval("jivo_api.getUtm = fakeJivo.saved")
-	_, err := jivo.GetUtm(testContext(t))
+	_, err := jivo.GetUTM(testContext(t))
 	if !errors.Is(err, jsapi.ErrNotSupported) {
-		t.Errorf("GetUtm on a widget without getUtm: %v, want ErrNotSupported", err)
+		t.Errorf("GetUTM on a widget without getUtm: %v, want ErrNotSupported", err)
 	}
 }
 
@@ -142,19 +209,21 @@ func TestCanceledContext(t *testing.T) {
 }
 
 // TestCancelAsync cancels the wait for an async method whose callback comes
-// late: the call returns ctx.Err() and the late answer goes nowhere.
+// late: the call returns ctx.Err() and the late answer goes nowhere, not
+// to the next call, which waits while it arrives.
 func TestCancelAsync(t *testing.T) {
-	fakewidget.Answer("getVisitorNumber", `(cb) => setTimeout(() => cb(null, 7), 50)`)
+	// The n-th call answers n: the first after 50ms, the second after 100ms.
+	fakewidget.Eval(`fakeJivo.n = 0`)
+	fakewidget.Answer("getVisitorNumber", `(cb) => { const n = ++fakeJivo.n; setTimeout(() => cb(null, n), n * 50) }`)
 	defer fakewidget.Answer("getVisitorNumber", "")
 	ctx, cancel := context.WithCancel(testContext(t))
 	go cancel()
 	if _, err := jivo.GetVisitorNumber(ctx); !errors.Is(err, context.Canceled) || errors.Is(err, jivo.ErrNotLoaded) {
 		t.Errorf("GetVisitorNumber canceled: %v, want context.Canceled alone", err)
 	}
-	// The late answer arrives while the next call waits; each gets its own.
 	n, err := jivo.GetVisitorNumber(testContext(t))
-	if err != nil || n != 7 {
-		t.Errorf("GetVisitorNumber after a canceled one = %d, %v; want 7", n, err)
+	if err != nil || n != 2 {
+		t.Errorf("GetVisitorNumber after a canceled one = %d, %v; want its own answer, 2", n, err)
 	}
 	calls()
 }

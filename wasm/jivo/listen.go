@@ -37,6 +37,8 @@ type listener struct {
 	mu      sync.Mutex
 	queue   []jsapi.CallResult // decoded events, see decodeEvent
 	running bool
+
+	calling bool // run is in the user's function; only the draining goroutine uses it
 }
 
 func nop() {}
@@ -117,7 +119,18 @@ func fromJS(_ js.Value, args []js.Value) any {
 		}
 		return nil
 	}
-	if n >= numCallbacks {
+	if n == readyIndex {
+		// Wake Ready's waiters; the next Ready while the widget is not
+		// loaded (after jivo_destroy) asks for a new promise.
+		ready.Lock()
+		if ready.ch != nil {
+			close(ready.ch)
+			ready.ch = nil
+		}
+		ready.Unlock()
+		return nil
+	}
+	if n > numCallbacks {
 		return nil
 	}
 	defer recoverPanic(callbackNames[n])
@@ -155,9 +168,10 @@ func (l *listener) drain() {
 	}
 }
 
-// run calls the user's function, recovering a panic.
+// run calls the user's function; see finish.
 func (l *listener) run(e jsapi.CallResult) {
-	defer recoverPanic(l.name)
+	defer l.finish()
+	l.calling = true
 	switch f := l.fn.(type) {
 	case func():
 		f()
@@ -166,11 +180,29 @@ func (l *listener) run(e jsapi.CallResult) {
 	case func(jsapi.CallResult):
 		f(e)
 	}
+	l.calling = false
 }
 
-// recoverPanic, deferred, reports a panic of a listener of callback name.
-func recoverPanic(name string) {
+// finish, deferred by run, reports a panic of the listener. When the
+// listener called runtime.Goexit (as t.FailNow does), which ends the
+// draining goroutine, it drains the events after it on a new one.
+func (l *listener) finish() {
 	x := recover()
+	goexit := x == nil && l.calling
+	l.calling = false
+	if goexit {
+		go l.drain()
+	}
+	reportPanic(l.name, x)
+}
+
+// recoverPanic, deferred, reports a panic of the bridge while it decodes
+// the arguments of callback name.
+func recoverPanic(name string) { reportPanic(name, recover()) }
+
+// reportPanic reports x, when not nil, recovered from a listener of
+// callback name.
+func reportPanic(name string, x any) {
 	if x == nil {
 		return
 	}
@@ -179,8 +211,9 @@ func recoverPanic(name string) {
 	report(&PanicError{Callback: name, Value: x, Stack: buf}, "\n"+string(buf))
 }
 
-// report logs err, then detail, with console.error, and passes err to the
-// error handler, if any, ignoring a panic in it.
+// report logs err, then detail, with console.error (when the page has
+// one), and passes err to the error handler, if any, ignoring a panic in
+// it.
 func report(err error, detail string) {
 	try(js.Global().Get("console"), "error", err.Error()+detail)
 	if h := errorHandler.Load(); h != nil {

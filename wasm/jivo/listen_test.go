@@ -4,6 +4,7 @@ package jivo_test
 
 import (
 	"errors"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -204,4 +205,92 @@ func TestBlockingListenerCallsAsyncMethod(t *testing.T) {
 		t.Error(got)
 	}
 	calls()
+}
+
+// TestLastUnsubscribeCallsOff: the bridge subscribes to a callback with
+// jivokit.on once, for its first listener, and calls the function on
+// returned when its last listener unsubscribes.
+func TestLastUnsubscribeCallsOff(t *testing.T) {
+	fakewidget.Eval(`fakeJivo.ons = 0; fakeJivo.offs = 0; fakeJivo.on = jivokit.on;
+jivokit.on = function (name, f) {
+  if (name != 'jivo_onIntroduction') return fakeJivo.on.apply(this, arguments);
+  fakeJivo.ons++;
+  const off = fakeJivo.on.apply(this, arguments);
+  return () => { fakeJivo.offs++; off(); };
+}`)
+	defer fakewidget.Eval(`jivokit.on = fakeJivo.on`)
+	count := func() string {
+		return fakewidget.Eval(`fakeJivo.ons + " on, " + fakeJivo.offs + " off"`).String()
+	}
+	got := make(chan string, 2)
+	offA := jivo.OnIntroduction(func() { got <- "a" })
+	offB := jivo.OnIntroduction(func() { got <- "b" })
+	if c := count(); c != "1 on, 0 off" {
+		t.Errorf("after two subscriptions: %s, want 1 on, 0 off", c)
+	}
+	offA()
+	if c := count(); c != "1 on, 0 off" {
+		t.Errorf("after the first unsubscribed: %s, want 1 on, 0 off", c)
+	}
+	offB()
+	offB()
+	if c := count(); c != "1 on, 1 off" {
+		t.Errorf("after the last unsubscribed: %s, want 1 on, 1 off", c)
+	}
+	fakewidget.Fire("jivo_onIntroduction")
+	quiet(t, got)
+	off := jivo.OnIntroduction(func() { got <- "c" })
+	defer off()
+	if c := count(); c != "2 on, 1 off" {
+		t.Errorf("after subscribing again: %s, want 2 on, 1 off", c)
+	}
+	fakewidget.Fire("jivo_onIntroduction")
+	if s := receive(t, got); s != "c" {
+		t.Errorf("got %q, want c", s)
+	}
+}
+
+// TestListenerGoexit: a listener that ends its goroutine with
+// runtime.Goexit (as t.FailNow does) still gets the later events.
+func TestListenerGoexit(t *testing.T) {
+	got := make(chan string, 3)
+	off := jivo.OnChangeState(func(s jsapi.ChatState) {
+		got <- string(s)
+		if s == jsapi.StateCall {
+			runtime.Goexit()
+		}
+	})
+	defer off()
+	fakewidget.Fire("jivo_onChangeState", "call")
+	fakewidget.Fire("jivo_onChangeState", "chat")
+	for _, want := range []string{"call", "chat"} {
+		if s := receive(t, got); s != want {
+			t.Errorf("got %q, want %q", s, want)
+		}
+	}
+	fakewidget.Fire("jivo_onChangeState", "label")
+	if s := receive(t, got); s != "label" {
+		t.Errorf("got %q after the Goexit, want label", s)
+	}
+}
+
+// TestPanicWithoutConsole: a listener's panic on a page whose console.error
+// is missing, or is not a function, still reaches the error handler, and
+// the bridge goes on.
+func TestPanicWithoutConsole(t *testing.T) {
+	reported := make(chan error, 2)
+	jivo.SetErrorHandler(func(err error) { reported <- err })
+	defer jivo.SetErrorHandler(nil)
+	fakewidget.Eval(`fakeJivo.console = globalThis.console`)
+	defer fakewidget.Eval(`globalThis.console = fakeJivo.console`)
+	off := jivo.OnAccept(func() { panic("listener broke") })
+	defer off()
+	for _, page := range []string{`globalThis.console = {error: 'not a function'}`, `delete globalThis.console`} {
+		fakewidget.Eval(page)
+		fakewidget.Fire("jivo_onAccept")
+		var pe *jivo.PanicError
+		if err := receive(t, reported); !errors.As(err, &pe) || pe.Value != "listener broke" {
+			t.Errorf("%s: reported %v, want the listener's *jivo.PanicError", page, err)
+		}
+	}
 }

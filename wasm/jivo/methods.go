@@ -12,15 +12,6 @@ import (
 // args) and makes the call. The generated exported functions forward to
 // them.
 
-// The keys of the objects the methods take, in the order of the fields of
-// their Go types.
-var (
-	openKeys = []string{`"start":`}
-	// ContactInfo's, then OfflineMessage's own field.
-	contactKeys     = []string{`"name":`, `"email":`, `"phone":`, `"description":`, `"message":`}
-	customFieldKeys = []string{`"content":`, `"title":`, `"link":`, `"key":`}
-)
-
 func open(ctx context.Context, options jsapi.OpenOptions) error {
 	a := newArgs(methodOpen, options.Validate())
 	if options.Start != jsapi.StartDefault {

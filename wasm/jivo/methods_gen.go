@@ -29,7 +29,7 @@ const (
 	methodSendPageTitle           = 14
 	methodSetClientAttributes     = 15
 	methodGetUnreadMessagesCount  = 16
-	methodGetUtm                  = 17
+	methodGetUTM                  = 17
 	methodClearHistory            = 18
 	methodInit                    = 19
 	methodDestroy                 = 20
@@ -60,6 +60,21 @@ var methodNames = [numMethods]string{
 	"jivo_init",
 	"jivo_destroy",
 }
+
+// methodTable is JSON.stringify(jivokit.methods, ["name"]) on a page
+// whose runtime is of the same build: its method ids are this bridge's.
+const methodTable = `[{"name":"open"},{"name":"close"},{"name":"chatMode"},{"name":"getContactInfo"},{"name":"getVisitorNumber"},{"name":"setContactInfo"},{"name":"setCustomData"},{"name":"setRules"},{"name":"setUserToken"},{"name":"showProactiveInvitation"},{"name":"startCall"},{"name":"isCallbackEnabled"},{"name":"sendOfflineMessage"},{"name":"setWidgetColor"},{"name":"sendPageTitle"},{"name":"setClientAttributes"},{"name":"getUnreadMessagesCount"},{"name":"getUtm"},{"name":"clearHistory"},{"name":"jivo_init"},{"name":"jivo_destroy"}]`
+
+// trueOnly has the bit 1<<index of each method whose answer is a status:
+// only true, the runtime's success, is one.
+const trueOnly = 0 |
+	1<<methodOpen |
+	1<<methodClose |
+	1<<methodSetCustomData |
+	1<<methodSetUserToken |
+	1<<methodStartCall |
+	1<<methodIsCallbackEnabled |
+	1<<methodSendOfflineMessage
 
 // Indexes of the callbacks in callbackNames.
 const (
@@ -96,12 +111,15 @@ var callbackNames = [numCallbacks]string{
 	"jivo_onWidgetDestroy",
 }
 
-// Open opens the chat window; {start: 'call'} opens the callback form.
+// Open opens the chat window; OpenOptions{Start: jsapi.StartCall} opens the callback form.
 //
 // It calls jivo_api.open(options) after checking options; a bad
 // value is an *jsapi.InputError and reaches no widget.
-// A {result:'fail'} answer is a *jsapi.WidgetError with the widget's reason.
-// Before the widget has loaded the call is queued and ctx bounds the wait.
+// A failure the widget reports, or an answer that is not a success, is a
+// *jsapi.WidgetError with the widget's reason.
+// Before the widget has loaded the call is queued, and ctx bounds the wait.
+// Call it from a goroutine, never directly in a js.FuncOf callback: a
+// wait there cannot end (see the package documentation).
 func Open(ctx context.Context, options jsapi.OpenOptions) error {
 	return open(ctx, options)
 }
@@ -109,8 +127,11 @@ func Open(ctx context.Context, options jsapi.OpenOptions) error {
 // Close closes the chat window.
 //
 // It calls jivo_api.close().
-// A {result:'fail'} answer is a *jsapi.WidgetError with the widget's reason.
-// Before the widget has loaded the call is queued and ctx bounds the wait.
+// A failure the widget reports, or an answer that is not a success, is a
+// *jsapi.WidgetError with the widget's reason.
+// Before the widget has loaded the call is queued, and ctx bounds the wait.
+// Call it from a goroutine, never directly in a js.FuncOf callback: a
+// wait there cannot end (see the package documentation).
 func Close(ctx context.Context) error {
 	_, err := call(ctx, methodClose, nil)
 	return err
@@ -119,24 +140,33 @@ func Close(ctx context.Context) error {
 // ChatMode answers the current chat status: online or offline.
 //
 // It calls jivo_api.chatMode().
-// Before the widget has loaded the call is queued and ctx bounds the wait.
+// An answer that is not a string is a *jsapi.WidgetError.
+// Before the widget has loaded the call is queued, and ctx bounds the wait.
+// Call it from a goroutine, never directly in a js.FuncOf callback: a
+// wait there cannot end (see the package documentation).
 func ChatMode(ctx context.Context) (jsapi.ChatMode, error) {
 	return callChatMode(ctx, methodChatMode)
 }
 
-// GetContactInfo reads the visitor's contact info from the contacts form (name as client_name, null for what is empty).
+// GetContactInfo reads the visitor's contact info from the contacts form; what the visitor left empty is "".
 //
 // It calls jivo_api.getContactInfo().
-// Before the widget has loaded the call is queued and ctx bounds the wait.
+// An answer that is not an object is a *jsapi.WidgetError.
+// Before the widget has loaded the call is queued, and ctx bounds the wait.
+// Call it from a goroutine, never directly in a js.FuncOf callback: a
+// wait there cannot end (see the package documentation).
 func GetContactInfo(ctx context.Context) (jsapi.ContactInfo, error) {
 	return callContactInfo(ctx, methodGetContactInfo)
 }
 
-// GetVisitorNumber asynchronously answers the visitor's unique number (1, 2, 3, ...) through callback(err, visitor_number).
+// GetVisitorNumber answers the visitor's unique number (1, 2, 3, ...).
 //
-// It calls jivo_api.getVisitorNumber().
-// It waits for the widget's callback; its err becomes a *jsapi.WidgetError.
-// Before the widget has loaded the call is queued and ctx bounds the wait.
+// It calls jivo_api.getVisitorNumber(callback).
+// It waits for the widget's answer: a failure, or an answer that is not
+// a whole number, is a *jsapi.WidgetError.
+// Before the widget has loaded the call is queued, and ctx bounds the wait.
+// Call it from a goroutine, never directly in a js.FuncOf callback: a
+// wait there cannot end (see the package documentation).
 func GetVisitorNumber(ctx context.Context) (int, error) {
 	return callInt(ctx, methodGetVisitorNumber)
 }
@@ -145,7 +175,9 @@ func GetVisitorNumber(ctx context.Context) (int, error) {
 //
 // It calls jivo_api.setContactInfo(info) after checking info; a bad
 // value is an *jsapi.InputError and reaches no widget.
-// Before the widget has loaded the call is queued and ctx bounds the wait.
+// Before the widget has loaded the call is queued, and ctx bounds the wait.
+// Call it from a goroutine, never directly in a js.FuncOf callback: a
+// wait there cannot end (see the package documentation).
 func SetContactInfo(ctx context.Context, info jsapi.ContactInfo) error {
 	return setContactInfo(ctx, info)
 }
@@ -154,8 +186,11 @@ func SetContactInfo(ctx context.Context, info jsapi.ContactInfo) error {
 //
 // It calls jivo_api.setCustomData(fields) after checking fields; a bad
 // value is an *jsapi.InputError and reaches no widget.
-// A {result:'fail'} answer is a *jsapi.WidgetError with the widget's reason.
-// Before the widget has loaded the call is queued and ctx bounds the wait.
+// A failure the widget reports, or an answer that is not a success, is a
+// *jsapi.WidgetError with the widget's reason.
+// Before the widget has loaded the call is queued, and ctx bounds the wait.
+// Call it from a goroutine, never directly in a js.FuncOf callback: a
+// wait there cannot end (see the package documentation).
 func SetCustomData(ctx context.Context, fields []jsapi.CustomField) error {
 	return setCustomData(ctx, fields)
 }
@@ -164,17 +199,22 @@ func SetCustomData(ctx context.Context, fields []jsapi.CustomField) error {
 //
 // It calls jivo_api.setRules(rules) after checking rules; a bad
 // value is an *jsapi.InputError and reaches no widget.
-// Before the widget has loaded the call is queued and ctx bounds the wait.
+// Before the widget has loaded the call is queued, and ctx bounds the wait.
+// Call it from a goroutine, never directly in a js.FuncOf callback: a
+// wait there cannot end (see the package documentation).
 func SetRules(ctx context.Context, rules jsapi.Rules) error {
 	return setRules(ctx, rules)
 }
 
-// SetUserToken sets the visitor's id, which the widget sends in webhook events; answers {result, token}.
+// SetUserToken sets the visitor's id, which the widget sends in webhook events.
 //
 // It calls jivo_api.setUserToken(token) after checking token; a bad
 // value is an *jsapi.InputError and reaches no widget.
-// A {result:'fail'} answer is a *jsapi.WidgetError with the widget's reason.
-// Before the widget has loaded the call is queued and ctx bounds the wait.
+// A failure the widget reports, or an answer that is not a success, is a
+// *jsapi.WidgetError with the widget's reason.
+// Before the widget has loaded the call is queued, and ctx bounds the wait.
+// Call it from a goroutine, never directly in a js.FuncOf callback: a
+// wait there cannot end (see the package documentation).
 func SetUserToken(ctx context.Context, token string) error {
 	return setUserToken(ctx, token)
 }
@@ -183,7 +223,9 @@ func SetUserToken(ctx context.Context, token string) error {
 //
 // It calls jivo_api.showProactiveInvitation(invitation_text, department_id) after checking inv; a bad
 // value is an *jsapi.InputError and reaches no widget.
-// Before the widget has loaded the call is queued and ctx bounds the wait.
+// Before the widget has loaded the call is queued, and ctx bounds the wait.
+// Call it from a goroutine, never directly in a js.FuncOf callback: a
+// wait there cannot end (see the package documentation).
 func ShowProactiveInvitation(ctx context.Context, inv jsapi.Invitation) error {
 	return showProactiveInvitation(ctx, inv)
 }
@@ -192,29 +234,37 @@ func ShowProactiveInvitation(ctx context.Context, inv jsapi.Invitation) error {
 //
 // It calls jivo_api.startCall(phone) after checking phone; a bad
 // value is an *jsapi.InputError and reaches no widget.
-// A {result:'fail'} answer is a *jsapi.WidgetError with the widget's reason.
-// Before the widget has loaded the call is queued and ctx bounds the wait.
+// A failure the widget reports, or an answer that is not a success, is a
+// *jsapi.WidgetError with the widget's reason.
+// Before the widget has loaded the call is queued, and ctx bounds the wait.
+// Call it from a goroutine, never directly in a js.FuncOf callback: a
+// wait there cannot end (see the package documentation).
 func StartCall(ctx context.Context, phone string) error {
 	return startCall(ctx, phone)
 }
 
-// IsCallbackEnabled asynchronously checks whether calls are available, through callback({result, reason}).
+// IsCallbackEnabled checks whether calls are available: it returns nil when they are, an error matching jsapi.ErrCallbackDisabled when they are off in the admin panel, and one matching jsapi.ErrCallbackUnavailable when they are not available now (the day, the time, or a call already started).
 //
-// It calls jivo_api.isCallbackEnabled().
-// It waits for the widget's callback: nil for {result:'ok'}, a
-// *jsapi.WidgetError with the reason for {result:'fail'}.
-// Before the widget has loaded the call is queued and ctx bounds the wait.
+// It calls jivo_api.isCallbackEnabled(callback).
+// It waits for the widget's answer: a failure, or an answer that is not a
+// success, is a *jsapi.WidgetError with the widget's reason.
+// Before the widget has loaded the call is queued, and ctx bounds the wait.
+// Call it from a goroutine, never directly in a js.FuncOf callback: a
+// wait there cannot end (see the package documentation).
 func IsCallbackEnabled(ctx context.Context) error {
 	_, err := call(ctx, methodIsCallbackEnabled, nil)
 	return err
 }
 
-// SendOfflineMessage sends an offline message directly; answers {result:'fail', error} when its fields are wrong.
+// SendOfflineMessage sends an offline message directly; the widget's complaint about its fields is a *jsapi.WidgetError.
 //
 // It calls jivo_api.sendOfflineMessage(message) after checking message; a bad
 // value is an *jsapi.InputError and reaches no widget.
-// A {result:'fail'} answer is a *jsapi.WidgetError with the widget's error.
-// Before the widget has loaded the call is queued and ctx bounds the wait.
+// A failure the widget reports, or an answer that is not a success, is a
+// *jsapi.WidgetError with the widget's reason.
+// Before the widget has loaded the call is queued, and ctx bounds the wait.
+// Call it from a goroutine, never directly in a js.FuncOf callback: a
+// wait there cannot end (see the package documentation).
 func SendOfflineMessage(ctx context.Context, message jsapi.OfflineMessage) error {
 	return sendOfflineMessage(ctx, message)
 }
@@ -223,7 +273,9 @@ func SendOfflineMessage(ctx context.Context, message jsapi.OfflineMessage) error
 //
 // It calls jivo_api.setWidgetColor(color, color2) after checking color; a bad
 // value is an *jsapi.InputError and reaches no widget.
-// Before the widget has loaded the call is queued and ctx bounds the wait.
+// Before the widget has loaded the call is queued, and ctx bounds the wait.
+// Call it from a goroutine, never directly in a js.FuncOf callback: a
+// wait there cannot end (see the package documentation).
 func SetWidgetColor(ctx context.Context, color jsapi.WidgetColor) error {
 	return setWidgetColor(ctx, color)
 }
@@ -232,7 +284,9 @@ func SetWidgetColor(ctx context.Context, color jsapi.WidgetColor) error {
 //
 // It calls jivo_api.sendPageTitle(title, fromApi, url) after checking page; a bad
 // value is an *jsapi.InputError and reaches no widget.
-// Before the widget has loaded the call is queued and ctx bounds the wait.
+// Before the widget has loaded the call is queued, and ctx bounds the wait.
+// Call it from a goroutine, never directly in a js.FuncOf callback: a
+// wait there cannot end (see the package documentation).
 func SendPageTitle(ctx context.Context, page jsapi.PageTitle) error {
 	return sendPageTitle(ctx, page)
 }
@@ -241,7 +295,9 @@ func SendPageTitle(ctx context.Context, page jsapi.PageTitle) error {
 //
 // It calls jivo_api.setClientAttributes(attributes) after checking attributes; a bad
 // value is an *jsapi.InputError and reaches no widget.
-// Before the widget has loaded the call is queued and ctx bounds the wait.
+// Before the widget has loaded the call is queued, and ctx bounds the wait.
+// Call it from a goroutine, never directly in a js.FuncOf callback: a
+// wait there cannot end (see the package documentation).
 func SetClientAttributes(ctx context.Context, attributes jsapi.ClientAttributes) error {
 	return setClientAttributes(ctx, attributes)
 }
@@ -249,23 +305,31 @@ func SetClientAttributes(ctx context.Context, attributes jsapi.ClientAttributes)
 // GetUnreadMessagesCount answers the number of unread agent messages.
 //
 // It calls jivo_api.getUnreadMessagesCount().
-// Before the widget has loaded the call is queued and ctx bounds the wait.
+// An answer that is not a whole number is a *jsapi.WidgetError.
+// Before the widget has loaded the call is queued, and ctx bounds the wait.
+// Call it from a goroutine, never directly in a js.FuncOf callback: a
+// wait there cannot end (see the package documentation).
 func GetUnreadMessagesCount(ctx context.Context) (int, error) {
 	return callInt(ctx, methodGetUnreadMessagesCount)
 }
 
-// GetUtm answers the visitor's UTM data.
+// GetUTM answers the visitor's UTM data.
 //
 // It calls jivo_api.getUtm().
-// Before the widget has loaded the call is queued and ctx bounds the wait.
-func GetUtm(ctx context.Context) (jsapi.UTM, error) {
-	return callUTM(ctx, methodGetUtm)
+// An answer that is not an object is a *jsapi.WidgetError.
+// Before the widget has loaded the call is queued, and ctx bounds the wait.
+// Call it from a goroutine, never directly in a js.FuncOf callback: a
+// wait there cannot end (see the package documentation).
+func GetUTM(ctx context.Context) (jsapi.UTM, error) {
+	return callUTM(ctx, methodGetUTM)
 }
 
 // ClearHistory removes the chat history and visitor data kept in localStorage, for log-out.
 //
 // It calls jivo_api.clearHistory().
-// Before the widget has loaded the call is queued and ctx bounds the wait.
+// Before the widget has loaded the call is queued, and ctx bounds the wait.
+// Call it from a goroutine, never directly in a js.FuncOf callback: a
+// wait there cannot end (see the package documentation).
 func ClearHistory(ctx context.Context) error {
 	_, err := call(ctx, methodClearHistory, nil)
 	return err
@@ -283,15 +347,18 @@ func Init(ctx context.Context) error {
 // Destroy removes the widget from the page, for single-page apps.
 //
 // It calls jivo_destroy().
-// Before the widget has loaded the call is queued and ctx bounds the wait.
+// Before the widget has loaded the call is queued, and ctx bounds the wait.
+// Call it from a goroutine, never directly in a js.FuncOf callback: a
+// wait there cannot end (see the package documentation).
 func Destroy(ctx context.Context) error {
 	_, err := call(ctx, methodDestroy, nil)
 	return err
 }
 
 // OnLoad subscribes fn to jivo_onLoadCallback, when the widget's initialization is over.
-// fn runs on its own goroutine, after the listeners before it; it may block
-// and call any function of this package. The returned function unsubscribes fn.
+// fn runs on a goroutine of its own and receives the events in order; it
+// may block and call any function of this package. The returned function
+// unsubscribes fn.
 func OnLoad(fn func()) (unsubscribe func()) {
 	if fn == nil {
 		return nop
@@ -300,8 +367,9 @@ func OnLoad(fn func()) (unsubscribe func()) {
 }
 
 // OnOpen subscribes fn to jivo_onOpen, when the chat window is opened.
-// fn runs on its own goroutine, after the listeners before it; it may block
-// and call any function of this package. The returned function unsubscribes fn.
+// fn runs on a goroutine of its own and receives the events in order; it
+// may block and call any function of this package. The returned function
+// unsubscribes fn.
 func OnOpen(fn func()) (unsubscribe func()) {
 	if fn == nil {
 		return nop
@@ -310,8 +378,9 @@ func OnOpen(fn func()) (unsubscribe func()) {
 }
 
 // OnMessageSent subscribes fn to jivo_onMessageSent, when a visitor sends the first message (only when there is no chat history).
-// fn runs on its own goroutine, after the listeners before it; it may block
-// and call any function of this package. The returned function unsubscribes fn.
+// fn runs on a goroutine of its own and receives the events in order; it
+// may block and call any function of this package. The returned function
+// unsubscribes fn.
 func OnMessageSent(fn func()) (unsubscribe func()) {
 	if fn == nil {
 		return nop
@@ -320,8 +389,9 @@ func OnMessageSent(fn func()) (unsubscribe func()) {
 }
 
 // OnAccept subscribes fn to jivo_onAccept, when an agent presses Reply in the notification of a new chat.
-// fn runs on its own goroutine, after the listeners before it; it may block
-// and call any function of this package. The returned function unsubscribes fn.
+// fn runs on a goroutine of its own and receives the events in order; it
+// may block and call any function of this package. The returned function
+// unsubscribes fn.
 func OnAccept(fn func()) (unsubscribe func()) {
 	if fn == nil {
 		return nop
@@ -330,8 +400,9 @@ func OnAccept(fn func()) (unsubscribe func()) {
 }
 
 // OnClose subscribes fn to jivo_onClose, when the chat window is closed.
-// fn runs on its own goroutine, after the listeners before it; it may block
-// and call any function of this package. The returned function unsubscribes fn.
+// fn runs on a goroutine of its own and receives the events in order; it
+// may block and call any function of this package. The returned function
+// unsubscribes fn.
 func OnClose(fn func()) (unsubscribe func()) {
 	if fn == nil {
 		return nop
@@ -340,8 +411,9 @@ func OnClose(fn func()) (unsubscribe func()) {
 }
 
 // OnIntroduction subscribes fn to jivo_onIntroduction, when a visitor fills the contacts form.
-// fn runs on its own goroutine, after the listeners before it; it may block
-// and call any function of this package. The returned function unsubscribes fn.
+// fn runs on a goroutine of its own and receives the events in order; it
+// may block and call any function of this package. The returned function
+// unsubscribes fn.
 func OnIntroduction(fn func()) (unsubscribe func()) {
 	if fn == nil {
 		return nop
@@ -350,8 +422,9 @@ func OnIntroduction(fn func()) (unsubscribe func()) {
 }
 
 // OnResize subscribes fn to jivo_onResizeCallback, at any change in the size of the widget.
-// fn runs on its own goroutine, after the listeners before it; it may block
-// and call any function of this package. The returned function unsubscribes fn.
+// fn runs on a goroutine of its own and receives the events in order; it
+// may block and call any function of this package. The returned function
+// unsubscribes fn.
 func OnResize(fn func()) (unsubscribe func()) {
 	if fn == nil {
 		return nop
@@ -360,8 +433,9 @@ func OnResize(fn func()) (unsubscribe func()) {
 }
 
 // OnCallStart subscribes fn to jivo_onCallStart, when the visitor makes a phone call.
-// fn runs on its own goroutine, after the listeners before it; it may block
-// and call any function of this package. The returned function unsubscribes fn.
+// fn runs on a goroutine of its own and receives the events in order; it
+// may block and call any function of this package. The returned function
+// unsubscribes fn.
 func OnCallStart(fn func()) (unsubscribe func()) {
 	if fn == nil {
 		return nop
@@ -370,8 +444,9 @@ func OnCallStart(fn func()) (unsubscribe func()) {
 }
 
 // OnCallEnd subscribes fn to jivo_onCallEnd, when a phone call ends.
-// fn runs on its own goroutine, after the listeners before it; it may block
-// and call any function of this package. The returned function unsubscribes fn.
+// fn runs on a goroutine of its own and receives the events in order; it
+// may block and call any function of this package. The returned function
+// unsubscribes fn.
 func OnCallEnd(fn func(res jsapi.CallResult)) (unsubscribe func()) {
 	if fn == nil {
 		return nop
@@ -380,8 +455,9 @@ func OnCallEnd(fn func(res jsapi.CallResult)) (unsubscribe func()) {
 }
 
 // OnChangeState subscribes fn to jivo_onChangeState, when the chat window's state changes.
-// fn runs on its own goroutine, after the listeners before it; it may block
-// and call any function of this package. The returned function unsubscribes fn.
+// fn runs on a goroutine of its own and receives the events in order; it
+// may block and call any function of this package. The returned function
+// unsubscribes fn.
 func OnChangeState(fn func(state jsapi.ChatState)) (unsubscribe func()) {
 	if fn == nil {
 		return nop
@@ -390,8 +466,9 @@ func OnChangeState(fn func(state jsapi.ChatState)) (unsubscribe func()) {
 }
 
 // OnClientStartChat subscribes fn to jivo_onClientStartChat, when the visitor starts a chat without a proactive invitation.
-// fn runs on its own goroutine, after the listeners before it; it may block
-// and call any function of this package. The returned function unsubscribes fn.
+// fn runs on a goroutine of its own and receives the events in order; it
+// may block and call any function of this package. The returned function
+// unsubscribes fn.
 func OnClientStartChat(fn func()) (unsubscribe func()) {
 	if fn == nil {
 		return nop
@@ -400,8 +477,9 @@ func OnClientStartChat(fn func()) (unsubscribe func()) {
 }
 
 // OnMessageReceived subscribes fn to jivo_onMessageReceived, on each new agent message.
-// fn runs on its own goroutine, after the listeners before it; it may block
-// and call any function of this package. The returned function unsubscribes fn.
+// fn runs on a goroutine of its own and receives the events in order; it
+// may block and call any function of this package. The returned function
+// unsubscribes fn.
 func OnMessageReceived(fn func()) (unsubscribe func()) {
 	if fn == nil {
 		return nop
@@ -410,8 +488,9 @@ func OnMessageReceived(fn func()) (unsubscribe func()) {
 }
 
 // OnWidgetDestroy subscribes fn to jivo_onWidgetDestroy, when the widget has been removed by jivo_destroy.
-// fn runs on its own goroutine, after the listeners before it; it may block
-// and call any function of this package. The returned function unsubscribes fn.
+// fn runs on a goroutine of its own and receives the events in order; it
+// may block and call any function of this package. The returned function
+// unsubscribes fn.
 func OnWidgetDestroy(fn func()) (unsubscribe func()) {
 	if fn == nil {
 		return nop

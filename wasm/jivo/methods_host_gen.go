@@ -10,12 +10,13 @@ import (
 	"github.com/jivokit/jivokit/jsapi"
 )
 
-// Open opens the chat window; {start: 'call'} opens the callback form.
+// Open opens the chat window; OpenOptions{Start: jsapi.StartCall} opens the callback form.
 //
 // It calls jivo_api.open(options) after checking options; a bad
 // value is an *jsapi.InputError and reaches no widget.
-// A {result:'fail'} answer is a *jsapi.WidgetError with the widget's reason.
-// Before the widget has loaded the call is queued and ctx bounds the wait.
+// A failure the widget reports, or an answer that is not a success, is a
+// *jsapi.WidgetError with the widget's reason.
+// Before the widget has loaded the call is queued, and ctx bounds the wait.
 // On this platform it returns ErrUnsupported.
 func Open(ctx context.Context, options jsapi.OpenOptions) error {
 	return ErrUnsupported
@@ -24,8 +25,9 @@ func Open(ctx context.Context, options jsapi.OpenOptions) error {
 // Close closes the chat window.
 //
 // It calls jivo_api.close().
-// A {result:'fail'} answer is a *jsapi.WidgetError with the widget's reason.
-// Before the widget has loaded the call is queued and ctx bounds the wait.
+// A failure the widget reports, or an answer that is not a success, is a
+// *jsapi.WidgetError with the widget's reason.
+// Before the widget has loaded the call is queued, and ctx bounds the wait.
 // On this platform it returns ErrUnsupported.
 func Close(ctx context.Context) error {
 	return ErrUnsupported
@@ -34,26 +36,29 @@ func Close(ctx context.Context) error {
 // ChatMode answers the current chat status: online or offline.
 //
 // It calls jivo_api.chatMode().
-// Before the widget has loaded the call is queued and ctx bounds the wait.
+// An answer that is not a string is a *jsapi.WidgetError.
+// Before the widget has loaded the call is queued, and ctx bounds the wait.
 // On this platform it returns ErrUnsupported.
 func ChatMode(ctx context.Context) (jsapi.ChatMode, error) {
 	return "", ErrUnsupported
 }
 
-// GetContactInfo reads the visitor's contact info from the contacts form (name as client_name, null for what is empty).
+// GetContactInfo reads the visitor's contact info from the contacts form; what the visitor left empty is "".
 //
 // It calls jivo_api.getContactInfo().
-// Before the widget has loaded the call is queued and ctx bounds the wait.
+// An answer that is not an object is a *jsapi.WidgetError.
+// Before the widget has loaded the call is queued, and ctx bounds the wait.
 // On this platform it returns ErrUnsupported.
 func GetContactInfo(ctx context.Context) (jsapi.ContactInfo, error) {
 	return jsapi.ContactInfo{}, ErrUnsupported
 }
 
-// GetVisitorNumber asynchronously answers the visitor's unique number (1, 2, 3, ...) through callback(err, visitor_number).
+// GetVisitorNumber answers the visitor's unique number (1, 2, 3, ...).
 //
-// It calls jivo_api.getVisitorNumber().
-// It waits for the widget's callback; its err becomes a *jsapi.WidgetError.
-// Before the widget has loaded the call is queued and ctx bounds the wait.
+// It calls jivo_api.getVisitorNumber(callback).
+// It waits for the widget's answer: a failure, or an answer that is not
+// a whole number, is a *jsapi.WidgetError.
+// Before the widget has loaded the call is queued, and ctx bounds the wait.
 // On this platform it returns ErrUnsupported.
 func GetVisitorNumber(ctx context.Context) (int, error) {
 	return 0, ErrUnsupported
@@ -63,7 +68,7 @@ func GetVisitorNumber(ctx context.Context) (int, error) {
 //
 // It calls jivo_api.setContactInfo(info) after checking info; a bad
 // value is an *jsapi.InputError and reaches no widget.
-// Before the widget has loaded the call is queued and ctx bounds the wait.
+// Before the widget has loaded the call is queued, and ctx bounds the wait.
 // On this platform it returns ErrUnsupported.
 func SetContactInfo(ctx context.Context, info jsapi.ContactInfo) error {
 	return ErrUnsupported
@@ -73,8 +78,9 @@ func SetContactInfo(ctx context.Context, info jsapi.ContactInfo) error {
 //
 // It calls jivo_api.setCustomData(fields) after checking fields; a bad
 // value is an *jsapi.InputError and reaches no widget.
-// A {result:'fail'} answer is a *jsapi.WidgetError with the widget's reason.
-// Before the widget has loaded the call is queued and ctx bounds the wait.
+// A failure the widget reports, or an answer that is not a success, is a
+// *jsapi.WidgetError with the widget's reason.
+// Before the widget has loaded the call is queued, and ctx bounds the wait.
 // On this platform it returns ErrUnsupported.
 func SetCustomData(ctx context.Context, fields []jsapi.CustomField) error {
 	return ErrUnsupported
@@ -84,18 +90,19 @@ func SetCustomData(ctx context.Context, fields []jsapi.CustomField) error {
 //
 // It calls jivo_api.setRules(rules) after checking rules; a bad
 // value is an *jsapi.InputError and reaches no widget.
-// Before the widget has loaded the call is queued and ctx bounds the wait.
+// Before the widget has loaded the call is queued, and ctx bounds the wait.
 // On this platform it returns ErrUnsupported.
 func SetRules(ctx context.Context, rules jsapi.Rules) error {
 	return ErrUnsupported
 }
 
-// SetUserToken sets the visitor's id, which the widget sends in webhook events; answers {result, token}.
+// SetUserToken sets the visitor's id, which the widget sends in webhook events.
 //
 // It calls jivo_api.setUserToken(token) after checking token; a bad
 // value is an *jsapi.InputError and reaches no widget.
-// A {result:'fail'} answer is a *jsapi.WidgetError with the widget's reason.
-// Before the widget has loaded the call is queued and ctx bounds the wait.
+// A failure the widget reports, or an answer that is not a success, is a
+// *jsapi.WidgetError with the widget's reason.
+// Before the widget has loaded the call is queued, and ctx bounds the wait.
 // On this platform it returns ErrUnsupported.
 func SetUserToken(ctx context.Context, token string) error {
 	return ErrUnsupported
@@ -105,7 +112,7 @@ func SetUserToken(ctx context.Context, token string) error {
 //
 // It calls jivo_api.showProactiveInvitation(invitation_text, department_id) after checking inv; a bad
 // value is an *jsapi.InputError and reaches no widget.
-// Before the widget has loaded the call is queued and ctx bounds the wait.
+// Before the widget has loaded the call is queued, and ctx bounds the wait.
 // On this platform it returns ErrUnsupported.
 func ShowProactiveInvitation(ctx context.Context, inv jsapi.Invitation) error {
 	return ErrUnsupported
@@ -115,30 +122,32 @@ func ShowProactiveInvitation(ctx context.Context, inv jsapi.Invitation) error {
 //
 // It calls jivo_api.startCall(phone) after checking phone; a bad
 // value is an *jsapi.InputError and reaches no widget.
-// A {result:'fail'} answer is a *jsapi.WidgetError with the widget's reason.
-// Before the widget has loaded the call is queued and ctx bounds the wait.
+// A failure the widget reports, or an answer that is not a success, is a
+// *jsapi.WidgetError with the widget's reason.
+// Before the widget has loaded the call is queued, and ctx bounds the wait.
 // On this platform it returns ErrUnsupported.
 func StartCall(ctx context.Context, phone string) error {
 	return ErrUnsupported
 }
 
-// IsCallbackEnabled asynchronously checks whether calls are available, through callback({result, reason}).
+// IsCallbackEnabled checks whether calls are available: it returns nil when they are, an error matching jsapi.ErrCallbackDisabled when they are off in the admin panel, and one matching jsapi.ErrCallbackUnavailable when they are not available now (the day, the time, or a call already started).
 //
-// It calls jivo_api.isCallbackEnabled().
-// It waits for the widget's callback: nil for {result:'ok'}, a
-// *jsapi.WidgetError with the reason for {result:'fail'}.
-// Before the widget has loaded the call is queued and ctx bounds the wait.
+// It calls jivo_api.isCallbackEnabled(callback).
+// It waits for the widget's answer: a failure, or an answer that is not a
+// success, is a *jsapi.WidgetError with the widget's reason.
+// Before the widget has loaded the call is queued, and ctx bounds the wait.
 // On this platform it returns ErrUnsupported.
 func IsCallbackEnabled(ctx context.Context) error {
 	return ErrUnsupported
 }
 
-// SendOfflineMessage sends an offline message directly; answers {result:'fail', error} when its fields are wrong.
+// SendOfflineMessage sends an offline message directly; the widget's complaint about its fields is a *jsapi.WidgetError.
 //
 // It calls jivo_api.sendOfflineMessage(message) after checking message; a bad
 // value is an *jsapi.InputError and reaches no widget.
-// A {result:'fail'} answer is a *jsapi.WidgetError with the widget's error.
-// Before the widget has loaded the call is queued and ctx bounds the wait.
+// A failure the widget reports, or an answer that is not a success, is a
+// *jsapi.WidgetError with the widget's reason.
+// Before the widget has loaded the call is queued, and ctx bounds the wait.
 // On this platform it returns ErrUnsupported.
 func SendOfflineMessage(ctx context.Context, message jsapi.OfflineMessage) error {
 	return ErrUnsupported
@@ -148,7 +157,7 @@ func SendOfflineMessage(ctx context.Context, message jsapi.OfflineMessage) error
 //
 // It calls jivo_api.setWidgetColor(color, color2) after checking color; a bad
 // value is an *jsapi.InputError and reaches no widget.
-// Before the widget has loaded the call is queued and ctx bounds the wait.
+// Before the widget has loaded the call is queued, and ctx bounds the wait.
 // On this platform it returns ErrUnsupported.
 func SetWidgetColor(ctx context.Context, color jsapi.WidgetColor) error {
 	return ErrUnsupported
@@ -158,7 +167,7 @@ func SetWidgetColor(ctx context.Context, color jsapi.WidgetColor) error {
 //
 // It calls jivo_api.sendPageTitle(title, fromApi, url) after checking page; a bad
 // value is an *jsapi.InputError and reaches no widget.
-// Before the widget has loaded the call is queued and ctx bounds the wait.
+// Before the widget has loaded the call is queued, and ctx bounds the wait.
 // On this platform it returns ErrUnsupported.
 func SendPageTitle(ctx context.Context, page jsapi.PageTitle) error {
 	return ErrUnsupported
@@ -168,7 +177,7 @@ func SendPageTitle(ctx context.Context, page jsapi.PageTitle) error {
 //
 // It calls jivo_api.setClientAttributes(attributes) after checking attributes; a bad
 // value is an *jsapi.InputError and reaches no widget.
-// Before the widget has loaded the call is queued and ctx bounds the wait.
+// Before the widget has loaded the call is queued, and ctx bounds the wait.
 // On this platform it returns ErrUnsupported.
 func SetClientAttributes(ctx context.Context, attributes jsapi.ClientAttributes) error {
 	return ErrUnsupported
@@ -177,25 +186,27 @@ func SetClientAttributes(ctx context.Context, attributes jsapi.ClientAttributes)
 // GetUnreadMessagesCount answers the number of unread agent messages.
 //
 // It calls jivo_api.getUnreadMessagesCount().
-// Before the widget has loaded the call is queued and ctx bounds the wait.
+// An answer that is not a whole number is a *jsapi.WidgetError.
+// Before the widget has loaded the call is queued, and ctx bounds the wait.
 // On this platform it returns ErrUnsupported.
 func GetUnreadMessagesCount(ctx context.Context) (int, error) {
 	return 0, ErrUnsupported
 }
 
-// GetUtm answers the visitor's UTM data.
+// GetUTM answers the visitor's UTM data.
 //
 // It calls jivo_api.getUtm().
-// Before the widget has loaded the call is queued and ctx bounds the wait.
+// An answer that is not an object is a *jsapi.WidgetError.
+// Before the widget has loaded the call is queued, and ctx bounds the wait.
 // On this platform it returns ErrUnsupported.
-func GetUtm(ctx context.Context) (jsapi.UTM, error) {
+func GetUTM(ctx context.Context) (jsapi.UTM, error) {
 	return jsapi.UTM{}, ErrUnsupported
 }
 
 // ClearHistory removes the chat history and visitor data kept in localStorage, for log-out.
 //
 // It calls jivo_api.clearHistory().
-// Before the widget has loaded the call is queued and ctx bounds the wait.
+// Before the widget has loaded the call is queued, and ctx bounds the wait.
 // On this platform it returns ErrUnsupported.
 func ClearHistory(ctx context.Context) error {
 	return ErrUnsupported
@@ -213,111 +224,124 @@ func Init(ctx context.Context) error {
 // Destroy removes the widget from the page, for single-page apps.
 //
 // It calls jivo_destroy().
-// Before the widget has loaded the call is queued and ctx bounds the wait.
+// Before the widget has loaded the call is queued, and ctx bounds the wait.
 // On this platform it returns ErrUnsupported.
 func Destroy(ctx context.Context) error {
 	return ErrUnsupported
 }
 
 // OnLoad subscribes fn to jivo_onLoadCallback, when the widget's initialization is over.
-// fn runs on its own goroutine, after the listeners before it; it may block
-// and call any function of this package. The returned function unsubscribes fn.
+// fn runs on a goroutine of its own and receives the events in order; it
+// may block and call any function of this package. The returned function
+// unsubscribes fn.
 // On this platform nothing is ever delivered.
 func OnLoad(fn func()) (unsubscribe func()) {
 	return func() {}
 }
 
 // OnOpen subscribes fn to jivo_onOpen, when the chat window is opened.
-// fn runs on its own goroutine, after the listeners before it; it may block
-// and call any function of this package. The returned function unsubscribes fn.
+// fn runs on a goroutine of its own and receives the events in order; it
+// may block and call any function of this package. The returned function
+// unsubscribes fn.
 // On this platform nothing is ever delivered.
 func OnOpen(fn func()) (unsubscribe func()) {
 	return func() {}
 }
 
 // OnMessageSent subscribes fn to jivo_onMessageSent, when a visitor sends the first message (only when there is no chat history).
-// fn runs on its own goroutine, after the listeners before it; it may block
-// and call any function of this package. The returned function unsubscribes fn.
+// fn runs on a goroutine of its own and receives the events in order; it
+// may block and call any function of this package. The returned function
+// unsubscribes fn.
 // On this platform nothing is ever delivered.
 func OnMessageSent(fn func()) (unsubscribe func()) {
 	return func() {}
 }
 
 // OnAccept subscribes fn to jivo_onAccept, when an agent presses Reply in the notification of a new chat.
-// fn runs on its own goroutine, after the listeners before it; it may block
-// and call any function of this package. The returned function unsubscribes fn.
+// fn runs on a goroutine of its own and receives the events in order; it
+// may block and call any function of this package. The returned function
+// unsubscribes fn.
 // On this platform nothing is ever delivered.
 func OnAccept(fn func()) (unsubscribe func()) {
 	return func() {}
 }
 
 // OnClose subscribes fn to jivo_onClose, when the chat window is closed.
-// fn runs on its own goroutine, after the listeners before it; it may block
-// and call any function of this package. The returned function unsubscribes fn.
+// fn runs on a goroutine of its own and receives the events in order; it
+// may block and call any function of this package. The returned function
+// unsubscribes fn.
 // On this platform nothing is ever delivered.
 func OnClose(fn func()) (unsubscribe func()) {
 	return func() {}
 }
 
 // OnIntroduction subscribes fn to jivo_onIntroduction, when a visitor fills the contacts form.
-// fn runs on its own goroutine, after the listeners before it; it may block
-// and call any function of this package. The returned function unsubscribes fn.
+// fn runs on a goroutine of its own and receives the events in order; it
+// may block and call any function of this package. The returned function
+// unsubscribes fn.
 // On this platform nothing is ever delivered.
 func OnIntroduction(fn func()) (unsubscribe func()) {
 	return func() {}
 }
 
 // OnResize subscribes fn to jivo_onResizeCallback, at any change in the size of the widget.
-// fn runs on its own goroutine, after the listeners before it; it may block
-// and call any function of this package. The returned function unsubscribes fn.
+// fn runs on a goroutine of its own and receives the events in order; it
+// may block and call any function of this package. The returned function
+// unsubscribes fn.
 // On this platform nothing is ever delivered.
 func OnResize(fn func()) (unsubscribe func()) {
 	return func() {}
 }
 
 // OnCallStart subscribes fn to jivo_onCallStart, when the visitor makes a phone call.
-// fn runs on its own goroutine, after the listeners before it; it may block
-// and call any function of this package. The returned function unsubscribes fn.
+// fn runs on a goroutine of its own and receives the events in order; it
+// may block and call any function of this package. The returned function
+// unsubscribes fn.
 // On this platform nothing is ever delivered.
 func OnCallStart(fn func()) (unsubscribe func()) {
 	return func() {}
 }
 
 // OnCallEnd subscribes fn to jivo_onCallEnd, when a phone call ends.
-// fn runs on its own goroutine, after the listeners before it; it may block
-// and call any function of this package. The returned function unsubscribes fn.
+// fn runs on a goroutine of its own and receives the events in order; it
+// may block and call any function of this package. The returned function
+// unsubscribes fn.
 // On this platform nothing is ever delivered.
 func OnCallEnd(fn func(res jsapi.CallResult)) (unsubscribe func()) {
 	return func() {}
 }
 
 // OnChangeState subscribes fn to jivo_onChangeState, when the chat window's state changes.
-// fn runs on its own goroutine, after the listeners before it; it may block
-// and call any function of this package. The returned function unsubscribes fn.
+// fn runs on a goroutine of its own and receives the events in order; it
+// may block and call any function of this package. The returned function
+// unsubscribes fn.
 // On this platform nothing is ever delivered.
 func OnChangeState(fn func(state jsapi.ChatState)) (unsubscribe func()) {
 	return func() {}
 }
 
 // OnClientStartChat subscribes fn to jivo_onClientStartChat, when the visitor starts a chat without a proactive invitation.
-// fn runs on its own goroutine, after the listeners before it; it may block
-// and call any function of this package. The returned function unsubscribes fn.
+// fn runs on a goroutine of its own and receives the events in order; it
+// may block and call any function of this package. The returned function
+// unsubscribes fn.
 // On this platform nothing is ever delivered.
 func OnClientStartChat(fn func()) (unsubscribe func()) {
 	return func() {}
 }
 
 // OnMessageReceived subscribes fn to jivo_onMessageReceived, on each new agent message.
-// fn runs on its own goroutine, after the listeners before it; it may block
-// and call any function of this package. The returned function unsubscribes fn.
+// fn runs on a goroutine of its own and receives the events in order; it
+// may block and call any function of this package. The returned function
+// unsubscribes fn.
 // On this platform nothing is ever delivered.
 func OnMessageReceived(fn func()) (unsubscribe func()) {
 	return func() {}
 }
 
 // OnWidgetDestroy subscribes fn to jivo_onWidgetDestroy, when the widget has been removed by jivo_destroy.
-// fn runs on its own goroutine, after the listeners before it; it may block
-// and call any function of this package. The returned function unsubscribes fn.
+// fn runs on a goroutine of its own and receives the events in order; it
+// may block and call any function of this package. The returned function
+// unsubscribes fn.
 // On this platform nothing is ever delivered.
 func OnWidgetDestroy(fn func()) (unsubscribe func()) {
 	return func() {}

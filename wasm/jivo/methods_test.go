@@ -80,7 +80,7 @@ func TestMethods(t *testing.T) {
 		}, []string{`setClientAttributes [{"2":-3,"12":"pro","13":12,"14":4.5,"15":1099511627776}]`}, nil},
 		{"GetUnreadMessagesCount", func(ctx context.Context) (any, error) { return jivo.GetUnreadMessagesCount(ctx) },
 			[]string{"getUnreadMessagesCount []"}, 3},
-		{"GetUtm", func(ctx context.Context) (any, error) { return jivo.GetUtm(ctx) },
+		{"GetUTM", func(ctx context.Context) (any, error) { return jivo.GetUTM(ctx) },
 			[]string{"getUtm []"}, jsapi.UTM{Source: "google", Campaign: "spring", Medium: "cpc"}},
 		{"ClearHistory", func(ctx context.Context) (any, error) { return nil, jivo.ClearHistory(ctx) }, []string{"clearHistory []"}, nil},
 	}
@@ -134,9 +134,10 @@ func TestGetContactInfoNameSpellings(t *testing.T) {
 	calls()
 }
 
-// TestNumberAnswers checks that a number given as a string of digits (as
-// some widgets give visitor numbers) reads as that number, and that other
-// answers are a *jsapi.WidgetError.
+// TestNumberAnswers checks that a whole number within ±2^53, given as a
+// number or as a string of digits (as some widgets give visitor numbers),
+// reads as that number, and that other answers, null among them, are a
+// *jsapi.WidgetError.
 func TestNumberAnswers(t *testing.T) {
 	tests := []struct {
 		answer string
@@ -146,12 +147,28 @@ func TestNumberAnswers(t *testing.T) {
 		{`"17"`, 17, false},
 		{`"+5"`, 5, false},
 		{`"-3"`, -3, false},
-		{`12.7`, 12, false},
-		{`null`, 0, false},
+		{`12`, 12, false},
+		{`-0`, 0, false},
+		{`9007199254740992`, 1 << 53, false},
+		{`-9007199254740992`, -1 << 53, false},
+		{`"9007199254740992"`, 1 << 53, false},
+		{`12.7`, 0, true},
+		{`2.5`, 0, true},
+		{`NaN`, 0, true},
+		{`Infinity`, 0, true},
+		{`-Infinity`, 0, true},
+		{`1e300`, 0, true},
+		{`9007199254740994`, 0, true},
+		{`"9007199254740993"`, 0, true},
+		{`"99999999999999999999"`, 0, true},
+		{`null`, 0, true},
+		{`undefined`, 0, true},
 		{`"4x"`, 0, true},
+		{`" 12"`, 0, true},
 		{`""`, 0, true},
 		{`"-"`, 0, true},
 		{`true`, 0, true},
+		{`{}`, 0, true},
 	}
 	defer fakewidget.Answer("getVisitorNumber", "")
 	for _, tt := range tests {
@@ -163,6 +180,22 @@ func TestNumberAnswers(t *testing.T) {
 				t.Errorf("GetVisitorNumber = %d, %v; want %d (fails: %v)", n, err, tt.want, tt.fails)
 			}
 		})
+	}
+	calls()
+}
+
+// TestUnreadCountNull: getUnreadMessagesCount's null (no count) reads as
+// 0, unlike getVisitorNumber's; a fraction is still a *jsapi.WidgetError.
+func TestUnreadCountNull(t *testing.T) {
+	defer fakewidget.Answer("getUnreadMessagesCount", "")
+	fakewidget.Answer("getUnreadMessagesCount", "() => null")
+	if n, err := jivo.GetUnreadMessagesCount(testContext(t)); n != 0 || err != nil {
+		t.Errorf("GetUnreadMessagesCount answering null = %d, %v; want 0, nil", n, err)
+	}
+	fakewidget.Answer("getUnreadMessagesCount", "() => 0.5")
+	var we *jsapi.WidgetError
+	if _, err := jivo.GetUnreadMessagesCount(testContext(t)); !errors.As(err, &we) {
+		t.Errorf("GetUnreadMessagesCount answering 0.5: %v, want a *jsapi.WidgetError", err)
 	}
 	calls()
 }

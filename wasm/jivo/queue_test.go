@@ -17,29 +17,29 @@ import (
 // TestQueueBeforeLoad: after jivo_destroy the widget is not loaded; calls
 // wait in the runtime's queue, a canceled one says the widget did not load,
 // and the others are answered in order once jivo_init loads it again.
+// Calls made one after another on one goroutine (each returning when its
+// ctx ends) reach the widget in that order; calls made at the same time on
+// several goroutines have no order among them.
 func TestQueueBeforeLoad(t *testing.T) {
 	ctx := testContext(t)
-	destroyed := make(chan struct{}, 1)
-	off := jivo.OnWidgetDestroy(func() { destroyed <- struct{}{} })
-	defer off()
-	if err := jivo.Destroy(ctx); err != nil {
-		t.Fatal(err)
-	}
-	receive(t, destroyed)
-	if fakewidget.Loaded() {
-		t.Fatal("the runtime still says loaded after jivo_destroy")
-	}
-	calls()
+	destroy(t)
 
+	for _, f := range []func(context.Context) error{
+		func(ctx context.Context) error { return jivo.StartCall(ctx, "+14084987855") },
+		jivo.Close,
+		func(ctx context.Context) error { return jivo.SetUserToken(ctx, "t1") },
+		jivo.ClearHistory,
+	} {
+		short, cancel := context.WithTimeout(ctx, 5*time.Millisecond)
+		err := f(short)
+		cancel()
+		if !errors.Is(err, jivo.ErrNotLoaded) {
+			t.Errorf("a call before load: %v, want ErrNotLoaded", err)
+		}
+	}
 	short, cancel := context.WithTimeout(ctx, 20*time.Millisecond)
 	defer cancel()
-	err := jivo.Ready(short)
-	if !errors.Is(err, jivo.ErrNotLoaded) || !errors.Is(err, context.DeadlineExceeded) || err.Error() != "jivo: widget did not load: context deadline exceeded" {
-		t.Errorf("Ready before load: %v", err)
-	}
-	short, cancel = context.WithTimeout(ctx, 20*time.Millisecond)
-	defer cancel()
-	err = jivo.StartCall(short, "+14084987855")
+	err := jivo.StartCall(short, "+14084987855")
 	if !errors.Is(err, jivo.ErrNotLoaded) || err.Error() != "jivo: startCall: widget did not load: context deadline exceeded" {
 		t.Errorf("StartCall before load: %v", err)
 	}
@@ -74,15 +74,106 @@ func TestQueueBeforeLoad(t *testing.T) {
 	if want := []string{"getVisitorNumber ok", "setCustomData ok"}; !slices.Equal(got, want) {
 		t.Errorf("results %q, want %q", got, want)
 	}
-	// jivo_init is never queued; the canceled startCall was still queued
-	// (the runtime cannot take a call back) and runs first.
+	// jivo_init is never queued; the canceled calls were still queued (the
+	// runtime cannot take a call back) and run first, in order.
 	c := calls()
-	if len(c) != 4 || c[0] != "jivo_init []" || c[1] != `startCall ["+14084987855"]` ||
-		!equalUnordered(c[2:], []string{`setCustomData [[{"content":"Pro","title":"Plan"}]]`, "getVisitorNumber []"}) {
-		t.Errorf("the widget received %q", c)
+	want := []string{"jivo_init []", `startCall ["+14084987855"]`, "close []", `setUserToken ["t1"]`, "clearHistory []", `startCall ["+14084987855"]`}
+	if len(c) != len(want)+2 || !slices.Equal(c[:len(want)], want) ||
+		!equalUnordered(c[len(want):], []string{`setCustomData [[{"content":"Pro","title":"Plan"}]]`, "getVisitorNumber []"}) {
+		t.Errorf("the widget received\n  %q\nwant\n  %q and then setCustomData and getVisitorNumber", c, want)
 	}
 	if err := jivo.Ready(ctx); err != nil {
 		t.Errorf("Ready when loaded: %v", err)
+	}
+}
+
+// destroy unloads the widget with jivo_destroy; the test's cleanup loads it
+// again.
+func destroy(t *testing.T) {
+	t.Helper()
+	ctx := testContext(t)
+	destroyed := make(chan struct{}, 1)
+	off := jivo.OnWidgetDestroy(func() { destroyed <- struct{}{} })
+	defer off()
+	if err := jivo.Destroy(ctx); err != nil {
+		t.Fatal(err)
+	}
+	receive(t, destroyed)
+	if fakewidget.Loaded() {
+		t.Fatal("the runtime still says loaded after jivo_destroy")
+	}
+	calls()
+	t.Cleanup(func() {
+		if !fakewidget.Loaded() {
+			if err := jivo.Init(context.Background()); err != nil {
+				t.Error(err)
+			}
+			if err := jivo.Ready(testContext(t)); err != nil {
+				t.Errorf("the widget did not load again: %v", err)
+			}
+		}
+		calls()
+	})
+}
+
+// TestReadyBeforeLoad: Ready before load ends with ctx, saying why, and
+// however often it is called while the widget is not loaded (a polling
+// loop on a page whose widget an ad blocker removed) it asks the runtime
+// for one promise; the next unloaded period asks for a new one.
+func TestReadyBeforeLoad(t *testing.T) {
+	fakewidget.Eval(`fakeJivo.readies = 0; fakeJivo.ready = jivokit.ready; jivokit.ready = function () { fakeJivo.readies++; return fakeJivo.ready.apply(this, arguments) }`)
+	defer fakewidget.Eval(`jivokit.ready = fakeJivo.ready`)
+	readies := func() int { return fakewidget.Eval("fakeJivo.readies").Int() }
+	for round := 1; round <= 2; round++ {
+		destroy(t)
+		for range 5 {
+			short, cancel := context.WithTimeout(context.Background(), 2*time.Millisecond)
+			err := jivo.Ready(short)
+			cancel()
+			if !errors.Is(err, jivo.ErrNotLoaded) || !errors.Is(err, context.DeadlineExceeded) || err.Error() != "jivo: widget did not load: context deadline exceeded" {
+				t.Errorf("Ready before load: %v", err)
+			}
+		}
+		if n := readies(); n != round {
+			t.Errorf("jivokit.ready called %d times in %d unloaded periods, want %d", n, round, round)
+		}
+		waiting := make(chan error, 2)
+		for range 2 {
+			go func() { waiting <- jivo.Ready(testContext(t)) }()
+		}
+		time.Sleep(5 * time.Millisecond)
+		if err := jivo.Init(testContext(t)); err != nil {
+			t.Fatal(err)
+		}
+		for range 2 {
+			if err := receive(t, waiting); err != nil {
+				t.Errorf("Ready: %v", err)
+			}
+		}
+	}
+	if n := readies(); n != 2 {
+		t.Errorf("jivokit.ready called %d times, want 2", n)
+	}
+}
+
+// TestQueueFull: a call beyond the runtime's queue limit fails at once
+// with jsapi.ErrQueueFull, through the bridge as through the runtime.
+func TestQueueFull(t *testing.T) {
+	destroy(t)
+	fakewidget.Eval(`jivokit.config = {queue_limit: 2}`)
+	defer fakewidget.Eval(`jivokit.config = null`)
+	for range 2 {
+		short, cancel := context.WithTimeout(context.Background(), 2*time.Millisecond)
+		err := jivo.Close(short)
+		cancel()
+		if !errors.Is(err, jivo.ErrNotLoaded) {
+			t.Errorf("a queued call: %v, want ErrNotLoaded", err)
+		}
+	}
+	err := jivo.StartCall(testContext(t), "+14084987855")
+	var we *jsapi.WidgetError
+	if !errors.Is(err, jsapi.ErrQueueFull) || !errors.As(err, &we) || we.Method != "startCall" {
+		t.Errorf("a call beyond the queue's limit: %v, want ErrQueueFull for startCall", err)
 	}
 }
 

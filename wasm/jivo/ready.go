@@ -2,7 +2,25 @@
 
 package jivo
 
-import "context"
+import (
+	"context"
+	"sync"
+	"syscall/js"
+)
+
+// readyIndex is fromJS's first argument when the runtime's ready promise
+// resolves: the index after the callbacks'.
+const readyIndex = numCallbacks
+
+// ready fans the page runtime's ready promise out to Go's waiters: while
+// the widget is not loaded, the first Ready asks the runtime for one
+// promise, and every Ready until it resolves waits on the same channel, so
+// that a loop of Ready calls on a page without a widget (an ad blocker)
+// adds nothing on the JavaScript side.
+var ready struct {
+	sync.Mutex
+	ch chan js.Value // closed when the promise resolves; nil when none is asked for
+}
 
 // Ready waits until the widget has loaded (jivo_onLoadCallback), and
 // returns at once when it already has. When ctx ends first it returns an
@@ -11,6 +29,9 @@ import "context"
 //
 // Calls need not wait for Ready: a call made before the widget has loaded
 // is queued by the page runtime and answered once it has.
+//
+// Call it from a goroutine, never directly in a js.FuncOf callback: the
+// wait cannot end there (see the package documentation).
 func Ready(ctx context.Context) error {
 	p, err := bridge()
 	if err != nil {
@@ -19,6 +40,14 @@ func Ready(ctx context.Context) error {
 	if p.jivokit.Get("loaded").Bool() {
 		return nil
 	}
-	_, err = wait(ctx, p, -1, p.jivokit.Call("ready"))
+	ready.Lock()
+	ch := ready.ch
+	if ch == nil {
+		ch = make(chan js.Value)
+		ready.ch = ch
+		p.jivokit.Call("ready").Call("then", p.fromJS.Call("bind", nil, readyIndex))
+	}
+	ready.Unlock()
+	_, err = await(ctx, p, -1, ch)
 	return err
 }

@@ -33,7 +33,7 @@ func main() {
 	_ = jivo.SendPageTitle(ctx, jsapi.PageTitle{Title: "Cart"})
 	_ = jivo.SetClientAttributes(ctx, jsapi.ClientAttributes{"plan": "pro"})
 	_, _ = jivo.GetUnreadMessagesCount(ctx)
-	_, _ = jivo.GetUtm(ctx)
+	_, _ = jivo.GetUTM(ctx)
 	_ = jivo.ClearHistory(ctx)
 	_ = jivo.Init(ctx)
 	_ = jivo.Destroy(ctx)
