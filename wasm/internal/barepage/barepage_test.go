@@ -13,11 +13,34 @@ import (
 	"github.com/jivokit/jivokit/wasm/jivo"
 )
 
-// TestBarePage runs in order: the bridge brings the runtime, a missing
-// widget ends calls with a clear error, and a widget that loads later is
-// driven as usual.
+// page is a document as small as the bridge needs, under a
+// Content-Security-Policy that allows scripts with the nonce of the page's
+// own scripts and forbids eval: an appended <script> element runs when it
+// carries that nonce, and eval throws.
+const page = `
+const realEval = globalThis.eval;
+globalThis.bare = {appended: [], evals: 0};
+globalThis.eval = () => { bare.evals++; throw new EvalError('Refused to evaluate a string as JavaScript'); };
+globalThis.document = {
+  createElement: (tag) => ({tagName: tag.toUpperCase()}),
+  querySelector: (sel) => sel == 'script[nonce]' ? {nonce: 'n0nce'} : null,
+  getElementById: () => null,
+  documentElement: {
+    appendChild(el) {
+      bare.appended.push(el.tagName + ' ' + el.nonce);
+      if (el.tagName == 'SCRIPT' && el.nonce == 'n0nce') (0, realEval)(el.textContent);
+      return el;
+    },
+  },
+};
+`
+
+// TestBarePage runs in order: the bridge brings the runtime, as a script
+// element with the page's nonce, a missing widget ends calls with a clear
+// error, and a widget that loads later is driven as usual.
 func TestBarePage(t *testing.T) {
 	fakewidget.Install() // defines the fake, but not jivo_api, and no runtime
+	js.Global().Get("Function").New(page).Invoke()
 	if !js.Global().Get("jivokit").IsUndefined() {
 		t.Fatal("the page has a runtime before the bridge ran")
 	}
@@ -43,6 +66,10 @@ func TestBarePage(t *testing.T) {
 	t.Run("runtime brought", func(t *testing.T) {
 		if k.IsUndefined() || k.Get("version").String() != "1" {
 			t.Fatalf("window.jivokit = %v after the first call", k)
+		}
+		bare := js.Global().Get("bare")
+		if got := js.Global().Get("JSON").Call("stringify", bare).String(); got != `{"appended":["SCRIPT n0nce"],"evals":0}` {
+			t.Errorf("the page saw %s, want one script element with the nonce and no eval", got)
 		}
 		jivo.OnClose(func() {})()
 		if !js.Global().Get("jivokit").Equal(k) {
