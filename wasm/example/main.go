@@ -46,6 +46,7 @@ import (
 	"strings"
 	"sync"
 	"syscall/js"
+	"time"
 
 	"github.com/jivokit/jivokit/jsapi"
 	"github.com/jivokit/jivokit/wasm/jivo"
@@ -75,14 +76,21 @@ func start() *ui {
 	ui.panicButton()
 	js.Global().Get("document").Get("documentElement").Get("dataset").Set("jivokitExample", "ready")
 
-	go func() {
-		if err := jivo.Ready(context.Background()); err != nil {
-			ui.log("error", "ready", err.Error())
-			return
-		}
-		ui.log("result", "ready", "the widget has loaded")
-	}()
+	// Bounded, so that a page without a widget (an ad blocker, a wrong
+	// widget id) logs why.
+	go ui.waitReady(callTimeout)
 	return ui
+}
+
+// waitReady logs whether the widget loads within timeout.
+func (u *ui) waitReady(timeout time.Duration) {
+	ctx, cancel := context.WithTimeout(context.Background(), timeout)
+	defer cancel()
+	if err := jivo.Ready(ctx); err != nil {
+		u.log("error", "ready", err.Error())
+		return
+	}
+	u.log("result", "ready", "the widget has loaded")
 }
 
 // subscribeAll logs every callback.

@@ -116,3 +116,22 @@ func TestDOMContract(t *testing.T) {
 	find(t, "data-method", "close").Call("click")
 	waitLog(t, "result close close: ok")
 }
+
+// TestReadyTimeout: on a page whose widget does not load, the app logs why
+// instead of waiting for ever.
+func TestReadyTimeout(t *testing.T) {
+	js.Global().Call("jivo_destroy")
+	defer js.Global().Call("jivo_init")
+	u := newUI()
+	done := make(chan struct{})
+	go func() { u.waitReady(20 * time.Millisecond); close(done) }()
+	select {
+	case <-done:
+	case <-time.After(5 * time.Second):
+		t.Fatal("waitReady did not return on a page without a widget")
+	}
+	li := u.list.Get("children").Index(0)
+	if got := li.Get("attrs").Get("data-kind").String() + " " + li.Get("textContent").String(); got != "error jivo: widget did not load: context deadline exceeded" {
+		t.Errorf("logged %q", got)
+	}
+}

@@ -15,18 +15,49 @@
 //
 // Calls go through the page runtime (window.jivokit, see docs/runtime.md).
 // When the page has only the vendor's snippet, the first call or
-// subscription adds the runtime to the page.
+// subscription adds the runtime to the page; where a Content-Security-Policy
+// refuses that, calls return ErrNoRuntime (the bridge tries once, then only
+// looks for a runtime the page added itself). A runtime of another jivokit
+// build, whose method table differs, is called by method name instead of
+// by index, so no call reaches another method.
+//
+// # Call from a goroutine, never directly in a js.FuncOf callback
+//
+// Go's WebAssembly port cannot run JavaScript's event loop while a
+// js.FuncOf handler (a click listener, a setTimeout callback) blocks, and
+// every call answered through a Promise needs it: an async method
+// (IsCallbackEnabled, GetVisitorNumber), Ready, and any call made before
+// the widget has loaded. Made directly in such a handler, the call waits
+// until ctx ends (for ever with context.Background()), although the widget
+// has answered. Start a goroutine in the handler instead:
+//
+//	js.FuncOf(func(js.Value, []js.Value) any {
+//		go func() {
+//			ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+//			defer cancel()
+//			if err := jivo.IsCallbackEnabled(ctx); err == nil { /* ... */ }
+//		}()
+//		return nil
+//	})
+//
+// Listeners of this package (OnChangeState, ...) run on goroutines of
+// their own and may call anything.
 //
 // # Answers and errors
 //
 //   - Arguments are checked first: a bad one is a *jsapi.InputError and
 //     reaches no widget.
-//   - A {result:'fail', reason} answer, an async method's error, a method
-//     the widget lacks or an exception it throws is a *jsapi.WidgetError;
+//   - A failure the widget reports, an async method's error, a method the
+//     widget lacks, an exception it throws, or an answer the bridge cannot
+//     read (a status that is not a success, a number that is not whole or
+//     beyond ±2^53, a visitor number of null) is a *jsapi.WidgetError;
 //     test it with errors.Is against the sentinels of package jsapi
 //     (jsapi.ErrCallbackDisabled, jsapi.ErrQueueFull, ...).
 //   - A call made before the widget has loaded is queued by the runtime and
-//     returns once the widget has answered it. When ctx ends first, the call
+//     returns once the widget has answered it. Calls made one after
+//     another on one goroutine reach the widget in that order; calls made
+//     at the same time on several goroutines have no order among them.
+//     When ctx ends first, the call
 //     returns an error wrapping both ErrNotLoaded and ctx.Err(), such as
 //     "jivo: startCall: widget did not load: context deadline exceeded"
 //     (no widget on the page: an ad blocker, a wrong widget id). Ending ctx
@@ -40,9 +71,10 @@
 // order, so it may block and call any function of this package, async ones
 // included. A listener that panics is recovered; the panic is logged with
 // console.error and passed to the handler of SetErrorHandler as a
-// *PanicError, and the program goes on. OnLoad is called on each load after
-// it subscribed; to wait for the widget whether or not it has loaded
-// already, use Ready.
+// *PanicError, and the program goes on. A listener that calls
+// runtime.Goexit still gets the later events. OnLoad is called on each
+// load after it subscribed; to wait for the widget whether or not it has
+// loaded already, use Ready.
 //
 // # Size
 //
