@@ -5,8 +5,6 @@ package jivo
 import (
 	"sync"
 	"syscall/js"
-
-	"github.com/jivokit/jivokit/jsapi/runtime"
 )
 
 // page holds the JavaScript values the bridge uses on every call, looked
@@ -78,13 +76,13 @@ func installRuntime(global js.Value) {
 		if n := doc.Call("querySelector", "script[nonce]"); n.Type() == js.TypeObject {
 			s.Set("nonce", n.Get("nonce"))
 		}
-		s.Set("textContent", runtime.Script)
+		s.Set("textContent", runtimeScript)
 		doc.Get("documentElement").Call("appendChild", s)
 		if !global.Get("jivokit").IsUndefined() {
 			return
 		}
 	}
-	global.Call("eval", runtime.Script)
+	global.Call("eval", runtimeScript)
 }
 
 // try calls method of v with args. A JavaScript exception is returned as
@@ -96,11 +94,13 @@ func try(v js.Value, method string, args ...any) (r js.Value, reason string) {
 		switch x := recover().(type) {
 		case nil:
 		case js.Error:
-			reason = "threw an exception"
-			if msg := x.Value.Get("message"); msg.Type() == js.TypeString {
-				if s := msg.String(); s != "" {
-					reason = s
-				}
+			// An Error's message, or what was thrown when not an object.
+			v := x.Value
+			if v.Type() == js.TypeObject {
+				v = v.Get("message")
+			}
+			if reason = text(v); reason == "" {
+				reason = "threw an exception"
 			}
 		default:
 			reason = "could not be called"

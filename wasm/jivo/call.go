@@ -54,7 +54,7 @@ func call(ctx context.Context, m int, a *args) (js.Value, error) {
 			reason, failed = str(r, "reason"), true
 		}
 	}
-	if !failed && trueOnly>>m&1 != 0 && !(r.Type() == js.TypeBoolean && r.Bool()) {
+	if !failed && trueOnly>>m&1 != 0 && !r.Equal(jsTrue) {
 		// Not the runtime's true for success: isCallbackEnabled's string is
 		// its reason; anything else says what came.
 		reason, failed = answered(r.Type()), true
@@ -74,9 +74,11 @@ func call(ctx context.Context, m int, a *args) (js.Value, error) {
 }
 
 // answered is the reason of an answer of an unexpected type.
-//
-//go:noinline
-func answered(t js.Type) string { return "answered a value of type " + t.String() }
+func answered(t js.Type) string { return "answered a value of type " + typeNames[t&7] }
+
+// typeNames are js.Type's String values, looked up in a table rather than
+// with String, which each call site would inline.
+var typeNames = [8]string{"undefined", "null", "boolean", "number", "string", "symbol", "object", "function"}
 
 // widgetError is the *jsapi.WidgetError of method m.
 //
@@ -84,6 +86,9 @@ func answered(t js.Type) string { return "answered a value of type " + t.String(
 func widgetError(m int, reason string) error {
 	return &jsapi.WidgetError{Method: methodNames[m], Reason: reason}
 }
+
+// jsTrue is the runtime's answer for success.
+var jsTrue = js.ValueOf(true)
 
 // pending are the promises being waited for. fromJS delivers an answer to
 // its waiter; a waiter that gave up has removed itself, so a late answer

@@ -82,9 +82,9 @@ func callUTM(ctx context.Context, m int) (jsapi.UTM, error) {
 // maxInt is the largest whole number a JavaScript number holds exactly.
 const maxInt = 1 << 53
 
-// callInt reads a whole number within ±2^53: a number, or a string of at
-// most 16 decimal digits with an optional sign (visitor numbers are
-// sometimes strings). NaN, infinities, fractions and larger numbers are a
+// callInt reads a whole number within ±2^53: a number, or a string of
+// decimal digits with an optional sign (visitor numbers are sometimes
+// strings). NaN, infinities, fractions and larger numbers are a
 // *jsapi.WidgetError, and so is null from getVisitorNumber, which must
 // answer a number; getUnreadMessagesCount's null reads as 0.
 func callInt(ctx context.Context, m int) (int, error) {
@@ -93,32 +93,34 @@ func callInt(ctx context.Context, m int) (int, error) {
 		want |= orNull
 	}
 	v, err := value(ctx, m, want)
+	f := 0.5 // not a whole number: what a string that is not one reads as
 	switch v.Type() {
 	case js.TypeUndefined:
 		return 0, err
 	case js.TypeNumber:
-		if f := v.Float(); -maxInt <= f && f <= maxInt && f == float64(int(f)) {
-			return int(f), nil
+		f = v.Float()
+	default:
+		s := v.String()
+		digits := s
+		if s != "" && (s[0] == '-' || s[0] == '+') {
+			digits = s[1:]
 		}
-		return 0, widgetError(m, "answered a number that is not a whole number within ±2^53")
+		n, ok := 0, digits != "" && len(digits) <= 16
+		for i := 0; ok && i < len(digits); i++ {
+			ok = '0' <= digits[i] && digits[i] <= '9'
+			n = n*10 + int(digits[i]-'0')
+		}
+		if ok && n <= maxInt { // float64(n) is exact
+			f = float64(n)
+			if s[0] == '-' {
+				f = -f
+			}
+		}
 	}
-	s, n := v.String(), 0
-	digits := s
-	if s != "" && (s[0] == '-' || s[0] == '+') {
-		digits = s[1:]
+	if -maxInt <= f && f <= maxInt && f == float64(int(f)) {
+		return int(f), nil
 	}
-	bad := digits == "" || len(digits) > 16
-	for i := 0; i < len(digits); i++ {
-		bad = bad || digits[i] < '0' || digits[i] > '9'
-		n = n*10 + int(digits[i]-'0')
-	}
-	if bad || n > maxInt {
-		return 0, widgetError(m, "answered a string that is not a whole number within ±2^53")
-	}
-	if s[0] == '-' {
-		n = -n
-	}
-	return n, nil
+	return 0, widgetError(m, "answered a value that is not a whole number within ±2^53")
 }
 
 // decodeEvent decodes the arguments of a callback whose listeners are of

@@ -1,9 +1,6 @@
 package jivo
 
-import (
-	"errors"
-	"strconv"
-)
+import "errors"
 
 var (
 	// ErrUnsupported is what every call returns outside a browser: the
@@ -51,14 +48,12 @@ type PanicError struct {
 // String methods: an interface call to String would keep every String
 // method of the program (time's formatting among them) in the binary.
 func (e *PanicError) Error() string {
-	s := "a value that is not an error, a string or an int"
+	s := "a value that is neither an error nor a string"
 	switch v := e.Value.(type) {
 	case error:
 		s = v.Error()
 	case string:
 		s = v
-	case int:
-		s = strconv.Itoa(v)
 	}
 	return "jivo: listener of " + e.Callback + " panicked: " + s
 }

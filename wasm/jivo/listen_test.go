@@ -285,7 +285,12 @@ func TestPanicWithoutConsole(t *testing.T) {
 	defer fakewidget.Eval(`globalThis.console = fakeJivo.console`)
 	off := jivo.OnAccept(func() { panic("listener broke") })
 	defer off()
-	for _, page := range []string{`globalThis.console = {error: 'not a function'}`, `delete globalThis.console`} {
+	for _, page := range []string{
+		`globalThis.console = {error: 'not a function'}`,
+		`globalThis.console = {error() { throw 'no console here' }}`,
+		`globalThis.console = {error() { throw null }}`,
+		`delete globalThis.console`,
+	} {
 		fakewidget.Eval(page)
 		fakewidget.Fire("jivo_onAccept")
 		var pe *jivo.PanicError
