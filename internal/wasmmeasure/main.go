@@ -143,17 +143,16 @@ func sizes(ctx context.Context, w io.Writer, root string) error {
 // summary says in words how the default build meets the size goal against
 // each baseline, and why the two differ.
 func summary(w io.Writer, raw, gz map[string]int) {
-	all := func(m map[string]int, from string) int { return m["allmethods"] - m[from] }
-	ctxRaw, ctxGz := raw["hellocontext"]-raw["hello"], gz["hellocontext"]-gz["hello"]
-	fmt.Fprintf(w, "\nAgainst the issue's baseline, a plain hello-world syscall/js program, the goal\n"+
-		"(%s raw / %s gzip) is %s: the bridge adds %s / %s. Of that, %s / %s is\n"+
-		"packages context and time, which the issue's own API brings: its functions take a\n"+
-		"context.Context, and any program passing one pays for them. Against hello + context,\n"+
-		"the bridge's own cost, %s / %s, the goal is %s.\n",
-		kb(goalRaw), kb(goalGzip), verdict(all(raw, "hello") <= goalRaw && all(gz, "hello") <= goalGzip),
-		kb(all(raw, "hello")), kb(all(gz, "hello")), kb(ctxRaw), kb(ctxGz),
-		kb(all(raw, "hellocontext")), kb(all(gz, "hellocontext")),
-		verdict(all(raw, "hellocontext") <= goalRaw && all(gz, "hellocontext") <= goalGzip))
+	judge := func(from string) string {
+		r, g := raw["allmethods"]-raw[from], gz["allmethods"]-gz[from]
+		return fmt.Sprintf("%s raw (%s) / %s gzip (%s)", kb(r), verdict(r <= goalRaw), kb(g), verdict(g <= goalGzip))
+	}
+	fmt.Fprintf(w, "\nGoal: the bridge adds at most %s raw / %s gzip.\n", kb(goalRaw), kb(goalGzip))
+	fmt.Fprintf(w, "- Against the issue's baseline, a plain hello-world syscall/js program: %s.\n", judge("hello"))
+	fmt.Fprintf(w, "  Of that, %s / %s is packages context and time, which the issue's own API brings:\n",
+		kb(raw["hellocontext"]-raw["hello"]), kb(gz["hellocontext"]-gz["hello"]))
+	fmt.Fprintln(w, "  its functions take a context.Context, and any program passing one pays for them.")
+	fmt.Fprintf(w, "- Against hello + context, the bridge's own cost: %s.\n", judge("hellocontext"))
 }
 
 func gzipSize(data []byte) int {
