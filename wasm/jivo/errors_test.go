@@ -89,6 +89,7 @@ func TestStatusAnswers(t *testing.T) {
 		{"isCallbackEnabled", `(cb) => cb(false)`, false, "answered a value of type boolean", nil},
 		{"isCallbackEnabled", `(cb) => cb(null)`, false, "answered a value of type null", nil},
 		{"isCallbackEnabled", `(cb) => cb(1)`, false, "answered a value of type number", nil},
+		{"isCallbackEnabled", `(cb) => cb()`, false, "answered nothing", nil},
 		{"startCall", `() => ({result: 'ok'})`, true, "", nil},
 		{"startCall", `() => undefined`, true, "", nil},
 		{"startCall", `() => 'ok'`, false, "answered a value of type string", nil},

@@ -16,7 +16,8 @@ const answer = (d, r) =>
   : r;
 
 // exec calls method table entry d on the widget now, with args a. An async
-// method gets its declared parameters and then the runtime's callback.
+// method gets its declared parameters and then the runtime's callback; a
+// result callback called with nothing is a failure ("answered nothing").
 export function exec(w, d, a) {
   const name = d.name;
   const target = d.global ? w : w.jivo_api;
@@ -26,7 +27,7 @@ export function exec(w, d, a) {
     return new Promise((resolve) => {
       a = a.slice(0, d.params.length);
       a.push(d.answer == 'callback'
-        ? (r) => resolve(answer(d, r))
+        ? (r) => resolve(r === undefined ? new JivoError(name, 'answered nothing') : answer(d, r))
         : (err, v) => resolve(err ? new JivoError(name, reasonOf(err)) : answer(d, v)));
       try {
         f.apply(target, a);

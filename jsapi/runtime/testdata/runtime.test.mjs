@@ -326,6 +326,13 @@ test('async methods answer Promises: err-first getVisitorNumber, result-callback
   assert.equal(await p.jk.invoke('getVisitorNumber'), 42);
 });
 
+test('a result callback called with nothing is a failure, not a success', async () => {
+  const p = newPage();
+  p.load();
+  p.win.jivo_api.isCallbackEnabled = (cb) => cb();
+  isJivoError(p, await p.jk.call('isCallbackEnabled'), 'isCallbackEnabled', 'answered nothing');
+});
+
 test('an async method queued before load resolves with its real answer', async () => {
   const p = newPage();
   const n = p.jk.call('getVisitorNumber');
