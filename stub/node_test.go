@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/jivokit/jivokit/internal/testtool"
 	"github.com/jivokit/jivokit/jsapi"
 )
 
@@ -18,13 +19,7 @@ import (
 // and the validation cases jsapi's tests run (jsapi/testdata/validation.json),
 // so the stub's checks agree with Go's, message for message.
 func TestStubInNode(t *testing.T) {
-	node, err := exec.LookPath("node")
-	if err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatal("node is required in CI to test the stub widget: install Node 20 or later")
-		}
-		t.Skip("node not found: the stub widget's behaviour is not tested; install Node 20 or later to run it")
-	}
+	node := testtool.Node(t)
 	files, err := filepath.Glob(filepath.Join("testdata", "*.test.mjs"))
 	if err != nil || len(files) == 0 {
 		t.Fatalf("no Node tests in testdata (%v)", err)

@@ -15,6 +15,7 @@ import (
 
 	"github.com/a-h/templ"
 
+	"github.com/jivokit/jivokit/internal/testtool"
 	"github.com/jivokit/jivokit/jsapi"
 	"github.com/jivokit/jivokit/jsapi/runtime"
 )
@@ -100,7 +101,7 @@ func TestPageOrderProblems(t *testing.T) {
 // fake widget: the runtime must apply the configuration block whether it
 // comes before or after the runtime.
 func TestPageOrderInNode(t *testing.T) {
-	node := nodeOrSkip(t)
+	node := testtool.Node(t)
 	w := newTestWidget(t)
 	v := Visitor{Config: jsapi.PageConfig{
 		ContactInfo: &jsapi.ContactInfo{Name: "Ann"},
@@ -163,18 +164,4 @@ func TestPageOrderInNode(t *testing.T) {
 			}
 		})
 	}
-}
-
-// nodeOrSkip returns the path of node. Without it the test is skipped, or
-// fails when the environment variable CI is set: CI must run it.
-func nodeOrSkip(t *testing.T) string {
-	t.Helper()
-	node, err := exec.LookPath("node")
-	if err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatal("node is required in CI to run this test: install Node 20 or later")
-		}
-		t.Skip("node not found: install Node 20 or later to run this test")
-	}
-	return node
 }

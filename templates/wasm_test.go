@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/a-h/templ"
+	"github.com/jivokit/jivokit/internal/testtool"
 )
 
 func TestWASMAppValidate(t *testing.T) {
@@ -67,7 +68,7 @@ func TestRuntimeOncePerPage(t *testing.T) {
 // TestWASMLoaderInNode runs the loader's script in Node (a minimal DOM, a
 // fake fetch) against a real Go WASM program and each way it can fail.
 func TestWASMLoaderInNode(t *testing.T) {
-	node := nodeOrSkip(t)
+	node := testtool.Node(t)
 	if testing.Short() {
 		t.Skip("builds a WASM program")
 	}

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/jivokit/jivokit/internal/testtool"
 	"github.com/jivokit/jivokit/jsapi"
 )
 
@@ -21,13 +22,9 @@ func TestDeclarationsTypeCheck(t *testing.T) {
 		t.Fatal(err)
 	}
 	tsc := filepath.Join(root, "tools", "tsc", "node_modules", "typescript", "bin", "tsc")
-	node, nodeErr := exec.LookPath("node")
-	if _, err := os.Stat(tsc); err != nil || nodeErr != nil {
-		msg := "tsc is not installed (run `npm ci --prefix tools/tsc`; needs node): jivo_api.d.ts is not type-checked"
-		if os.Getenv("CI") != "" {
-			t.Fatal(msg)
-		}
-		t.Skip(msg)
+	node := testtool.Node(t)
+	if _, err := os.Stat(tsc); err != nil {
+		testtool.Missing(t, "tsc is not installed (run `npm ci --prefix tools/tsc`): jivo_api.d.ts is not type-checked")
 	}
 	cmd := exec.Command(node, tsc, "-p", filepath.Join(root, "tools", "tsc", "tsconfig.json"), "--noEmit", "--strict")
 	if out, err := cmd.CombinedOutput(); err != nil {

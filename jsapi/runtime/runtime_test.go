@@ -11,6 +11,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/jivokit/jivokit/internal/testtool"
 )
 
 // gzipGoal is the page runtime's size budget, gzipped.
@@ -19,13 +21,7 @@ const gzipGoal = 2048
 // TestRuntimeInNode runs testdata/runtime.test.mjs with node's test runner:
 // the built runtime.min.js against a fake widget, a fresh vm context per case.
 func TestRuntimeInNode(t *testing.T) {
-	node, err := exec.LookPath("node")
-	if err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatal("node is required in CI to test the page runtime: install Node 20 or later")
-		}
-		t.Skip("node not found: the page runtime's behaviour is not tested; install Node 20 or later to run it")
-	}
+	node := testtool.Node(t)
 	cmd := exec.Command(node, "--test", "--test-reporter=spec", "testdata/runtime.test.mjs")
 	out, err := cmd.CombinedOutput()
 	if err != nil {
