@@ -51,7 +51,7 @@ func call(ctx context.Context, m int, a *args) (js.Value, error) {
 			}
 		}
 		if r.Type() == js.TypeObject && r.InstanceOf(p.jivoError) {
-			reason, failed = str(r, "reason"), true
+			reason, failed = text(r.Get("reason")), true
 		}
 	}
 	if !failed && trueOnly>>m&1 != 0 && !r.Equal(jsTrue) {

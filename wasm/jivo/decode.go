@@ -31,9 +31,6 @@ func value(ctx context.Context, m int, want int) (js.Value, error) {
 // orNull is the bit of value's want that lets null stand for nothing.
 const orNull = 1 << js.TypeNull
 
-// str reads a string field of an answer object; see text.
-func str(o js.Value, key string) string { return text(o.Get(key)) }
-
 // text reads a string or a number as a string; null, undefined and
 // anything else read as "".
 func text(v js.Value) string {
@@ -59,7 +56,7 @@ func callChatMode(ctx context.Context, m int) (jsapi.ChatMode, error) {
 func fields(ctx context.Context, m int, keys []string) (s [5]string, err error) {
 	v, err := value(ctx, m, 1<<js.TypeObject|orNull)
 	for i := 0; !v.IsUndefined() && i < len(keys); i++ {
-		s[i] = str(v, keys[i])
+		s[i] = text(v.Get(keys[i]))
 	}
 	return s, err
 }
@@ -139,7 +136,7 @@ func decodeEvent(fn any, args []js.Value) (e jsapi.CallResult) {
 	case func(jsapi.CallResult):
 		e.Reason = "no result"
 		if v.Type() == js.TypeObject {
-			e = jsapi.CallResult{OK: str(v, "result") == "ok", Reason: str(v, "reason")}
+			e = jsapi.CallResult{OK: text(v.Get("result")) == "ok", Reason: text(v.Get("reason"))}
 		}
 	}
 	return e

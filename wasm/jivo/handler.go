@@ -1,9 +1,5 @@
 package jivo
 
-import "sync/atomic"
-
-var errorHandler atomic.Pointer[func(error)]
-
 // SetErrorHandler installs h to receive what the bridge recovers and cannot
 // return to a caller: a *PanicError from a listener, or from decoding a
 // callback's arguments (a getter of the widget's object that throws), or a
@@ -15,11 +11,7 @@ var errorHandler atomic.Pointer[func(error)]
 // bridge's waiting functions. A panic in h is ignored. A nil h removes the
 // handler.
 func SetErrorHandler(h func(error)) {
-	if h == nil {
-		errorHandler.Store(nil)
-		return
-	}
-	errorHandler.Store(&h)
+	setErrorHandler(h)
 }
 
 // ignorePanic, deferred, stops a panic.

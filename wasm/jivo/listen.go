@@ -5,7 +5,6 @@ package jivo
 import (
 	"runtime"
 	"sync"
-	"sync/atomic"
 	"syscall/js"
 
 	"github.com/jivokit/jivokit/jsapi"
@@ -15,8 +14,12 @@ import (
 // jivokit.on (with fromJS bound to the callback's index) when the first Go
 // listener subscribes, and ended when the last one unsubscribes.
 type hub struct {
-	listeners atomic.Pointer[[]*listener] // read by fromJS without a lock
-	off       js.Value                    // the function jivokit.on returned
+	// listeners is replaced, never changed in place, under subMu. fromJS
+	// reads it without a lock: it runs in JavaScript's turn, and this port
+	// runs one goroutine at a time and switches only where one blocks, so it
+	// sees the list before or after a change, never a part of one.
+	listeners []*listener
+	off       js.Value // the function jivokit.on returned
 }
 
 var (
@@ -29,16 +32,15 @@ var (
 // none is left, so a listener may block without holding up JavaScript or
 // other listeners.
 type listener struct {
-	hub     *hub
-	name    string // the jivo_on* callback
-	fn      any    // func(), func(jsapi.ChatState) or func(jsapi.CallResult)
-	stopped atomic.Bool
+	cb      int  // the callback's index
+	fn      any  // func(), func(jsapi.ChatState) or func(jsapi.CallResult)
+	stopped bool // set under subMu; drain reads it without a lock, as fromJS reads hubs
 
 	mu      sync.Mutex
 	queue   []jsapi.CallResult // decoded events, see decodeEvent
 	running bool
 
-	calling bool // run is in the user's function; only the draining goroutine uses it
+	calling bool // drain is in the user's function; only the draining goroutine uses it
 }
 
 func nop() {}
@@ -49,57 +51,42 @@ func listen(cb int, fn any) (unsubscribe func()) {
 	p, err := bridge()
 	if err == nil {
 		h := &hubs[cb]
-		l := &listener{hub: h, name: callbackNames[cb], fn: fn}
+		l := &listener{cb: cb, fn: fn}
 		subMu.Lock()
-		old := h.list()
-		next := append(old[:len(old):len(old)], l)
-		h.listeners.Store(&next)
+		old := h.listeners
+		h.listeners = append(old[:len(old):len(old)], l)
 		if len(old) == 0 {
 			// The runtime may call fromJS at once: it takes no lock of hubs.
 			var reason string
-			if h.off, reason = try(p.jivokit, "on", l.name, p.fromJS.Call("bind", nil, cb)); reason != "" {
-				h.listeners.Store(&old)
+			if h.off, reason = try(p.jivokit, "on", callbackNames[cb], p.fromJS.Call("bind", nil, cb)); reason != "" {
+				h.listeners = nil
 				err = &jsapi.WidgetError{Method: "on", Reason: reason}
 			}
 		}
 		subMu.Unlock()
 		if err == nil {
-			return l.unsubscribe
+			// Removes l; a second call does nothing.
+			return func() {
+				subMu.Lock()
+				if !l.stopped {
+					l.stopped = true
+					var next []*listener
+					for _, x := range h.listeners {
+						if x != l {
+							next = append(next, x)
+						}
+					}
+					h.listeners = next
+					if next == nil && h.off.Type() == js.TypeFunction {
+						try(h.off, "call")
+					}
+				}
+				subMu.Unlock()
+			}
 		}
 	}
 	report(err, "")
 	return nop
-}
-
-func (h *hub) list() []*listener {
-	if l := h.listeners.Load(); l != nil {
-		return *l
-	}
-	return nil
-}
-
-// unsubscribe removes l; a second call does nothing.
-func (l *listener) unsubscribe() {
-	if l.stopped.Swap(true) {
-		return
-	}
-	h := l.hub
-	subMu.Lock()
-	// l is on the list exactly once: listen put it there, and this is the
-	// first call.
-	old := h.list()
-	next, j := make([]*listener, len(old)-1), 0
-	for _, x := range old {
-		if x != l {
-			next[j] = x
-			j++
-		}
-	}
-	h.listeners.Store(&next)
-	if len(next) == 0 && h.off.Type() == js.TypeFunction {
-		try(h.off, "call")
-	}
-	subMu.Unlock()
 }
 
 // fromJS is the one js.Func through which JavaScript calls the bridge,
@@ -133,8 +120,8 @@ func fromJS(_ js.Value, args []js.Value) any {
 	if n > numCallbacks {
 		return nil
 	}
-	defer recoverPanic(callbackNames[n])
-	if list := hubs[n].list(); len(list) > 0 {
+	defer func() { reportPanic(n, recover()) }() // a getter of the widget's object may throw
+	if list := hubs[n].listeners; len(list) > 0 {
 		e := decodeEvent(list[0].fn, args[1:])
 		for _, l := range list {
 			l.mu.Lock()
@@ -150,7 +137,19 @@ func fromJS(_ js.Value, args []js.Value) any {
 	return nil
 }
 
+// drain runs l's queued events in order, calling the user's function.
 func (l *listener) drain() {
+	// Report a panic of the listener. After a panic, or when the listener
+	// called runtime.Goexit (as t.FailNow does), which both end this
+	// goroutine, drain the events after it on a new one.
+	defer func() {
+		x := recover()
+		if x != nil || l.calling {
+			l.calling = false
+			reportPanic(l.cb, x)
+			go l.drain()
+		}
+	}()
 	for {
 		l.mu.Lock()
 		if len(l.queue) == 0 {
@@ -162,62 +161,45 @@ func (l *listener) drain() {
 		e := l.queue[0]
 		l.queue = l.queue[1:]
 		l.mu.Unlock()
-		if !l.stopped.Load() {
-			l.run(e)
+		if !l.stopped {
+			l.calling = true
+			switch f := l.fn.(type) {
+			case func():
+				f()
+			case func(jsapi.ChatState):
+				f(jsapi.ChatState(e.Reason))
+			case func(jsapi.CallResult):
+				f(e)
+			}
+			l.calling = false
 		}
 	}
 }
 
-// run calls the user's function; see finish.
-func (l *listener) run(e jsapi.CallResult) {
-	defer l.finish()
-	l.calling = true
-	switch f := l.fn.(type) {
-	case func():
-		f()
-	case func(jsapi.ChatState):
-		f(jsapi.ChatState(e.Reason))
-	case func(jsapi.CallResult):
-		f(e)
-	}
-	l.calling = false
-}
-
-// finish, deferred by run, reports a panic of the listener. When the
-// listener called runtime.Goexit (as t.FailNow does), which ends the
-// draining goroutine, it drains the events after it on a new one.
-func (l *listener) finish() {
-	x := recover()
-	goexit := x == nil && l.calling
-	l.calling = false
-	if goexit {
-		go l.drain()
-	}
-	reportPanic(l.name, x)
-}
-
-// recoverPanic, deferred, reports a panic of the bridge while it decodes
-// the arguments of callback name.
-func recoverPanic(name string) { reportPanic(name, recover()) }
-
 // reportPanic reports x, when not nil, recovered from a listener of
-// callback name.
-func reportPanic(name string, x any) {
+// callback cb.
+func reportPanic(cb int, x any) {
 	if x == nil {
 		return
 	}
 	buf := make([]byte, 4096)
 	buf = buf[:runtime.Stack(buf, false)]
-	report(&PanicError{Callback: name, Value: x, Stack: buf}, "\n"+string(buf))
+	report(&PanicError{Callback: callbackNames[cb], Value: x, Stack: buf}, "\n"+string(buf))
 }
+
+// errorHandler is read and written without a lock: it is one word, and
+// this port runs one goroutine at a time, switching only where one blocks.
+var errorHandler func(error)
+
+func setErrorHandler(h func(error)) { errorHandler = h }
 
 // report logs err, then detail, with console.error (when the page has
 // one), and passes err to the error handler, if any, ignoring a panic in
 // it.
 func report(err error, detail string) {
 	try(js.Global().Get("console"), "error", err.Error()+detail)
-	if h := errorHandler.Load(); h != nil {
+	if h := errorHandler; h != nil {
 		defer ignorePanic()
-		(*h)(err)
+		h(err)
 	}
 }
