@@ -234,38 +234,52 @@ func TestCallbacks(t *testing.T) {
 
 // TestCallsBeforeLoad: calls Go makes before the widget loads wait in the
 // runtime's queue and reach the widget in order, after the server-rendered
-// configuration and before the invitation, and their answers reach Go.
+// configuration and before the invitation, and their answers reach Go. The
+// widget loads when the test says so, or on its own after a load delay.
 func TestCallsBeforeLoad(t *testing.T) {
-	s := newSite(t, driver)
-	p := openDriver(t, s, "early&never-load&config")
-	if got := e2e.Eval[int](p, "goResults.length"); got != 0 {
-		t.Fatalf("%d calls answered before the widget loaded", got)
-	}
-	if calls := p.StubCalls(); len(calls) != 0 {
-		t.Fatalf("the widget got calls before it loaded: %+v", calls)
-	}
-	p.Stub("load")
-	p.WaitFor("goResults.length === 5")
-	results := e2e.Eval[[]goResult](p, "goResults")
-	byName := map[string]goResult{}
-	for _, r := range results {
-		byName[r.Name] = r
-		if !r.OK {
-			t.Errorf("%s: %s", r.Name, r.Error)
-		}
-	}
-	if v := byName["getVisitorNumber"].Value; v != "1" {
-		t.Errorf("getVisitorNumber gave %q, want 1", v)
-	}
-	var got []string
-	for _, c := range p.StubCalls() {
-		got = append(got, c.Method)
-	}
-	want := "setUserToken setContactInfo setCustomData setWidgetColor " + // the configuration
-		"setContactInfo setCustomData sendPageTitle getVisitorNumber open " + // Go's calls, in order
-		"showProactiveInvitation" // the invitation, last
-	if strings.Join(got, " ") != want {
-		t.Errorf("the widget got\n%s\nwant\n%s", strings.Join(got, " "), want)
+	for _, tc := range []struct{ name, query string }{
+		{"explicit load", "early&never-load&config"},
+		{"load delay", "early&delay=3000&config"}, // time enough for the app to start
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s := newSite(t, driver)
+			p := openDriver(t, s, tc.query)
+			if e2e.Eval[bool](p, "jivokitStub.loaded()") {
+				t.Log("the widget loaded before the test could look; checking the order only")
+			} else {
+				if got := e2e.Eval[int](p, "goResults.length"); got != 0 {
+					t.Fatalf("%d calls answered before the widget loaded", got)
+				}
+				if calls := p.StubCalls(); len(calls) != 0 {
+					t.Fatalf("the widget got calls before it loaded: %+v", calls)
+				}
+			}
+			if strings.Contains(tc.query, "never-load") {
+				p.Stub("load")
+			}
+			p.WaitFor("goResults.length === 5")
+			results := e2e.Eval[[]goResult](p, "goResults")
+			byName := map[string]goResult{}
+			for _, r := range results {
+				byName[r.Name] = r
+				if !r.OK {
+					t.Errorf("%s: %s", r.Name, r.Error)
+				}
+			}
+			if v := byName["getVisitorNumber"].Value; v != "1" {
+				t.Errorf("getVisitorNumber gave %q, want 1", v)
+			}
+			var got []string
+			for _, c := range p.StubCalls() {
+				got = append(got, c.Method)
+			}
+			want := "setUserToken setContactInfo setCustomData setWidgetColor " + // the configuration
+				"setContactInfo setCustomData sendPageTitle getVisitorNumber open " + // Go's calls, in order
+				"showProactiveInvitation" // the invitation, last
+			if strings.Join(got, " ") != want {
+				t.Errorf("the widget got\n%s\nwant\n%s", strings.Join(got, " "), want)
+			}
+		})
 	}
 }
 
