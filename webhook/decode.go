@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 
 	jsonv2 "github.com/go-json-experiment/json"
 	"github.com/go-json-experiment/json/jsontext"
@@ -35,8 +36,12 @@ type wire struct {
 // ErrMalformed for a body that is not a JSON object or a known event with a
 // field of the wrong type, and with ErrNoEventName.
 func Decode(body []byte) (Event, error) {
-	var w wire
-	if err := jsonv2.Unmarshal(body, &w, decodeOptions); err != nil {
+	w := wirePool.Get().(*wire)
+	defer func() {
+		*w = wire{}
+		wirePool.Put(w)
+	}()
+	if err := jsonv2.Unmarshal(body, w, decodeOptions); err != nil {
 		return w.fail(body, err)
 	}
 	if w.EventName == "" {
@@ -45,6 +50,10 @@ func Decode(body []byte) (Event, error) {
 	w.Raw = body
 	return w.event(), nil
 }
+
+// wirePool holds wire values between calls: the event copies what it needs
+// out of one, so a wire is free again once Decode returns.
+var wirePool = sync.Pool{New: func() any { return new(wire) }}
 
 // decodeOptions accept what the vendor may send and encoding/json accepts:
 // duplicate names (the last wins) and invalid UTF-8 (kept as is).

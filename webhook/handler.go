@@ -111,13 +111,14 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	base := ev.Header()
-	base.Identity = verify(h.signer, base.UserToken, time.Now())
+	now := time.Now()
+	base.Identity = verify(h.signer, base.UserToken, now)
 
 	ctx := r.Context()
 	if h.timeout > 0 {
-		var cancel context.CancelFunc
-		ctx, cancel = context.WithTimeout(ctx, h.timeout)
-		defer cancel()
+		dc := withDeadline(ctx, now.Add(h.timeout))
+		defer dc.release()
+		ctx = dc
 	}
 	bp := bufPool.Get().(*[]byte)
 	out, status := h.dispatch(ctx, ev, (*bp)[:0])
