@@ -132,7 +132,9 @@ func BenchmarkDecode(b *testing.B) {
 // TestThroughputRatio runs the benchmarks above and prints how the
 // webhook handler's throughput compares with the bare handler's (the goal
 // is at least 0.7x over HTTP). It only prints: timings are not asserted.
-// It runs under -v only, as it takes a few seconds.
+// The HTTP pair runs three times, interleaved, and each keeps its fastest
+// round, so that a burst of other work on a shared machine does not decide
+// the ratio. It runs under -v only, as it takes several seconds.
 func TestThroughputRatio(t *testing.T) {
 	if !testing.Verbose() || testing.Short() {
 		t.Skip("prints figures; run with -v")
@@ -140,7 +142,16 @@ func TestThroughputRatio(t *testing.T) {
 	row := func(name string, r testing.BenchmarkResult) {
 		t.Logf("%-22s %10d ns/op %8.0f req/s %6d B/op %4d allocs/op", name, r.NsPerOp(), 1e9/float64(r.NsPerOp()), r.AllocedBytesPerOp(), r.AllocsPerOp())
 	}
-	bare, full := testing.Benchmark(BenchmarkBareHandler), testing.Benchmark(BenchmarkChatAccepted)
+	var bare, full testing.BenchmarkResult
+	for round := 0; round < 3; round++ {
+		b, f := testing.Benchmark(BenchmarkBareHandler), testing.Benchmark(BenchmarkChatAccepted)
+		if round == 0 || b.NsPerOp() < bare.NsPerOp() {
+			bare = b
+		}
+		if round == 0 || f.NsPerOp() < full.NsPerOp() {
+			full = f
+		}
+	}
 	bareD, fullD := testing.Benchmark(BenchmarkBareHandlerDirect), testing.Benchmark(BenchmarkChatAcceptedDirect)
 	row("bare, HTTP", bare)
 	row("chat_accepted, HTTP", full)
