@@ -7,4 +7,4 @@
 // See README.md for a quick start and docs/ for the reference.
 package jivokit
 
-//go:generate go run ./internal/gen/run
+//go:generate go run ./internal/build/gen/run

@@ -1,11 +1,14 @@
 package e2e_test
 
 import (
+	"context"
+	"net"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/jivokit/jivokit/e2e"
-	"github.com/jivokit/jivokit/internal/demo"
+	"github.com/jivokit/jivokit/internal/cli/demo"
 	"github.com/jivokit/jivokit/jsapi"
 )
 
@@ -14,7 +17,7 @@ import (
 // shows in the log, and nothing is logged as an error.
 func TestDemo(t *testing.T) {
 	b := e2e.NewBrowser(t)
-	_, base := demo.StartTest(t, demo.Config{})
+	base := startDemo(t)
 
 	p := b.Open(t, base+"/")
 	p.WaitFor(`document.documentElement.dataset.jivokitExample === "ready"`)
@@ -42,4 +45,36 @@ func TestDemo(t *testing.T) {
 	if got := p.Text("#webhook-reply"); !strings.Contains(got, "reply ok") {
 		t.Errorf("the webhook reply shows %q", got)
 	}
+}
+
+// startDemo serves the demo on a free port of 127.0.0.1 until the test ends
+// and returns its base URL.
+func startDemo(t *testing.T) string {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		cancel()
+		t.Fatal(err)
+	}
+	s, err := demo.New(ctx, demo.Config{BuildDir: t.TempDir()})
+	if err != nil {
+		cancel()
+		ln.Close()
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- s.Serve(ctx, ln) }()
+	t.Cleanup(func() {
+		cancel()
+		select {
+		case err := <-done:
+			if err != nil {
+				t.Errorf("demo: Serve: %v", err)
+			}
+		case <-time.After(30 * time.Second):
+			t.Error("demo: still serving 30s after the test ended")
+		}
+	})
+	return "http://" + ln.Addr().String()
 }

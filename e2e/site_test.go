@@ -19,7 +19,7 @@ import (
 
 	"github.com/jivokit/jivokit/assets"
 	"github.com/jivokit/jivokit/e2e"
-	"github.com/jivokit/jivokit/internal/wasmbuild"
+	"github.com/jivokit/jivokit/internal/build/wasmbuild"
 	"github.com/jivokit/jivokit/jsapi"
 	"github.com/jivokit/jivokit/stub"
 	"github.com/jivokit/jivokit/templates"

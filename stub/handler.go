@@ -3,7 +3,7 @@ package stub
 import (
 	"net/http"
 
-	"github.com/jivokit/jivokit/internal/jsasset"
+	"github.com/jivokit/jivokit/internal/lib/jsasset"
 	"github.com/jivokit/jivokit/jsapi/runtime"
 )
 

@@ -60,7 +60,7 @@ func TestAssetHandler(t *testing.T) {
 }
 
 // TestWASMExecJSIsGosOwn checks that the embedded file is Go's
-// wasm_exec.js with the generator's header; internal/gen's staleness test
+// wasm_exec.js with the generator's header; internal/build/gen's staleness test
 // compares it with the toolchain's.
 func TestWASMExecJSIsGosOwn(t *testing.T) {
 	if !strings.Contains(WASMExecJS, "globalThis.Go = class") || !strings.HasPrefix(WASMExecJS, "// Code generated") {

@@ -15,7 +15,7 @@ import (
 
 	"github.com/a-h/templ"
 
-	"github.com/jivokit/jivokit/internal/testtool"
+	"github.com/jivokit/jivokit/internal/lib/testtool"
 	"github.com/jivokit/jivokit/jsapi"
 	"github.com/jivokit/jivokit/jsapi/runtime"
 )

@@ -12,7 +12,7 @@ import (
 	"testing"
 
 	"github.com/a-h/templ"
-	"github.com/jivokit/jivokit/internal/testtool"
+	"github.com/jivokit/jivokit/internal/lib/testtool"
 )
 
 func TestWASMAppValidate(t *testing.T) {

@@ -12,7 +12,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/jivokit/jivokit/internal/testtool"
+	"github.com/jivokit/jivokit/internal/lib/testtool"
 )
 
 // gzipGoal is the page runtime's size budget, gzipped.

@@ -16,7 +16,7 @@ import (
 // The benchmarks compare a typed call through the bridge (with input
 // checks, the page runtime and answer decoding) with the cheapest raw
 // syscall/js call that hands the loaded widget the same arguments.
-// `go run ./internal/wasmmeasure` prints them as a table with ratios.
+// `go run ./internal/measure/wasmsize` prints them as a table with ratios.
 
 const benchPhone = "+14084987855"
 

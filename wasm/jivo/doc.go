@@ -80,7 +80,7 @@
 //
 // The package imports neither fmt, encoding/json nor reflect, and objects
 // cross to JavaScript as one JSON text each, which costs fewer calls into
-// JavaScript than setting fields one by one. `go run ./internal/wasmmeasure`
+// JavaScript than setting fields one by one. `go run ./internal/measure/wasmsize`
 // prints its size and call cost against plain syscall/js.
 //
 // On other platforms every function returns ErrUnsupported and

@@ -10,7 +10,7 @@ import (
 	"io"
 	"path/filepath"
 
-	"github.com/jivokit/jivokit/internal/wasmbuild"
+	"github.com/jivokit/jivokit/internal/build/wasmbuild"
 )
 
 // Run runs `jivokit build [-o DIR] [-quick] PACKAGE`.

@@ -11,7 +11,7 @@ import (
 	"github.com/jivokit/jivokit/assets"
 )
 
-const testdata = "../../wasmbuild/testdata/"
+const testdata = "../../build/wasmbuild/testdata/"
 
 func TestRun(t *testing.T) {
 	tests := []struct {

@@ -9,7 +9,7 @@ import (
 	"fmt"
 	"io"
 
-	"github.com/jivokit/jivokit/internal/demo"
+	"github.com/jivokit/jivokit/internal/cli/demo"
 	"github.com/jivokit/jivokit/templates"
 )
 

@@ -9,7 +9,7 @@ import (
 	"fmt"
 	"io"
 
-	"github.com/jivokit/jivokit/internal/gen"
+	"github.com/jivokit/jivokit/internal/build/gen"
 )
 
 // Run runs `jivokit gen [-check]`.

@@ -9,7 +9,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/jivokit/jivokit/internal/gen"
+	"github.com/jivokit/jivokit/internal/build/gen"
 )
 
 func run(args ...string) (code int, stdout, stderr string) {

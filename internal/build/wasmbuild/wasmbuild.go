@@ -17,7 +17,7 @@ import (
 	"strings"
 
 	"github.com/jivokit/jivokit/assets"
-	"github.com/jivokit/jivokit/internal/jsbundle"
+	"github.com/jivokit/jivokit/internal/build/jsbundle"
 )
 
 // Errors Build returns, wrapped with the details.

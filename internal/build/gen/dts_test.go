@@ -9,7 +9,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/jivokit/jivokit/internal/testtool"
+	"github.com/jivokit/jivokit/internal/lib/testtool"
 	"github.com/jivokit/jivokit/jsapi"
 )
 

@@ -152,7 +152,7 @@ func TestBuildBadInput(t *testing.T) {
 		{"flag as package", "-toolexec=x", "out", ErrNoPackage},
 		{"pattern", "./...", "out", ErrNoPackage},
 		{"no output directory", "./testdata/hello", "", ErrNoOutDir},
-		{"not a main package", "../../assets", "tmp", ErrNoPackage},
+		{"not a main package", "../../../assets", "tmp", ErrNoPackage},
 		{"missing package", "./testdata/nothing-here", "tmp", ErrCompile},
 	}
 	for _, tt := range tests {

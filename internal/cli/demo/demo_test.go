@@ -34,7 +34,7 @@ func get(t *testing.T, u string, header ...string) (*http.Response, string) {
 }
 
 func TestDemo(t *testing.T) {
-	s, base := StartTest(t, Config{})
+	s, base := startTest(t, Config{})
 
 	res, page := get(t, base+"/")
 	if res.StatusCode != 200 || !strings.HasPrefix(res.Header.Get("Content-Type"), "text/html") {
@@ -99,7 +99,7 @@ func TestDemo(t *testing.T) {
 }
 
 func TestDemoWebhooks(t *testing.T) {
-	s, base := StartTest(t, Config{})
+	s, base := startTest(t, Config{})
 
 	send := func(event string, header bool) (*http.Response, sendResult) {
 		req, _ := http.NewRequest("POST", base+"/demo/webhook/send", strings.NewReader(url.Values{"event": {event}}.Encode()))
@@ -148,7 +148,7 @@ func TestDemoWebhooks(t *testing.T) {
 }
 
 func TestDemoRealWidget(t *testing.T) {
-	_, base := StartTest(t, Config{WidgetID: "abc123XYZ"})
+	_, base := startTest(t, Config{WidgetID: "abc123XYZ"})
 	res, page := get(t, base+"/")
 	if res.StatusCode != 200 {
 		t.Fatal(res.Status)

@@ -3,29 +3,20 @@ package demo
 import (
 	"context"
 	"net"
+	"testing"
 	"time"
 )
-
-// TB is the part of testing.TB that StartTest uses (the demo does not link
-// package testing).
-type TB interface {
-	Helper()
-	TempDir() string
-	Cleanup(func())
-	Fatal(args ...any)
-	Errorf(format string, args ...any)
-}
 
 // stopLimit bounds a test demo's shutdown: its server gives connections 5
 // seconds, so only a hang takes longer.
 const stopLimit = 30 * time.Second
 
-// StartTest serves the demo for a test on a free port of 127.0.0.1 and
+// startTest serves the demo for a test on a free port of 127.0.0.1 and
 // returns it with its base URL, http://127.0.0.1:PORT. The app is built
 // into a temporary directory of the test unless cfg.BuildDir names one.
 // When the test ends the demo stops, and the test fails when it does not
 // stop cleanly within 30 seconds.
-func StartTest(tb TB, cfg Config) (*Server, string) {
+func startTest(tb testing.TB, cfg Config) (*Server, string) {
 	tb.Helper()
 	if cfg.BuildDir == "" {
 		cfg.BuildDir = tb.TempDir()

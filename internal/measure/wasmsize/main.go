@@ -11,7 +11,7 @@
 // does. The bridge's own cost is what it adds to the second; what it adds
 // to the first also counts context and time.
 //
-//	go run ./internal/wasmmeasure [-benchtime 3000x] [-count 5]
+//	go run ./internal/measure/wasmsize [-benchtime 3000x] [-count 5]
 //
 // It needs Node.js (node on PATH) for the call cost.
 package main
@@ -32,7 +32,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/jivokit/jivokit/internal/gen"
+	"github.com/jivokit/jivokit/internal/build/gen"
 )
 
 // Goals the bridge is held to.
@@ -100,7 +100,7 @@ func sizes(ctx context.Context, w io.Writer, root string) error {
 			if build.ldflags != "" {
 				cmd.Args = append(cmd.Args, "-ldflags="+build.ldflags)
 			}
-			cmd.Args = append(cmd.Args, "./internal/wasmmeasure/"+p.pkg)
+			cmd.Args = append(cmd.Args, "./internal/measure/wasmsize/"+p.pkg)
 			cmd.Dir, cmd.Env = root, wasmEnv()
 			if msg, err := cmd.CombinedOutput(); err != nil {
 				return fmt.Errorf("building %s: %v\n%s", p.pkg, err, msg)

@@ -6,7 +6,7 @@
 //     usertoken, with a secret made for this run), contacts, custom data and
 //     a proactive invitation;
 //   - the example Go/WASM app (wasm/example), built on start by
-//     internal/wasmbuild and served precompressed by package assets, driving
+//     internal/build/wasmbuild and served precompressed by package assets, driving
 //     the widget through package wasm/jivo;
 //   - the stub's control panel, to play the agent's side;
 //   - a webhook endpoint (package webhook) with a button that sends it a
@@ -31,7 +31,7 @@ import (
 	"time"
 
 	"github.com/jivokit/jivokit/assets"
-	"github.com/jivokit/jivokit/internal/wasmbuild"
+	"github.com/jivokit/jivokit/internal/build/wasmbuild"
 	"github.com/jivokit/jivokit/stub"
 	"github.com/jivokit/jivokit/templates"
 	"github.com/jivokit/jivokit/usertoken"

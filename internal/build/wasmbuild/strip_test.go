@@ -23,7 +23,7 @@ func TestBuildTrimsAndStrips(t *testing.T) {
 	}
 	wasm := readFile(t, dir, m.WASM)
 
-	module, err := filepath.Abs(filepath.Join("..", ".."))
+	module, err := filepath.Abs(filepath.Join("..", "..", ".."))
 	if err != nil {
 		t.Fatal(err)
 	}

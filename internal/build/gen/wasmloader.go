@@ -3,7 +3,7 @@ package gen
 import (
 	"path/filepath"
 
-	"github.com/jivokit/jivokit/internal/jsbundle"
+	"github.com/jivokit/jivokit/internal/build/jsbundle"
 )
 
 func init() {

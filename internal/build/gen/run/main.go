@@ -6,7 +6,7 @@ import (
 	"fmt"
 	"os"
 
-	"github.com/jivokit/jivokit/internal/gen"
+	"github.com/jivokit/jivokit/internal/build/gen"
 )
 
 func main() {
