@@ -5,6 +5,7 @@ import (
 	"encoding/base64"
 	"fmt"
 	"maps"
+	"net/url"
 	"slices"
 	"strings"
 )
@@ -62,18 +63,14 @@ func (w *Widget) Policy() Policy {
 // its host (the page's scheme) when protocol-relative, and 'self' when it
 // is a path on the site.
 func scriptSource(u string) string {
-	scheme, rest := "", ""
-	switch {
-	case strings.HasPrefix(u, "//"):
-		rest = u[2:]
-	case len(u) > 7 && strings.EqualFold(u[:7], "http://"):
-		scheme, rest = "http://", u[7:]
-	case len(u) > 8 && strings.EqualFold(u[:8], "https://"):
-		scheme, rest = "https://", u[8:]
-	default:
+	p, err := url.Parse(u)
+	if err != nil || p.Host == "" {
 		return "'self'"
 	}
-	return scheme + strings.ToLower(authority(rest))
+	if p.Scheme == "" {
+		return strings.ToLower(p.Host)
+	}
+	return strings.ToLower(p.Scheme) + "://" + strings.ToLower(p.Host)
 }
 
 // covered reports whether the wildcards of widgetSources cover host.
