@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"html/template"
 	"io"
@@ -18,8 +17,6 @@ import (
 	"github.com/jivokit/jivokit/jsapi/runtime"
 	"github.com/jivokit/jivokit/usertoken/usertokentest"
 )
-
-var compare = flag.Bool("compare", false, "run TestCompareRendering: print templ against html/template")
 
 // typicalVisitor is a logged-in visitor with everything a shop would set.
 var typicalVisitor = Visitor{
@@ -128,28 +125,37 @@ func TestHTMLTemplateBaselineIsEquivalent(t *testing.T) {
 	}
 }
 
-// TestCompareRendering prints BenchmarkWidget next to
-// BenchmarkWidgetHTMLTemplate with their ratio. It runs under -v (as in
-// CI) or with -compare:
+// BenchmarkRenderingRatio renders the snippet with templ and with
+// html/template in alternation, so that both see the same machine load, and
+// reports each one's time per page and their ratio (html-template/templ,
+// above 1 when templ is faster):
 //
-//	go test -run TestCompareRendering -v ./templates
-func TestCompareRendering(t *testing.T) {
-	if !*compare && !testing.Verbose() {
-		t.Skip("run with -v or -compare")
+//	go test -run '^$' -bench RenderingRatio ./templates
+func BenchmarkRenderingRatio(b *testing.B) {
+	w := benchWidget(b)
+	var buf bytes.Buffer
+	var templNS, htmlNS time.Duration
+	for b.Loop() {
+		buf.Reset()
+		start := time.Now()
+		ctx := templ.WithNonce(context.Background(), "bm9uY2Utbm9uY2U")
+		if err := w.Snippet(typicalVisitor).Render(ctx, &buf); err != nil {
+			b.Fatal(err)
+		}
+		mid := time.Now()
+		buf.Reset()
+		if err := renderHTMLTemplate(w, &buf, "bm9uY2Utbm9uY2U"); err != nil {
+			b.Fatal(err)
+		}
+		templNS += mid.Sub(start)
+		htmlNS += time.Since(mid)
 	}
-	tr, ht := testing.Benchmark(BenchmarkWidget), testing.Benchmark(BenchmarkWidgetHTMLTemplate)
-	t.Logf("\n%-28s %12s %10s %12s\n%-28s %12d %10d %12d\n%-28s %12d %10d %12d\n%-28s %11.2fx %9.2fx %11.2fx",
-		"", "ns/op", "allocs/op", "B/op",
-		"templ (BenchmarkWidget)", tr.NsPerOp(), tr.AllocsPerOp(), tr.AllocedBytesPerOp(),
-		"html/template", ht.NsPerOp(), ht.AllocsPerOp(), ht.AllocedBytesPerOp(),
-		"html/template ÷ templ", ratio(ht.NsPerOp(), tr.NsPerOp()), ratio(ht.AllocsPerOp(), tr.AllocsPerOp()), ratio(ht.AllocedBytesPerOp(), tr.AllocedBytesPerOp()))
-}
-
-func ratio(a, b int64) float64 {
-	if b == 0 {
-		return 0
+	n := float64(b.N)
+	b.ReportMetric(float64(templNS)/n, "templ-ns/page")
+	b.ReportMetric(float64(htmlNS)/n, "html-template-ns/page")
+	if templNS > 0 {
+		b.ReportMetric(float64(htmlNS)/float64(templNS), "html-template/templ")
 	}
-	return float64(a) / float64(b)
 }
 
 func jsonUnmarshal(s string, v any) error { return json.Unmarshal([]byte(s), v) }
