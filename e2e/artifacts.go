@@ -21,7 +21,7 @@ func (p *Page) finish() {
 			b.WriteString("\n\t")
 			b.WriteString(m.String())
 		}
-		p.tb.Errorf("e2e: %s reported %d console error(s) (allow expected ones with e2e.AllowConsole):%s", p.url, len(bad), b.String())
+		p.tb.Errorf("e2e: %s reported %d console error(s) (allow expected ones with e2e.WithAllowedConsole):%s", p.url, len(bad), b.String())
 	}
 	if !p.tb.Failed() {
 		return

@@ -127,7 +127,7 @@ func TestBridgeAddsRuntime(t *testing.T) {
 	}
 	p.Stub("agentAccept")
 	waitEvents(t, p, "OnAccept", 2)
-	if view := p.AgentView(); view.ContactInfo.Name != "Ann Lee" {
+	if view := p.AgentPanel(); view.ContactInfo.Name != "Ann Lee" {
 		t.Errorf("the agent sees %+v", view.ContactInfo)
 	}
 }

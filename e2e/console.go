@@ -127,7 +127,7 @@ func remoteText(o *runtime.RemoteObject) string {
 }
 
 // problems returns the messages that fail the test: problems that no
-// AllowConsole pattern matches.
+// WithAllowedConsole pattern matches.
 func (p *Page) problems(msgs []ConsoleMessage) []ConsoleMessage {
 	var out []ConsoleMessage
 	for _, m := range msgs {

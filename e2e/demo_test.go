@@ -24,7 +24,7 @@ func TestDemo(t *testing.T) {
 	p.WaitLoaded()
 	// The server-rendered configuration reached the widget.
 	p.WaitFor(`jivokitStub.agentView().token !== null && jivokitStub.agentView().invitation !== null`)
-	if v := p.AgentView(); v.ContactInfo.Name != "Ada Lovelace" || len(v.CustomData) != 2 {
+	if v := p.AgentPanel(); v.ContactInfo.Name != "Ada Lovelace" || len(v.CustomData) != 2 {
 		t.Errorf("the agent sees %+v", v)
 	}
 

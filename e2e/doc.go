@@ -24,7 +24,7 @@
 //
 // A page fails its test when it logs a console error, throws an uncaught
 // exception or the browser logs an error (a failed resource load, a CSP
-// violation), unless AllowConsole matches the message. When a test fails,
+// violation), unless WithAllowedConsole matches the message. When a test fails,
 // the page's full-size screenshot and console log are saved and their path
 // is logged.
 //

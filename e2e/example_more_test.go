@@ -16,10 +16,10 @@ func ExampleMain() {
 	//	func TestMain(m *testing.M) { e2e.Main(m) }
 }
 
-// AllowConsole lets a test pass with an error the page is expected to log.
-func ExampleAllowConsole() {
+// WithAllowedConsole lets a test pass with an error the page is expected to log.
+func ExampleWithAllowedConsole() {
 	testOffline := func(t *testing.T) {
-		b := e2e.NewBrowser(t, e2e.AllowConsole(`^offline: `))
+		b := e2e.NewBrowser(t, e2e.WithAllowedConsole(`^offline: `))
 		_ = b // pages of b.Open(t, url) may log "offline: ..." errors
 	}
 	_ = testOffline

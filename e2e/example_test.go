@@ -37,7 +37,7 @@ func testChatButton(t *testing.T) {
 	if calls := p.StubCallsOf("open"); len(calls) != 1 {
 		t.Errorf("open was called %d times, want once", len(calls))
 	}
-	if view := p.AgentView(); len(view.Messages) != 1 || view.Messages[0].From != "agent" {
+	if view := p.AgentPanel(); len(view.Messages) != 1 || view.Messages[0].From != "agent" {
 		t.Errorf("the agent sees the messages %+v", view.Messages)
 	}
 }

@@ -105,7 +105,7 @@ func TestPageFailsOnConsoleProblems(t *testing.T) {
 
 func TestAllowConsole(t *testing.T) {
 	srv := testServer(t)
-	b := NewBrowser(t, AllowConsole(`^boom:`))
+	b := NewBrowser(t, WithAllowedConsole(`^boom:`))
 	p := b.Open(t, srv.URL+"/console-error.html")
 	p.WaitFor("document.readyState === 'complete'")
 	var seen bool
@@ -119,15 +119,15 @@ func TestAllowConsole(t *testing.T) {
 	// Per page, and only what matches.
 	inner := newFakeTB(t)
 	inner.run(func(tb testing.TB) {
-		NewBrowser(tb).Open(tb, srv.URL+"/exception.html", AllowConsole("something else"))
+		NewBrowser(tb).Open(tb, srv.URL+"/exception.html", WithAllowedConsole("something else"))
 	})
 	if !strings.Contains(inner.errorText(), "kaboom") {
 		t.Errorf("an exception the pattern does not match passed: %q", inner.errorText())
 	}
 
 	inner = newFakeTB(t)
-	inner.run(func(tb testing.TB) { NewBrowser(tb, AllowConsole("(")) })
-	if !strings.Contains(inner.errorText(), "AllowConsole") {
+	inner.run(func(tb testing.TB) { NewBrowser(tb, WithAllowedConsole("(")) })
+	if !strings.Contains(inner.errorText(), "WithAllowedConsole") {
 		t.Errorf("a bad pattern gave %q", inner.errorText())
 	}
 }
@@ -141,15 +141,15 @@ func TestWaitForTimesOut(t *testing.T) {
 		inner := newFakeTB(t)
 		start := time.Now()
 		inner.run(func(tb testing.TB) {
-			p := b.Open(tb, srv.URL+"/plain.html", Timeout(d))
+			p := b.Open(tb, srv.URL+"/plain.html", WithTimeout(d))
 			p.WaitFor("window.neverSet === true")
 			tb.Error("WaitFor returned")
 		})
 		if want := "e2e: still false after " + d.String() + ": window.neverSet === true"; inner.errorText() != want {
-			t.Errorf("Timeout(%v): errors %q, want %q", d, inner.errorText(), want)
+			t.Errorf("WithTimeout(%v): errors %q, want %q", d, inner.errorText(), want)
 		}
 		if took := time.Since(start); took > DefaultTimeout {
-			t.Errorf("Timeout(%v): the test took %v", d, took)
+			t.Errorf("WithTimeout(%v): the test took %v", d, took)
 		}
 	}
 }
@@ -178,7 +178,7 @@ func TestStub(t *testing.T) {
 	p.WaitState(jsapi.StateChat)
 	p.Stub("callEnd", false, "busy")
 
-	view := p.AgentView()
+	view := p.AgentPanel()
 	if !view.Accepted || view.ContactInfo.Name != "Ann" || len(view.CustomData) != 1 || view.CustomData[0].Title != "Plan" {
 		t.Errorf("agent view %+v", view)
 	}

@@ -290,7 +290,7 @@ func TestServerRenderedConfig(t *testing.T) {
 	p := openDriver(t, s, "config")
 	p.WaitLoaded()
 	p.WaitFor(`jivokitStub.agentView().invitation !== null`)
-	view := p.AgentView()
+	view := p.AgentPanel()
 	claims, err := s.signer.Verify(view.Token)
 	if err != nil || claims.VisitorID != visitorID {
 		t.Errorf("token %q: %+v, %v", view.Token, claims, err)
@@ -320,7 +320,7 @@ func TestServerRenderedConfig(t *testing.T) {
 // callbacks and calls.
 func TestListenerPanic(t *testing.T) {
 	s := newSite(t, driver)
-	p := openDriver(t, s, "", e2e.AllowConsole(`listener of jivo_onAccept panicked`))
+	p := openDriver(t, s, "", e2e.WithAllowedConsole(`listener of jivo_onAccept panicked`))
 	p.WaitLoaded()
 	p.Do("window.goPanic = true")
 	p.Stub("agentAccept")

@@ -19,18 +19,18 @@ type config struct {
 // page (the tab and its load) is bounded by it or by a longer Timeout.
 const DefaultTimeout = 15 * time.Second
 
-// AllowConsole lets console errors, exceptions and browser log errors whose
+// WithAllowedConsole lets console errors, exceptions and browser log errors whose
 // text matches the regular expression pattern pass without failing the test,
 // for a page that is expected to report one. A pattern that does not
 // compile fails the test at NewBrowser or Open.
-func AllowConsole(pattern string) Option {
+func WithAllowedConsole(pattern string) Option {
 	return func(c *config) { c.allow = append(c.allow, pattern) }
 }
 
 // Timeout bounds each evaluation and wait; DefaultTimeout when not given,
 // or when d is not positive. A shorter timeout does not shorten opening
 // the page, which takes what the browser takes.
-func Timeout(d time.Duration) Option {
+func WithTimeout(d time.Duration) Option {
 	return func(c *config) {
 		if d > 0 {
 			c.timeout = d
@@ -49,13 +49,13 @@ func (c config) with(opts []Option) config {
 	return c
 }
 
-// allowed compiles the AllowConsole patterns.
+// allowed compiles the WithAllowedConsole patterns.
 func (c config) allowed() ([]*regexp.Regexp, error) {
 	out := make([]*regexp.Regexp, 0, len(c.allow))
 	for _, p := range c.allow {
 		re, err := regexp.Compile(p)
 		if err != nil {
-			return nil, fmt.Errorf("e2e.AllowConsole(%q): %w", p, err)
+			return nil, fmt.Errorf("e2e.WithAllowedConsole(%q): %w", p, err)
 		}
 		out = append(out, re)
 	}

@@ -37,9 +37,9 @@ type StubEvent struct {
 	Handled  bool              `json:"handled"` // the page had a function in the global
 }
 
-// AgentView is what the agent's side of the stub sees of the visitor, as
+// AgentPanel is what the agent's side of the stub sees of the visitor, as
 // window.jivokitStub.agentView() answers.
-type AgentView struct {
+type AgentPanel struct {
 	VisitorNumber    int                 `json:"visitorNumber"`
 	ContactInfo      jsapi.ContactInfo   `json:"contactInfo"` // empty fields are ""
 	CustomData       []jsapi.CustomField `json:"customData"`
@@ -104,10 +104,10 @@ func (p *Page) StubEvents() []StubEvent {
 	return Eval[[]StubEvent](p, stubExpr("events()"))
 }
 
-// AgentView returns what the agent sees of the visitor.
-func (p *Page) AgentView() AgentView {
+// AgentPanel returns what the agent sees of the visitor.
+func (p *Page) AgentPanel() AgentPanel {
 	p.tb.Helper()
-	return Eval[AgentView](p, stubExpr("agentView()"))
+	return Eval[AgentPanel](p, stubExpr("agentView()"))
 }
 
 // Stub calls a function of the stub's control API with JSON-encoded
