@@ -45,7 +45,6 @@ func Run(ctx context.Context, _ io.Reader, stdout, stderr io.Writer, args []stri
 			return 2
 		}
 	}
-	fmt.Fprintln(stdout, "jivokit demo: building", demo.AppPackage, "...")
 	err := demo.Run(ctx, demo.Config{Addr: *addr, WidgetID: *widgetID, BuildDir: *buildDir, Log: stderr}, stdout)
 	if err != nil {
 		fmt.Fprintln(stderr, "jivokit", err) // err begins with "demo:"
