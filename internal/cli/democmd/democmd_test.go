@@ -20,7 +20,7 @@ func TestRunUsage(t *testing.T) {
 		wantCode   int
 		wantStderr string
 	}{
-		{"help", []string{"-h"}, 0, "usage: jivokit demo"},
+		{"bad host", []string{"-allow-host", "a/b"}, 2, "is not a host name"},
 		{"unknown flag", []string{"-port", "1"}, 2, "flag provided but not defined"},
 		{"argument", []string{"extra"}, 2, "takes no arguments"},
 		{"bad widget id", []string{"-widget-id", "<script>"}, 2, "-widget-id"},
