@@ -18,7 +18,7 @@ const ModulePath = "github.com/jivokit/jivokit"
 
 // errNoVersion: the running binary does not know which jivokit release it
 // is, so the example app's source cannot be fetched.
-var errNoVersion = errors.New("no module version")
+var errNoVersion = errors.New("no jivokit release to fetch")
 
 // appSource is where the go command builds the example app.
 type appSource struct {
@@ -71,7 +71,7 @@ func findAppSource(ctx context.Context, log io.Writer) (appSource, error) {
 		if version == "" {
 			version = "none"
 		}
-		return appSource{}, fmt.Errorf("%w (%s): this jivokit was built from source, so it cannot fetch the example app; "+
+		return appSource{}, fmt.Errorf("%w: this jivokit was built from source (version %s), so it cannot fetch the example app; "+
 			"run the demo inside a clone of jivokit (go run ./cmd/jivokit demo), or install a release: "+
 			"go install %s/cmd/jivokit@latest", errNoVersion, version, ModulePath)
 	}
@@ -105,10 +105,11 @@ func findAppSource(ctx context.Context, log io.Writer) (appSource, error) {
 		if ctx.Err() != nil {
 			return appSource{}, ctx.Err()
 		}
+		hint := "; check GOPROXY, or run the demo inside a clone of jivokit"
 		if log == io.Discard {
-			return appSource{}, fmt.Errorf("fetching %s@%s failed:\n%s", ModulePath, version, strings.TrimSpace(msgs.String()))
+			return appSource{}, fmt.Errorf("fetching %s@%s failed%s:\n%s", ModulePath, version, hint, strings.TrimSpace(msgs.String()))
 		}
-		return appSource{}, fmt.Errorf("fetching %s@%s failed (the go command's messages are above)", ModulePath, version)
+		return appSource{}, fmt.Errorf("fetching %s@%s failed (the go command's messages are above)%s", ModulePath, version, hint)
 	}
 	return src, nil
 }
