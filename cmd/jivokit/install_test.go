@@ -14,8 +14,11 @@ import (
 	"net/url"
 	"os"
 	"os/exec"
+	"path"
 	"path/filepath"
 	"regexp"
+	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"syscall"
@@ -29,14 +32,6 @@ import (
 )
 
 const modulePath = "github.com/jivokit/jivokit"
-
-// Two releases made from this checkout: the command is installed from
-// installVersion, and the user's own module requires userVersion, so the
-// test tells which one a build used.
-const (
-	userVersion    = "v0.0.1-installtest"
-	installVersion = "v0.0.2-installtest"
-)
 
 // TestInstalledCommand uses jivokit as someone who found it on a package
 // index does, with no clone: this checkout is published as two versions in
@@ -52,13 +47,20 @@ const (
 //     go command on the user's PATH and the jivokit version of the user's
 //     go.mod.
 //
-// The go command gets a module cache of its own (filled from the shared
-// one through a file:// proxy, so a rerun never sees an old copy of the
-// test versions) and the shared build cache. Every step is bounded.
+// The go command uses the shared module and build caches, so that only
+// jivokit's own packages are compiled again: the versions are new in every
+// run (a module cache never fetches a version twice, so a fixed one would
+// test an old copy) and removed from the module cache at the end. Every
+// step is bounded.
 func TestInstalledCommand(t *testing.T) {
 	if testing.Short() {
 		t.Skip("installs the command from a module proxy and builds two WASM apps")
 	}
+	// Two releases made from this checkout: the command is installed from
+	// installVersion, and the user's own module requires userVersion, so
+	// the test tells which one a build used.
+	stamp := strconv.FormatInt(time.Now().UnixNano(), 10)
+	userVersion, installVersion := "v0.0.1-installtest."+stamp, "v0.0.2-installtest."+stamp
 	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
 	defer cancel()
 	realGo, err := exec.LookPath("go")
@@ -66,6 +68,8 @@ func TestInstalledCommand(t *testing.T) {
 		t.Fatal(err)
 	}
 	root := moduleRoot(t, realGo)
+	modCache := goEnvVar(t, realGo, "GOMODCACHE")
+	t.Cleanup(func() { removeVersions(t, modCache, userVersion, installVersion) })
 	tmp := t.TempDir()
 	proxy := filepath.Join(tmp, "proxy")
 	for _, v := range []string{userVersion, installVersion} {
@@ -80,11 +84,10 @@ func TestInstalledCommand(t *testing.T) {
 	writeFile(t, filepath.Join(userBin, "go"), fmt.Sprintf("#!/bin/sh\necho \"$PWD: $*\" >> %q\nexec %q \"$@\"\n", goLog, realGo), 0o755)
 
 	env := goEnv(t, realGo, map[string]string{
-		"GOPROXY":     "file://" + filepath.ToSlash(proxy) + ",file://" + filepath.ToSlash(filepath.Join(goEnvVar(t, realGo, "GOMODCACHE"), "cache", "download")) + "," + goEnvVar(t, realGo, "GOPROXY"),
-		"GOMODCACHE":  filepath.Join(tmp, "modcache"),
-		"GOSUMDB":     "off", // the test versions are not in the checksum database
-		"GOFLAGS":     "-modcacherw -trimpath",
-		"GOTOOLCHAIN": "local", // the module's toolchain line must not download a toolchain
+		"GOPROXY":     "file://" + filepath.ToSlash(proxy) + "," + goEnvVar(t, realGo, "GOPROXY"),
+		"GOSUMDB":     "off",         // the test versions are not in the checksum database
+		"GOFLAGS":     "-modcacherw", // so that the test versions can be removed
+		"GOTOOLCHAIN": "local",       // the module's toolchain line must not download a toolchain
 		"GOWORK":      "off",
 		"GOBIN":       filepath.Join(tmp, "bin"),
 		"PATH":        userBin + string(os.PathListSeparator) + os.Getenv("PATH"),
@@ -110,7 +113,7 @@ func TestInstalledCommand(t *testing.T) {
 	}
 
 	t.Run("demo", func(t *testing.T) {
-		runDemo(t, ctx, jivokit, empty, env, filepath.Join(tmp, "demo-build"))
+		runDemo(t, ctx, jivokit, empty, env, filepath.Join(tmp, "demo-build"), installVersion)
 		if entries, _ := os.ReadDir(empty); len(entries) != 0 {
 			t.Errorf("the demo wrote into the directory it ran in: %v", entries)
 		}
@@ -159,7 +162,7 @@ func main() { jivo.Close(context.Background()) }
 
 // runDemo runs `jivokit demo` in dir, fetches its page and the WASM app the
 // page loads, and stops it with SIGINT.
-func runDemo(t *testing.T, ctx context.Context, jivokit, dir string, env []string, buildDir string) {
+func runDemo(t *testing.T, ctx context.Context, jivokit, dir string, env []string, buildDir, installVersion string) {
 	cmd := exec.CommandContext(ctx, jivokit, "demo", "-addr", "127.0.0.1:0", "-build-dir", buildDir)
 	cmd.Dir, cmd.Env = dir, env
 	var stderr syncBuffer
@@ -281,6 +284,41 @@ func sourceFiles(t *testing.T, root string) []string {
 		t.Fatal(err)
 	}
 	return names
+}
+
+// removeVersions removes the versions of the module from the module cache
+// (the extracted tree, the downloaded files and their lines in the
+// version list), and the module's directories when nothing else is left
+// in them.
+func removeVersions(t *testing.T, modCache string, versions ...string) {
+	download := filepath.Join(modCache, "cache", "download", filepath.FromSlash(modulePath), "@v")
+	for _, v := range versions {
+		paths, _ := filepath.Glob(filepath.Join(download, v+".*"))
+		paths = append(paths, filepath.Join(modCache, filepath.FromSlash(modulePath)+"@"+v))
+		for _, p := range paths {
+			if err := os.RemoveAll(p); err != nil {
+				t.Errorf("removing the test version from the module cache: %v", err)
+			}
+		}
+	}
+	if list, err := os.ReadFile(filepath.Join(download, "list")); err == nil {
+		var keep []string
+		for _, line := range strings.Split(strings.TrimSpace(string(list)), "\n") {
+			if line != "" && !slices.Contains(versions, line) {
+				keep = append(keep, line+"\n")
+			}
+		}
+		if len(keep) == 0 {
+			os.Remove(filepath.Join(download, "list"))
+		} else {
+			os.WriteFile(filepath.Join(download, "list"), []byte(strings.Join(keep, "")), 0o644)
+		}
+	}
+	// Empty directories only: os.Remove fails on any other.
+	for _, dir := range []string{download, filepath.Dir(download), filepath.Dir(filepath.Dir(download)),
+		filepath.Join(modCache, filepath.FromSlash(path.Dir(modulePath)))} {
+		os.Remove(dir)
+	}
 }
 
 type file struct {
