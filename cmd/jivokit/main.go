@@ -2,14 +2,25 @@
 // on the stub widget, the Go/WASM build step, the code generator, the embed
 // snippet for sites not written in Go, and webhook tools.
 //
+// Install it with
+//
+//	go install github.com/jivokit/jivokit/cmd/jivokit@latest
+//
+// It works in any directory: outside a clone of jivokit, the demo builds its
+// example app from the source of the release the command was installed
+// from, which the go command fetches like any module.
+//
 // Usage:
 //
-//	jivokit demo [-addr 127.0.0.1:8080] [-widget-id ID] [-build-dir DIR]
-//	jivokit build [-o DIR] PACKAGE
-//	jivokit gen
+//	jivokit demo [-addr 127.0.0.1:8080] [-widget-id ID] [-build-dir DIR] [-allow-host NAME]
+//	jivokit build [-o DIR] [-quick] PACKAGE
+//	jivokit gen [-check] [-C DIR]
 //	jivokit snippet -widget-id ID [-stub] [-name ... -email ... -phone ...]
 //	jivokit webhook send EVENT -url URL [-set path=value ...]
 //	jivokit webhook listen -addr 127.0.0.1:PORT [-path /jivo/webhook/SECRET] [-log events.jsonl]
+//	jivokit version
+//
+// `jivokit COMMAND -h` (or `jivokit help COMMAND`) prints a command's flags.
 package main
 
 import (

@@ -12,6 +12,7 @@ import (
 	"github.com/jivokit/jivokit/internal/cli/democmd"
 	"github.com/jivokit/jivokit/internal/cli/gencmd"
 	"github.com/jivokit/jivokit/internal/cli/snippetcmd"
+	"github.com/jivokit/jivokit/internal/cli/versioncmd"
 	"github.com/jivokit/jivokit/internal/cli/webhookcmd"
 )
 
@@ -29,17 +30,31 @@ var commands = map[string]Command{
 	"demo":    {Summary: "serve a demo of the whole toolkit on the stub widget (no account needed)", Run: democmd.Run},
 	"gen":     {Summary: "write every file generated from the widget API spec", Run: gencmd.Run},
 	"snippet": {Summary: "print the widget's HTML snippet for sites not written in Go", Run: snippetcmd.Run},
+	"version": {Summary: "print the jivokit and Go versions and the JivoChat API revision followed", Run: versioncmd.Run},
 	"webhook": {Summary: "send a realistic webhook event to an endpoint, or listen for events", Run: webhookcmd.Run},
 }
 
-// Run runs the subcommand args[0].
+// Run runs the subcommand args[0]. Help (-h, help, help COMMAND) goes to
+// stdout with exit code 0; a usage error goes to stderr with exit code 2.
 func Run(ctx context.Context, stdin io.Reader, stdout, stderr io.Writer, args []string) int {
-	if len(args) == 0 || args[0] == "-h" || args[0] == "-help" || args[0] == "--help" || args[0] == "help" {
+	if len(args) == 0 {
 		usage(stderr)
-		if len(args) == 0 {
+		return 2
+	}
+	switch args[0] {
+	case "-h", "-help", "--help", "help":
+		if args[0] == "help" && len(args) > 1 {
+			if _, ok := commands[args[1]]; ok {
+				return commands[args[1]].Run(ctx, stdin, stdout, stderr, []string{"-h"})
+			}
+			fmt.Fprintf(stderr, "jivokit help: unknown command %q\n\n", args[1])
+			usage(stderr)
 			return 2
 		}
+		usage(stdout)
 		return 0
+	case "-version", "--version":
+		return versioncmd.Run(ctx, stdin, stdout, stderr, nil)
 	}
 	cmd, ok := commands[args[0]]
 	if !ok {
@@ -60,5 +75,5 @@ func usage(w io.Writer) {
 	for _, name := range names {
 		fmt.Fprintf(w, "  %-8s %s\n", name, commands[name].Summary)
 	}
-	fmt.Fprintln(w, "\nRun 'jivokit COMMAND -h' for a command's flags.")
+	fmt.Fprintln(w, "\nRun 'jivokit COMMAND -h' (or 'jivokit help COMMAND') for a command's flags.")
 }

@@ -9,29 +9,36 @@ import (
 
 func TestRun(t *testing.T) {
 	tests := []struct {
-		name       string
-		args       []string
-		wantCode   int
-		wantStderr string
+		name                   string
+		args                   []string
+		wantCode               int
+		wantStdout, wantStderr string
 	}{
-		{"no arguments", nil, 2, "usage: jivokit COMMAND"},
-		{"unknown command", []string{"frobnicate"}, 2, "jivokit: unknown command \"frobnicate\"\n\nusage: jivokit COMMAND"},
-		{"help", []string{"help"}, 0, "usage: jivokit COMMAND"},
-		{"-h", []string{"-h"}, 0, "usage: jivokit COMMAND"},
-		{"--help", []string{"--help"}, 0, "usage: jivokit COMMAND"},
+		{"no arguments", nil, 2, "", "usage: jivokit COMMAND"},
+		{"unknown command", []string{"frobnicate"}, 2, "", "jivokit: unknown command \"frobnicate\"\n\nusage: jivokit COMMAND"},
+		{"help", []string{"help"}, 0, "usage: jivokit COMMAND", ""},
+		{"-h", []string{"-h"}, 0, "usage: jivokit COMMAND", ""},
+		{"--help", []string{"--help"}, 0, "usage: jivokit COMMAND", ""},
+		{"help for an unknown command", []string{"help", "frobnicate"}, 2, "", "jivokit help: unknown command \"frobnicate\""},
 		// The subcommand gets the arguments after its name.
-		{"a command's help", []string{"build", "-h"}, 0, "usage: jivokit build"},
-		{"a command's bad usage", []string{"build"}, 2, "want one PACKAGE"},
+		{"a command's help", []string{"build", "-h"}, 0, "usage: jivokit build", ""},
+		{"help COMMAND", []string{"help", "build"}, 0, "usage: jivokit build", ""},
+		{"a command's bad usage", []string{"build"}, 2, "", "want one PACKAGE"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var stdout, stderr bytes.Buffer
 			code := Run(context.Background(), strings.NewReader(""), &stdout, &stderr, tt.args)
-			if code != tt.wantCode || !strings.Contains(stderr.String(), tt.wantStderr) {
-				t.Errorf("exit %d, stderr:\n%s\nwant %d and %q", code, stderr.String(), tt.wantCode, tt.wantStderr)
+			if code != tt.wantCode {
+				t.Errorf("exit %d, want %d", code, tt.wantCode)
 			}
-			if stdout.Len() > 0 {
-				t.Errorf("stdout %q, want nothing", stdout.String())
+			for _, o := range []struct {
+				name      string
+				got, want string
+			}{{"stdout", stdout.String(), tt.wantStdout}, {"stderr", stderr.String(), tt.wantStderr}} {
+				if !strings.Contains(o.got, o.want) || (o.want == "" && o.got != "") {
+					t.Errorf("%s:\n%s\nwant %q", o.name, o.got, o.want)
+				}
 			}
 		})
 	}
@@ -40,11 +47,11 @@ func TestRun(t *testing.T) {
 // TestUsageListsEveryCommand: the help names each command with its summary,
 // in alphabetical order.
 func TestUsageListsEveryCommand(t *testing.T) {
-	var stderr bytes.Buffer
-	if code := Run(context.Background(), nil, nil, &stderr, []string{"help"}); code != 0 {
+	var stdout bytes.Buffer
+	if code := Run(context.Background(), nil, &stdout, nil, []string{"help"}); code != 0 {
 		t.Fatalf("exit %d", code)
 	}
-	help := stderr.String()
+	help := stdout.String()
 	if len(commands) == 0 {
 		t.Fatal("no commands")
 	}

@@ -4,16 +4,25 @@
 // resources, and ASCII only (a page may load it without a charset). Every
 // piece of data is written with textContent or as an attribute, never as
 // markup. Without a document nothing is drawn.
+//
+// The panel sits fixed at the bottom right, over the page: its bar's
+// "hide" button (a real <button>, so the keyboard reaches it, with
+// aria-expanded) collapses it to the bar, and "show" brings it back.
 
 import { linkProblem } from "./validate.js";
 
 export const ROOT_ID = "jivokit-stub";
+const BODY_ID = "jivokit-stub-body";
 
 const CSS = [
   "#jivokit-stub{position:fixed;right:12px;bottom:12px;z-index:2147483000;width:540px;max-width:calc(100vw - 24px);background:#fff;color:#222;border:1px solid #999;border-radius:6px;box-shadow:0 2px 10px rgba(0,0,0,.25);font:12px/1.35 system-ui,sans-serif;text-align:left}",
   "#jivokit-stub *{box-sizing:border-box;margin:0;padding:0;font:inherit;color:inherit}",
   "#jivokit-stub b{font-weight:bold}",
   "#jivokit-stub .jks-close{float:right;padding:0 6px}",
+  "#jivokit-stub[data-collapsed]{width:auto}",
+  "#jivokit-stub[data-collapsed] .jks-bar{border-bottom:0;border-radius:6px}",
+  "#jivokit-stub [hidden]{display:none!important}",
+  "#jivokit-stub .jks-bar .jks-toggle{margin-left:auto;padding:0 6px}",
   "#jivokit-stub .jks-bar{display:flex;flex-wrap:wrap;gap:4px;padding:4px 6px;background:#eee;border-bottom:1px solid #ccc;border-radius:6px 6px 0 0}",
   "#jivokit-stub .jks-bar b{margin-right:4px}",
   "#jivokit-stub .jks-chip{padding:0 5px;border-radius:8px;background:#fff;border:1px solid #ccc}",
@@ -37,6 +46,8 @@ const CSS = [
 export function createView(doc, nonce) {
   let root = null;
   let waiting = false;
+  let collapsed = false;
+  let toggle = null;
 
   function el(tag, cls, text) {
     const e = doc.createElement(tag);
@@ -70,6 +81,15 @@ export function createView(doc, nonce) {
       "calls: " + w.calls.count(),
     ];
     for (const c of chips) add(b, el("span", "jks-chip", c));
+    toggle = add(b, el("button", "jks-toggle", collapsed ? "show" : "hide"));
+    toggle.setAttribute("type", "button");
+    toggle.setAttribute("aria-expanded", collapsed ? "false" : "true");
+    toggle.setAttribute("aria-controls", BODY_ID);
+    toggle.setAttribute("title", collapsed ? "Show the stub's panel" : "Collapse the stub's panel to this bar");
+    toggle.addEventListener("click", () => {
+      collapsed = !collapsed;
+      draw(w);
+    });
     return b;
   }
 
@@ -160,18 +180,27 @@ export function createView(doc, nonce) {
   function draw(w) {
     if (!root) return;
     const s = w.s;
+    // Redrawing replaces every element: keyboard focus on the toggle moves
+    // to its replacement.
+    const refocus = toggle !== null && doc.activeElement === toggle;
     root.textContent = "";
     root.setAttribute("data-state", s.state);
     root.setAttribute("data-mode", s.online ? "online" : "offline");
     const style = add(root, el("style", "", CSS));
     if (nonce) style.setAttribute("nonce", nonce);
+    if (collapsed) root.setAttribute("data-collapsed", "");
+    else root.removeAttribute("data-collapsed");
     add(root, bar(w));
+    const body = add(root, el("div", "jks-body"));
+    body.id = BODY_ID;
+    if (collapsed) body.setAttribute("hidden", "");
     const problems = w.problems.slice();
     if (!w.tableCheck.ok) problems.unshift(w.tableCheck.message);
-    for (const p of problems) add(root, el("div", "jks-problem", p));
-    const cols = add(root, el("div", "jks-cols"));
+    for (const p of problems) add(body, el("div", "jks-problem", p));
+    const cols = add(body, el("div", "jks-cols"));
     add(cols, visitorSide(w, s));
     add(cols, agentSide(s));
+    if (refocus && typeof toggle.focus === "function") toggle.focus();
   }
 
   function mount(w) {
@@ -195,6 +224,7 @@ export function createView(doc, nonce) {
   function unmount() {
     if (root && root.parentNode) root.parentNode.removeChild(root);
     root = null;
+    toggle = null;
   }
 
   return { mount, unmount, draw };

@@ -89,6 +89,10 @@ class FakeNode {
   set className(v) {
     this.setAttribute('class', v);
   }
+  // focus makes this node the document's activeElement.
+  focus() {
+    this.ownerDocument.activeElement = this;
+  }
   addEventListener(type, fn) {
     (this.listeners[type] = this.listeners[type] || []).push(fn);
   }
@@ -126,6 +130,7 @@ export class FakeDocument extends FakeNode {
     this.body = null;
     if (body) this.addBody();
     this.currentScript = null;
+    this.activeElement = null;
     this.readyState = body ? 'complete' : 'loading';
   }
   addBody() {

@@ -115,3 +115,51 @@ test('the <style> element carries the script\'s CSP nonce', async () => {
   const q = await loadedPage();
   assert.equal(q.root().byTag('style')[0].getAttribute('nonce'), null);
 });
+
+test('the panel collapses to its bar and back with a keyboard-accessible button', async () => {
+  const p = await loadedPage();
+  const toggle = () => p.root().byClass('jks-toggle')[0];
+  const body = () => p.root().byClass('jks-body')[0];
+  let t = toggle();
+  // A real button in the bar: the keyboard reaches it, Enter and Space press it.
+  assert.equal(t.tagName, 'BUTTON');
+  assert.equal(t.getAttribute('type'), 'button');
+  assert.equal(t.parentNode.className, 'jks-bar');
+  assert.equal(t.getAttribute('aria-expanded'), 'true');
+  assert.equal(t.getAttribute('aria-controls'), body().id);
+  assert.equal(p.doc.getElementById(t.getAttribute('aria-controls')), body());
+  assert.equal(t.textContent, 'hide');
+  assert.equal(body().getAttribute('hidden'), null);
+  assert.equal(p.root().getAttribute('data-collapsed'), null);
+
+  t.focus();
+  t.dispatch('click');
+  t = toggle();
+  assert.equal(t.getAttribute('aria-expanded'), 'false');
+  assert.equal(t.textContent, 'show');
+  assert.equal(body().getAttribute('hidden'), '', 'the chat and the agent panel are hidden');
+  assert.equal(p.root().getAttribute('data-collapsed'), '');
+  assert.equal(p.doc.activeElement, t, 'the focus stays on the button');
+  // The bar still tells the state.
+  assert.match(p.root().byClass('jks-bar')[0].textContent, /JivoChat stub.*state: label/);
+
+  // It stays collapsed while the widget changes, and still records.
+  p.stub.visitorMessage('Hello from the visitor');
+  assert.equal(toggle().getAttribute('aria-expanded'), 'false');
+  assert.equal(body().getAttribute('hidden'), '');
+  assert.equal(p.doc.activeElement, toggle(), 'a redraw keeps the focus on the button');
+  assert.match(body().textContent, /Hello from the visitor/);
+
+  toggle().dispatch('click');
+  assert.equal(toggle().getAttribute('aria-expanded'), 'true');
+  assert.equal(toggle().textContent, 'hide');
+  assert.equal(body().getAttribute('hidden'), null);
+  assert.equal(p.root().getAttribute('data-collapsed'), null);
+});
+
+test('the collapsed panel is drawn by the stylesheet as its bar alone', async () => {
+  const p = await loadedPage();
+  const css = p.root().byTag('style')[0].textContent;
+  assert.match(css, /#jivokit-stub\[data-collapsed\]\{width:auto\}/);
+  assert.match(css, /#jivokit-stub \[hidden\]\{display:none!important\}/);
+});

@@ -10,27 +10,23 @@ import (
 	"io"
 	"path/filepath"
 
+	"github.com/jivokit/jivokit/internal/cli/cliflag"
 	"github.com/jivokit/jivokit/internal/build/wasmbuild"
 )
 
 // Run runs `jivokit build [-o DIR] [-quick] PACKAGE`.
 func Run(ctx context.Context, _ io.Reader, stdout, stderr io.Writer, args []string) int {
 	fs := flag.NewFlagSet("jivokit build", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: jivokit build [-o DIR] [-quick] PACKAGE\n\n"+
-			"Compiles the main package PACKAGE with GOOS=js GOARCH=wasm and writes to DIR\n"+
-			"NAME.<hash>.wasm, wasm_exec.<hash>.js, a .gz and a .br copy of each, and\n"+
-			"manifest.json naming them (serve DIR with assets.Handler).\n\nflags:")
-		fs.PrintDefaults()
-	}
+	cliflag.SetUsage(fs, "usage: jivokit build [-o DIR] [-quick] PACKAGE\n\n"+
+		"Compiles the main package PACKAGE with GOOS=js GOARCH=wasm and writes to DIR\n"+
+		"NAME.<hash>.wasm, wasm_exec.<hash>.js, a .gz and a .br copy of each, and\n"+
+		"manifest.json naming them (serve DIR with assets.Handler). It runs the go\n"+
+		"command on PATH in the current directory, so PACKAGE is built with your Go\n"+
+		"toolchain and the jivokit version your go.mod requires.")
 	out := fs.String("o", "dist", "the output `directory`")
 	quick := fs.Bool("quick", false, "compress fast rather than small (for development)")
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
+	if code, ok := cliflag.Parse(fs, args, stdout, stderr); !ok {
+		return code
 	}
 	if fs.NArg() != 1 {
 		fmt.Fprintln(stderr, "jivokit build: want one PACKAGE, e.g. jivokit build -o dist ./cmd/app")

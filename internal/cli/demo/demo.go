@@ -9,11 +9,12 @@
 //     internal/build/wasmbuild and served precompressed by package assets, driving
 //     the widget through package wasm/jivo;
 //   - the stub's control panel, to play the agent's side;
-//   - a webhook endpoint (package webhook) with a button that sends it a
-//     sample event through `jivokit webhook send` and a live log of what it
-//     received.
+//   - a webhook endpoint (package webhook) with a button that posts it a
+//     sample event over HTTP, as the vendor would, and a live log of what
+//     it received.
 //
-// Every page is served with a Content-Security-Policy using a fresh nonce.
+// Every page is served with a Content-Security-Policy using a fresh nonce,
+// and only to requests for the demo's own host names (see hostPolicy).
 package demo
 
 import (
@@ -51,8 +52,14 @@ type Config struct {
 	// WidgetID switches from the stub to the vendor's real widget.
 	WidgetID string
 	// App is the Go/WASM app to build and run (a package path the go
-	// command resolves from the current directory); AppPackage when empty.
+	// command resolves from the current directory). When empty, AppPackage
+	// is built: from the current directory when it is in the jivokit
+	// module, else from the jivokit release the running binary was
+	// installed from, fetched by the go command (see BinaryVersion).
 	App string
+	// AllowHosts are host names the demo answers besides localhost, the
+	// loopback addresses and the host of Addr (a tunnel's name, say).
+	AllowHosts []string
 	// BuildDir receives the built WASM app; when empty, a directory in the
 	// user's cache, so that a restart with an unchanged app is quick.
 	BuildDir string
@@ -72,6 +79,9 @@ type Server struct {
 	webhookPath string
 	log         io.Writer
 	self        string // the server's own base URL, e.g. http://127.0.0.1:8080
+	addr        string // Config.Addr
+	allowHosts  []string
+	hosts       *hostPolicy
 }
 
 // New builds the example app and prepares the site.
@@ -88,7 +98,8 @@ func New(ctx context.Context, cfg Config) (*Server, error) {
 	if err != nil {
 		return nil, fmt.Errorf("demo: %w", err)
 	}
-	s := &Server{signer: signer, log: log, stub: cfg.WidgetID == ""}
+	s := &Server{signer: signer, log: log, stub: cfg.WidgetID == "", addr: cfg.Addr, allowHosts: cfg.AllowHosts}
+	s.hosts = newHostPolicy([]string{cfg.Addr}, cfg.AllowHosts)
 
 	opts := []templates.Option{templates.WithVisitorTokens(signer, 24*time.Hour)}
 	id := cfg.WidgetID
@@ -108,16 +119,21 @@ func New(ctx context.Context, cfg Config) (*Server, error) {
 		}
 		dir = filepath.Join(cache, "jivokit", "demo")
 	}
-	app := cfg.App
+	app, src := cfg.App, appSource{cleanup: func() {}}
 	if app == "" {
 		app = AppPackage
-	}
-	s.manifest, err = wasmbuild.Build(ctx, app, wasmbuild.Options{OutDir: dir, Quick: true, Stderr: log})
-	if err != nil {
-		if errors.Is(err, wasmbuild.ErrCompile) {
-			return nil, fmt.Errorf("demo: building %s failed (run the demo from a clone of jivokit): %w", app, err)
+		if src, err = findAppSource(ctx, log); err != nil {
+			return nil, buildFailed(ctx, app, err)
 		}
-		return nil, fmt.Errorf("demo: %w", err)
+	}
+	defer src.cleanup()
+	s.manifest, err = wasmbuild.Build(ctx, app, wasmbuild.Options{OutDir: dir, Dir: src.dir, Env: src.env, Quick: true, Stderr: log})
+	if err != nil {
+		if errors.Is(err, wasmbuild.ErrCompile) && cfg.Log != nil {
+			// The go command's messages went to the log as it wrote them.
+			err = errors.New("go build failed (its messages are above)")
+		}
+		return nil, buildFailed(ctx, app, err)
 	}
 
 	if err := s.routes(os.DirFS(dir)); err != nil {
@@ -153,12 +169,40 @@ func (s *Server) routes(build iofs.FS) error {
 	return nil
 }
 
+// ServeHTTP answers requests for the demo's own host names (see
+// Config.AllowHosts) and refuses others with 421 Misdirected Request.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h := w.Header()
 	h.Set("X-Content-Type-Options", "nosniff")
 	h.Set("Referrer-Policy", "no-referrer")
+	if !s.hosts.allows(r.Host) {
+		http.Error(w, "misdirected request: the demo answers only its own address "+
+			"(localhost, a loopback address or the host of -addr; -allow-host adds a name)", http.StatusMisdirectedRequest)
+		return
+	}
 	s.mux.ServeHTTP(w, r)
 }
+
+// buildFailed says what failed while the app was prepared; when ctx ended
+// (Ctrl-C), it says that the build was interrupted.
+func buildFailed(ctx context.Context, app string, err error) error {
+	if ctx.Err() != nil {
+		return &interruptedError{app: app, err: ctx.Err()}
+	}
+	return fmt.Errorf("demo: building %s: %w", app, err)
+}
+
+// interruptedError: the demo was stopped while it prepared its app.
+type interruptedError struct {
+	app string
+	err error
+}
+
+func (e *interruptedError) Error() string {
+	return "demo: interrupted while building " + e.app + "; stopped before serving"
+}
+
+func (e *interruptedError) Unwrap() error { return e.err }
 
 // WebhookPath is the path of the demo's webhook endpoint, secret included.
 func (s *Server) WebhookPath() string { return s.webhookPath }
@@ -166,6 +210,7 @@ func (s *Server) WebhookPath() string { return s.webhookPath }
 // Serve serves the demo on ln until ctx ends, then shuts down gracefully.
 func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	s.self = "http://" + ln.Addr().String()
+	s.hosts = newHostPolicy([]string{s.addr, ln.Addr().String()}, s.allowHosts)
 	srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
 	done := make(chan error, 1)
 	go func() { done <- srv.Serve(ln) }()
@@ -195,8 +240,13 @@ func Run(ctx context.Context, cfg Config, stdout io.Writer) error {
 	}
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
-		return fmt.Errorf("demo: %w", err)
+		return fmt.Errorf("demo: %w; choose another address with -addr, e.g. -addr 127.0.0.1:8081", err)
 	}
+	app := cfg.App
+	if app == "" {
+		app = AppPackage
+	}
+	fmt.Fprintln(stdout, "jivokit demo: building", app, "...")
 	s, err := New(ctx, cfg)
 	if err != nil {
 		ln.Close()

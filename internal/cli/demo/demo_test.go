@@ -130,6 +130,13 @@ func TestDemoWebhooks(t *testing.T) {
 	if res.StatusCode != 200 || !r.OK || !strings.Contains(r.Output, "reply ok") || !strings.Contains(r.Output, s.WebhookPath()) {
 		t.Fatalf("send: %s %+v", res.Status, r)
 	}
+	// The reply shows the agent the visitor, verified by the token the
+	// send added to the sample payload.
+	for _, want := range []string{"200 OK", "The agent sees:", "Visitor · verified: " + sampleVisitor.ID, "Contact: John Smith"} {
+		if !strings.Contains(r.Output, want) {
+			t.Errorf("the send's output lacks %q:\n%s", want, r.Output)
+		}
+	}
 
 	_, body := get(t, base+"/demo/webhook/events")
 	var events []eventJSON
@@ -142,8 +149,20 @@ func TestDemoWebhooks(t *testing.T) {
 	if _, body := get(t, base+"/demo/webhook/events?since=1"); body != "[]" {
 		t.Errorf("events since 1: %s", body)
 	}
-	if res, _ := get(t, base+"/demo/webhook/events?since=x"); res.StatusCode != http.StatusBadRequest {
-		t.Errorf("since=x: %s", res.Status)
+	// A since beyond the log answers nothing new, however large: the
+	// largest uint64 must not wrap around to 0 and answer the whole log.
+	for _, since := range []string{"2", "1000", "18446744073709551614", "18446744073709551615"} {
+		if res, body := get(t, base+"/demo/webhook/events?since="+since); res.StatusCode != 200 || body != "[]" {
+			t.Errorf("events since %s: %s %s", since, res.Status, body)
+		}
+	}
+	for _, since := range []string{"x", "-1", "18446744073709551616", "1e3"} {
+		if res, _ := get(t, base+"/demo/webhook/events?since="+since); res.StatusCode != http.StatusBadRequest {
+			t.Errorf("since=%s: %s", since, res.Status)
+		}
+	}
+	if _, body := get(t, base+"/demo/webhook/events?since=0"); !strings.Contains(body, `"seq":1`) {
+		t.Errorf("events since 0: %s", body)
 	}
 }
 

@@ -313,7 +313,7 @@ func page(d pageData) templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 29, "</code>, answered by <code>webhook.Handler</code>; the visitor's user token proves who the visitor is. Send a sample event with <code>jivokit webhook send</code>:</p><form id=\"webhook-send\" class=\"controls\"><select name=\"event\" aria-label=\"event\">")
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 29, "</code>, answered by <code>webhook.Handler</code>; the visitor's user token proves who the visitor is. Send it a sample event over HTTP, as <code>jivokit webhook send</code> does:</p><form id=\"webhook-send\" class=\"controls\"><select name=\"event\" aria-label=\"event\">")
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}

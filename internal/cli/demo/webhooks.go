@@ -4,53 +4,189 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
+	"io"
 	"net/http"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 
-	"github.com/jivokit/jivokit/internal/cli/webhookcmd"
+	"github.com/jivokit/jivokit/jsapi"
 	"github.com/jivokit/jivokit/webhook"
 )
-
-// newWebhookHandler is the endpoint of `jivokit webhook listen`: it records
-// every event and shows the agent what it received.
-var newWebhookHandler = webhookcmd.NewHandler
 
 // demoHeader must be on the page's own requests: a cross-site form cannot
 // set it, so other sites cannot make the demo send webhooks.
 const demoHeader = "X-Jivokit-Demo"
 
+// maxReply bounds the reply of the demo's own webhook endpoint that a send
+// reads.
+const maxReply = 1 << 20
+
+// newWebhookHandler is the demo's webhook endpoint: every event is recorded
+// in events before it is answered, and chat_accepted and chat_updated are
+// answered with what the agent would be shown.
+func newWebhookHandler(events *webhook.EventLog, opts ...webhook.Option) (http.Handler, error) {
+	return webhook.New(events.Funcs(webhook.Funcs{
+		ChatAccepted: func(_ context.Context, e *webhook.ChatAccepted) (*webhook.AgentView, error) {
+			return agentView(&e.Base), nil
+		},
+		ChatUpdated: func(_ context.Context, e *webhook.ChatUpdated) (*webhook.AgentView, error) {
+			return agentView(&e.Base), nil
+		},
+	}), opts...)
+}
+
+// agentView shows the agent the visitor's contacts, whether the visitor's
+// token verified, and when the event was received.
+func agentView(b *webhook.Base) *webhook.AgentView {
+	visitor := "not verified"
+	switch {
+	case b.Identity.Verified():
+		visitor = "verified: " + b.Identity.VisitorID
+	case b.UserToken != "":
+		visitor = "not verified (user_token " + b.UserToken + ")"
+	}
+	v := &webhook.AgentView{
+		CustomData: []jsapi.CustomField{
+			{Title: "Visitor", Content: visitor},
+			{Title: "Received by", Content: "jivokit demo at " + time.Now().Format(time.TimeOnly)},
+		},
+	}
+	if c := (jsapi.ContactInfo{Name: b.Visitor.Name, Email: b.Visitor.Email, Phone: b.Visitor.Phone}); !c.IsZero() {
+		v.ContactInfo = &c
+	}
+	if b.Page.URL != "" {
+		v.Page = &b.Page
+	}
+	return v
+}
+
 // sendResult is the answer of POST /demo/webhook/send.
 type sendResult struct {
 	OK     bool   `json:"ok"`
-	Output string `json:"output"` // what `jivokit webhook send` printed
+	Output string `json:"output"` // the request, the reply and what the agent sees
 }
 
-// serveSend posts a sample event to the demo's own webhook endpoint with
-// `jivokit webhook send`, signed for the sample visitor, and answers what
-// the command printed.
+// serveSend posts the sample payload of an event to the demo's own webhook
+// endpoint over HTTP, as the vendor would, with the sample visitor's user
+// token, and answers what was sent and received.
 func (s *Server) serveSend(w http.ResponseWriter, r *http.Request) {
 	if r.Header.Get(demoHeader) == "" {
 		http.Error(w, "missing "+demoHeader+" header", http.StatusForbidden)
 		return
 	}
 	r.Body = http.MaxBytesReader(w, r.Body, 4<<10)
-	event := r.FormValue("event")
-	if !slices.Contains(webhook.Names(), webhook.Name(event)) {
-		http.Error(w, "unknown event "+strconv.Quote(event), http.StatusBadRequest)
+	event := webhook.Name(r.FormValue("event"))
+	if !slices.Contains(webhook.Names(), event) {
+		http.Error(w, "unknown event "+strconv.Quote(string(event)), http.StatusBadRequest)
 		return
 	}
-	cfg, _ := s.widget.Config(sampleVisitor)
-	args := []string{"send", event, "-url", s.self + s.webhookPath, "-timeout", "5s"}
-	if cfg.UserToken != "" {
-		args = append(args, "-set", "user_token="+cfg.UserToken)
+	payload, err := webhook.Sample(event)
+	if err == nil {
+		cfg, _ := s.widget.Config(sampleVisitor)
+		payload, err = withUserToken(payload, cfg.UserToken)
 	}
-	var out bytes.Buffer
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusInternalServerError)
+		return
+	}
 	ctx, cancel := context.WithTimeout(r.Context(), 10*time.Second)
 	defer cancel()
-	code := webhookcmd.Run(ctx, nil, &out, &out, args)
-	writeJSON(w, sendResult{OK: code == 0, Output: out.String()})
+	var out strings.Builder
+	ok := s.post(ctx, &out, event, payload)
+	writeJSON(w, sendResult{OK: ok, Output: out.String()})
+}
+
+// withUserToken sets the payload's user_token, keeping its other fields in
+// their order.
+func withUserToken(payload []byte, token string) ([]byte, error) {
+	if token == "" {
+		return payload, nil
+	}
+	body := bytes.TrimSpace(payload)
+	if !bytes.HasPrefix(body, []byte("{")) || !bytes.HasSuffix(body, []byte("}")) {
+		return nil, fmt.Errorf("demo: the sample payload is not a JSON object")
+	}
+	var fields map[string]json.RawMessage
+	if err := json.Unmarshal(body, &fields); err != nil {
+		return nil, fmt.Errorf("demo: the sample payload: %w", err)
+	}
+	if _, ok := fields["user_token"]; ok {
+		return nil, fmt.Errorf("demo: the sample payload already has a user_token")
+	}
+	v, err := json.Marshal(token)
+	if err != nil {
+		return nil, err
+	}
+	// The samples have no user_token: it goes after event_name, the first field.
+	open := bytes.IndexByte(body, '{')
+	out := append([]byte{}, body[:open+1]...)
+	out = append(out, "\n\"user_token\": "...)
+	out = append(out, v...)
+	out = append(out, ',')
+	return append(out, body[open+1:]...), nil
+}
+
+// post sends payload to the demo's webhook endpoint and writes the request,
+// the reply and what the agent would see to out. It reports whether the
+// reply was a 200 with result "ok".
+func (s *Server) post(ctx context.Context, out io.Writer, event webhook.Name, payload []byte) bool {
+	url := s.self + s.webhookPath
+	fmt.Fprintf(out, "POST %s\n%s, %d bytes\n", url, event, len(payload))
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, url, bytes.NewReader(payload))
+	if err != nil {
+		fmt.Fprintf(out, "\n%v\n", err)
+		return false
+	}
+	req.Header.Set("Content-Type", "application/json")
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		fmt.Fprintf(out, "\n%v\n", err)
+		return false
+	}
+	defer res.Body.Close()
+	body, err := io.ReadAll(io.LimitReader(res.Body, maxReply))
+	if err != nil {
+		fmt.Fprintf(out, "\nreading the reply: %v\n", err)
+		return false
+	}
+	var pretty bytes.Buffer
+	if json.Indent(&pretty, body, "", "  ") != nil {
+		pretty.Reset()
+		pretty.Write(body)
+	}
+	fmt.Fprintf(out, "\n%s\n%s\n", res.Status, pretty.String())
+	var reply webhook.Reply
+	if err := json.Unmarshal(body, &reply); err != nil || res.StatusCode != http.StatusOK || !reply.OK() {
+		fmt.Fprintln(out, "\nbad reply")
+		return false
+	}
+	if event == webhook.NameChatAccepted || event == webhook.NameChatUpdated {
+		fmt.Fprintln(out, "\nThe agent sees:")
+		if c := reply.ContactInfo; c != nil && !c.IsZero() {
+			fmt.Fprintf(out, "  Contact: %s\n", join(c.Name, c.Phone, c.Email, c.Description))
+		}
+		for _, f := range reply.CustomData {
+			fmt.Fprintf(out, "  %s\n", join(f.Title, f.Content))
+		}
+		if p := reply.Page; p != nil && p.URL != "" {
+			fmt.Fprintf(out, "  Page: %s\n", join(p.Title, p.URL))
+		}
+	}
+	fmt.Fprintln(out, "\nreply ok")
+	return true
+}
+
+func join(parts ...string) string {
+	var out []string
+	for _, p := range parts {
+		if p != "" {
+			out = append(out, p)
+		}
+	}
+	return strings.Join(out, " · ")
 }
 
 // eventJSON is one received event, for the page's live log.
@@ -64,16 +200,21 @@ type eventJSON struct {
 }
 
 // serveEvents answers the events received after ?since=SEQ, oldest first.
+// A since at or beyond the last event's sequence number answers none: a
+// page that polls ahead of the log sees nothing new, never the whole log.
 func (s *Server) serveEvents(w http.ResponseWriter, r *http.Request) {
-	since, err := strconv.ParseUint(r.URL.Query().Get("since"), 10, 64)
-	if err != nil && r.URL.Query().Has("since") {
-		http.Error(w, "since must be a number", http.StatusBadRequest)
+	q := r.URL.Query()
+	since, err := strconv.ParseUint(q.Get("since"), 10, 64)
+	if err != nil && q.Has("since") {
+		http.Error(w, "since must be a sequence number from 0 to 18446744073709551615", http.StatusBadRequest)
 		return
 	}
 	out := []eventJSON{}
-	for _, e := range s.events.Since(since) {
-		out = append(out, eventJSON{Seq: e.Seq, Time: e.Time.Format(time.TimeOnly), Name: string(e.Name),
-			VerifiedVisitor: e.VerifiedVisitor, Summary: e.Summary, Event: e.Event})
+	if since < s.events.Len() {
+		for _, e := range s.events.Since(since) {
+			out = append(out, eventJSON{Seq: e.Seq, Time: e.Time.Format(time.TimeOnly), Name: string(e.Name),
+				VerifiedVisitor: e.VerifiedVisitor, Summary: e.Summary, Event: e.Event})
+		}
 	}
 	writeJSON(w, out)
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"net"
 	"os"
 	"path/filepath"
 	"strings"
@@ -20,7 +21,7 @@ func TestRunUsage(t *testing.T) {
 		wantCode   int
 		wantStderr string
 	}{
-		{"help", []string{"-h"}, 0, "usage: jivokit demo"},
+		{"bad host", []string{"-allow-host", "a/b"}, 2, "is not a host name"},
 		{"unknown flag", []string{"-port", "1"}, 2, "flag provided but not defined"},
 		{"argument", []string{"extra"}, 2, "takes no arguments"},
 		{"bad widget id", []string{"-widget-id", "<script>"}, 2, "-widget-id"},
@@ -46,6 +47,24 @@ func TestRunBadAddress(t *testing.T) {
 	}
 	if _, err := os.Stat(buildDir); !errors.Is(err, os.ErrNotExist) {
 		t.Errorf("the build started before the listen failed (%v)", err)
+	}
+}
+
+// TestRunBusyPort: a busy port is reported with a hint at -addr, and
+// nothing says a build started.
+func TestRunBusyPort(t *testing.T) {
+	busy, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer busy.Close()
+	var stdout, stderr bytes.Buffer
+	code := Run(context.Background(), nil, &stdout, &stderr, []string{"-addr", busy.Addr().String(), "-build-dir", t.TempDir()})
+	if code != 1 || !strings.Contains(stderr.String(), "address already in use; choose another address with -addr") {
+		t.Errorf("exit %d, stderr %q; want 1 and a hint at -addr", code, stderr.String())
+	}
+	if stdout.Len() > 0 {
+		t.Errorf("stdout %q, want nothing", stdout.String())
 	}
 }
 
@@ -83,5 +102,57 @@ func TestRunStops(t *testing.T) {
 		}
 	case <-time.After(stopLimit):
 		t.Fatalf("the demo did not stop within %v of Ctrl-C", stopLimit)
+	}
+}
+
+// TestRunInterruptedBuild: Ctrl-C during the first build (a cold build
+// cache makes it last) says what was interrupted, not a bare "context
+// canceled", and exits 1 without serving.
+func TestRunInterruptedBuild(t *testing.T) {
+	t.Setenv("GOCACHE", t.TempDir())
+	buildDir := t.TempDir()
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var stdout, stderr syncBuffer
+	done := make(chan int, 1)
+	go func() {
+		done <- Run(ctx, nil, &stdout, &stderr, []string{"-addr", "127.0.0.1:0", "-build-dir", buildDir})
+	}()
+	// The build has started when its work directory exists.
+	for started := false; !started; {
+		select {
+		case code := <-done:
+			t.Fatalf("exit %d before the build started; stderr:\n%s", code, stderr.String())
+		case <-time.After(10 * time.Millisecond):
+		}
+		tmp, _ := filepath.Glob(filepath.Join(buildDir, ".build-*"))
+		started = len(tmp) > 0
+	}
+	cancel()
+	select {
+	case code := <-done:
+		want := "jivokit demo: interrupted while building github.com/jivokit/jivokit/wasm/example; stopped before serving\n"
+		if code != 1 || !strings.HasSuffix(stderr.String(), want) || strings.Contains(stderr.String(), "context canceled") {
+			t.Errorf("exit %d; stderr:\n%s\nwant exit 1 ending in %q", code, stderr.String(), want)
+		}
+		if strings.Contains(stdout.String(), "open http") {
+			t.Errorf("served after Ctrl-C: %s", stdout.String())
+		}
+	case <-time.After(time.Minute):
+		t.Fatal("the demo did not stop within a minute of Ctrl-C")
+	}
+}
+
+// TestHelp: -h prints the usage, the flags included, on stdout.
+func TestHelp(t *testing.T) {
+	var stdout, stderr bytes.Buffer
+	code := Run(context.Background(), nil, &stdout, &stderr, []string{"-h"})
+	for _, want := range []string{"usage: jivokit demo", "-addr address", "-allow-host name", "-build-dir directory", "-widget-id id"} {
+		if !strings.Contains(stdout.String(), want) {
+			t.Errorf("the help lacks %q:\n%s", want, stdout.String())
+		}
+	}
+	if code != 0 || stderr.Len() > 0 {
+		t.Errorf("exit %d, stderr %q", code, stderr.String())
 	}
 }

@@ -4,25 +4,27 @@ package gencmd
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
 
+	"github.com/jivokit/jivokit/internal/cli/cliflag"
 	"github.com/jivokit/jivokit/internal/build/gen"
 )
 
-// Run runs `jivokit gen [-check]`.
+// Run runs `jivokit gen [-check] [-C DIR]`.
 func Run(_ context.Context, _ io.Reader, stdout, stderr io.Writer, args []string) int {
 	fs := flag.NewFlagSet("jivokit gen", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	cliflag.SetUsage(fs, "usage: jivokit gen [-check] [-C DIR]\n\n"+
+		"Writes every file generated from the widget API spec in package jsapi (the\n"+
+		"method table, the runtime and stub bundles, jivo_api.d.ts, docs/api.md, the\n"+
+		"Go/WASM bindings, wasm_exec.js), as go generate ./... does except for the\n"+
+		"templ output. It works on a clone of jivokit: run it inside one, or name\n"+
+		"one with -C.")
 	check := fs.Bool("check", false, "write nothing; list stale generated files and exit 1 if there are any")
-	dir := fs.String("C", ".", "a directory inside the jivokit module")
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
+	dir := fs.String("C", ".", "a `directory` inside the jivokit module (a clone) to work on")
+	if code, ok := cliflag.Parse(fs, args, stdout, stderr); !ok {
+		return code
 	}
 	if fs.NArg() > 0 {
 		fmt.Fprintln(stderr, "jivokit gen: takes no arguments")

@@ -25,7 +25,6 @@ func TestUsage(t *testing.T) {
 		code int
 		err  string
 	}{
-		{"help", []string{"-h"}, 0, "-check"},
 		{"unknown flag", []string{"-bogus"}, 2, "flag provided but not defined"},
 		{"argument", []string{"extra"}, 2, "takes no arguments"},
 		{"outside the module", []string{"-C", os.TempDir(), "-check"}, 1, "not inside the jivokit module"},
@@ -37,6 +36,16 @@ func TestUsage(t *testing.T) {
 				t.Fatalf("exit %d, stderr %q; want exit %d mentioning %q", code, stderr, tt.code, tt.err)
 			}
 		})
+	}
+}
+
+// TestHelp: -h prints the usage in the form of the other commands, on
+// stdout.
+func TestHelp(t *testing.T) {
+	code, stdout, stderr := run("-h")
+	if code != 0 || stderr != "" || !strings.HasPrefix(stdout, "usage: jivokit gen [-check] [-C DIR]\n\n") ||
+		!strings.Contains(stdout, "\n\nflags:\n  -C directory\n") || !strings.Contains(stdout, "-check") {
+		t.Errorf("exit %d, stdout:\n%s\nstderr:\n%s", code, stdout, stderr)
 	}
 }
 

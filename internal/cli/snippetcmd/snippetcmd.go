@@ -4,7 +4,6 @@ package snippetcmd
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -12,6 +11,7 @@ import (
 
 	"github.com/a-h/templ"
 
+	"github.com/jivokit/jivokit/internal/cli/cliflag"
 	"github.com/jivokit/jivokit/jsapi"
 	"github.com/jivokit/jivokit/jsapi/runtime"
 	"github.com/jivokit/jivokit/stub"
@@ -41,19 +41,12 @@ of the snippet, the Content-Security-Policy the snippet needs, with the
 inline runtime's sha256 hash (or the nonce); with -site-csp it prints the
 site's own policy extended by it, which is what the page must send: the
 snippet's needs alone would block the page's other scripts, styles and
-images.
-
-flags:
-`
+images.`
 
 // Run runs `jivokit snippet`.
 func Run(_ context.Context, _ io.Reader, stdout, stderr io.Writer, args []string) int {
 	fs := flag.NewFlagSet("jivokit snippet", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() {
-		fmt.Fprint(stderr, usage)
-		fs.PrintDefaults()
-	}
+	cliflag.SetUsage(fs, usage)
 	var (
 		id         = fs.String("widget-id", "", "the widget id from the admin panel's installation code (required)")
 		host       = fs.String("host", templates.HostDefault, "the host the widget's script is loaded from ("+templates.HostRU+", "+templates.HostYandex+", ...)")
@@ -74,11 +67,8 @@ func Run(_ context.Context, _ io.Reader, stdout, stderr io.Writer, args []string
 		department = fs.Int("department", 0, "the department that answers the invitation, with -invitation")
 		queueLimit = fs.Int("queue-limit", 0, "how many calls the runtime queues before the widget loads (0: the default, 100)")
 	)
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
+	if code, ok := cliflag.Parse(fs, args, stdout, stderr); !ok {
+		return code
 	}
 	if *printStub {
 		io.WriteString(stdout, stub.Script)

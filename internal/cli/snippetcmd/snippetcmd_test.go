@@ -161,8 +161,8 @@ func TestSnippetBadUsage(t *testing.T) {
 }
 
 func TestSnippetHelp(t *testing.T) {
-	code, _, errOut := run("-h")
-	if code != 0 || !strings.Contains(errOut, "three script elements") || !strings.Contains(errOut, "-widget-id") {
-		t.Errorf("exit %d, help:\n%s", code, errOut)
+	code, out, errOut := run("-h")
+	if code != 0 || !strings.Contains(out, "three script elements") || !strings.Contains(out, "\n\nflags:\n  -color") || errOut != "" {
+		t.Errorf("exit %d, help on stdout:\n%s\nstderr:\n%s", code, out, errOut)
 	}
 }

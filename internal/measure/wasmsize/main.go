@@ -148,8 +148,8 @@ func summary(w io.Writer, raw, gz map[string]int) {
 		return fmt.Sprintf("%s raw (%s) / %s gzip (%s)", kb(r), verdict(r <= goalRaw), kb(g), verdict(g <= goalGzip))
 	}
 	fmt.Fprintf(w, "\nGoal: the bridge adds at most %s raw / %s gzip.\n", kb(goalRaw), kb(goalGzip))
-	fmt.Fprintf(w, "- Against the issue's baseline, a plain hello-world syscall/js program: %s.\n", judge("hello"))
-	fmt.Fprintf(w, "  Of that, %s / %s is packages context and time, which the issue's own API brings:\n",
+	fmt.Fprintf(w, "- Against hello, a hello-world syscall/js program that uses no context (the goal's baseline): %s.\n", judge("hello"))
+	fmt.Fprintf(w, "  Of that, %s / %s is packages context and time, which the bridge's API brings:\n",
 		kb(raw["hellocontext"]-raw["hello"]), kb(gz["hellocontext"]-gz["hello"]))
 	fmt.Fprintln(w, "  its functions take a context.Context, and any program passing one pays for them.")
 	fmt.Fprintf(w, "- Against hello + context, the bridge's own cost: %s.\n", judge("hellocontext"))
