@@ -1,4 +1,4 @@
-// Command wasmmeasure prints what the Go/WASM bridge (wasm/jivo) costs: the
+// Command wasmsize prints what the Go/WASM bridge (wasm/jivo) costs: the
 // size it adds to a program, raw and gzipped, and the time of one typed
 // call under Node against the cheapest raw syscall/js call that hands the
 // widget the same arguments, from the benchmarks in wasm/jivo, all in the
@@ -47,7 +47,7 @@ func main() {
 }
 
 func run(ctx context.Context, stdout, stderr io.Writer, args []string) int {
-	fs := flag.NewFlagSet("wasmmeasure", flag.ContinueOnError)
+	fs := flag.NewFlagSet("wasmsize", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	benchtime := fs.String("benchtime", "3000x", "`time or Nx` per benchmark run, as go test -benchtime")
 	count := fs.Int("count", 5, "runs of each benchmark; the table shows the fastest, the least disturbed by other load")
@@ -55,20 +55,20 @@ func run(ctx context.Context, stdout, stderr io.Writer, args []string) int {
 		return 2
 	}
 	if fs.NArg() > 0 {
-		fmt.Fprintln(stderr, "wasmmeasure: no arguments expected")
+		fmt.Fprintln(stderr, "wasmsize: no arguments expected")
 		return 2
 	}
 	root, err := gen.Root(".")
 	if err != nil {
-		fmt.Fprintln(stderr, "wasmmeasure:", err)
+		fmt.Fprintln(stderr, "wasmsize:", err)
 		return 1
 	}
 	if err := sizes(ctx, stdout, root); err != nil {
-		fmt.Fprintln(stderr, "wasmmeasure:", err)
+		fmt.Fprintln(stderr, "wasmsize:", err)
 		return 1
 	}
 	if err := speed(ctx, stdout, root, *benchtime, *count); err != nil {
-		fmt.Fprintln(stderr, "wasmmeasure:", err)
+		fmt.Fprintln(stderr, "wasmsize:", err)
 		return 1
 	}
 	return 0
@@ -79,7 +79,7 @@ func wasmEnv() []string { return append(os.Environ(), "GOOS=js", "GOARCH=wasm") 
 // sizes builds the baseline and the program using every bridge function,
 // with default flags and stripped, and prints what the bridge adds.
 func sizes(ctx context.Context, w io.Writer, root string) error {
-	dir, err := os.MkdirTemp("", "wasmmeasure")
+	dir, err := os.MkdirTemp("", "wasmsize")
 	if err != nil {
 		return err
 	}
