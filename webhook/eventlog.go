@@ -78,18 +78,26 @@ type Entry struct {
 // nested deeper than MaxLogDepth (nothing is recorded then).
 func (l *EventLog) Record(ev Event) (Entry, error) {
 	b := ev.Header()
-	raw := b.Raw
-	if len(raw) == 0 {
-		var err error
+	name := ev.Name()
+	var event []byte
+	var err error
+	if len(b.Raw) > 0 {
+		event, err = logEvent(b.Raw, b.EventName)
+	} else {
+		// An event made in code: encoded, with its name even if unset.
+		var raw []byte
 		if raw, err = json.Marshal(ev); err != nil {
 			return Entry{}, fmt.Errorf("webhook: event log: %w", err)
 		}
+		sent := b.EventName
+		if sent == "" {
+			sent = string(name)
+		}
+		event, err = rewriteEvent(raw, sent)
 	}
-	event, err := logEvent(raw, b.EventName)
 	if err != nil {
 		return Entry{}, err
 	}
-	name := ev.Name()
 	summary := strings.TrimLeft(strings.TrimPrefix(Summary(ev), string(name)), " ")
 	e := Entry{Time: time.Now(), Name: name, VerifiedVisitor: b.Identity.VisitorID, Summary: term.Visible(summary), Event: event}
 
@@ -106,25 +114,7 @@ func (l *EventLog) Record(ev Event) (Entry, error) {
 	} else {
 		l.ring[(e.Seq-1)%uint64(len(l.ring))] = e
 	}
-	if l.Out != nil {
-		line, err := json.Marshal(e) // compacts Event to one line
-		if err != nil {
-			return e, fmt.Errorf("webhook: event log: %w", err)
-		}
-		l.line = append(append(l.line[:0], line...), '\n')
-		if _, err := l.Out.Write(l.line); err != nil {
-			return e, fmt.Errorf("webhook: event log: %w", err)
-		}
-		if l.Sync {
-			s, ok := l.Out.(interface{ Sync() error })
-			if !ok {
-				return e, fmt.Errorf("webhook: event log: Sync is set, but Out (%T) has no Sync method", l.Out)
-			}
-			if err := s.Sync(); err != nil {
-				return e, fmt.Errorf("webhook: event log: %w", err)
-			}
-		}
-	}
+	err = l.write(e)
 	if l.Print != nil {
 		text := "#" + strconv.FormatUint(e.Seq, 10) + " " + e.Time.Format("15:04:05") + " " + term.Visible(string(name))
 		if e.Summary != "" {
@@ -132,7 +122,32 @@ func (l *EventLog) Record(ev Event) (Entry, error) {
 		}
 		l.view.add(l.Print, []byte(clipLine(text, maxViewLine)+"\n"))
 	}
-	return e, nil
+	return e, err
+}
+
+// write writes e to Out, and syncs it if asked to; l.mu is held.
+func (l *EventLog) write(e Entry) error {
+	if l.Out == nil {
+		return nil
+	}
+	line, err := json.Marshal(e) // compacts Event to one line
+	if err != nil {
+		return fmt.Errorf("webhook: event log: %w", err)
+	}
+	l.line = append(append(l.line[:0], line...), '\n')
+	if _, err := l.Out.Write(l.line); err != nil {
+		return fmt.Errorf("webhook: event log: %w", err)
+	}
+	if l.Sync {
+		s, ok := l.Out.(interface{ Sync() error })
+		if !ok {
+			return fmt.Errorf("webhook: event log: Sync is set, but Out (%T) has no Sync method", l.Out)
+		}
+		if err := s.Sync(); err != nil {
+			return fmt.Errorf("webhook: event log: %w", err)
+		}
+	}
+	return nil
 }
 
 // Dropped returns how many readable lines Print did not get: it was too

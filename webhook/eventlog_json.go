@@ -35,6 +35,11 @@ func logEvent(raw []byte, name string) ([]byte, error) {
 		}
 		return v, nil
 	}
+	return rewriteEvent(raw, name)
+}
+
+// rewriteEvent is logEvent for any event: it decodes and encodes raw.
+func rewriteEvent(raw []byte, name string) ([]byte, error) {
 	dec := jsontext.NewDecoder(bytes.NewReader(raw), jsontext.AllowDuplicateNames(true), jsontext.AllowInvalidUTF8(true))
 	out, err := appendLogValue(nil, dec, name)
 	if err != nil {

@@ -272,3 +272,14 @@ func TestEventLogSync(t *testing.T) {
 		t.Fatalf("reply %s", rep.Body)
 	}
 }
+
+func TestEventLogRecordsEventsMadeInCode(t *testing.T) {
+	var out bytes.Buffer
+	log := &webhook.EventLog{Out: &out}
+	if _, err := log.Record(&webhook.ChatFinished{Base: webhook.Base{ChatID: "5"}}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out.String(), `"event":{"event_name":"chat_finished","chat_id":"5"`) {
+		t.Fatalf("logged %s", out.String())
+	}
+}
