@@ -48,11 +48,15 @@ type EventLog struct {
 	// disk flush per event, see docs/webhooks.md.
 	Sync bool
 
-	mu   sync.Mutex
-	seq  uint64
-	ring []Entry // the last entries, ring[seq%len] is the next slot
-	line []byte
-	view view
+	mu      sync.Mutex
+	seq     uint64
+	ring    []Entry // the last entries, ring[seq%len] is the next slot
+	line    []byte
+	written uint64 // the last seq written to Out
+	view    view
+
+	syncMu sync.Mutex // held while Out syncs
+	synced uint64     // the last seq on disk
 }
 
 // Entry is one recorded event. Out gets it as JSON:
@@ -102,7 +106,6 @@ func (l *EventLog) Record(ev Event) (Entry, error) {
 	e := Entry{Time: time.Now(), Name: name, VerifiedVisitor: b.Identity.VisitorID, Summary: term.Visible(summary), Event: event}
 
 	l.mu.Lock()
-	defer l.mu.Unlock()
 	l.seq++
 	e.Seq = l.seq
 	keep := l.Keep
@@ -122,10 +125,37 @@ func (l *EventLog) Record(ev Event) (Entry, error) {
 		}
 		l.view.add(l.Print, []byte(clipLine(text, maxViewLine)+"\n"))
 	}
+	l.mu.Unlock()
+	if err == nil && l.Sync && l.Out != nil {
+		err = l.syncTo(e.Seq)
+	}
 	return e, err
 }
 
-// write writes e to Out, and syncs it if asked to; l.mu is held.
+// syncTo returns once the line of event seq is on disk. Events recorded
+// at the same time share a flush: one Sync covers every line written
+// before it began.
+func (l *EventLog) syncTo(seq uint64) error {
+	s, ok := l.Out.(interface{ Sync() error })
+	if !ok {
+		return fmt.Errorf("webhook: event log: Sync is set, but Out (%T) has no Sync method", l.Out)
+	}
+	l.syncMu.Lock()
+	defer l.syncMu.Unlock()
+	if l.synced >= seq {
+		return nil
+	}
+	l.mu.Lock()
+	written := l.written
+	l.mu.Unlock()
+	if err := s.Sync(); err != nil {
+		return fmt.Errorf("webhook: event log: %w", err)
+	}
+	l.synced = written
+	return nil
+}
+
+// write writes e to Out; l.mu is held.
 func (l *EventLog) write(e Entry) error {
 	if l.Out == nil {
 		return nil
@@ -138,15 +168,7 @@ func (l *EventLog) write(e Entry) error {
 	if _, err := l.Out.Write(l.line); err != nil {
 		return fmt.Errorf("webhook: event log: %w", err)
 	}
-	if l.Sync {
-		s, ok := l.Out.(interface{ Sync() error })
-		if !ok {
-			return fmt.Errorf("webhook: event log: Sync is set, but Out (%T) has no Sync method", l.Out)
-		}
-		if err := s.Sync(); err != nil {
-			return fmt.Errorf("webhook: event log: %w", err)
-		}
-	}
+	l.written = e.Seq
 	return nil
 }
 

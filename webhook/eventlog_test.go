@@ -283,3 +283,63 @@ func TestEventLogRecordsEventsMadeInCode(t *testing.T) {
 		t.Fatalf("logged %s", out.String())
 	}
 }
+
+// syncRecorder is an Out whose Sync remembers how much was written when
+// it was called.
+type syncRecorder struct {
+	mu     sync.Mutex
+	buf    bytes.Buffer
+	synced int
+	syncs  int
+}
+
+func (s *syncRecorder) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.buf.Write(p)
+}
+
+func (s *syncRecorder) Sync() error {
+	s.mu.Lock()
+	n := s.buf.Len()
+	s.mu.Unlock()
+	time.Sleep(time.Millisecond) // a disk flush
+	s.mu.Lock()
+	s.synced, s.syncs = n, s.syncs+1
+	s.mu.Unlock()
+	return nil
+}
+
+// onDisk reports whether the line of event seq was written before the
+// last Sync.
+func (s *syncRecorder) onDisk(seq uint64) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return bytes.Contains(s.buf.Bytes()[:s.synced], []byte(fmt.Sprintf(`{"seq":%d,`, seq)))
+}
+
+func TestEventLogSyncBeforeReturning(t *testing.T) {
+	out := &syncRecorder{}
+	log := &webhook.EventLog{Out: out, Sync: true}
+	ev, _ := webhook.Decode(webhooktest.Payload(t, webhook.NameChatFinished))
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Go(func() {
+			for range 20 {
+				e, err := log.Record(ev)
+				if err != nil {
+					t.Error(err)
+					return
+				}
+				if !out.onDisk(e.Seq) {
+					t.Errorf("Record of event %d returned before its line was synced", e.Seq)
+				}
+			}
+		})
+	}
+	wg.Wait()
+	if out.syncs == 0 || out.syncs > 160 {
+		t.Fatalf("%d syncs for 160 events", out.syncs)
+	}
+	t.Logf("%d syncs for 160 events recorded by 8 senders", out.syncs)
+}

@@ -231,3 +231,15 @@ func newReplyServer(t *testing.T, body string) string {
 	t.Cleanup(srv.Close)
 	return srv.URL
 }
+
+func TestListenSync(t *testing.T) {
+	logFile := filepath.Join(t.TempDir(), "events.jsonl")
+	u, errb := startListenTo(t, io.Discard, "-log", logFile, "-sync")
+	postMany(t, u, 3)
+	if got := countLines(t, logFile); got != 3 {
+		t.Fatalf("%d events logged, want 3", got)
+	}
+	if !strings.Contains(errb.String(), "sync=true") {
+		t.Fatalf("start-up message without sync=true:\n%s", errb)
+	}
+}
