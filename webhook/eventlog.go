@@ -5,8 +5,12 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"strconv"
+	"strings"
 	"sync"
 	"time"
+
+	"github.com/jivokit/jivokit/internal/term"
 )
 
 // DefaultKeep is how many entries an EventLog keeps in memory when Keep is 0.
@@ -20,44 +24,88 @@ const DefaultKeep = 100
 //	log := &webhook.EventLog{Out: file, Print: os.Stdout}
 //	h, err := webhook.New(log.Funcs(myFuncs))
 //
+// Out is the record: every line is valid JSON that any reader reads alike
+// (see Entry), written before the event's function runs; with Sync, it is
+// also on disk before. Print is only a view: its lines are written from
+// another goroutine, so a terminal that is slow, not read or closed never
+// holds up an event or its reply. Lines it cannot take in time wait, up to
+// ViewBuffer bytes; beyond that they are dropped, and counted (Dropped),
+// and the next line printed says how many are missing. Once a write to
+// Print fails, the view stops. Every byte printed from an event is visible
+// text (control characters as \x1b, ...), and each event is one line.
+//
 // The zero value keeps DefaultKeep entries and writes nothing. It is safe for
-// concurrent use: lines are written whole, one at a time.
+// concurrent use: lines are written whole, one at a time. Set the fields
+// before the first event.
 type EventLog struct {
-	Out   io.Writer // JSON lines, see Entry; nil for none
-	Print io.Writer // readable lines, see Summary; nil for none
+	Out   io.Writer // the record: JSON lines, see Entry; nil for none
+	Print io.Writer // a view: readable lines, "#SEQ HH:MM:SS NAME SUMMARY"; nil for none
 	Keep  int       // entries kept in memory; 0 means DefaultKeep
+	// Sync makes each event durable before its function runs: after
+	// writing the line, Record calls Out's Sync method (as *os.File has),
+	// which flushes it to the disk (fsync). Without it a recorded event
+	// survives the process being killed, but not a power loss. It costs a
+	// disk flush per event, see docs/webhooks.md.
+	Sync bool
 
-	mu   sync.Mutex
-	seq  uint64
-	ring []Entry // the last entries, ring[seq%len] is the next slot
-	line []byte
+	mu      sync.Mutex
+	seq     uint64
+	ring    []Entry // the last entries, ring[seq%len] is the next slot
+	line    []byte
+	written uint64 // the last seq written to Out
+	view    view
+
+	syncMu sync.Mutex // held while Out syncs
+	synced uint64     // the last seq on disk
 }
 
 // Entry is one recorded event. Out gets it as JSON:
 // {"seq":1,"time":"...","event_name":"chat_accepted","verified_visitor":"customer-42","event":{...}}.
 type Entry struct {
-	Seq             uint64          `json:"seq"` // 1, 2, 3, ... per log
-	Time            time.Time       `json:"time"`
-	Name            Name            `json:"event_name"`
-	VerifiedVisitor string          `json:"verified_visitor,omitempty"`
-	Summary         string          `json:"-"`
-	Event           json.RawMessage `json:"event"` // as received
+	Seq             uint64    `json:"seq"` // 1, 2, 3, ... per log
+	Time            time.Time `json:"time"`
+	Name            Name      `json:"event_name"`
+	VerifiedVisitor string    `json:"verified_visitor,omitempty"`
+	// Summary describes the event on one line after its name (Summary
+	// without the name), with every byte visible: "chat 3537 · John Smith ...".
+	Summary string `json:"-"`
+	// Event is the event as received, made valid JSON: invalid UTF-8 (and
+	// escaped lone surrogates) read as U+FFFD, a name given twice in an
+	// object is kept once with its last value (the one the handler read),
+	// and event_name is the one the handler used. Events nested deeper
+	// than MaxLogDepth are not recorded (ErrTooDeepToLog).
+	Event json.RawMessage `json:"event"`
 }
 
-// Record logs ev. It fails when Out fails; the entry is kept anyway.
+// Record logs ev. It fails when Out or its Sync fails (the entry is kept
+// in memory anyway), and for an event it cannot record as valid JSON: one
+// nested deeper than MaxLogDepth (nothing is recorded then).
 func (l *EventLog) Record(ev Event) (Entry, error) {
 	b := ev.Header()
-	raw := b.Raw
-	if len(raw) == 0 {
-		var err error
+	name := ev.Name()
+	var event []byte
+	var err error
+	if len(b.Raw) > 0 {
+		event, err = logEvent(b.Raw, b.EventName)
+	} else {
+		// An event made in code: encoded, with its name even if unset.
+		var raw []byte
 		if raw, err = json.Marshal(ev); err != nil {
 			return Entry{}, fmt.Errorf("webhook: event log: %w", err)
 		}
+		sent := b.EventName
+		if sent == "" {
+			sent = string(name)
+		}
+		event, err = rewriteEvent(raw, sent)
 	}
-	e := Entry{Time: time.Now(), Name: ev.Name(), VerifiedVisitor: b.Identity.VisitorID, Summary: Summary(ev), Event: raw}
+	if err != nil {
+		return Entry{}, err
+	}
+	summary := strings.TrimLeft(strings.TrimPrefix(Summary(ev), string(name)), " ")
+	e := Entry{Time: time.Now(), Name: name, VerifiedVisitor: b.Identity.VisitorID, Summary: term.Visible(summary), Event: event}
 
 	l.mu.Lock()
-	defer l.mu.Unlock()
 	l.seq++
 	e.Seq = l.seq
 	keep := l.Keep
@@ -69,22 +117,68 @@ func (l *EventLog) Record(ev Event) (Entry, error) {
 	} else {
 		l.ring[(e.Seq-1)%uint64(len(l.ring))] = e
 	}
-	var err error
-	if l.Out != nil {
-		line, merr := json.Marshal(e) // compacts Event to one line
-		if merr != nil {
-			return e, fmt.Errorf("webhook: event log: %w", merr)
-		}
-		l.line = append(append(l.line[:0], line...), '\n')
-		if _, werr := l.Out.Write(l.line); werr != nil {
-			err = fmt.Errorf("webhook: event log: %w", werr)
-		}
-	}
+	err = l.write(e)
 	if l.Print != nil {
-		fmt.Fprintf(l.Print, "#%d %s %s\n", e.Seq, e.Time.Format("15:04:05"), e.Summary)
+		text := "#" + strconv.FormatUint(e.Seq, 10) + " " + e.Time.Format("15:04:05") + " " + term.Visible(string(name))
+		if e.Summary != "" {
+			text += " " + e.Summary
+		}
+		l.view.add(l.Print, []byte(clipLine(text, maxViewLine)+"\n"))
+	}
+	l.mu.Unlock()
+	if err == nil && l.Sync && l.Out != nil {
+		err = l.syncTo(e.Seq)
 	}
 	return e, err
 }
+
+// syncTo returns once the line of event seq is on disk. Events recorded
+// at the same time share a flush: one Sync covers every line written
+// before it began.
+func (l *EventLog) syncTo(seq uint64) error {
+	s, ok := l.Out.(interface{ Sync() error })
+	if !ok {
+		return fmt.Errorf("webhook: event log: Sync is set, but Out (%T) has no Sync method", l.Out)
+	}
+	l.syncMu.Lock()
+	defer l.syncMu.Unlock()
+	if l.synced >= seq {
+		return nil
+	}
+	l.mu.Lock()
+	written := l.written
+	l.mu.Unlock()
+	if err := s.Sync(); err != nil {
+		return fmt.Errorf("webhook: event log: %w", err)
+	}
+	l.synced = written
+	return nil
+}
+
+// write writes e to Out; l.mu is held.
+func (l *EventLog) write(e Entry) error {
+	if l.Out == nil {
+		return nil
+	}
+	line, err := json.Marshal(e) // compacts Event to one line
+	if err != nil {
+		return fmt.Errorf("webhook: event log: %w", err)
+	}
+	l.line = append(append(l.line[:0], line...), '\n')
+	if _, err := l.Out.Write(l.line); err != nil {
+		return fmt.Errorf("webhook: event log: %w", err)
+	}
+	l.written = e.Seq
+	return nil
+}
+
+// Dropped returns how many readable lines Print did not get: it was too
+// slow, or failed. The events themselves are recorded all the same.
+func (l *EventLog) Dropped() uint64 { return l.view.droppedLines() }
+
+// Flush waits until Print has the readable lines written so far, or ctx
+// ends; a program calls it before it exits.
+func (l *EventLog) Flush(ctx context.Context) error { return l.view.flush(ctx) }
 
 // Recent returns the entries kept, oldest first.
 func (l *EventLog) Recent() []Entry { return l.Since(0) }

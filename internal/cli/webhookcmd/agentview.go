@@ -6,6 +6,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/jivokit/jivokit/internal/term"
 	"github.com/jivokit/jivokit/jsapi"
 	"github.com/jivokit/jivokit/webhook"
 )
@@ -31,7 +32,7 @@ func describeView(w io.Writer, v *webhook.AgentView) {
 	shown := false
 	line := func(format string, a ...any) {
 		shown = true
-		fmt.Fprintf(w, "  "+format+"\n", a...)
+		fmt.Fprintln(w, "  "+term.Visible(fmt.Sprintf(format, a...)))
 	}
 	if c := v.ContactInfo; c != nil && !c.IsZero() {
 		line("Contact: %s", join(c.Name, c.Phone, c.Email, c.Description))

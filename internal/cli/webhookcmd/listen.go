@@ -2,87 +2,141 @@ package webhookcmd
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"log/slog"
 	"net"
 	"net/http"
 	"os"
-	"strings"
+	"os/signal"
+	"syscall"
 	"time"
 
+	"github.com/jivokit/jivokit/internal/serve"
 	"github.com/jivokit/jivokit/jsapi"
 	"github.com/jivokit/jivokit/webhook"
 )
 
+const listenUsage = `usage: jivokit webhook listen [-addr 127.0.0.1:PORT] [-path /jivo/webhook/SECRET] [-log events.jsonl] [-sync] [flags]
+
+Receives webhook events, answers them as an endpoint that shows the agent
+what it received would, prints one readable line per event on stdout, and
+with -log appends each event to a file as one JSON line before answering.
+The file is the record; stdout is a view: when it is not read in time (a
+pipe nobody reads, a closed terminal), lines are dropped and counted, never
+events or replies. listen's own messages (start, refused requests, errors)
+go to stderr as structured logs (-log-format).
+
+flags:
+`
+
 func listen(ctx context.Context, stdout, stderr io.Writer, args []string) int {
 	fs := flag.NewFlagSet("jivokit webhook listen", flag.ContinueOnError)
-	fs.SetOutput(stderr)
 	fs.Usage = func() {
-		fmt.Fprint(stderr, "usage: jivokit webhook listen [-addr 127.0.0.1:PORT] [-path /jivo/webhook/SECRET] [-log events.jsonl]\n\nflags:\n")
+		fmt.Fprint(fs.Output(), listenUsage)
 		fs.PrintDefaults()
 	}
-	addr := fs.String("addr", "127.0.0.1:8090", "the address to listen on")
-	path := fs.String("path", "", "answer only this path, e.g. /jivo/webhook/SECRET (others get 404); default: any path")
-	logPath := fs.String("log", "", "append each event to this file as one JSON line")
-	if err := fs.Parse(args); err != nil {
-		return parseFailed(err)
+	addr := fs.String("addr", "127.0.0.1:8090", "the `address` to listen on")
+	path := fs.String("path", "", "answer only this `path`, e.g. /jivo/webhook/SECRET (others get 404); default: any path")
+	logPath := fs.String("log", "", "append each event to this `file` as one JSON line, before it is answered")
+	syncLog := fs.Bool("sync", false, "with -log, flush each event to disk (fsync) before it is answered, so that it survives a power loss; costs a disk flush per event")
+	timeout := fs.Duration("timeout", webhook.DefaultTimeout, "the deadline of each event's handling (the write timeout must be 5s longer)")
+	logFormat := fs.String("log-format", "text", "the `format` of listen's own messages on stderr: text or json")
+	limits := serve.DefaultLimits()
+	limits.RegisterFlags(fs)
+	if code, ok := parse(fs, args, stdout, stderr); !ok {
+		return code
 	}
-	if fs.NArg() > 0 {
-		fmt.Fprintln(stderr, "jivokit webhook listen: takes no arguments")
-		return 2
+	switch {
+	case fs.NArg() > 0:
+		return badUsage(fs, stderr, "takes no arguments")
+	case *logFormat != "text" && *logFormat != "json":
+		return badUsage(fs, stderr, fmt.Sprintf("-log-format is text or json, not %q", *logFormat))
+	case *syncLog && *logPath == "":
+		return badUsage(fs, stderr, "-sync needs -log")
+	case *timeout < 0:
+		return badUsage(fs, stderr, "-timeout is negative")
 	}
-	log := &webhook.EventLog{Print: stdout}
+	if err := limits.Check(*timeout); err != nil {
+		return badUsage(fs, stderr, err.Error())
+	}
+	logger := newLogger(stderr, *logFormat)
+
+	// A closed stdout (listen | head -1) must fail writes, not end the
+	// process: without a handler, a broken pipe on stdout kills it.
+	sigpipe := make(chan os.Signal, 1)
+	signal.Notify(sigpipe, syscall.SIGPIPE)
+	defer signal.Stop(sigpipe)
+
+	log := &webhook.EventLog{Print: stdout, Sync: *syncLog}
 	if *logPath != "" {
 		f, err := os.OpenFile(*logPath, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o644)
 		if err != nil {
-			fmt.Fprintln(stderr, "jivokit webhook listen:", err)
+			logger.Error("cannot open the event log", "err", err)
 			return 1
 		}
 		defer f.Close()
 		log.Out = f
 	}
-	var opts []webhook.Option
+	opts := []webhook.Option{webhook.WithTimeout(*timeout)}
 	if *path != "" {
 		opts = append(opts, webhook.WithPath(*path))
 	}
-	opts = append(opts, webhook.WithErrorFunc(func(_ context.Context, err error) {
-		fmt.Fprintln(stderr, "jivokit webhook listen:", firstLine(err.Error()))
-	}))
+	opts = append(opts, webhook.WithErrorFunc(logErrors(logger)))
 	h, err := NewHandler(log, opts...)
 	if err != nil {
-		fmt.Fprintln(stderr, "jivokit webhook listen:", err)
-		return 2
+		return badUsage(fs, stderr, err.Error())
 	}
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
-		fmt.Fprintln(stderr, "jivokit webhook listen:", err)
+		logger.Error("cannot listen", "err", err)
 		return 1
 	}
-	srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second}
-	fmt.Fprintf(stdout, "listening on http://%s%s\n", ln.Addr(), *path)
+	srv := limits.Server(h)
+	srv.ErrorLog = slog.NewLogLogger(logger.Handler(), slog.LevelWarn)
+	srv.ConnContext = func(ctx context.Context, c net.Conn) context.Context {
+		return context.WithValue(ctx, remoteKey{}, c.RemoteAddr().String())
+	}
+	attrs := []any{"url", "http://" + ln.Addr().String() + *path}
+	if *logPath != "" {
+		attrs = append(attrs, "log", *logPath, "sync", *syncLog)
+	}
+	logger.Info("listening", attrs...)
 
-	done := make(chan error, 1)
-	go func() { done <- srv.Serve(ln) }()
-	select {
-	case err := <-done:
-		fmt.Fprintln(stderr, "jivokit webhook listen:", err)
-		return 1
-	case <-ctx.Done():
-	}
-	shutdown, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	err = serve.Run(ctx, srv, limits.Listener(ln))
+	flushed, cancel := context.WithTimeout(context.Background(), time.Second)
 	defer cancel()
-	if err := srv.Shutdown(shutdown); err != nil {
-		fmt.Fprintln(stderr, "jivokit webhook listen: shutting down:", err)
+	log.Flush(flushed)
+	if n := log.Dropped(); n > 0 {
+		logger.Warn("readable lines not shown: stdout was not read in time or closed; the event log has every event", "not_shown", n)
+	}
+	if err != nil {
+		logger.Error("stopped", "err", err, "events", log.Len())
 		return 1
 	}
-	if err := <-done; !errors.Is(err, http.ErrServerClosed) {
-		fmt.Fprintln(stderr, "jivokit webhook listen:", err)
-		return 1
-	}
-	fmt.Fprintf(stdout, "stopped after %d events\n", log.Len())
+	logger.Info("stopped", "events", log.Len())
 	return 0
+}
+
+// newLogger returns the logger of listen's own messages.
+func newLogger(w io.Writer, format string) *slog.Logger {
+	if format == "json" {
+		return slog.New(slog.NewJSONHandler(w, nil))
+	}
+	return slog.New(slog.NewTextHandler(w, nil))
+}
+
+// remoteKey is the context key of a connection's remote address.
+type remoteKey struct{}
+
+// logErrors logs what the handler reports (refused requests, failed
+// functions) with the peer's address.
+func logErrors(logger *slog.Logger) func(context.Context, error) {
+	return func(ctx context.Context, err error) {
+		remote, _ := ctx.Value(remoteKey{}).(string)
+		logger.WarnContext(ctx, "webhook", "err", err.Error(), "remote", remote)
+	}
 }
 
 // NewHandler returns the listen command's webhook handler: every event is
@@ -128,9 +182,4 @@ func view(b *webhook.Base) *webhook.AgentView {
 		v.Page = &b.Page
 	}
 	return v
-}
-
-func firstLine(s string) string {
-	line, _, _ := strings.Cut(s, "\n")
-	return line
 }

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -12,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/jivokit/jivokit/internal/term"
 	"github.com/jivokit/jivokit/webhook"
 	"github.com/jivokit/jivokit/webhook/webhooktest"
 )
@@ -21,9 +21,8 @@ const maxReply = 1 << 20
 
 func send(ctx context.Context, stdout, stderr io.Writer, args []string) int {
 	fs := flag.NewFlagSet("jivokit webhook send", flag.ContinueOnError)
-	fs.SetOutput(stderr)
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "usage: jivokit webhook send EVENT -url URL [-set path=value ...]\n\nEVENT is one of %v.\n\nflags:\n", webhook.Names())
+		fmt.Fprintf(fs.Output(), "usage: jivokit webhook send EVENT -url URL [-set path=value ...]\n\nEVENT is one of %v.\n\nflags:\n", webhook.Names())
 		fs.PrintDefaults()
 	}
 	url := fs.String("url", "", "the webhook endpoint, e.g. http://127.0.0.1:8090/jivo/webhook/SECRET (required)")
@@ -41,23 +40,27 @@ func send(ctx context.Context, stdout, stderr io.Writer, args []string) int {
 	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
 		event, args = args[0], args[1:]
 	}
-	if err := fs.Parse(args); err != nil {
-		return parseFailed(err)
+	if code, ok := parse(fs, args, stdout, stderr); !ok {
+		return code
 	}
 	if event == "" && fs.NArg() > 0 {
 		event = fs.Arg(0)
-		if err := fs.Parse(fs.Args()[1:]); err != nil {
-			return parseFailed(err)
+		if code, ok := parse(fs, fs.Args()[1:], stdout, stderr); !ok {
+			return code
 		}
 	}
-	if event == "" || *url == "" || fs.NArg() > 0 {
-		fs.Usage()
-		return 2
+	switch {
+	case event == "":
+		return badUsage(fs, stderr, "name the EVENT to send")
+	case fs.NArg() > 0:
+		return badUsage(fs, stderr, fmt.Sprintf("unexpected arguments %q", fs.Args()))
+	case *url == "":
+		return badUsage(fs, stderr, "-url is required")
 	}
 	payload, err := webhook.Sample(webhook.Name(event))
 	if err != nil {
 		fmt.Fprintln(stderr, "jivokit webhook send:", err)
-		return 2
+		return exitUsage
 	}
 	for _, s := range sets {
 		path, value, _ := strings.Cut(s, "=")
@@ -67,7 +70,7 @@ func send(ctx context.Context, stdout, stderr io.Writer, args []string) int {
 		}
 		if payload, err = webhooktest.Set(payload, path, raw); err != nil {
 			fmt.Fprintln(stderr, "jivokit webhook send: -set", err)
-			return 2
+			return exitUsage
 		}
 	}
 
@@ -76,7 +79,7 @@ func send(ctx context.Context, stdout, stderr io.Writer, args []string) int {
 	req, err := http.NewRequestWithContext(ctx, http.MethodPost, *url, bytes.NewReader(payload))
 	if err != nil {
 		fmt.Fprintln(stderr, "jivokit webhook send:", err)
-		return 2
+		return exitUsage
 	}
 	req.Header.Set("Content-Type", "application/json")
 	req.Header.Set("User-Agent", "jivokit-webhook-send")
@@ -92,7 +95,8 @@ func send(ctx context.Context, stdout, stderr io.Writer, args []string) int {
 		fmt.Fprintln(stderr, "jivokit webhook send: reading the reply:", err)
 		return 1
 	}
-	fmt.Fprintf(stdout, "\n%s\n%s\n", res.Status, indent(body))
+	// The reply is the endpoint's text: printed with every byte visible.
+	fmt.Fprintf(stdout, "\n%s\n%s\n", term.Visible(res.Status), visibleLines(indent(body)))
 
 	showsAgent := event == string(webhook.NameChatAccepted) || event == string(webhook.NameChatUpdated)
 	reply, problems := checkReply(res, body, showsAgent)
@@ -103,7 +107,7 @@ func send(ctx context.Context, stdout, stderr io.Writer, args []string) int {
 	if len(problems) > 0 {
 		fmt.Fprintln(stdout, "\nbad reply:")
 		for _, p := range problems {
-			fmt.Fprintln(stdout, "  -", p)
+			fmt.Fprintln(stdout, "  -", visibleLines(p))
 		}
 		return 1
 	}
@@ -171,13 +175,13 @@ func checkReply(res *http.Response, body []byte, showsAgent bool) (*webhook.Repl
 	return &reply, problems
 }
 
-// parseFailed is the exit code for a flag.FlagSet's Parse error, which the
-// flag set has already printed: 0 for -h, 2 for bad usage.
-func parseFailed(err error) int {
-	if errors.Is(err, flag.ErrHelp) {
-		return 0
+// visibleLines makes every byte of s visible but its line breaks.
+func visibleLines(s string) string {
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		lines[i] = term.Visible(l)
 	}
-	return 2
+	return strings.Join(lines, "\n")
 }
 
 // indent pretty-prints JSON, or returns body as it is.

@@ -4,14 +4,20 @@
 package webhookcmd
 
 import (
+	"bytes"
 	"context"
+	"errors"
+	"flag"
 	"fmt"
 	"io"
 )
 
+// exitUsage is the exit code for bad usage (EX_USAGE of sysexits.h).
+const exitUsage = 64
+
 const usage = `usage:
   jivokit webhook send EVENT -url URL [-set path=value ...]
-  jivokit webhook listen -addr 127.0.0.1:PORT [-path /jivo/webhook/SECRET] [-log events.jsonl]
+  jivokit webhook listen [-addr 127.0.0.1:PORT] [-path /jivo/webhook/SECRET] [-log events.jsonl] [-sync]
 
 Run 'jivokit webhook send -h' or 'jivokit webhook listen -h' for the flags.
 `
@@ -20,7 +26,7 @@ Run 'jivokit webhook send -h' or 'jivokit webhook listen -h' for the flags.
 func Run(ctx context.Context, stdin io.Reader, stdout, stderr io.Writer, args []string) int {
 	if len(args) == 0 {
 		fmt.Fprint(stderr, usage)
-		return 2
+		return exitUsage
 	}
 	switch args[0] {
 	case "send":
@@ -28,9 +34,36 @@ func Run(ctx context.Context, stdin io.Reader, stdout, stderr io.Writer, args []
 	case "listen":
 		return listen(ctx, stdout, stderr, args[1:])
 	case "-h", "-help", "--help", "help":
-		fmt.Fprint(stderr, usage)
+		fmt.Fprint(stdout, usage)
 		return 0
 	}
 	fmt.Fprintf(stderr, "jivokit webhook: unknown subcommand %q\n%s", args[0], usage)
-	return 2
+	return exitUsage
+}
+
+// parse parses args with fs. Asked for help, it prints the usage on stdout
+// and returns 0, false; on a bad flag it prints the error and the usage on
+// stderr and returns exitUsage, false.
+func parse(fs *flag.FlagSet, args []string, stdout, stderr io.Writer) (code int, ok bool) {
+	var out bytes.Buffer
+	fs.SetOutput(&out)
+	err := fs.Parse(args)
+	fs.SetOutput(stderr)
+	switch {
+	case errors.Is(err, flag.ErrHelp):
+		stdout.Write(out.Bytes())
+		return 0, false
+	case err != nil:
+		stderr.Write(out.Bytes())
+		return exitUsage, false
+	}
+	return 0, true
+}
+
+// badUsage prints msg and fs's usage on stderr and returns exitUsage.
+func badUsage(fs *flag.FlagSet, stderr io.Writer, msg string) int {
+	fmt.Fprintf(stderr, "%s: %s\n", fs.Name(), msg)
+	fs.SetOutput(stderr)
+	fs.Usage()
+	return exitUsage
 }

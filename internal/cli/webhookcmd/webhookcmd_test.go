@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -42,30 +43,39 @@ func run(args ...string) (code int, stdout, stderr string) {
 // startListen runs `listen` until the test ends and returns its URL.
 func startListen(t *testing.T, args ...string) (url string, out *syncBuffer) {
 	t.Helper()
+	out = &syncBuffer{}
+	url, _ = startListenTo(t, out, args...)
+	return url, out
+}
+
+// startListenTo runs `listen` with stdout until the test ends and returns
+// its URL and stderr.
+func startListenTo(t *testing.T, stdout io.Writer, args ...string) (url string, stderr *syncBuffer) {
+	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
-	out, errb := &syncBuffer{}, &syncBuffer{}
+	errb := &syncBuffer{}
 	code := make(chan int, 1)
 	go func() {
-		code <- webhookcmd.Run(ctx, nil, out, errb, append([]string{"listen", "-addr", "127.0.0.1:0"}, args...))
+		code <- webhookcmd.Run(ctx, nil, stdout, errb, append([]string{"listen", "-addr", "127.0.0.1:0"}, args...))
 	}()
 	t.Cleanup(func() {
 		cancel()
 		select {
 		case c := <-code:
-			if c != 0 || !strings.Contains(out.String(), "stopped after") {
-				t.Errorf("listen exited %d\n%s\n%s", c, out, errb)
+			if c != 0 || !strings.Contains(errb.String(), "stopped") {
+				t.Errorf("listen exited %d\n%s", c, errb)
 			}
 		case <-time.After(10 * time.Second):
 			t.Error("listen did not stop when its context was cancelled")
 		}
 	})
-	re := regexp.MustCompile(`listening on (http://\S+)`)
+	re := regexp.MustCompile(`msg=listening url=(http://\S+)|"msg":"listening","url":"(http://[^"]+)"`)
 	for start := time.Now(); time.Since(start) < 10*time.Second; time.Sleep(5 * time.Millisecond) {
-		if m := re.FindStringSubmatch(out.String()); m != nil {
-			return m[1], out
+		if m := re.FindStringSubmatch(errb.String()); m != nil {
+			return m[1] + m[2], errb
 		}
 	}
-	t.Fatalf("listen did not start:\n%s\n%s", out, errb)
+	t.Fatalf("listen did not start:\n%s", errb)
 	return "", nil
 }
 
@@ -174,17 +184,20 @@ func TestUsage(t *testing.T) {
 		code int
 		want string
 	}{
-		{"nothing", nil, 2, "usage:"},
-		{"unknown subcommand", []string{"replay"}, 2, `unknown subcommand "replay"`},
-		{"help", []string{"-h"}, 0, "usage:"},
-		{"send without url", []string{"send", "chat_accepted"}, 2, "-url"},
-		{"send without event", []string{"send", "-url", "http://127.0.0.1:1/"}, 2, "EVENT is one of"},
-		{"send unknown event", []string{"send", "chat_exploded", "-url", "http://127.0.0.1:1/"}, 2, "no sample for event"},
-		{"bad -set", []string{"send", "chat_accepted", "-url", "http://127.0.0.1:1/", "-set", "visitor.name"}, 2, "not path=value"},
-		{"-set into a string", []string{"send", "chat_accepted", "-url", "http://127.0.0.1:1/", "-set", "widget_id.x=1"}, 2, "not an object"},
-		{"listen with arguments", []string{"listen", "extra"}, 2, "takes no arguments"},
-		{"listen with a bad path", []string{"listen", "-path", "secret"}, 2, "must start with /"},
-		{"listen on a bad address", []string{"listen", "-addr", "256.0.0.1:x"}, 1, "listen"},
+		{"nothing", nil, 64, "usage:"},
+		{"unknown subcommand", []string{"replay"}, 64, `unknown subcommand "replay"`},
+		{"send without url", []string{"send", "chat_accepted"}, 64, "jivokit webhook send: -url is required\nusage:"},
+		{"send without event", []string{"send", "-url", "http://127.0.0.1:1/"}, 64, "name the EVENT to send"},
+		{"send unknown event", []string{"send", "chat_exploded", "-url", "http://127.0.0.1:1/"}, 64, "no sample for event"},
+		{"bad -set", []string{"send", "chat_accepted", "-url", "http://127.0.0.1:1/", "-set", "visitor.name"}, 64, "not path=value"},
+		{"-set into a string", []string{"send", "chat_accepted", "-url", "http://127.0.0.1:1/", "-set", "widget_id.x=1"}, 64, "not an object"},
+		{"listen with arguments", []string{"listen", "extra"}, 64, "takes no arguments"},
+		{"listen with a bad path", []string{"listen", "-path", "secret"}, 64, "must start with /"},
+		{"listen with a bad log format", []string{"listen", "-log-format", "yaml"}, 64, `-log-format is text or json, not "yaml"`},
+		{"listen -sync without -log", []string{"listen", "-sync"}, 64, "-sync needs -log"},
+		{"listen with no room to reply", []string{"listen", "-timeout", "10s", "-write-timeout", "12s"}, 64, "the write timeout (12s) must be at least 5s longer than the handler's deadline (10s)"},
+		{"listen with a negative limit", []string{"listen", "-max-conns", "-1"}, 64, "negative"},
+		{"listen on a bad address", []string{"listen", "-addr", "256.0.0.1:x"}, 1, "cannot listen"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -228,11 +241,11 @@ func TestSendFlagErrors(t *testing.T) {
 		code int
 		want string
 	}{
-		{"bad flag after the event", []string{"send", "-url", url, "chat_finished", "-bogus"}, 2, "-bogus"},
-		{"bad flag and an argument after the event", []string{"send", "-url", url, "chat_finished", "-bogus", "extra"}, 2, "-bogus"},
-		{"bad flag before the event", []string{"send", "-bogus", "-url", url, "chat_finished"}, 2, "-bogus"},
-		{"bad -set after the event", []string{"send", "-url", url, "chat_finished", "-set", "x"}, 2, "not path=value"},
-		{"extra argument", []string{"send", "-url", url, "chat_finished", "extra"}, 2, "usage:"},
+		{"bad flag after the event", []string{"send", "-url", url, "chat_finished", "-bogus"}, 64, "-bogus"},
+		{"bad flag and an argument after the event", []string{"send", "-url", url, "chat_finished", "-bogus", "extra"}, 64, "-bogus"},
+		{"bad flag before the event", []string{"send", "-bogus", "-url", url, "chat_finished"}, 64, "-bogus"},
+		{"bad -set after the event", []string{"send", "-url", url, "chat_finished", "-set", "x"}, 64, "not path=value"},
+		{"extra argument", []string{"send", "-url", url, "chat_finished", "extra"}, 64, `unexpected arguments ["extra"]`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -255,14 +268,14 @@ func TestHelpExitsZero(t *testing.T) {
 	for _, args := range [][]string{
 		{"-h"}, {"-help"}, {"help"},
 		{"send", "-h"}, {"send", "chat_accepted", "-h"}, {"send", "-url", "http://127.0.0.1:1/", "chat_accepted", "-help"},
-		{"listen", "-h"},
+		{"listen", "-h"}, {"listen", "-addr", "127.0.0.1:0", "--help"},
 	} {
 		code, out, errOut := run(args...)
-		if code != 0 || !strings.Contains(errOut, "usage") || out != "" {
-			t.Errorf("%v: exit %d, want 0 with usage on stderr\nstdout: %s\nstderr: %s", args, code, out, errOut)
+		if code != 0 || !strings.Contains(out, "usage") || errOut != "" {
+			t.Errorf("%v: exit %d, want 0 with usage on stdout\nstdout: %s\nstderr: %s", args, code, out, errOut)
 		}
-		if n := strings.Count(errOut, "sage:"); n != 1 {
-			t.Errorf("%v: usage printed %d times:\n%s", args, n, errOut)
+		if n := strings.Count(out, "sage:"); n != 1 {
+			t.Errorf("%v: usage printed %d times:\n%s", args, n, out)
 		}
 	}
 }

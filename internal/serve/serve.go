@@ -1,0 +1,147 @@
+// Package serve builds the HTTP servers of jivokit's commands (`webhook
+// listen`, `demo`) so that slow, idle and numerous peers cannot hold them:
+// every phase of a request has a deadline and the number of connections is
+// bounded.
+//
+//	limits := serve.DefaultLimits()
+//	limits.RegisterFlags(fs)
+//	... fs.Parse(args) ...
+//	if err := limits.Check(handlerTimeout); err != nil { ... bad usage ... }
+//	srv := limits.Server(handler)
+//	err := serve.Run(ctx, srv, limits.Listener(ln))
+package serve
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"net"
+	"net/http"
+	"time"
+)
+
+// The defaults of DefaultLimits.
+const (
+	DefaultReadHeaderTimeout = 10 * time.Second
+	DefaultReadTimeout       = 30 * time.Second
+	DefaultWriteTimeout      = 30 * time.Second
+	DefaultIdleTimeout       = 120 * time.Second
+	DefaultMaxConns          = 256
+	// ReplyRoom is the least time Check asks the write timeout to leave
+	// after the handler's own deadline, to write the reply.
+	ReplyRoom = 5 * time.Second
+	// ShutdownTimeout is how long Run waits for requests in flight once
+	// its context ends.
+	ShutdownTimeout = 5 * time.Second
+)
+
+// Limits bound what one peer can hold. A zero duration or count means no
+// bound.
+type Limits struct {
+	// ReadHeaderTimeout bounds reading a request's headers, from the first
+	// byte for a new connection or from the end of the previous reply.
+	ReadHeaderTimeout time.Duration
+	// ReadTimeout bounds reading a whole request, headers and body: a body
+	// sent a byte at a time is cut off when it passes.
+	ReadTimeout time.Duration
+	// WriteTimeout bounds the time from the end of a request's headers to
+	// the end of its reply, so it covers reading the body, the handler's
+	// work and writing the reply: it must be longer than the handler's own
+	// deadline (see Check).
+	WriteTimeout time.Duration
+	// IdleTimeout closes a keep-alive connection with no request for this
+	// long.
+	IdleTimeout time.Duration
+	// MaxConns bounds the connections open at once. At the bound, a new
+	// connection takes the place of the one idle the longest; when none is
+	// idle it waits until one closes (the new one held, further ones in the
+	// kernel's backlog).
+	MaxConns int
+}
+
+// DefaultLimits returns 10 s for headers, 30 s to read a request, 30 s to
+// answer it, 120 s of keep-alive and 256 connections.
+func DefaultLimits() Limits {
+	return Limits{
+		ReadHeaderTimeout: DefaultReadHeaderTimeout,
+		ReadTimeout:       DefaultReadTimeout,
+		WriteTimeout:      DefaultWriteTimeout,
+		IdleTimeout:       DefaultIdleTimeout,
+		MaxConns:          DefaultMaxConns,
+	}
+}
+
+// RegisterFlags adds -read-timeout, -write-timeout, -idle-timeout and
+// -max-conns to fs, with l's values as their defaults; parsing fs sets l.
+func (l *Limits) RegisterFlags(fs *flag.FlagSet) {
+	fs.DurationVar(&l.ReadTimeout, "read-timeout", l.ReadTimeout, "the longest a peer may take to send a request, headers and body (0: no limit)")
+	fs.DurationVar(&l.WriteTimeout, "write-timeout", l.WriteTimeout, "the longest from the end of a request's headers to the end of the reply, the handler's work included (0: no limit)")
+	fs.DurationVar(&l.IdleTimeout, "idle-timeout", l.IdleTimeout, "close a keep-alive connection idle this long (0: the read timeout)")
+	fs.IntVar(&l.MaxConns, "max-conns", l.MaxConns, "the most connections open at once; the one idle the longest makes room for a new one (0: no limit)")
+}
+
+// Check reports limits that cannot work: a negative value, or a write
+// timeout that leaves less than ReplyRoom after handlerTimeout, the
+// deadline the handler gives its own work (0 if it has none).
+func (l Limits) Check(handlerTimeout time.Duration) error {
+	var errs []error
+	for _, d := range []struct {
+		name string
+		v    time.Duration
+	}{{"read timeout", l.ReadTimeout}, {"read header timeout", l.ReadHeaderTimeout}, {"write timeout", l.WriteTimeout}, {"idle timeout", l.IdleTimeout}} {
+		if d.v < 0 {
+			errs = append(errs, fmt.Errorf("the %s is negative (%v)", d.name, d.v))
+		}
+	}
+	if l.MaxConns < 0 {
+		errs = append(errs, fmt.Errorf("the connection limit is negative (%d)", l.MaxConns))
+	}
+	if l.WriteTimeout > 0 && handlerTimeout > 0 && l.WriteTimeout < handlerTimeout+ReplyRoom {
+		errs = append(errs, fmt.Errorf("the write timeout (%v) must be at least %v longer than the handler's deadline (%v), or the reply is cut off", l.WriteTimeout, ReplyRoom, handlerTimeout))
+	}
+	return errors.Join(errs...)
+}
+
+// Server returns an http.Server for h with l's timeouts. When it serves a
+// listener from l.Listener, the server tells the listener which
+// connections are idle, so that MaxConns evicts idle ones first.
+func (l Limits) Server(h http.Handler) *http.Server {
+	header := l.ReadHeaderTimeout
+	if l.ReadTimeout > 0 && (header <= 0 || l.ReadTimeout < header) {
+		header = l.ReadTimeout
+	}
+	return &http.Server{
+		Handler:           h,
+		ReadHeaderTimeout: header,
+		ReadTimeout:       l.ReadTimeout,
+		WriteTimeout:      l.WriteTimeout,
+		IdleTimeout:       l.IdleTimeout,
+		MaxHeaderBytes:    64 << 10,
+		ConnState:         trackState,
+	}
+}
+
+// Run serves srv on ln until ctx ends, then shuts srv down, waiting up to
+// ShutdownTimeout for the requests in flight. It returns nil after a clean
+// shutdown, or why serving or shutting down failed.
+func Run(ctx context.Context, srv *http.Server, ln net.Listener) error {
+	done := make(chan error, 1)
+	go func() { done <- srv.Serve(ln) }()
+	select {
+	case err := <-done:
+		return err
+	case <-ctx.Done():
+	}
+	shutdown, cancel := context.WithTimeout(context.Background(), ShutdownTimeout)
+	defer cancel()
+	if err := srv.Shutdown(shutdown); err != nil {
+		srv.Close()
+		<-done
+		return fmt.Errorf("shutting down: %w", err)
+	}
+	if err := <-done; !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
+}

@@ -1,0 +1,196 @@
+package webhook_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+
+	jsonv2 "github.com/go-json-experiment/json"
+	"github.com/go-json-experiment/json/jsontext"
+
+	"github.com/jivokit/jivokit/internal/testtool"
+	"github.com/jivokit/jivokit/webhook"
+	"github.com/jivokit/jivokit/webhook/webhooktest"
+)
+
+// hostile are bodies that try to break the terminal or the log. Each is
+// accepted by the handler; want is the event_name the handler used.
+var hostile = []struct {
+	name, body, want string
+}{
+	{"clear screen in chat_id", `{"event_name":"chat_accepted","chat_id":"1\u001b[2J\u001b[H","visitor":{"name":"Ann\u001b[31mred"}}`, "chat_accepted"},
+	{"forged line in event_name", `{"event_name":"chat_exploded\r\n#2 12:00:00 chat_accepted chat 1\u001b]0;pwned\u0007","chat_id":"2"}`, "chat_exploded\r\n#2 12:00:00 chat_accepted chat 1\u001b]0;pwned\u0007"},
+	{"chat.rate", `{"event_name":"chat_finished","chat_id":"3","chat":{"rate":"good\u001b]0;title\u0007\u009b31m","messages":[]}}`, "chat_finished"},
+	{"call fields", `{"event_name":"call_event","chat_id":"4","call":{"type":"callback\r#9 forged","status":"\u009b2J","phone":"\u202e987","reason":"` + "\xff\xfe\x9b" + `"}}`, "call_event"},
+	{"separators and NUL", `{"event_name":"offline_message","message":"a\u2028b\u2029c\u0000d","visitor":{"name":"\u0085x","phone":"\u00a0"}}`, "offline_message"},
+	{"agent and page", `{"event_name":"chat_updated","chat_id":"6","agent":{"name":"\u001b[5mblink","id":"7\u001b[K"},"page":{"url":"http://x/\u001b[2J"}}`, "chat_updated"},
+	{"invalid UTF-8 everywhere", "{\"event_name\":\"chat_assigned\",\"chat_id\":\"8\xc0\",\"assign_to\":\"\xed\xa0\x80\",\"\xff\xfekey\":\"v\xf5\",\"s\":\"\\ud800 lone\"}", "chat_assigned"},
+	{"duplicate event_name", `{"event_name":"chat_finished","chat_id":"9","event_name":"chat_accepted","visitor":{"name":"first","name":"last"}}`, "chat_accepted"},
+	{"100 levels", `{"event_name":"client_updated","deep":` + strings.Repeat("[", 99) + strings.Repeat("]", 99) + `}`, "client_updated"},
+	{"token", `{"event_name":"client_updated","user_token":"\u001b[2Jt\u001b"}`, "client_updated"},
+}
+
+// tooDeep are bodies the log refuses.
+var tooDeep = []string{
+	`{"event_name":"client_updated","deep":` + strings.Repeat("[", 100) + strings.Repeat("]", 100) + `}`,
+	`{"event_name":"client_updated","deep":` + strings.Repeat(`{"a":`, 9000) + "1" + strings.Repeat("}", 9000) + `}`,
+}
+
+func TestEventLogHostileEvents(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "events.jsonl")
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var print viewBuffer
+	log := &webhook.EventLog{Out: f, Print: &print}
+	called := 0
+	h, _ := newHandler(t, log.Funcs(webhook.Funcs{
+		ClientUpdated: func(context.Context, *webhook.ClientUpdated) error { called++; return nil },
+	}))
+	for _, tt := range hostile {
+		if rep := webhooktest.Post(t, h, tt.body); !rep.OK() {
+			t.Errorf("%s: reply %s", tt.name, rep.Body)
+		}
+	}
+	before := called
+	for _, body := range tooDeep {
+		rep := webhooktest.Post(t, h, body)
+		if rep.OK() || !strings.Contains(rep.Result, "deeper than 100 levels") {
+			t.Errorf("an event nested too deep: reply %.200s", rep.Body)
+		}
+	}
+	if called != before {
+		t.Error("the function of an event the log refused was called")
+	}
+	if log.Len() != uint64(len(hostile)) {
+		t.Fatalf("%d events recorded, want %d", log.Len(), len(hostile))
+	}
+	flush(t, log)
+
+	t.Run("terminal", func(t *testing.T) {
+		out := print.String()
+		lines := strings.SplitAfter(out, "\n")
+		if lines[len(lines)-1] != "" || len(lines)-1 != len(hostile) {
+			t.Fatalf("%d lines for %d events:\n%s", len(lines)-1, len(hostile), out)
+		}
+		for i, line := range lines[:len(hostile)] {
+			line = strings.TrimSuffix(line, "\n")
+			if !utf8.ValidString(line) {
+				t.Errorf("%s: invalid UTF-8 printed: %q", hostile[i].name, line)
+			}
+			for _, r := range line {
+				if r != ' ' && !unicode.IsPrint(r) {
+					t.Errorf("%s: %U printed raw: %q", hostile[i].name, r, line)
+				}
+			}
+		}
+		// What reaches the summary unchanged is shown escaped.
+		for _, want := range []string{`#1 `, ` chat_accepted chat 1\x1b[2J\x1b[H `, `chat_exploded\r\n#2 12:00:00`, `\x1b]0;pwned\a`, `good\x1b]0;title\a\u009b31m`, `\u202e987`} {
+			if !strings.Contains(out, want) {
+				t.Errorf("output lacks %s:\n%s", want, out)
+			}
+		}
+	})
+
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSuffix(string(data), "\n"), "\n")
+	if len(lines) != len(hostile) {
+		t.Fatalf("%d lines logged, want %d", len(lines), len(hostile))
+	}
+
+	t.Run("strict Go decoder", func(t *testing.T) {
+		for i, line := range lines {
+			if !jsontext.Value(line).IsValid() {
+				t.Errorf("%s: not strict JSON (RFC 7493): %s", hostile[i].name, line)
+				continue
+			}
+			var entry struct {
+				Name  string         `json:"event_name"`
+				Event map[string]any `json:"event"`
+			}
+			if err := jsonv2.Unmarshal([]byte(line), &entry); err != nil {
+				t.Errorf("%s: %v", hostile[i].name, err)
+				continue
+			}
+			if entry.Name != hostile[i].want || entry.Event["event_name"] != hostile[i].want {
+				t.Errorf("%s: logged %q with event_name %q, the handler used %q", hostile[i].name, entry.Name, entry.Event["event_name"], hostile[i].want)
+			}
+		}
+		if !strings.Contains(lines[7], `"visitor":{"name":"last"}`) || strings.Count(lines[7], "event_name") != 2 {
+			t.Errorf("duplicate names: %s", lines[7])
+		}
+		if !strings.Contains(lines[6], "\"chat_id\":\"8\uFFFD\"") || !strings.Contains(lines[6], "\"\uFFFD\uFFFDkey\":\"v\uFFFD\"") || !strings.Contains(lines[6], "\"s\":\"\uFFFD lone\"") {
+			t.Errorf("invalid UTF-8: %s", lines[6])
+		}
+	})
+
+	t.Run("Python json.loads", func(t *testing.T) {
+		python, err := exec.LookPath("python3")
+		if err != nil {
+			testtool.Missing(t, "python3 not found: install Python 3 to run this test")
+		}
+		const script = `
+import json, sys
+names = []
+with open(sys.argv[1], encoding="utf-8", errors="strict") as f:
+    for line in f:
+        d = json.loads(line)
+        names.append([d["event_name"], d["event"]["event_name"]])
+json.dump(names, sys.stdout)
+`
+		var stderr bytes.Buffer
+		cmd := exec.Command(python, "-c", script, path)
+		cmd.Stderr = &stderr
+		out, err := cmd.Output()
+		if err != nil {
+			t.Fatalf("python3 cannot read the log: %v\n%s", err, stderr.String())
+		}
+		var names [][2]string
+		if err := json.Unmarshal(out, &names); err != nil || len(names) != len(hostile) {
+			t.Fatalf("python3 read %s (%v)", out, err)
+		}
+		for i, n := range names {
+			if n[0] != hostile[i].want || n[1] != hostile[i].want {
+				t.Errorf("%s: python3 reads event_name %q and %q, the handler used %q", hostile[i].name, n[0], n[1], hostile[i].want)
+			}
+		}
+	})
+}
+
+// TestEventLogKeepsValidEventsAsSent checks that an event that is already
+// valid JSON is logged as sent, only compacted.
+func TestEventLogKeepsValidEventsAsSent(t *testing.T) {
+	for _, name := range webhook.Names() {
+		payload := webhooktest.Payload(t, name)
+		var out bytes.Buffer
+		log := &webhook.EventLog{Out: &out}
+		ev, err := webhook.Decode(payload)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := log.Record(ev); err != nil {
+			t.Fatal(err)
+		}
+		var entry struct{ Event json.RawMessage }
+		if err := json.Unmarshal(out.Bytes(), &entry); err != nil {
+			t.Fatal(err)
+		}
+		var want bytes.Buffer
+		json.Compact(&want, payload)
+		if !bytes.Equal(entry.Event, want.Bytes()) {
+			t.Errorf("%s logged as\n%s\nwant\n%s", name, entry.Event, want.Bytes())
+		}
+	}
+}
