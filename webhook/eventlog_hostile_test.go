@@ -15,7 +15,7 @@ import (
 	jsonv2 "github.com/go-json-experiment/json"
 	"github.com/go-json-experiment/json/jsontext"
 
-	"github.com/jivokit/jivokit/internal/testtool"
+	"github.com/jivokit/jivokit/internal/lib/testtool"
 	"github.com/jivokit/jivokit/webhook"
 	"github.com/jivokit/jivokit/webhook/webhooktest"
 )

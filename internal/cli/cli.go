@@ -9,6 +9,7 @@ import (
 	"sort"
 
 	"github.com/jivokit/jivokit/internal/cli/buildcmd"
+	"github.com/jivokit/jivokit/internal/cli/cliflag"
 	"github.com/jivokit/jivokit/internal/cli/democmd"
 	"github.com/jivokit/jivokit/internal/cli/gencmd"
 	"github.com/jivokit/jivokit/internal/cli/snippetcmd"
@@ -17,7 +18,7 @@ import (
 )
 
 // Command runs one subcommand with its arguments (without the subcommand's
-// name) and returns the process exit code: 0 on success, 1 on failure, 2 on
+// name) and returns the process exit code: 0 on success, 1 on failure, 64 on
 // bad usage.
 type Command struct {
 	Summary string
@@ -35,11 +36,11 @@ var commands = map[string]Command{
 }
 
 // Run runs the subcommand args[0]. Help (-h, help, help COMMAND) goes to
-// stdout with exit code 0; a usage error goes to stderr with exit code 2.
+// stdout with exit code 0; a usage error goes to stderr with exit code 64.
 func Run(ctx context.Context, stdin io.Reader, stdout, stderr io.Writer, args []string) int {
 	if len(args) == 0 {
 		usage(stderr)
-		return 2
+		return cliflag.ExitUsage
 	}
 	switch args[0] {
 	case "-h", "-help", "--help", "help":
@@ -49,7 +50,7 @@ func Run(ctx context.Context, stdin io.Reader, stdout, stderr io.Writer, args []
 			}
 			fmt.Fprintf(stderr, "jivokit help: unknown command %q\n\n", args[1])
 			usage(stderr)
-			return 2
+			return cliflag.ExitUsage
 		}
 		usage(stdout)
 		return 0
@@ -60,7 +61,7 @@ func Run(ctx context.Context, stdin io.Reader, stdout, stderr io.Writer, args []
 	if !ok {
 		fmt.Fprintf(stderr, "jivokit: unknown command %q\n\n", args[0])
 		usage(stderr)
-		return 2
+		return cliflag.ExitUsage
 	}
 	return cmd.Run(ctx, stdin, stdout, stderr, args[1:])
 }

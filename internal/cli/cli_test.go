@@ -14,16 +14,16 @@ func TestRun(t *testing.T) {
 		wantCode               int
 		wantStdout, wantStderr string
 	}{
-		{"no arguments", nil, 2, "", "usage: jivokit COMMAND"},
-		{"unknown command", []string{"frobnicate"}, 2, "", "jivokit: unknown command \"frobnicate\"\n\nusage: jivokit COMMAND"},
+		{"no arguments", nil, 64, "", "usage: jivokit COMMAND"},
+		{"unknown command", []string{"frobnicate"}, 64, "", "jivokit: unknown command \"frobnicate\"\n\nusage: jivokit COMMAND"},
 		{"help", []string{"help"}, 0, "usage: jivokit COMMAND", ""},
 		{"-h", []string{"-h"}, 0, "usage: jivokit COMMAND", ""},
 		{"--help", []string{"--help"}, 0, "usage: jivokit COMMAND", ""},
-		{"help for an unknown command", []string{"help", "frobnicate"}, 2, "", "jivokit help: unknown command \"frobnicate\""},
+		{"help for an unknown command", []string{"help", "frobnicate"}, 64, "", "jivokit help: unknown command \"frobnicate\""},
 		// The subcommand gets the arguments after its name.
 		{"a command's help", []string{"build", "-h"}, 0, "usage: jivokit build", ""},
 		{"help COMMAND", []string{"help", "build"}, 0, "usage: jivokit build", ""},
-		{"a command's bad usage", []string{"build"}, 2, "", "want one PACKAGE"},
+		{"a command's bad usage", []string{"build"}, 64, "", "want one PACKAGE"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

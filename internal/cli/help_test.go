@@ -47,7 +47,7 @@ func TestVersion(t *testing.T) {
 		}
 	}
 	var stdout, stderr bytes.Buffer
-	if code := Run(context.Background(), nil, &stdout, &stderr, []string{"version", "extra"}); code != 2 || !strings.Contains(stderr.String(), "takes no arguments") {
+	if code := Run(context.Background(), nil, &stdout, &stderr, []string{"version", "extra"}); code != 64 || !strings.Contains(stderr.String(), "takes no arguments") {
 		t.Errorf("version extra: exit %d, stderr %q", code, stderr.String())
 	}
 }

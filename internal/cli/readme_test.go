@@ -31,14 +31,20 @@ func TestReadmeListsEveryFlag(t *testing.T) {
 			t.Errorf("the README's table has no row for jivokit %s", name)
 			continue
 		}
-		if name == "webhook" || name == "snippet" {
+		if name == "snippet" {
 			continue
 		}
-		var stdout, stderr bytes.Buffer
-		Run(context.Background(), nil, &stdout, &stderr, []string{name, "-h"})
-		for _, m := range flagLine.FindAllStringSubmatch(stdout.String(), -1) {
-			if !regexp.MustCompile(regexp.QuoteMeta(m[1]) + `\b`).MatchString(row) {
-				t.Errorf("the README's row for jivokit %s lacks %s:\n%s", name, m[1], row)
+		helps := [][]string{{name, "-h"}}
+		if name == "webhook" {
+			helps = [][]string{{name, "send", "-h"}, {name, "listen", "-h"}}
+		}
+		for _, args := range helps {
+			var stdout, stderr bytes.Buffer
+			Run(context.Background(), nil, &stdout, &stderr, args)
+			for _, m := range flagLine.FindAllStringSubmatch(stdout.String(), -1) {
+				if !regexp.MustCompile(regexp.QuoteMeta(m[1]) + `\b`).MatchString(row) {
+					t.Errorf("the README's rows for jivokit %s lack %s:\n%s", strings.Join(args[:len(args)-1], " "), m[1], row)
+				}
 			}
 		}
 	}

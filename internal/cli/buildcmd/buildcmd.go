@@ -10,8 +10,8 @@ import (
 	"io"
 	"path/filepath"
 
-	"github.com/jivokit/jivokit/internal/cli/cliflag"
 	"github.com/jivokit/jivokit/internal/build/wasmbuild"
+	"github.com/jivokit/jivokit/internal/cli/cliflag"
 )
 
 // Run runs `jivokit build [-o DIR] [-quick] PACKAGE`.
@@ -30,7 +30,7 @@ func Run(ctx context.Context, _ io.Reader, stdout, stderr io.Writer, args []stri
 	}
 	if fs.NArg() != 1 {
 		fmt.Fprintln(stderr, "jivokit build: want one PACKAGE, e.g. jivokit build -o dist ./cmd/app")
-		return 2
+		return cliflag.ExitUsage
 	}
 	m, err := wasmbuild.Build(ctx, fs.Arg(0), wasmbuild.Options{OutDir: *out, Stderr: stderr, Quick: *quick})
 	switch {
@@ -40,7 +40,7 @@ func Run(ctx context.Context, _ io.Reader, stdout, stderr io.Writer, args []stri
 		return 1
 	case errors.Is(err, wasmbuild.ErrNoPackage):
 		fmt.Fprintln(stderr, "jivokit build:", err)
-		return 2
+		return cliflag.ExitUsage
 	case err != nil:
 		fmt.Fprintln(stderr, "jivokit build:", err)
 		return 1

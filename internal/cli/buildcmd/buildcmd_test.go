@@ -21,9 +21,9 @@ func TestRun(t *testing.T) {
 		wantStdout string
 		wantStderr string
 	}{
-		{name: "no package", args: nil, wantCode: 2, wantStderr: "want one PACKAGE"},
-		{name: "two packages", args: []string{"a", "b"}, wantCode: 2, wantStderr: "want one PACKAGE"},
-		{name: "unknown flag", args: []string{"-x", "a"}, wantCode: 2, wantStderr: "flag provided but not defined"},
+		{name: "no package", args: nil, wantCode: 64, wantStderr: "want one PACKAGE"},
+		{name: "two packages", args: []string{"a", "b"}, wantCode: 64, wantStderr: "want one PACKAGE"},
+		{name: "unknown flag", args: []string{"-x", "a"}, wantCode: 64, wantStderr: "flag provided but not defined"},
 		{name: "help", args: []string{"-h"}, wantCode: 0, wantStdout: "usage: jivokit build [-o DIR] [-quick] PACKAGE\n\n"},
 		{name: "compile error", args: []string{testdata + "broken"}, wantCode: 1,
 			wantStderr: "undefined: undefinedFunction"},

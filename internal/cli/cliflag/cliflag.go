@@ -1,6 +1,7 @@
 // Package cliflag parses a subcommand's flags the same way in every jivokit
 // command: help (-h, -help) goes to stdout with exit code 0, a usage error
-// and the usage go to stderr with exit code 2, and every usage text has the
+// and the usage go to stderr with exit code ExitUsage (64, EX_USAGE of
+// sysexits.h), and every usage text has the
 // same form:
 //
 //	usage: jivokit NAME [flags]
@@ -19,6 +20,9 @@ import (
 	"io"
 )
 
+// ExitUsage is the exit code of a command given bad arguments or flags.
+const ExitUsage = 64
+
 // SetUsage makes fs's usage print text (the usage line and a description)
 // and then the flags, if fs has any.
 func SetUsage(fs *flag.FlagSet, text string) {
@@ -36,7 +40,7 @@ func SetUsage(fs *flag.FlagSet, text string) {
 
 // Parse parses args with fs. It reports ok when the command should run;
 // otherwise it has printed the help or the usage error and returns the exit
-// code: 0 for help, written to stdout, and 2 for a usage error, written to
+// code: 0 for help, written to stdout, and ExitUsage for a usage error, written to
 // stderr with the usage. After Parse, fs writes to stderr, so that a later
 // fs.Usage() call reports a usage error.
 func Parse(fs *flag.FlagSet, args []string, stdout, stderr io.Writer) (code int, ok bool) {
@@ -52,5 +56,5 @@ func Parse(fs *flag.FlagSet, args []string, stdout, stderr io.Writer) (code int,
 		return 0, false
 	}
 	stderr.Write(out.Bytes())
-	return 2, false
+	return ExitUsage, false
 }

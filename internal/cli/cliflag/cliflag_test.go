@@ -18,8 +18,8 @@ func TestParse(t *testing.T) {
 		{[]string{"-h"}, 0, false, "usage: jivokit x [-n N]\n\nDoes x.\n\nflags:\n  -n int", ""},
 		{[]string{"-help"}, 0, false, "usage: jivokit x", ""},
 		{[]string{"--help"}, 0, false, "usage: jivokit x", ""},
-		{[]string{"-nope"}, 2, false, "", "flag provided but not defined: -nope\nusage: jivokit x"},
-		{[]string{"-n", "x"}, 2, false, "", "invalid value \"x\" for flag -n"},
+		{[]string{"-nope"}, 64, false, "", "flag provided but not defined: -nope\nusage: jivokit x"},
+		{[]string{"-n", "x"}, 64, false, "", "invalid value \"x\" for flag -n"},
 	}
 	for _, tt := range tests {
 		fs := flag.NewFlagSet("jivokit x", flag.ContinueOnError)

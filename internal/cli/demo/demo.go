@@ -33,6 +33,7 @@ import (
 
 	"github.com/jivokit/jivokit/assets"
 	"github.com/jivokit/jivokit/internal/build/wasmbuild"
+	"github.com/jivokit/jivokit/internal/cli/serve"
 	"github.com/jivokit/jivokit/stub"
 	"github.com/jivokit/jivokit/templates"
 	"github.com/jivokit/jivokit/usertoken"
@@ -66,10 +67,14 @@ type Config struct {
 	// Log receives what the demo reports (the build's compiler output,
 	// received webhooks); nil discards it.
 	Log io.Writer
+	// Limits bound slow, idle and numerous peers; nil means
+	// serve.DefaultLimits.
+	Limits *serve.Limits
 }
 
 // Server is the demo site, an http.Handler.
 type Server struct {
+	limits      serve.Limits
 	mux         *http.ServeMux
 	widget      *templates.Widget
 	stub        bool
@@ -98,7 +103,10 @@ func New(ctx context.Context, cfg Config) (*Server, error) {
 	if err != nil {
 		return nil, fmt.Errorf("demo: %w", err)
 	}
-	s := &Server{signer: signer, log: log, stub: cfg.WidgetID == "", addr: cfg.Addr, allowHosts: cfg.AllowHosts}
+	s := &Server{signer: signer, log: log, stub: cfg.WidgetID == "", addr: cfg.Addr, allowHosts: cfg.AllowHosts, limits: serve.DefaultLimits()}
+	if cfg.Limits != nil {
+		s.limits = *cfg.Limits
+	}
 	s.hosts = newHostPolicy([]string{cfg.Addr}, cfg.AllowHosts)
 
 	opts := []templates.Option{templates.WithVisitorTokens(signer, 24*time.Hour)}
@@ -211,20 +219,7 @@ func (s *Server) WebhookPath() string { return s.webhookPath }
 func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	s.self = "http://" + ln.Addr().String()
 	s.hosts = newHostPolicy([]string{s.addr, ln.Addr().String()}, s.allowHosts)
-	srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
-	done := make(chan error, 1)
-	go func() { done <- srv.Serve(ln) }()
-	select {
-	case err := <-done:
-		return fmt.Errorf("demo: %w", err)
-	case <-ctx.Done():
-	}
-	shutdown, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-	defer cancel()
-	if err := srv.Shutdown(shutdown); err != nil {
-		return fmt.Errorf("demo: shutting down: %w", err)
-	}
-	if err := <-done; !errors.Is(err, http.ErrServerClosed) {
+	if err := serve.Run(ctx, s.limits.Server(s), s.limits.Listener(ln)); err != nil {
 		return fmt.Errorf("demo: %w", err)
 	}
 	return nil

@@ -11,14 +11,16 @@ import (
 
 	"github.com/jivokit/jivokit/internal/cli/cliflag"
 	"github.com/jivokit/jivokit/internal/cli/demo"
+	"github.com/jivokit/jivokit/internal/cli/serve"
 	"github.com/jivokit/jivokit/templates"
+	"github.com/jivokit/jivokit/webhook"
 )
 
 // Run runs `jivokit demo [-addr ADDR] [-widget-id ID] [-build-dir DIR] [-allow-host NAME]`
 // until ctx ends (Ctrl-C).
 func Run(ctx context.Context, _ io.Reader, stdout, stderr io.Writer, args []string) int {
 	fs := flag.NewFlagSet("jivokit demo", flag.ContinueOnError)
-	cliflag.SetUsage(fs, "usage: jivokit demo [-addr ADDR] [-widget-id ID] [-build-dir DIR] [-allow-host NAME]\n\n"+
+	cliflag.SetUsage(fs, "usage: jivokit demo [-addr ADDR] [-widget-id ID] [-build-dir DIR] [-allow-host NAME] [-read-timeout D] [-write-timeout D] [-idle-timeout D] [-max-conns N]\n\n"+
 		"Serves a demo of jivokit: a server-rendered page with the widget configured\n"+
 		"for a sample visitor, the example Go/WASM app driving it, the stub's agent\n"+
 		"controls, and a webhook endpoint with a live log. It builds the example app\n"+
@@ -30,6 +32,8 @@ func Run(ctx context.Context, _ io.Reader, stdout, stderr io.Writer, args []stri
 	widgetID := fs.String("widget-id", "", "use the real JivoChat widget with this `id` instead of the stub")
 	buildDir := fs.String("build-dir", "", "the `directory` the app is built into (default: jivokit/demo in the user's cache directory)")
 	var allowHosts []string
+	limits := serve.DefaultLimits()
+	limits.RegisterFlags(fs)
 	fs.Func("allow-host", "also answer requests for this host `name`, e.g. a tunnel's (repeatable)", func(s string) error {
 		if s == "" || strings.ContainsAny(s, "/ ") {
 			return fmt.Errorf("%q is not a host name", s)
@@ -42,15 +46,19 @@ func Run(ctx context.Context, _ io.Reader, stdout, stderr io.Writer, args []stri
 	}
 	if fs.NArg() > 0 {
 		fmt.Fprintln(stderr, "jivokit demo: takes no arguments")
-		return 2
+		return cliflag.ExitUsage
+	}
+	if err := limits.Check(webhook.DefaultTimeout); err != nil {
+		fmt.Fprintln(stderr, "jivokit demo:", err)
+		return cliflag.ExitUsage
 	}
 	if *widgetID != "" {
 		if err := templates.ValidateWidgetID(*widgetID); err != nil {
 			fmt.Fprintln(stderr, "jivokit demo: -widget-id:", err)
-			return 2
+			return cliflag.ExitUsage
 		}
 	}
-	err := demo.Run(ctx, demo.Config{Addr: *addr, WidgetID: *widgetID, BuildDir: *buildDir, AllowHosts: allowHosts, Log: stderr}, stdout)
+	err := demo.Run(ctx, demo.Config{Addr: *addr, WidgetID: *widgetID, BuildDir: *buildDir, AllowHosts: allowHosts, Log: stderr, Limits: &limits}, stdout)
 	if err != nil {
 		fmt.Fprintln(stderr, "jivokit", err) // err begins with "demo:"
 		return 1

@@ -21,10 +21,10 @@ func TestRunUsage(t *testing.T) {
 		wantCode   int
 		wantStderr string
 	}{
-		{"bad host", []string{"-allow-host", "a/b"}, 2, "is not a host name"},
-		{"unknown flag", []string{"-port", "1"}, 2, "flag provided but not defined"},
-		{"argument", []string{"extra"}, 2, "takes no arguments"},
-		{"bad widget id", []string{"-widget-id", "<script>"}, 2, "-widget-id"},
+		{"bad host", []string{"-allow-host", "a/b"}, 64, "is not a host name"},
+		{"unknown flag", []string{"-port", "1"}, 64, "flag provided but not defined"},
+		{"argument", []string{"extra"}, 64, "takes no arguments"},
+		{"bad widget id", []string{"-widget-id", "<script>"}, 64, "-widget-id"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

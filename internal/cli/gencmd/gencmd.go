@@ -8,8 +8,8 @@ import (
 	"fmt"
 	"io"
 
-	"github.com/jivokit/jivokit/internal/cli/cliflag"
 	"github.com/jivokit/jivokit/internal/build/gen"
+	"github.com/jivokit/jivokit/internal/cli/cliflag"
 )
 
 // Run runs `jivokit gen [-check] [-C DIR]`.
@@ -28,7 +28,7 @@ func Run(_ context.Context, _ io.Reader, stdout, stderr io.Writer, args []string
 	}
 	if fs.NArg() > 0 {
 		fmt.Fprintln(stderr, "jivokit gen: takes no arguments")
-		return 2
+		return cliflag.ExitUsage
 	}
 	root, err := gen.Root(*dir)
 	if err != nil {

@@ -25,8 +25,8 @@ func TestUsage(t *testing.T) {
 		code int
 		err  string
 	}{
-		{"unknown flag", []string{"-bogus"}, 2, "flag provided but not defined"},
-		{"argument", []string{"extra"}, 2, "takes no arguments"},
+		{"unknown flag", []string{"-bogus"}, 64, "flag provided but not defined"},
+		{"argument", []string{"extra"}, 64, "takes no arguments"},
 		{"outside the module", []string{"-C", os.TempDir(), "-check"}, 1, "not inside the jivokit module"},
 	}
 	for _, tt := range tests {

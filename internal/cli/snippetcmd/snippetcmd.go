@@ -77,7 +77,7 @@ func Run(_ context.Context, _ io.Reader, stdout, stderr io.Writer, args []string
 	fail := func(msg string) int {
 		fmt.Fprintln(stderr, "jivokit snippet:", msg)
 		fmt.Fprintln(stderr, "Run 'jivokit snippet -h' for the flags.")
-		return 2
+		return cliflag.ExitUsage
 	}
 	if fs.NArg() > 0 {
 		return fail("takes no arguments, got " + fmt.Sprintf("%q", fs.Args()))

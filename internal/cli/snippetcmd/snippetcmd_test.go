@@ -147,8 +147,8 @@ func TestSnippetBadUsage(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			code, out, errOut := run(tt.args...)
-			if code != 2 {
-				t.Errorf("exit %d, want 2", code)
+			if code != 64 {
+				t.Errorf("exit %d, want 64", code)
 			}
 			if out != "" {
 				t.Errorf("printed to stdout on error: %q", out)

@@ -27,7 +27,7 @@ func Run(_ context.Context, _ io.Reader, stdout, stderr io.Writer, args []string
 	}
 	if fs.NArg() > 0 {
 		fmt.Fprintln(stderr, "jivokit version: takes no arguments")
-		return 2
+		return cliflag.ExitUsage
 	}
 	fmt.Fprintf(stdout, "jivokit %s\n%s %s/%s\nJivoChat API: %s\n", moduleVersion(), runtime.Version(), runtime.GOOS, runtime.GOARCH, jsapi.APIRevision)
 	return 0

@@ -13,7 +13,8 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/jivokit/jivokit/internal/serve"
+	"github.com/jivokit/jivokit/internal/cli/cliflag"
+	"github.com/jivokit/jivokit/internal/cli/serve"
 	"github.com/jivokit/jivokit/jsapi"
 	"github.com/jivokit/jivokit/webhook"
 )
@@ -45,7 +46,7 @@ func listen(ctx context.Context, stdout, stderr io.Writer, args []string) int {
 	logFormat := fs.String("log-format", "text", "the `format` of listen's own messages on stderr: text or json")
 	limits := serve.DefaultLimits()
 	limits.RegisterFlags(fs)
-	if code, ok := parse(fs, args, stdout, stderr); !ok {
+	if code, ok := cliflag.Parse(fs, args, stdout, stderr); !ok {
 		return code
 	}
 	switch {

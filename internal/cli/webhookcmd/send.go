@@ -11,9 +11,10 @@ import (
 	"strings"
 	"time"
 
-	"github.com/jivokit/jivokit/internal/term"
+	"github.com/jivokit/jivokit/internal/cli/cliflag"
+	"github.com/jivokit/jivokit/internal/cli/term"
+	"github.com/jivokit/jivokit/internal/lib/jsonpath"
 	"github.com/jivokit/jivokit/webhook"
-	"github.com/jivokit/jivokit/webhook/webhooktest"
 )
 
 // maxReply bounds the reply read from the endpoint.
@@ -40,12 +41,12 @@ func send(ctx context.Context, stdout, stderr io.Writer, args []string) int {
 	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
 		event, args = args[0], args[1:]
 	}
-	if code, ok := parse(fs, args, stdout, stderr); !ok {
+	if code, ok := cliflag.Parse(fs, args, stdout, stderr); !ok {
 		return code
 	}
 	if event == "" && fs.NArg() > 0 {
 		event = fs.Arg(0)
-		if code, ok := parse(fs, fs.Args()[1:], stdout, stderr); !ok {
+		if code, ok := cliflag.Parse(fs, fs.Args()[1:], stdout, stderr); !ok {
 			return code
 		}
 	}
@@ -68,7 +69,7 @@ func send(ctx context.Context, stdout, stderr io.Writer, args []string) int {
 		if !json.Valid(raw) {
 			raw, _ = json.Marshal(value)
 		}
-		if payload, err = webhooktest.Set(payload, path, raw); err != nil {
+		if payload, err = jsonpath.Set(payload, path, raw); err != nil {
 			fmt.Fprintln(stderr, "jivokit webhook send: -set", err)
 			return exitUsage
 		}

@@ -4,16 +4,16 @@
 package webhookcmd
 
 import (
-	"bytes"
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
+
+	"github.com/jivokit/jivokit/internal/cli/cliflag"
 )
 
-// exitUsage is the exit code for bad usage (EX_USAGE of sysexits.h).
-const exitUsage = 64
+// exitUsage is the exit code for bad usage.
+const exitUsage = cliflag.ExitUsage
 
 const usage = `usage:
   jivokit webhook send EVENT -url URL [-set path=value ...]
@@ -39,25 +39,6 @@ func Run(ctx context.Context, stdin io.Reader, stdout, stderr io.Writer, args []
 	}
 	fmt.Fprintf(stderr, "jivokit webhook: unknown subcommand %q\n%s", args[0], usage)
 	return exitUsage
-}
-
-// parse parses args with fs. Asked for help, it prints the usage on stdout
-// and returns 0, false; on a bad flag it prints the error and the usage on
-// stderr and returns exitUsage, false.
-func parse(fs *flag.FlagSet, args []string, stdout, stderr io.Writer) (code int, ok bool) {
-	var out bytes.Buffer
-	fs.SetOutput(&out)
-	err := fs.Parse(args)
-	fs.SetOutput(stderr)
-	switch {
-	case errors.Is(err, flag.ErrHelp):
-		stdout.Write(out.Bytes())
-		return 0, false
-	case err != nil:
-		stderr.Write(out.Bytes())
-		return exitUsage, false
-	}
-	return 0, true
 }
 
 // badUsage prints msg and fs's usage on stderr and returns exitUsage.

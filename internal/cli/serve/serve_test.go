@@ -12,7 +12,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/jivokit/jivokit/internal/serve"
+	"github.com/jivokit/jivokit/internal/cli/serve"
 )
 
 // start serves h with limits on loopback until the test ends and returns

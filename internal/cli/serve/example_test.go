@@ -6,7 +6,7 @@ import (
 	"net/http"
 	"time"
 
-	"github.com/jivokit/jivokit/internal/serve"
+	"github.com/jivokit/jivokit/internal/cli/serve"
 )
 
 func ExampleLimits() {
