@@ -11,9 +11,12 @@ if (!w.jivokit) {
   methods.forEach((d, i) => (index[d.name] = i));
   const subscribe = {};
   const checks = [];
-  const queue = []; // [method, args, resolve] of calls made before load
+  const queue = []; // [method, args, resolve, promise] of calls made before load
   const waiting = []; // ready()'s resolvers
   let loaded = false;
+  let gone; // destroyed, not loaded since
+  let start; // what loads the widget when a strategy holds it back (loader.js)
+  let burst; // [method, args, resolve, promise] of the held setClientAttributes while its window is open
   let found; // whether the configuration block was there
   let bad; // why the configuration block is unreadable, reported on load
 
@@ -48,6 +51,7 @@ if (!w.jivokit) {
   const onLoad = () => {
     if (loaded) return;
     loaded = true;
+    gone = start = 0;
     // The block may come after the runtime on the page.
     if (!found) read();
     if (bad) report(bad, 'config');
@@ -88,12 +92,29 @@ if (!w.jivokit) {
     checks.forEach((c) => c());
   };
 
+  // send makes the call now or queues it.
+  const send = (d, a) => {
+    if ((loaded && !queue.length) || d.immediate) return exec(w, d, a);
+    if (queue.length >= ((jk.config || 0).queue_limit || 100)) return new JivoError(d.name, 'queue full');
+    const q = [d, a];
+    return (q[3] = new Promise((r) => queue.push(q) && (q[2] = r)));
+  };
+
   function call(m, ...a) {
     const d = methods[typeof m == 'number' ? m : index[m]];
     if (!d) return new JivoError(String(m), 'unknown method');
-    if ((loaded && !queue.length) || d.immediate) return exec(w, d, a);
-    if (queue.length >= ((jk.config || 0).queue_limit || 100)) return new JivoError(d.name, 'queue full');
-    return new Promise((r) => queue.push([d, a, r]));
+    if (d.name != 'setClientAttributes') return send(d, a);
+    // The vendor allows 10 setClientAttributes per hour and visitor: one
+    // goes at once, those within a second after it are coalesced into one
+    // made when the second ends, with the last one's arguments.
+    if (burst) return (burst[1] = a), burst[3] || (burst[3] = new Promise((r) => (burst[2] = r)));
+    burst = [d];
+    setTimeout(() => {
+      const b = burst;
+      burst = 0;
+      if (b[2]) b[2](call(d.name, ...b[1]));
+    }, 1000);
+    return send(d, a);
   }
 
   const jk = {
@@ -115,13 +136,32 @@ if (!w.jivokit) {
       return loaded;
     },
     ready: () => new Promise((r) => (loaded ? r() : waiting.push(r))),
+    get phase() {
+      return loaded ? 'loaded' : gone ? 'destroyed' : start ? 'not-requested' : 'loading';
+    },
+    load() {
+      if (start) start(), (start = 0);
+      return jk.ready();
+    },
+    // hold makes load() call f: the widget's script is not on the page yet.
+    hold: (f) => (start = loaded ? 0 : f),
+    // withdraw takes the queued call that answered p out of the queue (or
+    // the held setClientAttributes), resolving p to a JivoError.
+    withdraw(p) {
+      const q = queue.find((q) => q[3] === p) || (burst && burst[3] === p && burst);
+      if (q) {
+        q[2](new JivoError(q[0].name, 'withdrawn'));
+        q == burst ? (burst[2] = burst[3] = 0) : queue.splice(queue.indexOf(q), 1);
+      }
+      return !!q;
+    },
     onerror: (e, where) => console.error('jivokit: ' + where + ':', e),
   };
   read();
 
   const hooks = {
     jivo_onLoadCallback: onLoad,
-    jivo_onWidgetDestroy: () => ((loaded = false), arm()),
+    jivo_onWidgetDestroy: () => ((loaded = false), (gone = 1), arm()),
   };
   for (const name of callbacks) subscribe[name] = own(w, name, hooks[name], report, enter, checks);
   // Installed only once every callback is owned.

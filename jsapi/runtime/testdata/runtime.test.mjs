@@ -581,3 +581,71 @@ test('jivo_api works as a plain global: the widget sets, deletes and sets it aga
   assert.equal(typeof p.win.jivo_api.open, 'function');
   assert.equal(p.jk.call('close'), true);
 });
+
+test('phase: loading by default, not-requested while held, loaded, destroyed until the next load', async () => {
+  const p = newPage();
+  assert.equal(p.jk.phase, 'loading', 'the eager default: the widget script is on the page');
+  const q = newPage();
+  let fetched = 0;
+  q.jk.hold(() => fetched++);
+  assert.equal(q.jk.phase, 'not-requested');
+  const ready = q.jk.load();
+  assert.ok(ready instanceof q.win.Promise, 'load answers ready()');
+  assert.equal(fetched, 1);
+  assert.equal(q.jk.phase, 'loading');
+  q.jk.load();
+  assert.equal(fetched, 1, 'a second load() fetches nothing more');
+  q.load();
+  assert.equal(await ready, undefined);
+  assert.equal(q.jk.phase, 'loaded');
+  q.win.jivo_destroy();
+  assert.equal(q.jk.phase, 'destroyed');
+  q.win.jivo_init();
+  assert.equal(q.jk.phase, 'loaded');
+  q.jk.hold(() => fetched++);
+  assert.equal(q.jk.phase, 'loaded', 'hold after load holds nothing');
+  q.jk.load();
+  assert.equal(fetched, 1);
+});
+
+test('withdraw takes a queued call out: it never reaches the widget, the others keep their order', async () => {
+  const p = newPage();
+  const a = p.jk.call('setUserToken', 'a');
+  const b = p.jk.call('startCall', '+15550100');
+  const c = p.jk.call('close');
+  assert.equal(p.jk.withdraw(b), true);
+  assert.equal(p.jk.withdraw(b), false, 'only once');
+  assert.equal(p.jk.withdraw(p.win.Promise.resolve(true)), false, 'a promise the queue does not hold');
+  isJivoError(p, await b, 'startCall', 'withdrawn');
+  p.load();
+  assert.deepEqual(p.names(), ['setUserToken', 'close']);
+  assert.equal(await a, true);
+  assert.equal(await c, true);
+  assert.equal(p.jk.withdraw(c), false, 'a call already made is not affected');
+});
+
+test('setClientAttributes bursts: the first goes at once, the rest within a second coalesce, last value wins', async () => {
+  const p = newPage();
+  p.load();
+  assert.equal(p.jk.call('setClientAttributes', { a: 1 }), true, 'a lone call answers at once');
+  const second = p.jk.call('setClientAttributes', { a: 2 });
+  const third = p.jk.call('setClientAttributes', { a: 3 });
+  assert.equal(second, third, 'the held calls share one answer');
+  assert.deepEqual(plain(p.calls.filter((c) => c[0] == 'setClientAttributes')), [['setClientAttributes', { a: 1 }]]);
+  assert.equal(await third, true);
+  assert.deepEqual(plain(p.calls.filter((c) => c[0] == 'setClientAttributes')), [
+    ['setClientAttributes', { a: 1 }],
+    ['setClientAttributes', { a: 3 }],
+  ]);
+});
+
+test('a withdrawn held setClientAttributes is not made', async () => {
+  const p = newPage();
+  p.load();
+  p.jk.call('setClientAttributes', { a: 1 });
+  const held = p.jk.call('setClientAttributes', { a: 2 });
+  assert.equal(p.jk.withdraw(held), true);
+  isJivoError(p, await held, 'setClientAttributes', 'withdrawn');
+  await new Promise((r) => setTimeout(r, 1100));
+  assert.deepEqual(p.names(), ['setClientAttributes']);
+});
