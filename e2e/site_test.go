@@ -23,6 +23,7 @@ import (
 	"github.com/jivokit/jivokit/jsapi"
 	"github.com/jivokit/jivokit/stub"
 	"github.com/jivokit/jivokit/templates"
+	"github.com/jivokit/jivokit/templates/stubwidget"
 	"github.com/jivokit/jivokit/usertoken"
 )
 
@@ -129,7 +130,7 @@ func stubOptions(q url.Values) stub.Options {
 func (s *site) page(t *testing.T, w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
 	opts := stubOptions(q)
-	widget, err := templates.NewWidget("e2eTestWidget", templates.WithStub(opts),
+	widget, err := templates.NewWidget("e2eTestWidget", stubwidget.With(opts),
 		templates.WithVisitorTokens(s.signer, time.Hour),
 		templates.WithReport(func(_ context.Context, err error) { t.Errorf("snippet left out: %v", err) }))
 	if err != nil {

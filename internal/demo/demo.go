@@ -34,6 +34,7 @@ import (
 	"github.com/jivokit/jivokit/internal/wasmbuild"
 	"github.com/jivokit/jivokit/stub"
 	"github.com/jivokit/jivokit/templates"
+	"github.com/jivokit/jivokit/templates/stubwidget"
 	"github.com/jivokit/jivokit/usertoken"
 	"github.com/jivokit/jivokit/webhook"
 )
@@ -94,7 +95,7 @@ func New(ctx context.Context, cfg Config) (*Server, error) {
 	id := cfg.WidgetID
 	if s.stub {
 		id = "jivokitDemo"
-		opts = append(opts, templates.WithStub(stub.Options{LoadDelay: 300 * time.Millisecond}))
+		opts = append(opts, stubwidget.With(stub.Options{LoadDelay: 300 * time.Millisecond}))
 	}
 	if s.widget, err = templates.NewWidget(id, opts...); err != nil {
 		return nil, fmt.Errorf("demo: %w", err)
