@@ -2,21 +2,20 @@
 // headless Chromium, with the stub widget weighted as a real widget
 // (stub.Options ExtraBytes and BusyTime; TypicalExtraBytes and
 // TypicalBusyTime by default), against the same page without any widget
-// and with eager loading as the baseline, all in the same run:
+// and with eager loading as the baseline, all in the same run. Run it as
 //
+//	go run ./internal/loadmeasure [-runs 3] [-extra-bytes N] [-busy 600ms]
+//
+// For each strategy it reports:
 //   - widget requests and bytes before the visitor's first interaction
 //     (the network, watched through the DevTools protocol, in the first
 //     5 s after navigation);
-//
 //   - total blocking time in those 5 s: the sum over long tasks (a
 //     PerformanceObserver's longtask entries) of their time beyond 50 ms;
-//
 //   - click to open: from the visitor's click (the launcher under
 //     interaction; a "Chat" button calling jivokit.load() and open
 //     otherwise) to jivo_onOpen, and the widget's own load time (from the
 //     request for its script to jivo_onLoadCallback) in the same page.
-//
-//     go run ./internal/loadmeasure [-runs 3] [-extra-bytes N] [-busy 600ms]
 //
 // Each figure is the median of the runs. It needs Chromium
 // (/usr/bin/chromium, or JIVOKIT_CHROMIUM). It is a measurement, not a
