@@ -65,7 +65,8 @@ type Config struct {
 // Server is the demo site, an http.Handler.
 type Server struct {
 	mux         *http.ServeMux
-	widget      *templates.Widget
+	widget      *templates.Widget // the eager one
+	widgets     map[templates.Load]*templates.Widget
 	stub        bool
 	signer      *usertoken.Signer
 	manifest    assets.Manifest
@@ -97,9 +98,10 @@ func New(ctx context.Context, cfg Config) (*Server, error) {
 		id = "jivokitDemo"
 		opts = append(opts, stubwidget.With(stub.Options{LoadDelay: 300 * time.Millisecond}))
 	}
-	if s.widget, err = templates.NewWidget(id, opts...); err != nil {
+	if s.widgets, err = newWidgets(id, opts); err != nil {
 		return nil, fmt.Errorf("demo: %w", err)
 	}
+	s.widget = s.widgets[templates.LoadEager]
 
 	dir := cfg.BuildDir
 	if dir == "" {
