@@ -24,7 +24,7 @@ import (
 
 // loadSite serves pages whose widget (the stub) loads by a strategy.
 // /page query: load (the strategy), intent (focus, hover), label, track
-// (follow the history), delay (the stub's load delay, ms), early (the page
+// (follow the history), own (the page's own launcher), delay (the stub's load delay, ms), early (the page
 // queues calls at once). /blank is an empty page to open first, so that
 // the network is watched from the page's first request.
 func loadSite(t *testing.T) *httptest.Server {
@@ -71,6 +71,9 @@ func loadSite(t *testing.T) *httptest.Server {
 		if err := widget.Snippet(templates.Visitor{}).Render(templ.WithNonce(r.Context(), nonce), &b); err != nil {
 			http.Error(w, err.Error(), http.StatusInternalServerError)
 			return
+		}
+		if q.Has("own") {
+			b.WriteString(`<p><button type="button" id="own" data-jivokit-launcher>Talk to us</button></p>`)
 		}
 		if q.Has("early") {
 			// Calls made before the widget loads, in this order.
@@ -347,5 +350,21 @@ func TestWithdrawInBrowser(t *testing.T) {
 	}
 	if got := methods(p.StubCalls()); !slices.Equal(got, []string{"close"}) {
 		t.Errorf("the widget got %q, want only close: the withdrawn startCall must never reach it", got)
+	}
+}
+
+// TestOwnLauncher: a page's own element with data-jivokit-launcher, after
+// the snippet in the document, replaces the default button.
+func TestOwnLauncher(t *testing.T) {
+	srv := loadSite(t)
+	p, n := openWatched(t, srv, "/?load=interaction&own")
+	quiet(p)
+	if c := e2e.Eval[int](p, "document.querySelectorAll('.jivokit-launcher').length"); c != 0 || n.widget() != 0 {
+		t.Fatalf("%d default launchers, %d widget requests; want none", c, n.widget())
+	}
+	p.Click("#own")
+	p.WaitState(jsapi.ChatState("chat"))
+	if n.widget() != 1 {
+		t.Errorf("%d widget requests", n.widget())
 	}
 }

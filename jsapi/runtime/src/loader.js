@@ -87,7 +87,8 @@ if (jk && me && !jk.strategy) {
       d.head.appendChild(st);
       if (!d.querySelector('[data-jivokit-launcher]')) d.body.appendChild(b);
     };
-    d.body ? add() : d.addEventListener('DOMContentLoaded', add);
+    // The page's own launchers may come after the loader in the document.
+    d.readyState == 'loading' ? d.addEventListener('DOMContentLoaded', add) : add();
     let opening;
     const on = (type, f) => d.addEventListener(type, (e) => {
       const t = e.target;
