@@ -120,6 +120,17 @@ func openWatched(t *testing.T, srv *httptest.Server, path string) (*e2e.Page, *n
 	if err := chromedp.Do(p.Context(), chromedp.Navigate(srv.URL+path)); err != nil {
 		t.Fatalf("opening %s: %v", path, err)
 	}
+	// The navigation replaced the blank page's JavaScript context; the
+	// browser may name the new one a moment after the load event.
+	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(20 * time.Millisecond) {
+		ok, err := e2e.EvalErr[bool](p, `document.readyState === 'complete' && !!window.jivokit`)
+		if err == nil && ok {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the page %s did not come up: %v", path, err)
+		}
+	}
 	return p, n
 }
 

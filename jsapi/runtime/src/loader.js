@@ -54,7 +54,9 @@ if (jk && me && !jk.strategy) {
   if (!/^(eager|idle|interaction|consent)$/.test(mode)) {
     report(new Error('unknown loading strategy ' + mode + '; loading the widget now'));
     if (src) fetch();
-  } else if (mode != 'eager' && src) {
+  } else if (mode != 'eager' && !src) {
+    report(new Error('the loader has no data-src: nothing to load'));
+  } else if (mode != 'eager') {
     jk.hold(fetch);
     if (mode == 'idle') {
       const idle = () =>
@@ -98,15 +100,15 @@ if (jk && me && !jk.strategy) {
       if (jk.phase != 'loaded') b.setAttribute('aria-busy', 'true');
       jk.load();
     };
+    // One open queues however often the visitor clicks while it loads.
     on('click', () => {
       busy();
-      if (!opening) (opening = 1), jk.call('open');
+      if (!opening) (opening = jk.phase != 'loaded'), jk.call('open');
     });
     if (intent.indexOf('focus') >= 0) on('focusin', busy);
     if (intent.indexOf('hover') >= 0) on('pointerover', busy);
     // The widget's own label takes the launcher's place.
-    jk.on('jivo_onLoadCallback', () => b.remove());
-    jk.on('jivo_onWidgetDestroy', () => (opening = 0));
+    jk.on('jivo_onLoadCallback', () => b.remove() || (opening = 0));
   }
 
   // track sends the page's title and URL once the URL changed and stayed
