@@ -25,11 +25,12 @@ const gzipGoal = 2304
 // loaderGoal is the loader's size budget, gzipped.
 const loaderGoal = 1536
 
-// TestRuntimeInNode runs testdata/runtime.test.mjs with node's test runner:
-// the built runtime.min.js against a fake widget, a fresh vm context per case.
+// TestRuntimeInNode runs testdata/runtime.test.mjs and loader.test.mjs
+// with node's test runner: the built runtime.min.js (and loader.min.js
+// behind it) against a fake widget, a fresh vm context per case.
 func TestRuntimeInNode(t *testing.T) {
 	node := testtool.Node(t)
-	cmd := exec.Command(node, "--test", "--test-reporter=spec", "testdata/runtime.test.mjs")
+	cmd := exec.Command(node, "--test", "--test-reporter=spec", "testdata/runtime.test.mjs", "testdata/loader.test.mjs")
 	out, err := cmd.CombinedOutput()
 	if err != nil {
 		t.Fatalf("node --test failed: %v\n%s", err, out)
