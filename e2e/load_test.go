@@ -2,6 +2,7 @@ package e2e_test
 
 import (
 	"bytes"
+	"context"
 	"net/http"
 	"net/http/httptest"
 	"slices"
@@ -120,11 +121,16 @@ func openWatched(t *testing.T, srv *httptest.Server, path string) (*e2e.Page, *n
 	if err := chromedp.Do(p.Context(), chromedp.Navigate(srv.URL+path)); err != nil {
 		t.Fatalf("opening %s: %v", path, err)
 	}
-	// The navigation replaced the blank page's JavaScript context; the
-	// browser may name the new one a moment after the load event.
+	// The navigation replaced the blank page's JavaScript context; chromedp
+	// learns the new one's id from an event that may come a moment after
+	// the load event, and its polls (WaitFor) use that id: wait until a
+	// poll works.
 	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(20 * time.Millisecond) {
-		ok, err := e2e.EvalErr[bool](p, `document.readyState === 'complete' && !!window.jivokit`)
-		if err == nil && ok {
+		ctx, cancel := context.WithTimeout(p.Context(), 2*time.Second)
+		_, err := chromedp.Run(ctx, chromedp.Poll[bool](`document.readyState === 'complete' && !!window.jivokit`,
+			chromedp.WithPollingInterval(10*time.Millisecond), chromedp.WithPollingTimeout(time.Second)))
+		cancel()
+		if err == nil {
 			break
 		}
 		if time.Now().After(deadline) {

@@ -120,10 +120,9 @@ func wait(ctx context.Context, p *page, m int, r js.Value) (js.Value, error) {
 		take(id)
 		// A call still in the runtime's queue is taken out, so that it
 		// never reaches the widget; one handed to it already (or an async
-		// method's answer) is not affected. An older runtime cannot.
-		if p.jivokit.Get("withdraw").Type() == js.TypeFunction {
-			try(p.jivokit, "withdraw", r)
-		}
+		// method's answer) is not affected. An older runtime's promise has
+		// no withdraw: try reports that, ignored.
+		try(r, "withdraw")
 	}
 	return v, err
 }

@@ -199,7 +199,7 @@ func errString(err error) string {
 }
 
 // TestLoadAndPhase: Load starts what a loading strategy held back (the
-// runtime's hold) and waits for the load; CurrentPhase follows the
+// loader's jivokit.load) and waits for the load; CurrentPhase follows the
 // widget's life.
 func TestLoadAndPhase(t *testing.T) {
 	ctx := testContext(t)
@@ -213,8 +213,11 @@ func TestLoadAndPhase(t *testing.T) {
 	if ph, _ := jivo.CurrentPhase(); ph != jivo.PhaseDestroyed || ph.String() != "destroyed" {
 		t.Errorf("after jivo_destroy the phase is %v", ph)
 	}
-	// A strategy holds the script back: Load runs what fetches it.
-	fakewidget.Eval(`fakeJivo.fetched = 0; jivokit.hold(() => { fakeJivo.fetched++; setTimeout(() => jivo_init(), 5) })`)
+	// A strategy holds the script back (the loader replaces load): Load
+	// runs what fetches it.
+	fakewidget.Eval(`fakeJivo.fetched = 0; fakeJivo.load0 = jivokit.load;
+jivokit.load = () => { if (!fakeJivo.fetched++) setTimeout(() => jivo_init(), 5); return fakeJivo.load0(); }`)
+	defer fakewidget.Eval(`jivokit.load = fakeJivo.load0`)
 	short, cancel := context.WithTimeout(ctx, 2*time.Millisecond)
 	defer cancel()
 	if err := jivo.Ready(short); !errors.Is(err, jivo.ErrNotLoaded) {

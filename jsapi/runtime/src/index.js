@@ -15,7 +15,6 @@ if (!w.jivokit) {
   const waiting = []; // ready()'s resolvers
   let loaded = false;
   let gone; // destroyed, not loaded since
-  let start; // what loads the widget when a strategy holds it back (loader.js)
   let burst; // [method, args, resolve, promise] of the held setClientAttributes while its window is open
   let found; // whether the configuration block was there
   let bad; // why the configuration block is unreadable, reported on load
@@ -51,7 +50,7 @@ if (!w.jivokit) {
   const onLoad = () => {
     if (loaded) return;
     loaded = true;
-    gone = start = 0;
+    gone = 0;
     // The block may come after the runtime on the page.
     if (!found) read();
     if (bad) report(bad, 'config');
@@ -92,12 +91,22 @@ if (!w.jivokit) {
     checks.forEach((c) => c());
   };
 
+  // pend gives q, a call queued or held, its promise. The promise's
+  // withdraw() takes the call back while it has not been made (take says
+  // whether it could) and answers the promise with a JivoError.
+  const pend = (q, take) => {
+    const p = (q[3] = new Promise((r) => (q[2] = r)));
+    p.withdraw = () => !!take() && !q[2](new JivoError(q[0].name, 'withdrawn'));
+    return p;
+  };
+
   // send makes the call now or queues it.
   const send = (d, a) => {
     if ((loaded && !queue.length) || d.immediate) return exec(w, d, a);
     if (queue.length >= ((jk.config || 0).queue_limit || 100)) return new JivoError(d.name, 'queue full');
     const q = [d, a];
-    return (q[3] = new Promise((r) => queue.push(q) && (q[2] = r)));
+    queue.push(q);
+    return pend(q, (i = queue.indexOf(q)) => i + 1 && queue.splice(i, 1));
   };
 
   function call(m, ...a) {
@@ -107,13 +116,10 @@ if (!w.jivokit) {
     // The vendor allows 10 setClientAttributes per hour and visitor: one
     // goes at once, those within a second after it are coalesced into one
     // made when the second ends, with the last one's arguments.
-    if (burst) return (burst[1] = a), burst[3] || (burst[3] = new Promise((r) => (burst[2] = r)));
-    burst = [d];
-    setTimeout(() => {
-      const b = burst;
-      burst = 0;
-      if (b[2]) b[2](call(d.name, ...b[1]));
-    }, 1000);
+    let b = burst;
+    if (b) return (b[1] = a), b[3] || pend(b, () => b[3] && !(b[3] = 0));
+    b = burst = [d];
+    setTimeout(() => ((burst = 0), b[3] && b[2](send(d, b[1])), (b[3] = 0)), 1000);
     return send(d, a);
   }
 
@@ -136,27 +142,14 @@ if (!w.jivokit) {
       return loaded;
     },
     ready: () => new Promise((r) => (loaded ? r() : waiting.push(r))),
+    // The loader (loader.js) replaces load, and phase while it holds the
+    // widget's script back.
     get phase() {
-      return loaded ? 'loaded' : gone ? 'destroyed' : start ? 'not-requested' : 'loading';
-    },
-    load() {
-      if (start) start(), (start = 0);
-      return jk.ready();
-    },
-    // hold makes load() call f: the widget's script is not on the page yet.
-    hold: (f) => (start = loaded ? 0 : f),
-    // withdraw takes the queued call that answered p out of the queue (or
-    // the held setClientAttributes), resolving p to a JivoError.
-    withdraw(p) {
-      const q = queue.find((q) => q[3] === p) || (burst && burst[3] === p && burst);
-      if (q) {
-        q[2](new JivoError(q[0].name, 'withdrawn'));
-        q == burst ? (burst[2] = burst[3] = 0) : queue.splice(queue.indexOf(q), 1);
-      }
-      return !!q;
+      return loaded ? 'loaded' : gone ? 'destroyed' : 'loading';
     },
     onerror: (e, where) => console.error('jivokit: ' + where + ':', e),
   };
+  jk.load = jk.ready;
   read();
 
   const hooks = {

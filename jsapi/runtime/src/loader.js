@@ -56,8 +56,16 @@ if (jk && me && !jk.strategy) {
     if (src) fetch();
   } else if (mode != 'eager' && !src) {
     report(new Error('the loader has no data-src: nothing to load'));
-  } else if (mode != 'eager') {
-    jk.hold(fetch);
+  } else if (mode != 'eager' && !jk.loaded) {
+    // Until load() fetches the script, the phase is not-requested.
+    const phase = Object.getOwnPropertyDescriptor(jk, 'phase').get;
+    const load = jk.load;
+    let held = 1;
+    Object.defineProperty(jk, 'phase', { get: () => (held && !jk.loaded ? 'not-requested' : phase()) });
+    jk.load = () => {
+      if (held) (held = 0), fetch();
+      return load();
+    };
     if (mode == 'idle') {
       const idle = () =>
         w.requestIdleCallback ? w.requestIdleCallback(jk.load, { timeout: num('idle-timeout', 3000) }) : setTimeout(jk.load, 1);

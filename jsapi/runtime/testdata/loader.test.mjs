@@ -79,7 +79,8 @@ test('consent: nothing is added until jivokit.load(); then the script, once, wit
   assert.equal(p.jk.strategy, 'consent');
   assert.equal(p.jk.phase, 'not-requested');
   assert.equal(p.scripts().length, 0);
-  p.jk.load();
+  const ready = p.jk.load();
+  assert.ok(ready instanceof p.win.Promise, 'load() answers ready()');
   p.jk.load();
   const s = p.scripts();
   assert.equal(s.length, 1);
@@ -90,6 +91,17 @@ test('consent: nothing is added until jivokit.load(); then the script, once, wit
   assert.equal(p.jk.phase, 'loading');
   s[0].onerror();
   assert.deepEqual(p.errors, ['load: the widget script /jivokit/stub.js did not load']);
+  p.load();
+  assert.equal(p.jk.phase, 'loaded');
+  p.win.jivo_onWidgetDestroy();
+  assert.equal(p.jk.phase, 'destroyed');
+});
+
+test('a widget that loads while held (its script on the page after all) is loaded, and load() fetches nothing more', () => {
+  const p = newPage({ 'data-load': 'interaction', 'data-src': '/w.js' });
+  assert.equal(p.jk.phase, 'not-requested');
+  p.load();
+  assert.equal(p.jk.phase, 'loaded');
 });
 
 test('idle: after the load event, in an idle period with a timeout; a timer without requestIdleCallback', async () => {

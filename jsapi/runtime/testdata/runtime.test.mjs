@@ -582,30 +582,18 @@ test('jivo_api works as a plain global: the widget sets, deletes and sets it aga
   assert.equal(p.jk.call('close'), true);
 });
 
-test('phase: loading by default, not-requested while held, loaded, destroyed until the next load', async () => {
+test('phase: loading (the widget script is on the page), loaded, destroyed until the next load; load() answers ready()', async () => {
   const p = newPage();
-  assert.equal(p.jk.phase, 'loading', 'the eager default: the widget script is on the page');
-  const q = newPage();
-  let fetched = 0;
-  q.jk.hold(() => fetched++);
-  assert.equal(q.jk.phase, 'not-requested');
-  const ready = q.jk.load();
-  assert.ok(ready instanceof q.win.Promise, 'load answers ready()');
-  assert.equal(fetched, 1);
-  assert.equal(q.jk.phase, 'loading');
-  q.jk.load();
-  assert.equal(fetched, 1, 'a second load() fetches nothing more');
-  q.load();
+  assert.equal(p.jk.phase, 'loading');
+  const ready = p.jk.load();
+  assert.ok(ready instanceof p.win.Promise, 'load answers ready()');
+  p.load();
   assert.equal(await ready, undefined);
-  assert.equal(q.jk.phase, 'loaded');
-  q.win.jivo_destroy();
-  assert.equal(q.jk.phase, 'destroyed');
-  q.win.jivo_init();
-  assert.equal(q.jk.phase, 'loaded');
-  q.jk.hold(() => fetched++);
-  assert.equal(q.jk.phase, 'loaded', 'hold after load holds nothing');
-  q.jk.load();
-  assert.equal(fetched, 1);
+  assert.equal(p.jk.phase, 'loaded');
+  p.win.jivo_destroy();
+  assert.equal(p.jk.phase, 'destroyed');
+  p.win.jivo_init();
+  assert.equal(p.jk.phase, 'loaded');
 });
 
 test('withdraw takes a queued call out: it never reaches the widget, the others keep their order', async () => {
@@ -613,15 +601,14 @@ test('withdraw takes a queued call out: it never reaches the widget, the others 
   const a = p.jk.call('setUserToken', 'a');
   const b = p.jk.call('startCall', '+15550100');
   const c = p.jk.call('close');
-  assert.equal(p.jk.withdraw(b), true);
-  assert.equal(p.jk.withdraw(b), false, 'only once');
-  assert.equal(p.jk.withdraw(p.win.Promise.resolve(true)), false, 'a promise the queue does not hold');
+  assert.equal(b.withdraw(), true);
+  assert.equal(b.withdraw(), false, 'only once');
   isJivoError(p, await b, 'startCall', 'withdrawn');
   p.load();
   assert.deepEqual(p.names(), ['setUserToken', 'close']);
   assert.equal(await a, true);
   assert.equal(await c, true);
-  assert.equal(p.jk.withdraw(c), false, 'a call already made is not affected');
+  assert.equal(c.withdraw(), false, 'a call already made is not affected');
 });
 
 test('setClientAttributes bursts: the first goes at once, the rest within a second coalesce, last value wins', async () => {
@@ -644,7 +631,7 @@ test('a withdrawn held setClientAttributes is not made', async () => {
   p.load();
   p.jk.call('setClientAttributes', { a: 1 });
   const held = p.jk.call('setClientAttributes', { a: 2 });
-  assert.equal(p.jk.withdraw(held), true);
+  assert.equal(held.withdraw(), true);
   isJivoError(p, await held, 'setClientAttributes', 'withdrawn');
   await new Promise((r) => setTimeout(r, 1100));
   assert.deepEqual(p.names(), ['setClientAttributes']);
