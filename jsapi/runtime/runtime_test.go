@@ -18,7 +18,7 @@ import (
 // gzipGoal is the page runtime's size budget, gzipped. It was 2048 until
 // every page got what the loading strategies and cancellation need of the
 // core (jivokit.load, phase, withdraw) and the setClientAttributes burst
-// guard, about 160 bytes; the strategies themselves live in Loader, which
+// guard, about 150 bytes; the strategies themselves live in Loader, which
 // only pages that use one get (loaderGoal). docs/runtime.md gives both.
 const gzipGoal = 2304
 

@@ -15,7 +15,8 @@ if (!w.jivokit) {
   const waiting = []; // ready()'s resolvers
   let loaded = false;
   let gone; // destroyed, not loaded since
-  let burst; // [method, args, resolve, promise] of the held setClientAttributes while its window is open
+  let burst; // [method, args, resolve, promise] of setClientAttributes while its window is open
+  const held = []; // burst, while a call in its window waits for its end
   let found; // whether the configuration block was there
   let bad; // why the configuration block is unreadable, reported on load
 
@@ -91,23 +92,23 @@ if (!w.jivokit) {
     checks.forEach((c) => c());
   };
 
-  // pend gives q, a call queued or held, its promise. The promise's
-  // withdraw() takes the call back while it has not been made (take says
-  // whether it could) and answers the promise with a JivoError.
-  const pend = (q, take) => {
+  // pend puts q, a call to make later, in list (the queue, or held: the
+  // setClientAttributes of a burst) and gives it its promise. The
+  // promise's withdraw() takes the call out of its list, so that it is
+  // never made, and answers the promise with a JivoError; it answers
+  // whether it could.
+  const pend = (q, list) => {
+    list.push(q);
     const p = (q[3] = new Promise((r) => (q[2] = r)));
-    p.withdraw = () => !!take() && !q[2](new JivoError(q[0].name, 'withdrawn'));
+    p.withdraw = (i = list.indexOf(q)) => i >= 0 && !list.splice(i, 1)[0][2](new JivoError(q[0].name, 'withdrawn'));
     return p;
   };
 
   // send makes the call now or queues it.
-  const send = (d, a) => {
-    if ((loaded && !queue.length) || d.immediate) return exec(w, d, a);
-    if (queue.length >= ((jk.config || 0).queue_limit || 100)) return new JivoError(d.name, 'queue full');
-    const q = [d, a];
-    queue.push(q);
-    return pend(q, (i = queue.indexOf(q)) => i + 1 && queue.splice(i, 1));
-  };
+  const send = (d, a) =>
+    (loaded && !queue.length) || d.immediate ? exec(w, d, a)
+    : queue.length >= ((jk.config || 0).queue_limit || 100) ? new JivoError(d.name, 'queue full')
+    : pend([d, a], queue);
 
   function call(m, ...a) {
     const d = methods[typeof m == 'number' ? m : index[m]];
@@ -117,9 +118,9 @@ if (!w.jivokit) {
     // goes at once, those within a second after it are coalesced into one
     // made when the second ends, with the last one's arguments.
     let b = burst;
-    if (b) return (b[1] = a), b[3] || pend(b, () => b[3] && !(b[3] = 0));
+    if (b) return (b[1] = a), held[0] ? b[3] : pend(b, held);
     b = burst = [d];
-    setTimeout(() => ((burst = 0), b[3] && b[2](send(d, b[1])), (b[3] = 0)), 1000);
+    setTimeout(() => ((burst = 0), held.pop() && b[2](send(d, b[1]))), 1000);
     return send(d, a);
   }
 
