@@ -17,6 +17,7 @@ import (
 	"github.com/jivokit/jivokit/jsapi/runtime"
 	"github.com/jivokit/jivokit/stub"
 	"github.com/jivokit/jivokit/templates"
+	"github.com/jivokit/jivokit/templates/stubwidget"
 )
 
 // noRuntimeURL marks the runtime's element in the loader bare cuts out.
@@ -28,7 +29,7 @@ const noRuntimeURL = "/no-runtime.js"
 // runtime itself. Query: the stub's (stubOptions).
 func (s *site) bare(w http.ResponseWriter, r *http.Request) {
 	opts := stubOptions(r.URL.Query())
-	widget, err := templates.NewWidget("e2eTestWidget", templates.WithStub(opts))
+	widget, err := templates.NewWidget("e2eTestWidget", stubwidget.With(opts))
 	if err != nil {
 		http.Error(w, err.Error(), http.StatusInternalServerError)
 		return

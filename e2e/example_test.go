@@ -11,7 +11,7 @@ import (
 )
 
 // chatSite is a site with a chat button, on the stub widget: its page loads
-// stub.Path (with templates.WithStub, or by hand as here).
+// stub.Path (with templates/stubwidget, or by hand as here).
 func chatSite() http.Handler {
 	mux := http.NewServeMux()
 	mux.Handle("/jivokit/", stub.Handler())

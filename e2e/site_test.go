@@ -23,6 +23,7 @@ import (
 	"github.com/jivokit/jivokit/jsapi"
 	"github.com/jivokit/jivokit/stub"
 	"github.com/jivokit/jivokit/templates"
+	"github.com/jivokit/jivokit/templates/stubwidget"
 	"github.com/jivokit/jivokit/usertoken"
 )
 
@@ -125,11 +126,16 @@ func stubOptions(q url.Values) stub.Options {
 
 // page renders a test page with the stub widget's snippet and the app.
 // Query: config (render visitorConfig for visitorID), early (the driver
-// calls before load), and the stub's (stubOptions).
+// calls before load), load (the loading strategy), and the stub's
+// (stubOptions).
 func (s *site) page(t *testing.T, w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
 	opts := stubOptions(q)
-	widget, err := templates.NewWidget("e2eTestWidget", templates.WithStub(opts),
+	load := templates.LoadEager
+	if q.Has("load") {
+		load = templates.Load(q.Get("load"))
+	}
+	widget, err := templates.NewWidget("e2eTestWidget", stubwidget.With(opts), templates.WithLoad(load),
 		templates.WithVisitorTokens(s.signer, time.Hour),
 		templates.WithReport(func(_ context.Context, err error) { t.Errorf("snippet left out: %v", err) }))
 	if err != nil {

@@ -90,3 +90,33 @@ func TestScriptIsBundled(t *testing.T) {
 		t.Error("Script uses innerHTML; the stub writes data as text only")
 	}
 }
+
+func TestHandlerWeight(t *testing.T) {
+	h := Handler()
+	for _, tc := range []struct {
+		target string
+		code   int
+		n      int
+	}{
+		{WeightPath + "?bytes=1000", 200, 1000},
+		{WeightPath + "?bytes=0", 200, 0},
+		{WeightPath + "?bytes=3", 200, 3},
+		{WeightPath + "?bytes=-1", 400, -1},
+		{WeightPath + "?bytes=x", 400, -1},
+		{WeightPath, 400, -1},
+	} {
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, httptest.NewRequest("GET", tc.target, nil))
+		if rec.Code != tc.code || (tc.n >= 0 && rec.Body.Len() != tc.n) {
+			t.Errorf("%s: %d, %d bytes; want %d, %d bytes", tc.target, rec.Code, rec.Body.Len(), tc.code, tc.n)
+		}
+		if tc.n > 4 && (!strings.HasPrefix(rec.Body.String(), "/*") || !strings.HasSuffix(rec.Body.String(), "*/")) {
+			t.Errorf("%s: not a comment: %.20q", tc.target, rec.Body.String())
+		}
+	}
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, httptest.NewRequest("POST", WeightPath+"?bytes=1", nil))
+	if rec.Code != 405 || rec.Header().Get("Allow") == "" {
+		t.Errorf("POST: %d, Allow %q", rec.Code, rec.Header().Get("Allow"))
+	}
+}

@@ -21,10 +21,35 @@ type Options struct {
 	// NeverLoad keeps the widget from ever loading, as when the vendor's
 	// script is blocked; jivokitStub.load() loads it on demand.
 	NeverLoad bool
+	// ExtraBytes makes the stub weigh what a real widget weighs on the
+	// wire: before it loads, it fetches that many more bytes of script
+	// (WeightPath, served by Handler, next to the stub's own URL). At most
+	// MaxExtraBytes. TypicalExtraBytes is a real widget's.
+	ExtraBytes int
+	// BusyTime is main-thread work the stub does when it loads, in long
+	// tasks of at most 150 ms each, as a real widget's start-up
+	// (TypicalBusyTime). Whole milliseconds, at most MaxLoadDelay.
+	BusyTime time.Duration
 }
 
 // MaxLoadDelay is the longest LoadDelay.
 const MaxLoadDelay = time.Hour
+
+// MaxExtraBytes is the largest ExtraBytes.
+const MaxExtraBytes = 16 << 20
+
+// A real chat widget's weight, for ExtraBytes and BusyTime. Published
+// figures: the chat vendor Crisp calls its 232 KB compressed "the
+// lightest chatbox on the market" where other providers load up to a
+// megabyte, and one site's measurement of a chat widget found +1 s of
+// total blocking time. The defaults sit between: 400 KB of script and
+// 600 ms of start-up work (four 150 ms long tasks, 400 ms of blocking
+// time), conservative for the vendor's widget, which also loads frames,
+// styles and fonts.
+const (
+	TypicalExtraBytes = 400 << 10
+	TypicalBusyTime   = 600 * time.Millisecond
+)
 
 // Error is an error of this package; the constants below are its sentinels.
 type Error string
@@ -36,6 +61,8 @@ const (
 	ErrNegativeDelay Error = "stub: negative load delay"
 	// ErrDelayTooLong: Options.LoadDelay is above MaxLoadDelay.
 	ErrDelayTooLong Error = "stub: load delay too long"
+	// ErrWeight: Options.ExtraBytes or BusyTime is out of range.
+	ErrWeight Error = "stub: weight out of range"
 )
 
 // Validate reports a LoadDelay out of range, wrapping ErrNegativeDelay or
@@ -46,6 +73,10 @@ func (o Options) Validate() error {
 		return fmt.Errorf("%w: %v (use 0 to load on the next tick)", ErrNegativeDelay, o.LoadDelay)
 	case o.LoadDelay > MaxLoadDelay:
 		return fmt.Errorf("%w: %v (at most %v)", ErrDelayTooLong, o.LoadDelay, MaxLoadDelay)
+	case o.ExtraBytes < 0 || o.ExtraBytes > MaxExtraBytes:
+		return fmt.Errorf("%w: ExtraBytes %d (from 0 to %d)", ErrWeight, o.ExtraBytes, MaxExtraBytes)
+	case o.BusyTime < 0 || o.BusyTime > MaxLoadDelay:
+		return fmt.Errorf("%w: BusyTime %v (from 0 to %v)", ErrWeight, o.BusyTime, MaxLoadDelay)
 	}
 	return nil
 }
@@ -53,7 +84,7 @@ func (o Options) Validate() error {
 // Attrs returns the data-* attributes of the stub's <script> element that
 // carry o: data-load-delay (milliseconds, when not zero), and
 // data-offline, data-callbacks-disabled, data-never-load (value "true",
-// only when set). The zero Options give an empty map. Call Validate first:
+// only when set), data-extra-bytes and data-busy-ms (when not zero). The zero Options give an empty map. Call Validate first:
 // a delay out of range is clamped to 0 or MaxLoadDelay here.
 func (o Options) Attrs() map[string]string {
 	attrs := make(map[string]string, 4)
@@ -72,6 +103,12 @@ func (o Options) Attrs() map[string]string {
 	}
 	if o.NeverLoad {
 		attrs["data-never-load"] = "true"
+	}
+	if n := min(max(o.ExtraBytes, 0), MaxExtraBytes); n > 0 {
+		attrs["data-extra-bytes"] = strconv.Itoa(n)
+	}
+	if d := min(max(o.BusyTime, 0), MaxLoadDelay); d >= time.Millisecond {
+		attrs["data-busy-ms"] = strconv.FormatInt(int64(d/time.Millisecond), 10)
 	}
 	return attrs
 }

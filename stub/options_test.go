@@ -54,3 +54,19 @@ func TestOptionsValidate(t *testing.T) {
 		})
 	}
 }
+
+func TestOptionsWeight(t *testing.T) {
+	o := Options{ExtraBytes: TypicalExtraBytes, BusyTime: TypicalBusyTime}
+	if err := o.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{"data-extra-bytes": "409600", "data-busy-ms": "600"}
+	if got := o.Attrs(); !maps.Equal(got, want) {
+		t.Errorf("Attrs() = %v, want %v", got, want)
+	}
+	for _, bad := range []Options{{ExtraBytes: -1}, {ExtraBytes: MaxExtraBytes + 1}, {BusyTime: -time.Millisecond}, {BusyTime: 2 * MaxLoadDelay}} {
+		if err := bad.Validate(); !errors.Is(err, ErrWeight) {
+			t.Errorf("%+v: Validate() = %v, want ErrWeight", bad, err)
+		}
+	}
+}

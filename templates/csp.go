@@ -34,14 +34,14 @@ var widgetSources = Policy{
 // Policy returns the directives the widget needs: the vendor's hosts
 // (scripts, websockets, frames, workers, images, styles) and where the
 // widget's scripts come from: its host when the vendor's wildcards do not
-// cover it, and for the stub and a runtime URL their origin ('self' for a
+// cover it, and for WithScript's script and a runtime URL their origin ('self' for a
 // path on the site). Add the page's nonce with WithNonce, and Merge it into
 // the site's own policy: alone it would block everything else the page
 // loads.
 func (w *Widget) Policy() Policy {
 	p := widgetSources.clone()
 	var urls []string
-	if w.stub != nil {
+	if w.script != nil {
 		urls = append(urls, w.ScriptURL())
 	}
 	if w.runtimeURL != "" {

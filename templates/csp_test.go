@@ -32,7 +32,7 @@ func TestWidgetPolicy(t *testing.T) {
 		t.Error("vendor widget with inline runtime needs no 'self'")
 	}
 	// A host outside the vendor's wildcards is added; the stub needs 'self'.
-	custom, err := NewWidget("abc", WithHost("widget.example.net:8443"), WithStub(stub.Options{}))
+	custom, err := NewWidget("abc", WithHost("widget.example.net:8443"), withStub(stub.Options{}))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -142,7 +142,7 @@ const googleStrictCSP = "object-src 'none'; script-src 'nonce-R' 'strict-dynamic
 // the site allowed plus what they need, and nothing else; a kind the site
 // leaves unrestricted stays unrestricted.
 func TestPolicyMergeExtends(t *testing.T) {
-	w := newTestWidget(t, WithStub(stub.Options{}))
+	w := newTestWidget(t, withStub(stub.Options{}))
 	needs := []Policy{w.Policy(), WASMPolicy()}
 	for _, site := range []string{
 		googleStrictCSP,
@@ -252,13 +252,13 @@ func TestWidgetPolicyScriptOrigins(t *testing.T) {
 		want []string // in script-src
 		not  []string
 	}{
-		{"stub from the site", []Option{WithStub(stub.Options{})}, []string{"'self'"}, nil},
+		{"stub from the site", []Option{withStub(stub.Options{})}, []string{"'self'"}, nil},
 		{"runtime from the site", []Option{WithRuntimeURL(RuntimePath)}, []string{"'self'"}, nil},
-		{"stub from a CDN", []Option{WithStub(stub.Options{}), WithStubURL("https://cdn.example.com:8443/jivokit/stub.js?v=2")},
+		{"stub from a CDN", []Option{withStubURL("https://cdn.example.com:8443/jivokit/stub.js?v=2", stub.Options{})},
 			[]string{"https://cdn.example.com:8443"}, []string{"'self'"}},
 		{"runtime scheme-relative", []Option{WithRuntimeURL("//static.example.net/runtime.js")}, []string{"static.example.net"}, []string{"'self'"}},
 		{"runtime with user info", []Option{WithRuntimeURL("HTTP://u@Static.Example.net#x")}, []string{"http://static.example.net"}, []string{"'self'"}},
-		{"both", []Option{WithStub(stub.Options{}), WithRuntimeURL("https://cdn.example.com/rt.js")}, []string{"'self'", "https://cdn.example.com"}, nil},
+		{"both", []Option{withStub(stub.Options{}), WithRuntimeURL("https://cdn.example.com/rt.js")}, []string{"'self'", "https://cdn.example.com"}, nil},
 		{"relative path", []Option{WithRuntimeURL("js/runtime.js")}, []string{"'self'"}, nil},
 	}
 	for _, tt := range tests {

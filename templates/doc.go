@@ -36,8 +36,11 @@
 // widget's report function (WithReport) learns what was dropped as a
 // *RenderError. Widget.Config returns the same result without rendering.
 //
-// WithStub swaps the vendor's script for the stub widget (package stub),
-// for development and tests. WASMApp loads a Go program compiled to
+// WithLoad picks when the widget's script is fetched (eager, idle, on the
+// first interaction with a launcher, or on consent) and WithTrackPages
+// follows a single-page app's history. WithScript swaps the vendor's
+// script for another, such as the stub widget (package
+// templates/stubwidget), for development and tests. WASMApp loads a Go program compiled to
 // WebAssembly; AssetHandler serves the runtime and wasm_exec.js. Every
 // script element carries the nonce of templ.WithNonce; Widget.Policy and
 // WASMPolicy give what they need of the Content-Security-Policy, to Merge

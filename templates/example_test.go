@@ -16,6 +16,7 @@ import (
 	"github.com/jivokit/jivokit/jsapi"
 	"github.com/jivokit/jivokit/stub"
 	"github.com/jivokit/jivokit/templates"
+	"github.com/jivokit/jivokit/templates/stubwidget"
 	"github.com/jivokit/jivokit/usertoken"
 )
 
@@ -65,9 +66,9 @@ func ExampleWidget_Config() {
 	// [contact_info.email custom_data[1].link]
 }
 
-func ExampleWithStub() {
+func ExampleWithScript() {
 	widget, _ := templates.NewWidget("abc",
-		templates.WithStub(stub.Options{LoadDelay: 200 * time.Millisecond, Offline: true}),
+		stubwidget.With(stub.Options{LoadDelay: 200 * time.Millisecond, Offline: true}),
 		templates.WithRuntimeURL(templates.RuntimePath))
 	widget.Snippet(templates.Visitor{}).Render(context.Background(), os.Stdout)
 	// Output:
@@ -211,4 +212,23 @@ func ExampleValidateNonce() {
 	// <nil>
 	// templates: invalid CSP nonce: "x' 'unsafe-inline" contains '\''; only letters, digits, '+', '/', '-', '_' and trailing '=' are allowed
 	// script-src 'self'
+}
+
+func ExampleWithLoad() {
+	widget, _ := templates.NewWidget("abc",
+		templates.WithLoad(templates.LoadInteraction),
+		templates.WithLauncherLabel("Chatten"),
+		templates.WithLoadIntent(templates.IntentFocus),
+		templates.WithRuntimeURL(templates.RuntimePath))
+	var b strings.Builder
+	widget.Snippet(templates.Visitor{}).Render(templ.WithNonce(context.Background(), "r4nd0m"), &b)
+	// The widget's script is not in the HTML: the loader adds it on intent.
+	html := b.String()
+	fmt.Println(html[:strings.Index(html, ">")+1])
+	fmt.Println(strings.Contains(html, `<script src="//code.jivosite.com/widget/abc"`))
+	fmt.Println(html[strings.LastIndex(html, "<script"):strings.LastIndex(html, ` nonce=`)])
+	// Output:
+	// <script type="application/json" id="jivokit-config" nonce="r4nd0m">
+	// false
+	// <script data-load="interaction" data-src="//code.jivosite.com/widget/abc" data-label="Chatten" data-intent="click focus"
 }

@@ -38,7 +38,7 @@ func FuzzWidget(f *testing.F) {
 			opts = append(opts, WithHost(host))
 		}
 		if useStub {
-			opts = append(opts, WithStub(stub.Options{Offline: true, LoadDelay: 10 * time.Millisecond}))
+			opts = append(opts, withStub(stub.Options{Offline: true, LoadDelay: 10 * time.Millisecond}))
 		}
 		if safe {
 			opts = append(opts, WithSafeHosts("example.com"))

@@ -87,15 +87,12 @@ func renderGolden(t *testing.T, in goldenInput) (html, report string) {
 		opts = append(opts, WithHost(in.Host))
 	}
 	if in.Stub != nil {
-		opts = append(opts, WithStub(stub.Options{
+		opts = append(opts, withStubURL(in.StubURL, stub.Options{
 			LoadDelay:         time.Duration(in.Stub.LoadDelayMS) * time.Millisecond,
 			Offline:           in.Stub.Offline,
 			CallbacksDisabled: in.Stub.CallbacksDisabled,
 			NeverLoad:         in.Stub.NeverLoad,
 		}))
-	}
-	if in.StubURL != "" {
-		opts = append(opts, WithStubURL(in.StubURL))
 	}
 	if in.RuntimeURL != "" {
 		opts = append(opts, WithRuntimeURL(in.RuntimeURL))

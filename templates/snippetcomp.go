@@ -10,7 +10,8 @@ import (
 // Snippet renders the widget for one visitor: the configuration block
 // (<script type="application/json" id="jivokit-config">), the page runtime
 // unless the page already has it, and the widget's script (the vendor's, or
-// the stub's with WithStub). Every script element carries the CSP nonce of
+// another with WithScript, such as the stub's), or, under a
+// loading strategy other than LoadEager, the loader that adds it later. Every script element carries the CSP nonce of
 // templ.WithNonce.
 //
 // Parts of v that are invalid are left out and reported to the widget's

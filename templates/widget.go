@@ -12,7 +12,6 @@ import (
 	"github.com/a-h/templ"
 
 	"github.com/jivokit/jivokit/jsapi"
-	"github.com/jivokit/jivokit/stub"
 	"github.com/jivokit/jivokit/usertoken"
 )
 
@@ -23,8 +22,11 @@ import (
 type Widget struct {
 	id         string
 	host       string
-	stub       *stub.Options
-	stubURL    string
+	script     *script // another widget script than the vendor's (WithScript)
+	load       Load
+	intents    []Intent
+	label      string
+	track      bool
 	runtimeURL string
 	safeHosts  jsapi.SafeHosts
 	signer     *usertoken.Signer
@@ -51,28 +53,59 @@ func WithHost(host string) Option {
 	}
 }
 
-// WithStub loads the stub widget (package stub) instead of the vendor's
-// script, with the given options; the site serves it at stub.Path
-// (stub.Handler) unless WithStubURL says otherwise. Nothing reaches the
-// vendor's servers.
-func WithStub(o stub.Options) Option {
+// ScriptSource is a widget script that stands in for the vendor's, such
+// as the stub widget (package templates/stubwidget offers it).
+type ScriptSource interface {
+	// WidgetScript returns the script's URL and the data-* attributes of
+	// its element, or why it cannot be used.
+	WidgetScript() (url string, attrs map[string]string, err error)
+}
+
+// script is a ScriptSource's answer, checked.
+type script struct {
+	url   string
+	attrs map[string]string
+}
+
+// WithScript loads the widget from src instead of the vendor's servers:
+// its URL must be http(s), protocol-relative or a path, and its attributes
+// lower-case data-* names. Nothing reaches the vendor's servers. The stub
+// widget's option (stubwidget.With) is one; a program that never asks for
+// it does not link the stub.
+func WithScript(src ScriptSource) Option {
 	return func(s *settings) {
-		if err := o.Validate(); err != nil {
+		if src == nil {
+			s.errs = append(s.errs, fmt.Errorf("%w: WithScript needs a script source", ErrOption))
+			return
+		}
+		u, attrs, err := src.WidgetScript()
+		if err != nil {
 			s.errs = append(s.errs, fmt.Errorf("%w: %w", ErrOption, err))
 		}
-		s.w.stub = &o
+		if err := validateURL("widget script URL", u); err != nil {
+			s.errs = append(s.errs, err)
+		}
+		for k := range attrs {
+			if !dataAttr(k) {
+				s.errs = append(s.errs, fmt.Errorf("%w: widget script attribute %q is not a lower-case data-* name", ErrOption, k))
+			}
+		}
+		s.w.script = &script{u, maps.Clone(attrs)}
 	}
 }
 
-// WithStubURL loads the stub widget from u instead of stub.Path. It needs
-// WithStub.
-func WithStubURL(u string) Option {
-	return func(s *settings) {
-		if err := validateURL("stub URL", u); err != nil {
-			s.errs = append(s.errs, err)
-		}
-		s.w.stubURL = u
+// dataAttr reports whether k is data- followed by lower-case letters,
+// digits and dashes.
+func dataAttr(k string) bool {
+	if len(k) <= 5 || k[:5] != "data-" {
+		return false
 	}
+	for _, c := range k[5:] {
+		if (c < 'a' || c > 'z') && (c < '0' || c > '9') && c != '-' {
+			return false
+		}
+	}
+	return true
 }
 
 // WithRuntimeURL loads the page runtime from u (for instance RuntimePath,
@@ -141,15 +174,15 @@ func WithReport(report func(ctx context.Context, err error)) Option {
 // admin panel's code, //code.jivosite.com/widget/ID). The error lists every
 // problem with id and opts.
 func NewWidget(id string, opts ...Option) (*Widget, error) {
-	s := settings{w: Widget{id: id, host: HostDefault, now: time.Now}}
+	s := settings{w: Widget{id: id, host: HostDefault, load: LoadEager, now: time.Now}}
 	if err := ValidateWidgetID(id); err != nil {
 		s.errs = append(s.errs, err)
 	}
 	for _, o := range opts {
 		o(&s)
 	}
-	if s.w.stubURL != "" && s.w.stub == nil {
-		s.errs = append(s.errs, fmt.Errorf("%w: WithStubURL needs WithStub", ErrOption))
+	if s.w.load != LoadInteraction && (s.w.label != "" || s.w.intents != nil) {
+		s.errs = append(s.errs, fmt.Errorf("%w: WithLauncherLabel and WithLoadIntent need WithLoad(LoadInteraction)", ErrOption))
 	}
 	if err := errors.Join(s.errs...); err != nil {
 		return nil, err
@@ -172,25 +205,25 @@ func (w *Widget) ID() string { return w.id }
 func (w *Widget) Host() string { return w.host }
 
 // ScriptURL returns the URL of the vendor's widget script,
-// "//code.jivosite.com/widget/ID", or the stub's when the widget uses it.
+// "//code.jivosite.com/widget/ID", or the one of WithScript.
 func (w *Widget) ScriptURL() string {
-	if w.stub != nil {
-		if w.stubURL != "" {
-			return w.stubURL
-		}
-		return stub.Path
+	if w.script != nil {
+		return w.script.url
 	}
 	return "//" + w.host + "/widget/" + w.id
 }
 
-// stubAttributes returns the stub's data-* attributes (stub.Options.Attrs)
-// in name order. Their names are the stub's fixed data-* names (a test
-// holds stub to that); their values are escaped when rendered.
-func (w *Widget) stubAttributes() templ.OrderedAttributes {
-	if w.stub == nil {
+// Load returns the widget's loading strategy.
+func (w *Widget) Load() Load { return w.load }
+
+// scriptAttributes returns the widget script's data-* attributes
+// (WithScript) in name order. Their names were checked; their values are
+// escaped when rendered.
+func (w *Widget) scriptAttributes() templ.OrderedAttributes {
+	if w.script == nil {
 		return nil
 	}
-	m := w.stub.Attrs()
+	m := w.script.attrs
 	out := make(templ.OrderedAttributes, 0, len(m))
 	for _, k := range slices.Sorted(maps.Keys(m)) {
 		out = append(out, templ.KeyValue[string, any]{Key: k, Value: m[k]})

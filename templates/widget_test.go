@@ -58,7 +58,7 @@ func TestNewWidgetOptions(t *testing.T) {
 		want []error // every sentinel the error must match; nil for success
 	}{
 		{"defaults", "abc", nil, nil},
-		{"all options", "abc", []Option{WithHost(HostRU), WithStub(stub.Options{Offline: true}), WithStubURL("/s.js"), WithRuntimeURL("/r.js"), WithSafeHosts("example.com"), WithVisitorTokens(signer, time.Hour)}, nil},
+		{"all options", "abc", []Option{WithHost(HostRU), withStubURL("/s.js", stub.Options{Offline: true}), WithRuntimeURL("/r.js"), WithSafeHosts("example.com"), WithVisitorTokens(signer, time.Hour)}, nil},
 		{"host with port", "abc", []Option{WithHost("localhost.test:8443")}, nil},
 		{"bad id and host", "a b", []Option{WithHost("code.jivosite.com/x")}, []error{ErrWidgetID, ErrHost}},
 		{"upper-case host", "abc", []Option{WithHost("Code.Jivosite.com")}, []error{ErrHost}},
@@ -66,12 +66,11 @@ func TestNewWidgetOptions(t *testing.T) {
 		{"host with scheme", "abc", []Option{WithHost("https://code.jivosite.com")}, []error{ErrHost}},
 		{"host injection", "abc", []Option{WithHost(`x.com"><script>`)}, []error{ErrHost}},
 		{"bad port", "abc", []Option{WithHost("a.com:http")}, []error{ErrHost}},
-		{"stub url without stub", "abc", []Option{WithStubURL("/s.js")}, []error{ErrOption}},
-		{"javascript stub url", "abc", []Option{WithStub(stub.Options{}), WithStubURL("javascript:alert(1)")}, []error{ErrURL}},
+		{"javascript stub url", "abc", []Option{withStubURL("javascript:alert(1)", stub.Options{})}, []error{ErrURL}},
 		{"data runtime url", "abc", []Option{WithRuntimeURL("data:text/javascript,alert(1)")}, []error{ErrURL}},
 		{"quote in runtime url", "abc", []Option{WithRuntimeURL(`/r.js"onload="x`)}, []error{ErrURL}},
 		{"empty runtime url", "abc", []Option{WithRuntimeURL("")}, []error{ErrURL}},
-		{"bad stub options", "abc", []Option{WithStub(stub.Options{LoadDelay: -time.Second})}, []error{ErrOption, stub.ErrNegativeDelay}},
+		{"bad stub options", "abc", []Option{withStub(stub.Options{LoadDelay: -time.Second})}, []error{ErrOption, stub.ErrNegativeDelay}},
 		{"no safe hosts", "abc", []Option{WithSafeHosts()}, []error{ErrOption}},
 		{"bad safe host", "abc", []Option{WithSafeHosts("example.com/path")}, []error{ErrOption}},
 		{"nil signer", "abc", []Option{WithVisitorTokens(nil, time.Hour)}, []error{ErrOption}},
@@ -106,8 +105,8 @@ func TestScriptURL(t *testing.T) {
 	}{
 		{nil, "//code.jivosite.com/widget/abc"},
 		{[]Option{WithHost(HostYandex)}, "//code-ya.jivosite.com/widget/abc"},
-		{[]Option{WithStub(stub.Options{})}, stub.Path},
-		{[]Option{WithStub(stub.Options{}), WithStubURL("https://cdn.example.com/stub.js")}, "https://cdn.example.com/stub.js"},
+		{[]Option{withStub(stub.Options{})}, stub.Path},
+		{[]Option{withStubURL("https://cdn.example.com/stub.js", stub.Options{})}, "https://cdn.example.com/stub.js"},
 	}
 	for _, tt := range tests {
 		w, err := NewWidget("abc", tt.opts...)
@@ -137,7 +136,7 @@ func TestStubAttrsAreDataAttributes(t *testing.T) {
 				t.Errorf("stub.Options.Attrs has %q, not a lower-case data-* name", k)
 			}
 		}
-		w := newTestWidget(t, WithStub(o))
+		w := newTestWidget(t, withStub(o))
 		var b strings.Builder
 		if err := w.Snippet(Visitor{}).Render(context.Background(), &b); err != nil {
 			t.Fatal(err)

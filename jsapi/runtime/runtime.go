@@ -28,3 +28,13 @@ import _ "embed"
 //
 //go:embed runtime.min.js
 var Script string
+
+// Loader is the minified loader, an ES2017 IIFE that runs after Script: it
+// fetches the widget's script when a loading strategy says so (idle, on
+// the first interaction with a launcher, or on jivokit.load()) and follows
+// a single-page app's history, settings from its own <script> element's
+// data-* attributes (docs/runtime.md). Pages that load the widget eagerly
+// and do not track pages leave it out.
+//
+//go:embed loader.min.js
+var Loader string

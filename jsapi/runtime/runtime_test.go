@@ -15,14 +15,22 @@ import (
 	"github.com/jivokit/jivokit/internal/lib/testtool"
 )
 
-// gzipGoal is the page runtime's size budget, gzipped.
-const gzipGoal = 2048
+// gzipGoal is the page runtime's size budget, gzipped. It was 2048 until
+// every page got what the loading strategies and cancellation need of the
+// core (jivokit.load, phase, withdraw) and the setClientAttributes burst
+// guard, about 150 bytes; the strategies themselves live in Loader, which
+// only pages that use one get (loaderGoal). docs/runtime.md gives both.
+const gzipGoal = 2304
 
-// TestRuntimeInNode runs testdata/runtime.test.mjs with node's test runner:
-// the built runtime.min.js against a fake widget, a fresh vm context per case.
+// loaderGoal is the loader's size budget, gzipped.
+const loaderGoal = 1536
+
+// TestRuntimeInNode runs testdata/runtime.test.mjs and loader.test.mjs
+// with node's test runner: the built runtime.min.js (and loader.min.js
+// behind it) against a fake widget, a fresh vm context per case.
 func TestRuntimeInNode(t *testing.T) {
 	node := testtool.Node(t)
-	cmd := exec.Command(node, "--test", "--test-reporter=spec", "testdata/runtime.test.mjs")
+	cmd := exec.Command(node, "--test", "--test-reporter=spec", "testdata/runtime.test.mjs", "testdata/loader.test.mjs")
 	out, err := cmd.CombinedOutput()
 	if err != nil {
 		t.Fatalf("node --test failed: %v\n%s", err, out)
@@ -32,17 +40,30 @@ func TestRuntimeInNode(t *testing.T) {
 	}
 }
 
-func sizes(t testing.TB) (minified, gzipped int) {
+func sizes(t testing.TB) (minified, gzipped int) { return sizeOf(t, Script) }
+
+func sizeOf(t testing.TB, script string) (minified, gzipped int) {
 	var z bytes.Buffer
 	w, err := gzip.NewWriterLevel(&z, gzip.BestCompression)
 	if err != nil {
 		t.Fatal(err)
 	}
-	w.Write([]byte(Script))
+	w.Write([]byte(script))
 	if err := w.Close(); err != nil {
 		t.Fatal(err)
 	}
-	return len(Script), z.Len()
+	return len(script), z.Len()
+}
+
+// TestLoaderSize keeps the loader within its budget.
+func TestLoaderSize(t *testing.T) {
+	minified, gzipped := sizeOf(t, Loader)
+	if testing.Verbose() {
+		fmt.Printf("loader: %d bytes minified, %d bytes gzipped (goal: under %d gzipped)\n", minified, gzipped, loaderGoal)
+	}
+	if gzipped >= loaderGoal {
+		t.Errorf("the loader is %d bytes gzipped, over its budget of %d: make it smaller", gzipped, loaderGoal)
+	}
 }
 
 // TestScriptSize keeps the runtime within its budget and prints its sizes

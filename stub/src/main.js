@@ -18,7 +18,8 @@ if (win.jivokitStub) {
   // The <style> element carries the script's CSP nonce, so a page whose
   // style-src allows that nonce shows the widget styled.
   const nonce = (script && (script.nonce || script.getAttribute("nonce"))) || "";
-  const widget = createWidget(win, createView(doc, nonce), options, problems, methods, callbacks);
+  const src = (script && script.src) || "";
+  const widget = createWidget(win, createView(doc, nonce), options, problems, methods, callbacks, src, nonce);
   win.jivokitStub = createControl(widget);
   widget.start();
 }

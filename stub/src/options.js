@@ -5,6 +5,8 @@
 //   data-offline                 chatMode answers 'offline'
 //   data-callbacks-disabled      isCallbackEnabled and startCall answer 'Callback disabled'
 //   data-never-load              the widget never loads until jivokitStub.load()
+//   data-extra-bytes="409600"    bytes of script fetched before load (weight.js)
+//   data-busy-ms="600"           main-thread work at load, in long tasks
 //
 // A boolean attribute is on when present, unless its value is "false" or "0".
 // A load delay that is not a whole number of ms from 0 to MAX_DELAY is
@@ -26,22 +28,28 @@ function flag(script, name) {
 
 // readOptions returns {options, problems}: problems lists what was wrong
 // with the attributes, for the stub to report.
+export const MAX_EXTRA_BYTES = 16 << 20;
+
+// whole reads a whole-number attribute from 0 to max, reporting a bad one.
+function whole(script, name, max, unit, problems) {
+  const raw = attr(script, name);
+  if (raw === null || raw === undefined || String(raw).trim() === "") return 0;
+  const s = String(raw).trim();
+  const n = Number(s);
+  if (!/^\d+$/.test(s) || n > max) {
+    problems.push(name + "=" + JSON.stringify(String(raw)) + " is not a whole number of " + unit + " from 0 to " + max + "; using 0");
+    return 0;
+  }
+  return n;
+}
+
 export function readOptions(script) {
   const problems = [];
-  let loadDelay = 0;
-  const raw = attr(script, "data-load-delay");
-  if (raw !== null && raw !== undefined && String(raw).trim() !== "") {
-    const s = String(raw).trim();
-    const n = Number(s);
-    if (!/^\d+$/.test(s) || n > MAX_DELAY) {
-      problems.push("data-load-delay=" + JSON.stringify(String(raw)) + " is not a whole number of milliseconds from 0 to " + MAX_DELAY + "; using 0");
-    } else {
-      loadDelay = n;
-    }
-  }
   return {
     options: {
-      loadDelay,
+      loadDelay: whole(script, "data-load-delay", MAX_DELAY, "milliseconds", problems),
+      extraBytes: whole(script, "data-extra-bytes", MAX_EXTRA_BYTES, "bytes", problems),
+      busyMs: whole(script, "data-busy-ms", MAX_DELAY, "milliseconds", problems),
       offline: flag(script, "data-offline"),
       callbacksDisabled: flag(script, "data-callbacks-disabled"),
       neverLoad: flag(script, "data-never-load"),

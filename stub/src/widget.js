@@ -6,10 +6,12 @@ import { createApi } from "./api.js";
 import { createLog, jsonSafe } from "./record.js";
 import { freshState, minimized, pageState } from "./state.js";
 import { checkTable } from "./table.js";
+import { busy, fetchExtra } from "./weight.js";
 
 // createWidget returns the widget core. win is the window, view the
 // renderer (render.js), table the generated method table.
-export function createWidget(win, view, options, problems, methods, callbacks) {
+// src and nonce are the stub's own script's, for its weight (weight.js).
+export function createWidget(win, view, options, problems, methods, callbacks, src, nonce) {
   const s = freshState(options);
   const calls = createLog();
   const events = createLog();
@@ -197,7 +199,16 @@ export function createWidget(win, view, options, problems, methods, callbacks) {
     if (!w.tableCheck.ok && win.console) win.console.error(w.tableCheck.message);
     for (const p of problems) if (win.console) win.console.error("jivokit stub: " + p);
     if (options.neverLoad) phase = "never";
-    else w.schedule();
+    else if (options.extraBytes || options.busyMs) {
+      // A real widget's weight: its bundle on the wire, its start-up work
+      // on the main thread, then the load (unless destroyed meanwhile).
+      phase = "pending";
+      fetchExtra(win.document, src, nonce, options.extraBytes, () =>
+        busy(win, options.busyMs, () => {
+          if (phase === "pending" && timer === null) w.schedule();
+        }),
+      );
+    } else w.schedule();
   };
 
   return w;

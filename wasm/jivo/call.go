@@ -105,7 +105,7 @@ type waiter struct {
 }
 
 // wait waits for method m's promise r (which resolves, never rejects)
-// until ctx ends.
+// until ctx ends; then it withdraws the call from the runtime's queue.
 func wait(ctx context.Context, p *page, m int, r js.Value) (js.Value, error) {
 	ch := make(chan js.Value, 1)
 	pending.Lock()
@@ -118,6 +118,11 @@ func wait(ctx context.Context, p *page, m int, r js.Value) (js.Value, error) {
 	v, err := await(ctx, p, m, ch)
 	if err != nil {
 		take(id)
+		// A call still in the runtime's queue is taken out, so that it
+		// never reaches the widget; one handed to it already (or an async
+		// method's answer) is not affected. An older runtime's promise has
+		// no withdraw: try reports that, ignored.
+		try(r, "withdraw")
 	}
 	return v, err
 }

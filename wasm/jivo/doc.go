@@ -61,7 +61,11 @@
 //     returns an error wrapping both ErrNotLoaded and ctx.Err(), such as
 //     "jivo: startCall: widget did not load: context deadline exceeded"
 //     (no widget on the page: an ad blocker, a wrong widget id). Ending ctx
-//     stops the wait, not the call: the runtime still makes it on load.
+//     withdraws the call from the runtime's queue: it never reaches the
+//     widget. A call already handed to the widget is not affected.
+//   - Load starts loading a widget that the page's loading strategy holds
+//     back (idle, interaction, consent) and waits as Ready does;
+//     CurrentPhase tells where the widget is.
 //   - An async method (IsCallbackEnabled, GetVisitorNumber) whose ctx ends
 //     returns ctx.Err(); its late answer is dropped.
 //

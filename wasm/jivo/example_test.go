@@ -58,3 +58,18 @@ func ExampleIsCallbackEnabled() {
 		// show the "call me back" button
 	}
 }
+
+// A Go app's own "Chat" button on a page rendered with a loading strategy
+// (say templates.LoadConsent): load the widget, then open the chat.
+func ExampleLoad() {
+	ctx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
+	defer cancel()
+	if ph, err := jivo.CurrentPhase(); err == nil && ph == jivo.PhaseNotRequested {
+		// nothing fetched yet: the visitor's click is the time
+	}
+	if err := jivo.Load(ctx); err != nil {
+		// errors.Is(err, jivo.ErrNotLoaded): blocked or slow
+		return
+	}
+	jivo.Open(ctx, jsapi.OpenOptions{Start: jsapi.StartChat})
+}

@@ -10,3 +10,11 @@ func Ready(ctx context.Context) error { return ErrUnsupported }
 
 // setErrorHandler does nothing: on this platform there is nothing to report.
 func setErrorHandler(func(error)) {}
+
+// Load starts loading the widget and waits until it has loaded. On this
+// platform it returns ErrUnsupported.
+func Load(ctx context.Context) error { return ErrUnsupported }
+
+// CurrentPhase returns the widget's phase. On this platform it returns
+// ErrUnsupported.
+func CurrentPhase() (Phase, error) { return 0, ErrUnsupported }

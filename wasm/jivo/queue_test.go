@@ -15,8 +15,9 @@ import (
 )
 
 // TestQueueBeforeLoad: after jivo_destroy the widget is not loaded; calls
-// wait in the runtime's queue, a canceled one says the widget did not load,
-// and the others are answered in order once jivo_init loads it again.
+// wait in the runtime's queue, a canceled one says the widget did not load
+// and is withdrawn (it never reaches the widget), and the others are
+// answered in order once jivo_init loads it again.
 // Calls made one after another on one goroutine (each returning when its
 // ctx ends) reach the widget in that order; calls made at the same time on
 // several goroutines have no order among them.
@@ -74,10 +75,10 @@ func TestQueueBeforeLoad(t *testing.T) {
 	if want := []string{"getVisitorNumber ok", "setCustomData ok"}; !slices.Equal(got, want) {
 		t.Errorf("results %q, want %q", got, want)
 	}
-	// jivo_init is never queued; the canceled calls were still queued (the
-	// runtime cannot take a call back) and run first, in order.
+	// jivo_init is never queued; the canceled calls were withdrawn: no
+	// phone call placed minutes after the program gave up on it.
 	c := calls()
-	want := []string{"jivo_init []", `startCall ["+14084987855"]`, "close []", `setUserToken ["t1"]`, "clearHistory []", `startCall ["+14084987855"]`}
+	want := []string{"jivo_init []"}
 	if len(c) != len(want)+2 || !slices.Equal(c[:len(want)], want) ||
 		!equalUnordered(c[len(want):], []string{`setCustomData [[{"content":"Pro","title":"Plan"}]]`, "getVisitorNumber []"}) {
 		t.Errorf("the widget received\n  %q\nwant\n  %q and then setCustomData and getVisitorNumber", c, want)
@@ -162,18 +163,24 @@ func TestQueueFull(t *testing.T) {
 	destroy(t)
 	fakewidget.Eval(`jivokit.config = {queue_limit: 2}`)
 	defer fakewidget.Eval(`jivokit.config = null`)
+	// Two calls wait in the queue (a canceled one would be withdrawn).
+	waiting := make(chan error, 2)
 	for range 2 {
-		short, cancel := context.WithTimeout(context.Background(), 2*time.Millisecond)
-		err := jivo.Close(short)
-		cancel()
-		if !errors.Is(err, jivo.ErrNotLoaded) {
-			t.Errorf("a queued call: %v, want ErrNotLoaded", err)
-		}
+		go func() { waiting <- jivo.Close(testContext(t)) }()
 	}
+	time.Sleep(5 * time.Millisecond)
 	err := jivo.StartCall(testContext(t), "+14084987855")
 	var we *jsapi.WidgetError
 	if !errors.Is(err, jsapi.ErrQueueFull) || !errors.As(err, &we) || we.Method != "startCall" {
 		t.Errorf("a call beyond the queue's limit: %v, want ErrQueueFull for startCall", err)
+	}
+	if err := jivo.Init(testContext(t)); err != nil {
+		t.Fatal(err)
+	}
+	for range 2 {
+		if err := receive(t, waiting); err != nil {
+			t.Errorf("a queued call: %v", err)
+		}
 	}
 }
 
@@ -189,4 +196,73 @@ func errString(err error) string {
 		return "ok"
 	}
 	return err.Error()
+}
+
+// TestLoadAndPhase: Load starts what a loading strategy held back (the
+// loader's jivokit.load) and waits for the load; CurrentPhase follows the
+// widget's life.
+func TestLoadAndPhase(t *testing.T) {
+	ctx := testContext(t)
+	if ph, err := jivo.CurrentPhase(); err != nil || ph != jivo.PhaseLoaded {
+		t.Fatalf("CurrentPhase = %v, %v; want loaded", ph, err)
+	}
+	if err := jivo.Load(ctx); err != nil {
+		t.Errorf("Load when loaded: %v", err)
+	}
+	destroy(t)
+	if ph, _ := jivo.CurrentPhase(); ph != jivo.PhaseDestroyed || ph.String() != "destroyed" {
+		t.Errorf("after jivo_destroy the phase is %v", ph)
+	}
+	// A strategy holds the script back (the loader replaces load): Load
+	// runs what fetches it.
+	fakewidget.Eval(`fakeJivo.fetched = 0; fakeJivo.load0 = jivokit.load;
+jivokit.load = () => { if (!fakeJivo.fetched++) setTimeout(() => jivo_init(), 5); return fakeJivo.load0(); }`)
+	defer fakewidget.Eval(`jivokit.load = fakeJivo.load0`)
+	short, cancel := context.WithTimeout(ctx, 2*time.Millisecond)
+	defer cancel()
+	if err := jivo.Ready(short); !errors.Is(err, jivo.ErrNotLoaded) {
+		t.Errorf("Ready does not load: %v", err)
+	}
+	if n := fakewidget.Eval("fakeJivo.fetched").Int(); n != 0 {
+		t.Errorf("fetched %d times before Load", n)
+	}
+	if err := jivo.Load(ctx); err != nil {
+		t.Fatalf("Load: %v", err)
+	}
+	if ph, _ := jivo.CurrentPhase(); ph != jivo.PhaseLoaded {
+		t.Errorf("after Load the phase is %v", ph)
+	}
+	if n := fakewidget.Eval("fakeJivo.fetched").Int(); n != 1 {
+		t.Errorf("fetched %d times, want 1", n)
+	}
+	for p, want := range map[jivo.Phase]string{jivo.PhaseNotRequested: "not-requested", jivo.PhaseLoading: "loading", 0: "unknown", 9: "unknown"} {
+		if p.String() != want {
+			t.Errorf("Phase(%d).String() = %q, want %q", p, p.String(), want)
+		}
+	}
+}
+
+// TestWithdrawOnlyQueued: a call whose ctx ends after the widget took it
+// (an async method waiting for its answer) was made; withdrawing finds
+// nothing to take back and the rest of the queue is untouched.
+func TestWithdrawOnlyQueued(t *testing.T) {
+	ctx := testContext(t)
+	destroy(t)
+	short, cancel := context.WithTimeout(ctx, 3*time.Millisecond)
+	defer cancel()
+	if err := jivo.SetUserToken(short, "gone"); !errors.Is(err, jivo.ErrNotLoaded) {
+		t.Fatalf("SetUserToken before load: %v", err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- jivo.SetUserToken(ctx, "kept") }()
+	time.Sleep(5 * time.Millisecond)
+	if err := jivo.Init(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if err := receive(t, done); err != nil {
+		t.Errorf("the call that waited: %v", err)
+	}
+	if c := calls(); !slices.Equal(c, []string{"jivo_init []", `setUserToken ["kept"]`}) {
+		t.Errorf("the widget received %q", c)
+	}
 }

@@ -86,6 +86,11 @@ var calls = map[string]func(ctx context.Context) (any, error){
 	"clearHistory": func(ctx context.Context) (any, error) { return nil, jivo.ClearHistory(ctx) },
 	"jivo_destroy": func(ctx context.Context) (any, error) { return nil, jivo.Destroy(ctx) },
 	"jivo_init":    func(ctx context.Context) (any, error) { return nil, jivo.Init(ctx) },
+	"load":         func(ctx context.Context) (any, error) { return nil, jivo.Load(ctx) },
+	"phase": func(ctx context.Context) (any, error) {
+		ph, err := jivo.CurrentPhase()
+		return ph.String(), err
+	},
 }
 
 var (
@@ -105,15 +110,20 @@ func main() {
 	})
 	listen()
 
+	// goCall(name, ms): ms bounds the call's ctx (10 s when left out).
 	global.Set("goCall", js.FuncOf(func(_ js.Value, args []js.Value) any {
-		if len(args) != 1 || args[0].Type() != js.TypeString {
-			panic("goCall(name)")
+		if len(args) < 1 || args[0].Type() != js.TypeString {
+			panic("goCall(name, ms)")
 		}
 		name := args[0].String()
 		if calls[name] == nil {
 			panic("goCall: no call " + name)
 		}
-		go run(name)
+		timeout := 10 * time.Second
+		if len(args) > 1 && args[1].Type() == js.TypeNumber {
+			timeout = time.Duration(args[1].Int()) * time.Millisecond
+		}
+		go runWithin(name, timeout)
 		return nil
 	}))
 
@@ -132,8 +142,12 @@ func main() {
 }
 
 // run makes one call and records its answer.
-func run(name string) {
-	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+func run(name string) { runWithin(name, 10*time.Second) }
+
+// runWithin makes one call with a ctx that ends after timeout and records
+// its answer.
+func runWithin(name string, timeout time.Duration) {
+	ctx, cancel := context.WithTimeout(context.Background(), timeout)
 	defer cancel()
 	v, err := calls[name](ctx)
 	r := map[string]any{"name": name, "ok": err == nil}

@@ -36,6 +36,7 @@ import (
 	"github.com/jivokit/jivokit/internal/cli/serve"
 	"github.com/jivokit/jivokit/stub"
 	"github.com/jivokit/jivokit/templates"
+	"github.com/jivokit/jivokit/templates/stubwidget"
 	"github.com/jivokit/jivokit/usertoken"
 	"github.com/jivokit/jivokit/webhook"
 )
@@ -76,7 +77,8 @@ type Config struct {
 type Server struct {
 	limits      serve.Limits
 	mux         *http.ServeMux
-	widget      *templates.Widget
+	widget      *templates.Widget // the eager one
+	widgets     map[templates.Load]*templates.Widget
 	stub        bool
 	signer      *usertoken.Signer
 	manifest    assets.Manifest
@@ -113,11 +115,12 @@ func New(ctx context.Context, cfg Config) (*Server, error) {
 	id := cfg.WidgetID
 	if s.stub {
 		id = "jivokitDemo"
-		opts = append(opts, templates.WithStub(stub.Options{LoadDelay: 300 * time.Millisecond}))
+		opts = append(opts, stubwidget.With(stub.Options{LoadDelay: 300 * time.Millisecond}))
 	}
-	if s.widget, err = templates.NewWidget(id, opts...); err != nil {
+	if s.widgets, err = newWidgets(id, opts); err != nil {
 		return nil, fmt.Errorf("demo: %w", err)
 	}
+	s.widget = s.widgets[templates.LoadEager]
 
 	dir := cfg.BuildDir
 	if dir == "" {

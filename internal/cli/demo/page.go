@@ -7,6 +7,8 @@ import (
 	"crypto/rand"
 	"encoding/base64"
 	"net/http"
+	"slices"
+	"strings"
 
 	"github.com/a-h/templ"
 
@@ -22,6 +24,8 @@ const basePolicy = "default-src 'self'; img-src 'self' data:; style-src 'self'; 
 // pageData is what the page template shows.
 type pageData struct {
 	Stub        bool
+	Load        templates.Load   // the loading strategy of this page
+	Loads       []templates.Load // the strategies to switch between
 	WidgetID    string
 	Visitor     visitorRow
 	Fields      []fieldRow
@@ -42,7 +46,17 @@ type fieldRow struct{ Title, Key, Content, Link string }
 func (s *Server) servePage(w http.ResponseWriter, r *http.Request) {
 	nonce := newNonce()
 	ctx := templ.WithNonce(r.Context(), nonce)
-	d, err := s.pageData()
+	load := templates.LoadEager
+	if q := r.URL.Query(); q.Has("load") {
+		l, err := templates.ParseLoad(q.Get("load"))
+		if err != nil {
+			http.Error(w, err.Error(), http.StatusBadRequest)
+			return
+		}
+		load = l
+	}
+	widget := s.widgets[load]
+	d, err := s.pageData(widget)
 	var b bytes.Buffer
 	if err == nil {
 		err = page(d).Render(ctx, &b)
@@ -51,7 +65,7 @@ func (s *Server) servePage(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "rendering the page: "+err.Error(), http.StatusInternalServerError)
 		return
 	}
-	policy := templates.ParsePolicy(basePolicy).Merge(s.widget.Policy(), templates.WASMPolicy()).WithNonce(nonce)
+	policy := templates.ParsePolicy(basePolicy).Merge(widget.Policy(), templates.WASMPolicy()).WithNonce(nonce)
 	h := w.Header()
 	h.Set("Content-Security-Policy", policy.String())
 	h.Set("Content-Type", "text/html; charset=utf-8")
@@ -59,12 +73,12 @@ func (s *Server) servePage(w http.ResponseWriter, r *http.Request) {
 	w.Write(b.Bytes())
 }
 
-func (s *Server) pageData() (pageData, error) {
+func (s *Server) pageData(widget *templates.Widget) (pageData, error) {
 	app, err := templates.WASMAppFromManifest("/app/", s.manifest)
 	if err != nil {
 		return pageData{}, err
 	}
-	cfg, _ := s.widget.Config(sampleVisitor)
+	cfg, _ := widget.Config(sampleVisitor)
 	v := visitorRow{ID: sampleVisitor.ID, Token: cfg.UserToken}
 	if c := cfg.ContactInfo; c != nil {
 		v.Name, v.Email, v.Phone, v.Description = c.Name, c.Email, c.Phone, c.Description
@@ -87,10 +101,12 @@ func (s *Server) pageData() (pageData, error) {
 	}
 	return pageData{
 		Stub:        s.stub,
-		WidgetID:    s.widget.ID(),
+		Load:        widget.Load(),
+		Loads:       templates.Loads,
+		WidgetID:    widget.ID(),
 		Visitor:     v,
 		Fields:      fields,
-		Snippet:     s.widget.Snippet(sampleVisitor),
+		Snippet:     widget.Snippet(sampleVisitor),
 		App:         app,
 		WebhookPath: s.webhookPath,
 		Events:      events,
@@ -101,4 +117,38 @@ func newNonce() string {
 	b := make([]byte, 16)
 	rand.Read(b)
 	return base64.StdEncoding.EncodeToString(b)
+}
+
+// newWidgets builds the widget once per loading strategy, the demo's
+// switch between them.
+func newWidgets(id string, opts []templates.Option) (map[templates.Load]*templates.Widget, error) {
+	ws := make(map[templates.Load]*templates.Widget, len(templates.Loads))
+	for _, l := range templates.Loads {
+		o := append(slices.Clone(opts), templates.WithLoad(l))
+		if l == templates.LoadInteraction {
+			o = append(o, templates.WithLauncherLabel("Chat with us"), templates.WithLoadIntent(templates.IntentHover, templates.IntentFocus))
+		}
+		w, err := templates.NewWidget(id, o...)
+		if err != nil {
+			return nil, err
+		}
+		ws[l] = w
+	}
+	return ws, nil
+}
+
+// loadHelp says what a strategy does, on the page.
+var loadHelp = map[templates.Load]string{
+	templates.LoadEager:       "The widget's script is in the HTML: the browser fetches it with the page.",
+	templates.LoadIdle:        "The loader fetches the widget after the page's load event, in an idle period.",
+	templates.LoadInteraction: "Nothing is fetched until the visitor points at, focuses or clicks the launcher in the corner; a click opens the chat once the widget has loaded.",
+	templates.LoadConsent:     "Nothing is fetched until the page calls jivokit.load(), as a cookie banner's accept button does.",
+}
+
+// loadConst is the name of l's constant in package templates.
+func loadConst(l templates.Load) string {
+	if l == "" {
+		return "LoadEager"
+	}
+	return "Load" + strings.ToUpper(string(l[:1])) + string(l[1:])
 }

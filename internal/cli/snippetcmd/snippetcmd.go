@@ -16,6 +16,7 @@ import (
 	"github.com/jivokit/jivokit/jsapi/runtime"
 	"github.com/jivokit/jivokit/stub"
 	"github.com/jivokit/jivokit/templates"
+	"github.com/jivokit/jivokit/templates/stubwidget"
 )
 
 const usage = `usage: jivokit snippet -widget-id ID [flags]
@@ -33,6 +34,14 @@ Go (paste it before </body>). It holds three script elements:
   3. the widget: <script src="//code.jivosite.com/widget/ID" async>, or with
      -stub the stub widget for tests, which the site must serve itself
      (-print-stub writes it).
+
+With -load idle, interaction or consent the third is instead the runtime's
+loader, inlined, which adds the widget's script later: idle after the page
+has loaded, interaction on the first click of a launcher button
+(-launcher-label translates it, -load-intent focus,hover loads on intent
+already), consent when the page calls jivokit.load() (wire the cookie
+banner's accept event to it). -track-pages adds the loader to follow a
+single-page app's URL changes (sendPageTitle once per URL).
 
 With -nonce every script carries nonce="VALUE", which must be base64 (as
 a CSP nonce is): for a nonce per request, pass a marker such as
@@ -65,6 +74,10 @@ func Run(_ context.Context, _ io.Reader, stdout, stderr io.Writer, args []string
 		color      = fs.String("color", "", "the widget colour, #rgb or #rrggbb; two colours separated by a comma make a gradient")
 		invitation = fs.String("invitation", "", "the text of a proactive invitation to show once the widget loads")
 		department = fs.Int("department", 0, "the department that answers the invitation, with -invitation")
+		load       = fs.String("load", "eager", "when the widget's script is fetched: eager, idle, interaction or consent")
+		label      = fs.String("launcher-label", "", "the launcher button's text with -load interaction (default \"Chat\")")
+		intent     = fs.String("load-intent", "", "with -load interaction, what besides a click loads the widget: focus, hover or focus,hover")
+		track      = fs.Bool("track-pages", false, "follow a single-page app's history and send each new URL and title to the widget")
 		queueLimit = fs.Int("queue-limit", 0, "how many calls the runtime queues before the widget loads (0: the default, 100)")
 	)
 	if code, ok := cliflag.Parse(fs, args, stdout, stderr); !ok {
@@ -93,6 +106,13 @@ func Run(_ context.Context, _ io.Reader, stdout, stderr io.Writer, args []string
 	if set["department"] && *invitation == "" {
 		return fail("-department needs -invitation")
 	}
+	mode, err := templates.ParseLoad(*load)
+	if err != nil {
+		return fail("-load: " + strings.TrimPrefix(err.Error(), "templates: invalid option: "))
+	}
+	if (set["launcher-label"] || set["load-intent"]) && mode != templates.LoadInteraction {
+		return fail("-launcher-label and -load-intent need -load interaction")
+	}
 	if set["site-csp"] && !*csp {
 		return fail("-site-csp needs -csp")
 	}
@@ -108,7 +128,21 @@ func Run(_ context.Context, _ io.Reader, stdout, stderr io.Writer, args []string
 		templates.WithReport(func(_ context.Context, err error) { report = err }),
 	}
 	if *useStub {
-		opts = append(opts, templates.WithStub(stub.Options{}), templates.WithStubURL(*stubURL))
+		opts = append(opts, stubwidget.WithURL(*stubURL, stub.Options{}))
+	}
+	opts = append(opts, templates.WithLoad(mode))
+	if *label != "" {
+		opts = append(opts, templates.WithLauncherLabel(*label))
+	}
+	if *intent != "" {
+		var in []templates.Intent
+		for _, x := range strings.Split(*intent, ",") {
+			in = append(in, templates.Intent(strings.TrimSpace(x)))
+		}
+		opts = append(opts, templates.WithLoadIntent(in...))
+	}
+	if *track {
+		opts = append(opts, templates.WithTrackPages())
 	}
 	if *runtimeURL != "" {
 		opts = append(opts, templates.WithRuntimeURL(*runtimeURL))
@@ -143,8 +177,13 @@ func Run(_ context.Context, _ io.Reader, stdout, stderr io.Writer, args []string
 		}
 		if *nonce != "" {
 			policy = policy.WithNonce(*nonce)
-		} else if *runtimeURL == "" {
-			policy = policy.WithHash(runtime.Script)
+		} else {
+			if *runtimeURL == "" {
+				policy = policy.WithHash(runtime.Script)
+			}
+			if mode != templates.LoadEager || *track {
+				policy = policy.WithHash(runtime.Loader)
+			}
 		}
 		fmt.Fprintln(stdout, policy.String())
 		return 0

@@ -68,6 +68,12 @@ func TestSnippetVariants(t *testing.T) {
 		{"runtime url", []string{"-widget-id", "a", "-runtime-url", "/js/runtime.js"}, []string{`<script src="/js/runtime.js"></script>`}, []string{runtime.Script[:30]}},
 		{"nonce", []string{"-widget-id", "a", "-nonce", "NONCE"}, []string{`id="jivokit-config" nonce="NONCE"`, `async nonce="NONCE"`}, nil},
 		{"empty config", []string{"-widget-id", "a"}, []string{`id="jivokit-config">{}</script>`}, nil},
+		{"eager", []string{"-widget-id", "a", "-load", "eager"}, []string{`<script src="//code.jivosite.com/widget/a" async></script>`}, []string{"data-load"}},
+		{"idle", []string{"-widget-id", "a", "-load", "idle"}, []string{`<script data-load="idle" data-src="//code.jivosite.com/widget/a">` + runtime.Loader + "</script>"}, []string{`<script src="//code`}},
+		{"consent with the stub", []string{"-widget-id", "a", "-load", "consent", "-stub"}, []string{`<script data-load="consent" data-src="/jivokit/stub.js">`}, []string{`<script src="/jivokit/stub.js"`}},
+		{"interaction", []string{"-widget-id", "a", "-load", "interaction", "-launcher-label", "Чат", "-load-intent", "focus, hover", "-nonce", "N"},
+			[]string{`<script data-load="interaction" data-src="//code.jivosite.com/widget/a" data-label="Чат" data-intent="click focus hover" nonce="N">`}, []string{`<script src="//code`}},
+		{"track pages", []string{"-widget-id", "a", "-track-pages"}, []string{`<script src="//code.jivosite.com/widget/a" async></script>`, `<script data-load="eager" data-track-pages>`}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -95,6 +101,15 @@ func TestSnippetCSP(t *testing.T) {
 	_, out, _ := run("-widget-id", "a", "-csp")
 	if !strings.Contains(out, "script-src code.jivosite.com") || !strings.Contains(out, hash) || strings.Contains(out, "<script") {
 		t.Errorf("-csp printed %s", out)
+	}
+	sum = sha256.Sum256([]byte(runtime.Loader))
+	loaderHash := "'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"
+	if strings.Contains(out, loaderHash) {
+		t.Errorf("-csp for an eager page allows the loader: %s", out)
+	}
+	_, out, _ = run("-widget-id", "a", "-csp", "-load", "consent")
+	if !strings.Contains(out, hash) || !strings.Contains(out, loaderHash) {
+		t.Errorf("-csp -load consent lacks the loader's hash: %s", out)
 	}
 	_, out, _ = run("-widget-id", "a", "-csp", "-nonce", "abc")
 	if !strings.Contains(out, "'nonce-abc'") || strings.Contains(out, "sha256") {
@@ -141,6 +156,9 @@ func TestSnippetBadUsage(t *testing.T) {
 		{"template placeholder as nonce", []string{"-widget-id", "a", "-nonce", "{{nonce}}"}, "invalid CSP nonce"},
 		{"site policy without -csp", []string{"-widget-id", "a", "-site-csp", "default-src 'self'"}, "-site-csp needs -csp"},
 		{"argument", []string{"-widget-id", "a", "extra"}, "takes no arguments"},
+		{"unknown strategy", []string{"-widget-id", "a", "-load", "lazy"}, `-load: unknown loading strategy "lazy"`},
+		{"label without interaction", []string{"-widget-id", "a", "-launcher-label", "Chat"}, "need -load interaction"},
+		{"unknown intent", []string{"-widget-id", "a", "-load", "interaction", "-load-intent", "scroll"}, `unknown intent "scroll"`},
 		{"unknown flag", []string{"-widget", "a"}, "flag provided but not defined"},
 		{"not a number", []string{"-widget-id", "a", "-department", "x"}, "invalid value"},
 	}

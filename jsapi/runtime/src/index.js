@@ -11,9 +11,12 @@ if (!w.jivokit) {
   methods.forEach((d, i) => (index[d.name] = i));
   const subscribe = {};
   const checks = [];
-  const queue = []; // [method, args, resolve] of calls made before load
+  const queue = []; // [method, args, resolve, promise] of calls made before load
   const waiting = []; // ready()'s resolvers
   let loaded = false;
+  let gone; // destroyed, not loaded since
+  let burst; // [method, args, resolve, promise] of setClientAttributes while its window is open
+  const held = []; // burst, while a call in its window waits for its end
   let found; // whether the configuration block was there
   let bad; // why the configuration block is unreadable, reported on load
 
@@ -48,6 +51,7 @@ if (!w.jivokit) {
   const onLoad = () => {
     if (loaded) return;
     loaded = true;
+    gone = 0;
     // The block may come after the runtime on the page.
     if (!found) read();
     if (bad) report(bad, 'config');
@@ -88,12 +92,36 @@ if (!w.jivokit) {
     checks.forEach((c) => c());
   };
 
+  // pend puts q, a call to make later, in list (the queue, or held: the
+  // setClientAttributes of a burst) and gives it its promise. The
+  // promise's withdraw() takes the call out of its list, so that it is
+  // never made, and answers the promise with a JivoError; it answers
+  // whether it could.
+  const pend = (q, list) => {
+    list.push(q);
+    const p = (q[3] = new Promise((r) => (q[2] = r)));
+    p.withdraw = (i = list.indexOf(q)) => i >= 0 && !list.splice(i, 1)[0][2](new JivoError(q[0].name, 'withdrawn'));
+    return p;
+  };
+
+  // send makes the call now or queues it.
+  const send = (d, a) =>
+    (loaded && !queue.length) || d.immediate ? exec(w, d, a)
+    : queue.length >= ((jk.config || 0).queue_limit || 100) ? new JivoError(d.name, 'queue full')
+    : pend([d, a], queue);
+
   function call(m, ...a) {
     const d = methods[typeof m == 'number' ? m : index[m]];
     if (!d) return new JivoError(String(m), 'unknown method');
-    if ((loaded && !queue.length) || d.immediate) return exec(w, d, a);
-    if (queue.length >= ((jk.config || 0).queue_limit || 100)) return new JivoError(d.name, 'queue full');
-    return new Promise((r) => queue.push([d, a, r]));
+    if (d.name != 'setClientAttributes') return send(d, a);
+    // The vendor allows 10 setClientAttributes per hour and visitor: one
+    // goes at once, those within a second after it are coalesced into one
+    // made when the second ends, with the last one's arguments.
+    let b = burst;
+    if (b) return (b[1] = a), held[0] ? b[3] : pend(b, held);
+    b = burst = [d];
+    setTimeout(() => ((burst = 0), held.pop() && b[2](send(d, b[1]))), 1000);
+    return send(d, a);
   }
 
   const jk = {
@@ -115,13 +143,19 @@ if (!w.jivokit) {
       return loaded;
     },
     ready: () => new Promise((r) => (loaded ? r() : waiting.push(r))),
+    // The loader (loader.js) replaces load, and phase while it holds the
+    // widget's script back.
+    get phase() {
+      return loaded ? 'loaded' : gone ? 'destroyed' : 'loading';
+    },
     onerror: (e, where) => console.error('jivokit: ' + where + ':', e),
   };
+  jk.load = jk.ready;
   read();
 
   const hooks = {
     jivo_onLoadCallback: onLoad,
-    jivo_onWidgetDestroy: () => ((loaded = false), arm()),
+    jivo_onWidgetDestroy: () => ((loaded = false), (gone = 1), arm()),
   };
   for (const name of callbacks) subscribe[name] = own(w, name, hooks[name], report, enter, checks);
   // Installed only once every callback is owned.

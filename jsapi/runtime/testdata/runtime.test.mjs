@@ -581,3 +581,58 @@ test('jivo_api works as a plain global: the widget sets, deletes and sets it aga
   assert.equal(typeof p.win.jivo_api.open, 'function');
   assert.equal(p.jk.call('close'), true);
 });
+
+test('phase: loading (the widget script is on the page), loaded, destroyed until the next load; load() answers ready()', async () => {
+  const p = newPage();
+  assert.equal(p.jk.phase, 'loading');
+  const ready = p.jk.load();
+  assert.ok(ready instanceof p.win.Promise, 'load answers ready()');
+  p.load();
+  assert.equal(await ready, undefined);
+  assert.equal(p.jk.phase, 'loaded');
+  p.win.jivo_destroy();
+  assert.equal(p.jk.phase, 'destroyed');
+  p.win.jivo_init();
+  assert.equal(p.jk.phase, 'loaded');
+});
+
+test('withdraw takes a queued call out: it never reaches the widget, the others keep their order', async () => {
+  const p = newPage();
+  const a = p.jk.call('setUserToken', 'a');
+  const b = p.jk.call('startCall', '+15550100');
+  const c = p.jk.call('close');
+  assert.equal(b.withdraw(), true);
+  assert.equal(b.withdraw(), false, 'only once');
+  isJivoError(p, await b, 'startCall', 'withdrawn');
+  p.load();
+  assert.deepEqual(p.names(), ['setUserToken', 'close']);
+  assert.equal(await a, true);
+  assert.equal(await c, true);
+  assert.equal(c.withdraw(), false, 'a call already made is not affected');
+});
+
+test('setClientAttributes bursts: the first goes at once, the rest within a second coalesce, last value wins', async () => {
+  const p = newPage();
+  p.load();
+  assert.equal(p.jk.call('setClientAttributes', { a: 1 }), true, 'a lone call answers at once');
+  const second = p.jk.call('setClientAttributes', { a: 2 });
+  const third = p.jk.call('setClientAttributes', { a: 3 });
+  assert.equal(second, third, 'the held calls share one answer');
+  assert.deepEqual(plain(p.calls.filter((c) => c[0] == 'setClientAttributes')), [['setClientAttributes', { a: 1 }]]);
+  assert.equal(await third, true);
+  assert.deepEqual(plain(p.calls.filter((c) => c[0] == 'setClientAttributes')), [
+    ['setClientAttributes', { a: 1 }],
+    ['setClientAttributes', { a: 3 }],
+  ]);
+});
+
+test('a withdrawn held setClientAttributes is not made', async () => {
+  const p = newPage();
+  p.load();
+  p.jk.call('setClientAttributes', { a: 1 });
+  const held = p.jk.call('setClientAttributes', { a: 2 });
+  assert.equal(held.withdraw(), true);
+  isJivoError(p, await held, 'setClientAttributes', 'withdrawn');
+  await new Promise((r) => setTimeout(r, 1100));
+  assert.deepEqual(p.names(), ['setClientAttributes']);
+});

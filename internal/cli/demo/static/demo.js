@@ -1,5 +1,6 @@
-// The demo page's own script: the agent's buttons (window.jivokitStub),
-// sending a sample webhook, and the live log of received webhooks.
+// The demo page's own script: what the loading strategy fetched when, the
+// agent's buttons (window.jivokitStub), sending a sample webhook, and the
+// live log of received webhooks.
 (function () {
   "use strict";
 
@@ -29,6 +30,41 @@
       }
     });
   });
+
+  // The loading strategy: the widget's phase, the consent button and what
+  // was fetched from the widget, when (resource timing, in ms after the
+  // navigation started).
+  var consent = document.getElementById("consent");
+  if (consent) {
+    consent.addEventListener("click", function () {
+      if (window.jivokit) window.jivokit.load();
+      consent.disabled = true;
+    });
+  }
+  var phase = document.getElementById("phase");
+  var fetched = document.querySelector("#fetched tbody");
+  var seen = {};
+  function widgetURL(u) {
+    return /\/jivokit\/stub|jivosite\.com|jivo\.ru/.test(u);
+  }
+  function showLoading() {
+    if (phase) phase.textContent = window.jivokit ? window.jivokit.phase : "no page runtime";
+    if (!fetched || !window.performance || !performance.getEntriesByType) return;
+    performance.getEntriesByType("resource").forEach(function (e) {
+      if (!widgetURL(e.name) || seen[e.name + e.startTime]) return;
+      seen[e.name + e.startTime] = true;
+      var tr = document.createElement("tr");
+      var at = document.createElement("td");
+      at.textContent = Math.round(e.startTime);
+      var what = document.createElement("td");
+      what.textContent = e.name.replace(location.origin, "") + (e.transferSize ? " (" + Math.round(e.transferSize / 1024) + " KB)" : "");
+      tr.appendChild(at);
+      tr.appendChild(what);
+      fetched.appendChild(tr);
+    });
+  }
+  showLoading();
+  setInterval(showLoading, 250);
 
   var reply = document.getElementById("webhook-reply");
   var form = document.getElementById("webhook-send");

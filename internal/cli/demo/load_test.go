@@ -1,0 +1,33 @@
+package demo
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestDemoLoadSwitch: the page switches between the loading strategies;
+// only eager carries the widget's script in the HTML.
+func TestDemoLoadSwitch(t *testing.T) {
+	_, base := startTest(t, Config{})
+	for _, mode := range []string{"eager", "idle", "interaction", "consent"} {
+		res, page := get(t, base+"/?load="+mode)
+		if res.StatusCode != 200 {
+			t.Fatalf("%s: %s", mode, res.Status)
+		}
+		if got := strings.Contains(page, `<script src="/jivokit/stub.js"`); got != (mode == "eager") {
+			t.Errorf("%s: the widget's script in the HTML: %v", mode, got)
+		}
+		if got := strings.Contains(page, `data-load="`+mode+`"`); got != (mode != "eager") {
+			t.Errorf("%s: the loader on the page: %v", mode, got)
+		}
+		if !strings.Contains(page, `href="/?load=`+mode+`" aria-current="page"`) {
+			t.Errorf("%s: the switch does not mark it current", mode)
+		}
+		if got := strings.Contains(page, `id="consent"`); got != (mode == "consent") {
+			t.Errorf("%s: consent button %v", mode, got)
+		}
+	}
+	if res, _ := get(t, base+"/?load=later"); res.StatusCode != 400 {
+		t.Errorf("an unknown strategy: %s, want 400", res.Status)
+	}
+}

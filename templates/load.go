@@ -1,0 +1,152 @@
+package templates
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/a-h/templ"
+
+	"github.com/jivokit/jivokit/jsapi/runtime"
+)
+
+// Load is when the page fetches the widget's script (docs/runtime.md).
+type Load string
+
+const (
+	// LoadEager puts the widget's <script src async> in the HTML: the
+	// browser fetches it with the page. The default.
+	LoadEager Load = "eager"
+	// LoadIdle fetches it after the page's load event, in an idle period
+	// (requestIdleCallback, at most 3 s late; a timer where it is missing).
+	LoadIdle Load = "idle"
+	// LoadInteraction shows a small launcher button where the widget's
+	// label will be; the first click fetches the widget and opens the chat
+	// once it has loaded (WithLoadIntent adds focus and hover, which only
+	// fetch it). Nothing goes to the widget's host before.
+	LoadInteraction Load = "interaction"
+	// LoadConsent fetches nothing until the page calls jivokit.load(), say
+	// from a cookie banner's accept button.
+	LoadConsent Load = "consent"
+)
+
+// Loads are the loading strategies, LoadEager first.
+var Loads = []Load{LoadEager, LoadIdle, LoadInteraction, LoadConsent}
+
+// ParseLoad returns the strategy named s ("eager", "idle", "interaction",
+// "consent"); the error wraps ErrOption.
+func ParseLoad(s string) (Load, error) {
+	if l := Load(s); slices.Contains(Loads, l) {
+		return l, nil
+	}
+	return "", fmt.Errorf("%w: unknown loading strategy %q (want eager, idle, interaction or consent)", ErrOption, s)
+}
+
+// Intent is what, besides a click, makes the launcher of LoadInteraction
+// fetch the widget (without opening the chat).
+type Intent string
+
+const (
+	// IntentFocus fetches the widget when the launcher gets the focus.
+	IntentFocus Intent = "focus"
+	// IntentHover fetches it when the pointer moves over the launcher.
+	IntentHover Intent = "hover"
+)
+
+// WithLoad sets when the widget's script is fetched; LoadEager by default.
+// With any other strategy the HTML carries no <script src> for the widget:
+// the page runtime's loader adds it, with the page's CSP nonce, when the
+// time comes, and jivokit.load() (Go: jivo.Load) starts it earlier. Calls
+// made before it has loaded queue and replay as ever.
+func WithLoad(l Load) Option {
+	return func(s *settings) {
+		if _, err := ParseLoad(string(l)); err != nil {
+			s.errs = append(s.errs, fmt.Errorf("WithLoad: %w", err))
+		}
+		s.w.load = l
+	}
+}
+
+// WithLoadIntent makes focus and/or hover on the launcher fetch the widget
+// ahead of the click, which then opens the chat sooner. It needs
+// WithLoad(LoadInteraction).
+func WithLoadIntent(intents ...Intent) Option {
+	return func(s *settings) {
+		for _, i := range intents {
+			if i != IntentFocus && i != IntentHover {
+				s.errs = append(s.errs, fmt.Errorf("%w: WithLoadIntent: unknown intent %q (want focus or hover)", ErrOption, i))
+			}
+		}
+		s.w.intents = append([]Intent{}, intents...)
+	}
+}
+
+// maxLabel is the longest launcher label, in characters.
+const maxLabel = 100
+
+// WithLauncherLabel sets the text of the launcher of LoadInteraction (by
+// default "Chat"), say in the page's language. It needs
+// WithLoad(LoadInteraction).
+func WithLauncherLabel(label string) Option {
+	return func(s *settings) {
+		if strings.TrimSpace(label) == "" || !utf8.ValidString(label) || utf8.RuneCountInString(label) > maxLabel {
+			s.errs = append(s.errs, fmt.Errorf("%w: WithLauncherLabel needs a non-empty UTF-8 text of at most %d characters", ErrOption, maxLabel))
+		}
+		s.w.label = label
+	}
+}
+
+// WithTrackPages makes the page runtime follow a single-page app's
+// history (pushState, replaceState, popstate, hashchange) and send the
+// page's title and URL to the widget (sendPageTitle) once per URL change.
+func WithTrackPages() Option {
+	return func(s *settings) { s.w.track = true }
+}
+
+// loaderJS is the runtime's loader, for pages with a strategy or tracking.
+var loaderJS = newInline(runtime.Loader)
+
+// needsLoader reports whether the snippet carries the loader.
+func (w *Widget) needsLoader() bool { return w.load != LoadEager || w.track }
+
+// loaderScript renders the loader with its settings in data-* attributes.
+func loaderScript(w *Widget) templ.Component {
+	return templ.ComponentFunc(func(ctx context.Context, out io.Writer) error {
+		if loaderJS.err != nil {
+			return loaderJS.err
+		}
+		var b strings.Builder
+		attr := func(k, v string) {
+			b.WriteString(" " + k + `="` + templ.EscapeString(v) + `"`)
+		}
+		attr("data-load", string(w.load))
+		if w.load != LoadEager {
+			attr("data-src", w.ScriptURL())
+			if w.script != nil && len(w.script.attrs) > 0 {
+				data, err := json.Marshal(w.script.attrs)
+				if err != nil {
+					return err
+				}
+				attr("data-attrs", string(data))
+			}
+		}
+		if w.label != "" {
+			attr("data-label", w.label)
+		}
+		if len(w.intents) > 0 {
+			in := make([]string, len(w.intents))
+			for i, x := range w.intents {
+				in[i] = string(x)
+			}
+			attr("data-intent", "click "+strings.Join(in, " "))
+		}
+		if w.track {
+			b.WriteString(" data-track-pages")
+		}
+		return writeScript(ctx, out, b.String(), loaderJS.js)
+	})
+}

@@ -1,0 +1,35 @@
+package stubwidget_test
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"os"
+	"time"
+
+	"github.com/jivokit/jivokit/stub"
+	"github.com/jivokit/jivokit/templates"
+	"github.com/jivokit/jivokit/templates/stubwidget"
+)
+
+func ExampleWith() {
+	widget, err := templates.NewWidget("abc",
+		stubwidget.With(stub.Options{LoadDelay: 200 * time.Millisecond}),
+		templates.WithRuntimeURL(templates.RuntimePath))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	mux := http.NewServeMux()
+	mux.Handle("/jivokit/", stub.Handler()) // the stub and the runtime
+	widget.Snippet(templates.Visitor{}).Render(context.Background(), os.Stdout)
+	// Output:
+	// <script type="application/json" id="jivokit-config">{}</script><script src="/jivokit/runtime.js"></script><script src="/jivokit/stub.js" async data-load-delay="200"></script>
+}
+
+func ExampleWithURL() {
+	_, err := templates.NewWidget("abc", stubwidget.WithURL("/static/stub.js", stub.Options{LoadDelay: -time.Second}))
+	fmt.Println(err)
+	// Output:
+	// templates: invalid option: stub: negative load delay: -1s (use 0 to load on the next tick)
+}

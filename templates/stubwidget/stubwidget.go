@@ -1,0 +1,42 @@
+// Package stubwidget switches a templates.Widget to the stub widget
+// (package stub), for development and tests: only programs that import it
+// link the stub's script.
+//
+//	widget, err := templates.NewWidget("abc123XYZ", stubwidget.With(stub.Options{LoadDelay: 200 * time.Millisecond}))
+//	mux.Handle("/jivokit/", stub.Handler()) // serves stub.Path
+package stubwidget
+
+import (
+	"github.com/jivokit/jivokit/stub"
+	"github.com/jivokit/jivokit/templates"
+)
+
+// Source is the stub widget as a templates.ScriptSource: loaded from URL
+// (stub.Path when empty) with Options' data-* attributes.
+type Source struct {
+	Options stub.Options
+	URL     string
+}
+
+// WidgetScript returns the stub's URL and attributes, or what is wrong
+// with its options (stub.Options.Validate).
+func (s Source) WidgetScript() (url string, attrs map[string]string, err error) {
+	url = s.URL
+	if url == "" {
+		url = stub.Path
+	}
+	return url, s.Options.Attrs(), s.Options.Validate()
+}
+
+// With loads the stub widget from stub.Path (serve it with stub.Handler)
+// instead of the vendor's script, with options o. Nothing reaches the
+// vendor's servers.
+func With(o stub.Options) templates.Option {
+	return templates.WithScript(Source{Options: o})
+}
+
+// WithURL loads the stub widget from u (a path on the site, or an http(s)
+// or protocol-relative URL) instead of stub.Path.
+func WithURL(u string, o stub.Options) templates.Option {
+	return templates.WithScript(Source{Options: o, URL: u})
+}
