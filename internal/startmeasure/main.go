@@ -41,6 +41,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
@@ -67,6 +68,8 @@ type config struct {
 	pkg          string
 	dir          string
 	verbose      bool
+	noPreload    bool
+	jsFlags      string
 }
 
 func run(ctx context.Context, stdout, stderr io.Writer, args []string) int {
@@ -85,6 +88,8 @@ func run(ctx context.Context, stdout, stderr io.Writer, args []string) int {
 	fs.StringVar(&cfg.pkg, "pkg", "./internal/startmeasure/app", "the Go `package` to build and time; its first widget call must be setCustomData")
 	fs.StringVar(&cfg.dir, "dir", "", "build into and serve this `directory` (default a temporary one); an existing build is reused")
 	fs.BoolVar(&cfg.verbose, "v", false, "print every visit")
+	fs.StringVar(&cfg.jsFlags, "js-flags", "", "V8 `flags` for the browser (--js-flags), for experiments")
+	fs.BoolVar(&cfg.noPreload, "no-preload", false, "drop the loader's preload hint, to measure what it brings")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -137,7 +142,7 @@ func measure(ctx context.Context, stdout, stderr io.Writer, cfg config) error {
 	if err != nil {
 		return err
 	}
-	srv, err := serve(dir, m)
+	srv, err := serve(dir, m, cfg)
 	if err != nil {
 		return err
 	}
@@ -154,6 +159,9 @@ func measure(ctx context.Context, stdout, stderr io.Writer, cfg config) error {
 		chromedp.Flag("disable-dev-shm-usage", true),
 		chromedp.Flag("no-first-run", true),
 	)
+	if cfg.jsFlags != "" {
+		opts = append(opts, chromedp.Flag("js-flags", cfg.jsFlags))
+	}
 	allocCtx, allocCancel := chromedp.NewExecAllocator(ctx, opts...)
 	defer allocCancel()
 	browser, browserCancel := chromedp.NewContext(allocCtx)
@@ -184,7 +192,7 @@ type server struct {
 
 func (s *server) Close() { s.srv.Close() }
 
-func serve(dir string, m assets.Manifest) (*server, error) {
+func serve(dir string, m assets.Manifest, cfg config) (*server, error) {
 	app, err := templates.WASMAppFromManifest("/app/", m)
 	if err != nil {
 		return nil, err
@@ -193,7 +201,16 @@ func serve(dir string, m assets.Manifest) (*server, error) {
 	if err := app.Render(context.Background(), &loader); err != nil {
 		return nil, err
 	}
-	goPage := htmlPage(loader.String())
+	goHead := loader.String()
+	if cfg.noPreload {
+		start := strings.Index(goHead, "<link rel=\"preload\"")
+		end := strings.Index(goHead[max(start, 0):], ">")
+		if start < 0 || end < 0 {
+			return nil, errors.New("the loader has no preload hint to drop")
+		}
+		goHead = goHead[:start] + goHead[start+end+1:]
+	}
+	goPage := htmlPage(goHead)
 	jsPage := htmlPage("<script>" + runtime.Script + "</script>\n" +
 		`<script>jivokit.call("setCustomData", [{"content": "pro", "title": "plan"}]);</script>`)
 
@@ -335,10 +352,23 @@ func scenario(ctx context.Context, browser context.Context, base, sc string, cfg
 // load opens url in a new browser context as the scenario says and returns
 // what the measured visit saw.
 func load(ctx context.Context, browser context.Context, url, sc string, cfg config) (visit, error) {
-	tab, cancel := chromedp.NewContext(browser, chromedp.WithNewBrowserContext())
+	// A first visit opens a new browser context, whose caches are empty. A
+	// repeat visit opens a tab in the default one and clears the HTTP cache
+	// first: Chromium keeps no compiled code for a context of its own (an
+	// incognito one), only for the profile's.
+	var opts []chromedp.ContextOption
+	if sc != "repeat" {
+		opts = append(opts, chromedp.WithNewBrowserContext())
+	}
+	tab, cancel := chromedp.NewContext(browser, opts...)
 	defer cancel()
 	if err := chromedp.Do(tab); err != nil {
 		return visit{}, err
+	}
+	if sc == "repeat" {
+		if _, err := chromedp.Call(tab, network.ClearBrowserCache, cdp.Empty{}); err != nil {
+			return visit{}, err
+		}
 	}
 	stop := context.AfterFunc(ctx, cancel)
 	defer stop()
