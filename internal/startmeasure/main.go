@@ -5,12 +5,16 @@
 // It builds internal/startmeasure/app with the build `jivokit build` makes
 // (package internal/wasmbuild), serves it on 127.0.0.1 with assets.Handler
 // and the loader of templates.WASMAppFromManifest, the stub widget with
-// stub.Handler, and opens the two pages in interleaved pairs (which page
-// goes first alternates from pair to pair). For each scenario it prints the
-// median time to the first call of each page, the median of the paired
-// differences, and the median phases of the Go page: the .wasm download,
-// compile and instantiate, Go's start-up (instantiated to main) and main to
-// the call at the widget.
+// stub.Handler, and opens three otherwise identical pages in interleaved
+// rounds (each page goes first, second and third in turn): plain
+// JavaScript making the call through the page runtime, the Go app with
+// jivokit's loader, and the Go app with a baseline loader, the one Go's
+// own example page uses (wasm_exec.js blocking the parser, then
+// WebAssembly.instantiateStreaming of a fetch). For each scenario it prints
+// the median time to the first call of each page, the medians of the
+// differences within each round, and the median phases of the Go pages:
+// the .wasm download, compile and instantiate, Go's start-up (instantiated
+// to main) and main to the call at the widget.
 //
 // Scenarios:
 //
@@ -38,6 +42,7 @@ import (
 	"os"
 	"os/exec"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -77,7 +82,7 @@ func run(ctx context.Context, stdout, stderr io.Writer, args []string) int {
 	fs.SetOutput(stderr)
 	var cfg config
 	var scenarios string
-	fs.IntVar(&cfg.pairs, "pairs", 15, "interleaved pairs of visits per scenario")
+	fs.IntVar(&cfg.pairs, "pairs", 15, "interleaved rounds of visits (one of each page) per scenario")
 	fs.StringVar(&scenarios, "scenarios", "loopback,slow,repeat", "comma-separated `list` of loopback, slow, repeat")
 	fs.StringVar(&cfg.chromium, "chromium", "", "the browser to run (default $JIVOKIT_CHROMIUM or chromium on PATH)")
 	fs.DurationVar(&cfg.latency, "latency", 40*time.Millisecond, "the slow scenario's round-trip latency")
@@ -172,7 +177,7 @@ func measure(ctx context.Context, stdout, stderr io.Writer, cfg config) error {
 
 	wasmSize := fileSize(dir, m.WASM)
 	brSize := fileSize(dir, m.WASM+".br")
-	fmt.Fprintf(stdout, "app %s: %s raw, %s brotli; %d interleaved pairs per scenario\n\n",
+	fmt.Fprintf(stdout, "app %s: %s raw, %s brotli; %d interleaved rounds per scenario\n\n",
 		cfg.pkg, kb(wasmSize), kb(brSize), cfg.pairs)
 	for _, sc := range cfg.scenarios {
 		res, err := scenario(ctx, browser, srv.url, sc, cfg, stderr)
@@ -211,13 +216,21 @@ func serve(dir string, m assets.Manifest, cfg config) (*server, error) {
 		goHead = goHead[:start] + goHead[start+end+1:]
 	}
 	goPage := htmlPage(goHead)
+	// The baseline: the loader most Go/WASM pages have, after Go's own
+	// example: wasm_exec.js blocking the parser, then instantiateStreaming
+	// of a fetch, with the same preload and inline runtime.
+	baseHead := goHead[:strings.Index(goHead, "<script src=")] +
+		`<script src="` + app.ExecURL + `"></script>` + "\n" +
+		`<script>(() => { const go = new Go(); WebAssembly.instantiateStreaming(fetch(` + strconv.Quote(app.WASMURL) +
+		`), go.importObject).then((r) => go.run(r.instance)); })();</script>`
+	basePage := htmlPage(baseHead)
 	jsPage := htmlPage("<script>" + runtime.Script + "</script>\n" +
 		`<script>jivokit.call("setCustomData", [{"content": "pro", "title": "plan"}]);</script>`)
 
 	mux := http.NewServeMux()
 	mux.Handle("/app/", http.StripPrefix("/app/", assets.Handler(os.DirFS(dir))))
 	mux.Handle("/jivokit/", stub.Handler())
-	for path, body := range map[string]string{"/go": goPage, "/js": jsPage} {
+	for path, body := range map[string]string{pageGo: goPage, pageJS: jsPage, pageBase: basePage} {
 		mux.HandleFunc("GET "+path, func(w http.ResponseWriter, r *http.Request) {
 			w.Header().Set("Content-Type", "text/html; charset=utf-8")
 			w.Header().Set("Cache-Control", "no-store")
@@ -315,17 +328,24 @@ type visit struct {
 	Main          float64 `json:"main"`
 }
 
-type pairResult struct{ js, goApp visit }
+// round is one visit of each page, keyed by its path.
+type round map[string]visit
 
-func scenario(ctx context.Context, browser context.Context, base, sc string, cfg config, stderr io.Writer) ([]pairResult, error) {
-	var out []pairResult
-	for i := range cfg.pairs + 1 { // the first pair warms up the browser and is dropped
-		var p pairResult
-		order := []string{"/js", "/go"}
-		if i%2 == 1 {
-			order = []string{"/go", "/js"}
-		}
-		for _, path := range order {
+// The pages: plain JavaScript, the Go app with jivokit's loader, and the
+// same app with the baseline loader.
+const (
+	pageJS   = "/js"
+	pageGo   = "/go"
+	pageBase = "/base"
+)
+
+func scenario(ctx context.Context, browser context.Context, base, sc string, cfg config, stderr io.Writer) ([]round, error) {
+	pages := []string{pageJS, pageGo, pageBase}
+	var out []round
+	for i := range cfg.pairs + 1 { // the first round warms up the browser and is dropped
+		r := round{}
+		for k := range pages { // each page goes first, second and third in turn
+			path := pages[(i+k)%len(pages)]
 			v, err := load(ctx, browser, base+path, sc, cfg)
 			if err != nil {
 				return nil, fmt.Errorf("%s: %w", path, err)
@@ -333,17 +353,14 @@ func scenario(ctx context.Context, browser context.Context, base, sc string, cfg
 			if v.Call < 0 {
 				return nil, fmt.Errorf("%s: no setCustomData call reached the widget within %v", path, cfg.visitTimeout)
 			}
-			if path == "/js" {
-				p.js = v
-			} else {
-				p.goApp = v
-			}
+			r[path] = v
 		}
 		if cfg.verbose {
-			fmt.Fprintf(stderr, "%s pair %d: js %.0f ms, go %.0f ms %+v\n", sc, i, p.js.Call, p.goApp.Call, p.goApp)
+			fmt.Fprintf(stderr, "%s round %d: js %.0f ms, go %.0f ms, baseline %.0f ms; go %+v\n",
+				sc, i, r[pageJS].Call, r[pageGo].Call, r[pageBase].Call, r[pageGo])
 		}
 		if i > 0 {
-			out = append(out, p)
+			out = append(out, r)
 		}
 	}
 	return out, nil
@@ -415,70 +432,81 @@ func load(ctx context.Context, browser context.Context, url, sc string, cfg conf
 	return once()
 }
 
-func report(w io.Writer, sc string, res []pairResult, cfg config, brSize int64) {
+func report(w io.Writer, sc string, res []round, cfg config, brSize int64) {
 	title := map[string]string{
 		"loopback": "first visit, loopback",
 		"slow":     fmt.Sprintf("first visit, emulated %.1f Mbit/s, %v latency", cfg.mbps, cfg.latency),
 		"repeat":   fmt.Sprintf("repeat visit, HTTP cache on (first visit open %v)", cfg.settle),
 	}[sc]
-	med := func(f func(p pairResult) float64) float64 {
+	// med is the median of f over the rounds, leaving out what did not happen.
+	med := func(f func(r round) float64) float64 {
 		var xs []float64
-		for _, p := range res {
-			if x := f(p); !isNaN(x) {
+		for _, r := range res {
+			if x := f(r); !isNaN(x) {
 				xs = append(xs, x)
 			}
 		}
 		return median(xs)
 	}
-	span := func(a, b func(v visit) float64) func(p pairResult) float64 {
-		return func(p pairResult) float64 {
-			x, y := a(p.goApp), b(p.goApp)
+	call := func(page string) func(r round) float64 { return func(r round) float64 { return r[page].Call } }
+	diff := func(a, b string) func(r round) float64 {
+		return func(r round) float64 { return r[a].Call - r[b].Call }
+	}
+	fmt.Fprintf(w, "## %s\n\n", title)
+	fmt.Fprintf(w, "| first call at the widget, ms after navigation start | plain JS | Go/WASM | Go/WASM, baseline loader |\n|---|---|---|---|\n")
+	fmt.Fprintf(w, "| median | %.0f | %.0f | %.0f |\n", med(call(pageJS)), med(call(pageGo)), med(call(pageBase)))
+	fmt.Fprintf(w, "| median of the differences to plain JS in each round | | %+.0f | %+.0f |\n", med(diff(pageGo, pageJS)), med(diff(pageBase, pageJS)))
+	fmt.Fprintf(w, "| median of the differences to the baseline loader | | %+.0f | |\n\n", med(diff(pageGo, pageBase)))
+
+	fmt.Fprintf(w, "| Go pages, medians (ms) | Go/WASM | baseline loader |\n|---|---|---|\n")
+	at := func(page string, f func(v visit) float64) func(r round) float64 {
+		return func(r round) float64 {
+			if x := f(r[page]); x >= 0 {
+				return x
+			}
+			return nan()
+		}
+	}
+	span := func(page string, a, b func(v visit) float64) func(r round) float64 {
+		return func(r round) float64 {
+			x, y := a(r[page]), b(r[page])
 			if x < 0 || y < 0 {
 				return nan()
 			}
 			return y - x
 		}
 	}
-	at := func(f func(v visit) float64) func(p pairResult) float64 {
-		return func(p pairResult) float64 {
-			if x := f(p.goApp); x >= 0 {
-				return x
-			}
-			return nan()
-		}
-	}
-	call := func(v visit) float64 { return v.Call }
-	jsCall := med(func(p pairResult) float64 { return p.js.Call })
-	goCall := med(func(p pairResult) float64 { return p.goApp.Call })
-	diff := med(func(p pairResult) float64 { return p.goApp.Call - p.js.Call })
-	fmt.Fprintf(w, "## %s\n\n", title)
-	fmt.Fprintf(w, "| first call at the widget | plain JS | Go/WASM | difference (median of pairs) |\n|---|---|---|---|\n")
-	fmt.Fprintf(w, "| ms after navigation start | %.0f | %.0f | %+.0f |\n\n", jsCall, goCall, diff)
-	fmt.Fprintf(w, "| Go page, medians | ms |\n|---|---|\n")
+	var (
+		responseStart = func(v visit) float64 { return v.ResponseStart }
+		wasmStart     = func(v visit) float64 { return v.WASMStart }
+		wasmEnd       = func(v visit) float64 { return v.WASMEnd }
+		compileStart  = func(v visit) float64 { return v.CompileStart }
+		instantiated  = func(v visit) float64 { return v.Instantiated }
+		mainStart     = func(v visit) float64 { return v.Main }
+		firstCall     = func(v visit) float64 { return v.Call }
+		transfer      = func(v visit) float64 { return v.WASMTransfer }
+	)
 	rows := []struct {
 		name string
-		f    func(p pairResult) float64
+		f    func(page string) func(r round) float64
 	}{
-		{"page's first byte", at(func(v visit) float64 { return v.ResponseStart })},
-		{".wasm request starts", at(func(v visit) float64 { return v.WASMStart })},
-		{".wasm last byte", at(func(v visit) float64 { return v.WASMEnd })},
-		{"compile starts", at(func(v visit) float64 { return v.CompileStart })},
-		{"instantiated", at(func(v visit) float64 { return v.Instantiated })},
-		{"main starts", at(func(v visit) float64 { return v.Main })},
-		{"first call at the widget", at(call)},
-		{"download (.wasm request to last byte)", span(func(v visit) float64 { return v.WASMStart }, func(v visit) float64 { return v.WASMEnd })},
-		{"compile + instantiate (compile start to instantiated)", span(func(v visit) float64 { return v.CompileStart }, func(v visit) float64 { return v.Instantiated })},
-		{"instantiated after the last byte", span(func(v visit) float64 { return v.WASMEnd }, func(v visit) float64 { return v.Instantiated })},
-		{"Go start-up (instantiated to main)", span(func(v visit) float64 { return v.Instantiated }, func(v visit) float64 { return v.Main })},
-		{"main to the call at the widget", span(func(v visit) float64 { return v.Main }, call)},
+		{"page's first byte", func(p string) func(round) float64 { return at(p, responseStart) }},
+		{".wasm request starts", func(p string) func(round) float64 { return at(p, wasmStart) }},
+		{".wasm last byte", func(p string) func(round) float64 { return at(p, wasmEnd) }},
+		{"compile starts", func(p string) func(round) float64 { return at(p, compileStart) }},
+		{"instantiated", func(p string) func(round) float64 { return at(p, instantiated) }},
+		{"main starts", func(p string) func(round) float64 { return at(p, mainStart) }},
+		{"first call at the widget", func(p string) func(round) float64 { return at(p, firstCall) }},
+		{"download (.wasm request to last byte)", func(p string) func(round) float64 { return span(p, wasmStart, wasmEnd) }},
+		{"compile + instantiate (compile start to instantiated)", func(p string) func(round) float64 { return span(p, compileStart, instantiated) }},
+		{"instantiated after the last byte", func(p string) func(round) float64 { return span(p, wasmEnd, instantiated) }},
+		{"Go start-up (instantiated to main)", func(p string) func(round) float64 { return span(p, instantiated, mainStart) }},
+		{"main to the call at the widget", func(p string) func(round) float64 { return span(p, mainStart, firstCall) }},
+		{".wasm bytes over the network (transferSize)", func(p string) func(round) float64 { return at(p, transfer) }},
 	}
 	for _, r := range rows {
-		if x := med(r.f); !isNaN(x) {
-			fmt.Fprintf(w, "| %s | %.0f |\n", r.name, x)
-		}
+		fmt.Fprintf(w, "| %s | %.0f | %.0f |\n", r.name, med(r.f(pageGo)), med(r.f(pageBase)))
 	}
-	transfer := med(func(p pairResult) float64 { return p.goApp.WASMTransfer })
-	fmt.Fprintf(w, "| .wasm bytes over the network (transferSize) | %.0f |\n", transfer)
 	if sc == "slow" {
 		fmt.Fprintf(w, "\nThe .wasm's %s brotli at %.1f Mbit/s take %.0f ms at the least (bytes / bandwidth), plus %v latency per request.\n",
 			kb(brSize), cfg.mbps, float64(brSize)*8/(cfg.mbps*1e6)*1000, cfg.latency)
