@@ -14,6 +14,10 @@
 //
 // The handler answers GET and HEAD only, picks the Brotli or gzip copy the
 // client accepts (with Vary: Accept-Encoding), sends application/wasm for
-// .wasm files, and marks hashed names immutable for a year. It never lists a
-// directory and never leaves the file system it was given.
+// .wasm files, marks hashed names immutable for a year and has the browser
+// revalidate the others, and sends a strong ETag with every file (a
+// matching If-None-Match gets 304 Not Modified). It never lists a
+// directory and never leaves the file system it was given. The scripts
+// jivokit embeds (the page runtime, wasm_exec.js, the stub widget) are
+// served by the same code, with the same rule.
 package assets

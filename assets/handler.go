@@ -2,12 +2,16 @@ package assets
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"io"
 	"io/fs"
 	"mime"
 	"net/http"
 	"path"
 	"strings"
+	"sync"
+	"time"
 )
 
 // Cache-Control values the handler sends.
@@ -15,7 +19,8 @@ const (
 	// CacheImmutable is sent for hashed names (see IsHashed): their content
 	// never changes under that name.
 	CacheImmutable = "public, max-age=31536000, immutable"
-	// CacheRevalidate is sent for every other file.
+	// CacheRevalidate is sent for every other file: the browser keeps it
+	// but asks again each time, and a matching ETag gets 304 Not Modified.
 	CacheRevalidate = "no-cache"
 )
 
@@ -41,6 +46,9 @@ var contentTypes = map[string]string{
 // client accepts gzip, else the file itself, always with the original file's
 // Content-Type, Vary: Accept-Encoding and X-Content-Type-Options: nosniff.
 // Hashed names get Cache-Control CacheImmutable, others CacheRevalidate.
+// Every answer carries a strong ETag that differs per file and per copy
+// (the hash in a hashed name, else a hash of the content), so a request
+// with a matching If-None-Match gets 304 Not Modified.
 // Directories, dot files, invalid paths and methods other than GET and HEAD
 // are refused (404, 404, 404 and 405).
 func Handler(fsys fs.FS) http.Handler {
@@ -48,7 +56,15 @@ func Handler(fsys fs.FS) http.Handler {
 }
 
 type handler struct {
-	fsys fs.FS
+	fsys  fs.FS
+	etags sync.Map // etagKey -> string: content hashes of unhashed files
+}
+
+// etagKey names one version of a file: a rewritten file gets a new key.
+type etagKey struct {
+	name    string
+	size    int64
+	modTime time.Time
 }
 
 func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
@@ -78,11 +94,11 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		hdr.Set("Cache-Control", CacheRevalidate)
 	}
 
-	serve, modTime := name, info.ModTime()
+	serve, served, suffix := name, info, ""
 	for _, e := range acceptedEncodings(r.Header.Values("Accept-Encoding")) {
 		ci, err := fs.Stat(h.fsys, name+e.suffix)
 		if err == nil && ci.Mode().IsRegular() {
-			serve, modTime = name+e.suffix, ci.ModTime()
+			serve, served, suffix = name+e.suffix, ci, e.suffix
 			hdr.Set("Content-Encoding", e.name)
 			break
 		}
@@ -94,7 +110,38 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	defer content.Close()
-	http.ServeContent(w, r, name, modTime, content)
+	etag, err := h.etag(name, suffix, serve, served, content)
+	if err != nil {
+		hdr.Del("Content-Encoding")
+		http.Error(w, "cannot read "+name, http.StatusInternalServerError)
+		return
+	}
+	hdr.Set("ETag", etag)
+	http.ServeContent(w, r, name, served.ModTime(), content)
+}
+
+// etag returns the strong ETag of the copy serve (of the file name, with
+// the copy's suffix): the content hash of a hashed name, else a hash of
+// the copy's content, computed once per version of the file. It leaves
+// content at its start.
+func (h *handler) etag(name, suffix, serve string, info fs.FileInfo, content io.ReadSeeker) (string, error) {
+	if hash := nameHash(name); hash != "" {
+		return `"` + hash + suffix + `"`, nil
+	}
+	key := etagKey{serve, info.Size(), info.ModTime()}
+	if v, ok := h.etags.Load(key); ok {
+		return v.(string), nil
+	}
+	sum := sha256.New()
+	if _, err := io.Copy(sum, content); err != nil {
+		return "", err
+	}
+	if _, err := content.Seek(0, io.SeekStart); err != nil {
+		return "", err
+	}
+	etag := `"` + hex.EncodeToString(sum.Sum(nil)[:12]) + suffix + `"`
+	h.etags.Store(key, etag)
+	return etag, nil
 }
 
 // fileName turns a URL path into a name in the file system, or reports that

@@ -143,3 +143,61 @@ func TestHandlerDirFS(t *testing.T) {
 		}
 	}
 }
+
+// TestHandlerETag checks the one caching rule: every copy has its own
+// strong ETag (the name's hash for hashed files, a content hash for the
+// others), a matching If-None-Match gets 304, and an unhashed file's tag
+// changes when its content does.
+func TestHandlerETag(t *testing.T) {
+	fsys := testFS()
+	h := Handler(fsys)
+	get := func(path, acceptEncoding, ifNoneMatch string) *http.Response {
+		t.Helper()
+		r := httptest.NewRequest(http.MethodGet, path, nil)
+		if acceptEncoding != "" {
+			r.Header.Set("Accept-Encoding", acceptEncoding)
+		}
+		if ifNoneMatch != "" {
+			r.Header.Set("If-None-Match", ifNoneMatch)
+		}
+		w := httptest.NewRecorder()
+		h.ServeHTTP(w, r)
+		return w.Result()
+	}
+	tags := map[string]string{}
+	for _, c := range []struct{ path, enc, want string }{
+		{"/" + hashedWASM, "br", `"0123456789ab.br"`},
+		{"/" + hashedWASM, "gzip", `"0123456789ab.gz"`},
+		{"/" + hashedWASM, "", `"0123456789ab"`},
+		{"/manifest.json", "", ""},
+		{"/sub/page.html", "", ""},
+	} {
+		res := get(c.path, c.enc, "")
+		etag := res.Header.Get("ETag")
+		if c.want != "" && etag != c.want {
+			t.Errorf("%s (%s): ETag %s, want %s", c.path, c.enc, etag, c.want)
+		}
+		if len(etag) < 10 || etag[0] != '"' || etag[len(etag)-1] != '"' {
+			t.Errorf("%s (%s): ETag %q is not a strong tag", c.path, c.enc, etag)
+		}
+		if other, seen := tags[etag]; seen {
+			t.Errorf("%s (%s) has the ETag of %s", c.path, c.enc, other)
+		}
+		tags[etag] = c.path + " " + c.enc
+		if res := get(c.path, c.enc, etag); res.StatusCode != http.StatusNotModified {
+			t.Errorf("%s (%s) with If-None-Match %s: %d, want 304", c.path, c.enc, etag, res.StatusCode)
+		}
+		if res := get(c.path, c.enc, `"other"`); res.StatusCode != http.StatusOK {
+			t.Errorf("%s (%s) with another If-None-Match: %d, want 200", c.path, c.enc, res.StatusCode)
+		}
+	}
+	before := get("/manifest.json", "", "").Header.Get("ETag")
+	fsys["manifest.json"] = &fstest.MapFile{Data: []byte(`{"wasm":"x"}`)}
+	after := get("/manifest.json", "", "")
+	if tag := after.Header.Get("ETag"); tag == before {
+		t.Errorf("manifest.json changed, ETag %s did not", tag)
+	}
+	if res := get("/manifest.json", "", before); res.StatusCode != http.StatusOK {
+		t.Errorf("the old ETag after a change: %d, want 200", res.StatusCode)
+	}
+}

@@ -26,14 +26,17 @@ func HashedName(name string, content []byte) string {
 // IsHashed reports whether name (a base name or a path) has the shape
 // HashedName gives: 12 lowercase hex digits as the last dot-separated part
 // before the extension, or as the last part of a name without one.
-func IsHashed(name string) bool {
+func IsHashed(name string) bool { return nameHash(name) != "" }
+
+// nameHash returns the hash IsHashed finds in name, or "".
+func nameHash(name string) string {
 	parts := strings.Split(path.Base(name), ".")
 	for i := max(1, len(parts)-2); i < len(parts); i++ {
 		if isHex(parts[i]) {
-			return true
+			return parts[i]
 		}
 	}
-	return false
+	return ""
 }
 
 func isHex(s string) bool {

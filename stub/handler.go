@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/jivokit/jivokit/internal/lib/jsasset"
-	"github.com/jivokit/jivokit/jsapi/runtime"
 )
 
 // WeightPath is where Handler serves the extra script a stub with
@@ -20,16 +19,18 @@ const WeightPath = "/jivokit/stub-weight.js"
 //
 //	mux.Handle("/jivokit/", stub.Handler())
 //
-// It answers GET and HEAD with Content-Type text/javascript; charset=utf-8,
-// a strong ETag (a matching If-None-Match gets 304 Not Modified) and
-// Cache-Control: no-cache, so a page always revalidates after a rebuild.
+// It serves them as package assets serves every file: GET and HEAD with
+// Content-Type text/javascript; charset=utf-8, a strong ETag (a matching
+// If-None-Match gets 304 Not Modified) and Cache-Control: no-cache, so a
+// page always revalidates after a rebuild. The runtime's answer is the one
+// templates.AssetHandler gives, byte for byte and header for header.
 // Other methods get 405 Method Not Allowed with an Allow header; other
 // paths 404. The weight is sent uncompressed and not cached, as a first
 // visit fetches it; a bytes value that is not a whole number from 0 to
 // MaxExtraBytes gets 400 Bad Request.
 func Handler() http.Handler { return handler }
 
-var assets = jsasset.Handler(map[string]string{Path: Script, RuntimePath: runtime.Script})
+var assets = jsasset.Handler(map[string]string{Path: Script})
 
 var handler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 	if r.URL.Path != WeightPath {

@@ -1,6 +1,10 @@
 package stub
 
-import _ "embed"
+import (
+	_ "embed"
+
+	"github.com/jivokit/jivokit/internal/lib/jsasset"
+)
 
 // Script is the minified stub widget, an ES2017 IIFE built from src/ by
 // `go generate ./...`. Loading it twice on one page is harmless: the second
@@ -14,4 +18,4 @@ var Script string
 const Path = "/jivokit/stub.js"
 
 // RuntimePath is where Handler serves the page runtime (runtime.Script).
-const RuntimePath = "/jivokit/runtime.js"
+const RuntimePath = jsasset.RuntimePath

@@ -2,12 +2,17 @@ package templates
 
 import (
 	"io"
+	"maps"
 	"net/http"
 	"net/http/httptest"
+	"slices"
 	"strings"
 	"testing"
+	"testing/fstest"
 
+	"github.com/jivokit/jivokit/assets"
 	"github.com/jivokit/jivokit/jsapi/runtime"
+	"github.com/jivokit/jivokit/stub"
 )
 
 func TestAssetHandler(t *testing.T) {
@@ -65,5 +70,41 @@ func TestAssetHandler(t *testing.T) {
 func TestWASMExecJSIsGosOwn(t *testing.T) {
 	if !strings.Contains(WASMExecJS, "globalThis.Go = class") || !strings.HasPrefix(WASMExecJS, "// Code generated") {
 		t.Errorf("WASMExecJS does not look like Go's wasm_exec.js:\n%.300s", WASMExecJS)
+	}
+}
+
+// TestRuntimeHasOneAnswer checks that the page runtime, which both
+// AssetHandler and stub.Handler serve at RuntimePath, gets the same answer
+// from both, with the caching rule of package assets for a name without a
+// hash; and that a build directory's wasm_exec.js, hashed, is immutable.
+func TestRuntimeHasOneAnswer(t *testing.T) {
+	if RuntimePath != stub.RuntimePath {
+		t.Fatalf("RuntimePath %q, stub.RuntimePath %q", RuntimePath, stub.RuntimePath)
+	}
+	get := func(h http.Handler, path string) *httptest.ResponseRecorder {
+		w := httptest.NewRecorder()
+		h.ServeHTTP(w, httptest.NewRequest("GET", path, nil))
+		return w
+	}
+	a, b := get(AssetHandler(), RuntimePath), get(stub.Handler(), RuntimePath)
+	if a.Code != 200 || a.Body.String() != runtime.Script || b.Body.String() != a.Body.String() {
+		t.Fatalf("runtime: %d / %d, bodies equal %v", a.Code, b.Code, a.Body.String() == b.Body.String())
+	}
+	if !maps.EqualFunc(a.Header(), b.Header(), slices.Equal) {
+		t.Errorf("headers differ:\nAssetHandler %v\nstub.Handler %v", a.Header(), b.Header())
+	}
+	for k, v := range map[string]string{"Cache-Control": assets.CacheRevalidate, "X-Content-Type-Options": "nosniff"} {
+		if got := a.Header().Get(k); got != v {
+			t.Errorf("%s %q, want %q", k, got, v)
+		}
+	}
+	if a.Header().Get("ETag") == "" {
+		t.Error("no ETag")
+	}
+
+	dist := fstest.MapFS{"wasm_exec.0123456789ab.js": {Data: []byte(WASMExecJS)}}
+	w := get(assets.Handler(dist), "/wasm_exec.0123456789ab.js")
+	if got := w.Header().Get("Cache-Control"); got != assets.CacheImmutable || w.Header().Get("ETag") == "" {
+		t.Errorf("hashed wasm_exec.js: Cache-Control %q, ETag %q", got, w.Header().Get("ETag"))
 	}
 }

@@ -149,7 +149,7 @@ func ExampleWASMApp() {
 	page := b.String()
 	fmt.Println(page[:strings.LastIndex(page, ">(")+1])
 	// Output:
-	// <link rel="preload" href="/static/app.wasm" as="fetch" type="application/wasm" crossorigin><script src="/jivokit/runtime.js" nonce="r4nd0m"></script><script src="/jivokit/wasm_exec.js" nonce="r4nd0m"></script><script data-wasm="/static/app.wasm" nonce="r4nd0m">
+	// <link rel="preload" href="/static/app.wasm" as="fetch" type="application/wasm" crossorigin><script src="/jivokit/runtime.js" nonce="r4nd0m"></script><script src="/jivokit/wasm_exec.js" async nonce="r4nd0m"></script><script data-wasm="/static/app.wasm" nonce="r4nd0m">
 }
 
 func ExampleWASMApp_Validate() {

@@ -9,9 +9,16 @@ import (
 	"github.com/a-h/templ"
 )
 
-// WASMExecJS is wasm_exec.js from the Go toolchain that built this package
-// (its lib/wasm), the JavaScript half of Go's js/wasm port. A WASM app must
-// be built by the same Go version. AssetHandler serves it at WASMExecPath.
+// WASMExecJS is lib/wasm/wasm_exec.js of Go 1.26, the JavaScript half of
+// Go's js/wasm port: a copy committed with this package (its first line
+// names the release), not the file of the toolchain that builds your
+// program. It fits apps built by Go 1.26 only; the functions it gives a
+// module differ between releases, and with an app of another release the
+// loader shows that wasm_exec.js does not match instead of running it.
+// Serve the $(go env GOROOT)/lib/wasm/wasm_exec.js of the Go that builds
+// your app, or build with `jivokit build`, which writes that file next to
+// the app and names it in the manifest (WASMAppFromManifest uses it).
+// AssetHandler serves this copy at WASMExecPath.
 //
 //go:embed wasm_exec.js
 var WASMExecJS string
@@ -26,12 +33,17 @@ var wasmLoaderJS = newInline(wasmLoaderSource)
 
 // WASMApp is a component that starts a Go program compiled to WebAssembly
 // (GOOS=js GOARCH=wasm): a preload hint for the .wasm file, the page
-// runtime unless the page already has it, wasm_exec.js, and an inline
-// script that instantiates the module (streaming when the server sends
-// Content-Type application/wasm) and runs it. When the browser cannot run
-// it (no WebAssembly, the fetch fails, the module does not instantiate),
-// the script logs with console.error and shows the reason on the page in a
-// <p role="alert" class="jivokit-wasm-error"> at the loader's place.
+// runtime unless the page already has it, wasm_exec.js loading
+// asynchronously, and an inline script that starts the module's download
+// and compilation at once (streaming, compiling while the bytes arrive,
+// when the server sends Content-Type application/wasm), instantiates it as
+// soon as wasm_exec.js has loaded, and runs it. Render it early in the
+// document (in <head>): the program may start before the rest of the page
+// is parsed. When the browser cannot run it (no WebAssembly, the fetch
+// fails, wasm_exec.js does not load or belongs to another Go release, the
+// module does not instantiate), the script logs with console.error and
+// shows the reason on the page in a <p role="alert"
+// class="jivokit-wasm-error"> at the loader's place.
 //
 // Every script carries the CSP nonce of templ.WithNonce; the site's policy
 // needs 'wasm-unsafe-eval' (WASMPolicy).

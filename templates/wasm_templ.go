@@ -61,7 +61,7 @@ func wasmApp(a WASMApp) templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 4, "\"")
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 4, "\" async")
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}

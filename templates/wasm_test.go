@@ -112,6 +112,8 @@ func TestWASMLoaderInNode(t *testing.T) {
 		{"not-found", false, "HTTP 404 for /app.wasm", true},
 		{"network-error", false, "cannot fetch /app.wasm", true},
 		{"bad-module", false, "could not be loaded", false},
+		{"old-exec", false, "wasm_exec.js does not match the Go release that built /app.wasm (it lacks gojs.runtime.walltime)", true},
+		{"link-error", false, "wasm_exec.js does not match the Go release that built /app.wasm", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.kase, func(t *testing.T) {
@@ -146,6 +148,13 @@ func TestWASMLoaderInNode(t *testing.T) {
 			}
 			if len(res.Alerts) != 1 || !strings.Contains(res.Alerts[0].Text, tt.alert) || res.Alerts[0].ClassName != "jivokit-wasm-error" || !res.Alerts[0].BeforeScript {
 				t.Errorf("alerts = %+v, want one containing %q before the script", res.Alerts, tt.alert)
+			}
+			if len(res.Alerts) == 1 && strings.Contains(tt.alert, "does not match") {
+				for _, hint := range []string{"lib/wasm/wasm_exec.js", "`jivokit build`"} {
+					if !strings.Contains(res.Alerts[0].Text, hint) {
+						t.Errorf("alert %q does not say %q", res.Alerts[0].Text, hint)
+					}
+				}
 			}
 			if !strings.Contains(strings.Join(res.Errors, "\n"), tt.alert) {
 				t.Errorf("console.error = %q, want %q", res.Errors, tt.alert)

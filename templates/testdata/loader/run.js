@@ -32,8 +32,9 @@ const script = element("script");
 script.attrs["data-wasm"] = "/app.wasm";
 body.children.push(script);
 script.parentNode = body;
+globalThis.window = globalThis;
 globalThis.document = {
-  currentScript: script, body,
+  currentScript: script, body, readyState: "complete",
   createElement: element,
   addEventListener() {},
 };
@@ -45,7 +46,7 @@ switch (kase) {
     delete globalThis.WebAssembly;
     break;
   case "no-streaming":
-    globalThis.WebAssembly = Object.create(realWebAssembly, { instantiateStreaming: { value: undefined } });
+    globalThis.WebAssembly = Object.create(realWebAssembly, { instantiateStreaming: { value: undefined }, compileStreaming: { value: undefined } });
     break;
 }
 globalThis.fetch = async (url) => {
@@ -60,6 +61,28 @@ globalThis.fetch = async (url) => {
 
 if (kase !== "no-go") {
   (0, eval)(fs.readFileSync(execPath, "utf8"));
+}
+if (kase === "old-exec") {
+  // wasm_exec.js of another Go release: one import the app needs is missing.
+  const Go = globalThis.Go;
+  globalThis.Go = class extends Go {
+    constructor() {
+      super();
+      delete this.importObject.gojs["runtime.walltime"];
+    }
+  };
+}
+if (kase === "link-error") {
+  // The same, where the browser has no WebAssembly.Module.imports to check
+  // first: instantiating fails with a LinkError.
+  const Go = globalThis.Go;
+  globalThis.Go = class extends Go {
+    constructor() {
+      super();
+      delete this.importObject.gojs["runtime.walltime"];
+    }
+  };
+  globalThis.WebAssembly = Object.create(realWebAssembly, { Module: { value: undefined } });
 }
 (0, eval)(fs.readFileSync(loaderPath, "utf8"));
 

@@ -1,10 +1,10 @@
-// Command loadmeasure prints what each loading strategy costs a page, in
+// Command loadcost prints what each loading strategy costs a page, in
 // headless Chromium, with the stub widget weighted as a real widget
 // (stub.Options ExtraBytes and BusyTime; TypicalExtraBytes and
 // TypicalBusyTime by default), against the same page without any widget
 // and with eager loading as the baseline, all in the same run. Run it as
 //
-//	go run ./internal/measure/load [-runs 3] [-extra-bytes N] [-busy 600ms]
+//	go run ./internal/measure/loadcost [-runs 3] [-extra-bytes N] [-busy 600ms]
 //
 // For each strategy it reports:
 //   - widget requests and bytes before the visitor's first interaction
@@ -62,7 +62,7 @@ func main() {
 }
 
 func run(ctx context.Context, stdout, stderr io.Writer, args []string) int {
-	fs := flag.NewFlagSet("loadmeasure", flag.ContinueOnError)
+	fs := flag.NewFlagSet("loadcost", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	runs := fs.Int("runs", 3, "page loads per strategy; the table shows medians")
 	extra := fs.Int("extra-bytes", stub.TypicalExtraBytes, "bytes of script the stub widget fetches, as a real widget's bundle")
@@ -71,17 +71,17 @@ func run(ctx context.Context, stdout, stderr io.Writer, args []string) int {
 		return 2
 	}
 	if fs.NArg() > 0 || *runs < 1 {
-		fmt.Fprintln(stderr, "loadmeasure: takes no arguments and -runs of at least 1")
+		fmt.Fprintln(stderr, "loadcost: takes no arguments and -runs of at least 1")
 		return 2
 	}
 	weight := stub.Options{ExtraBytes: *extra, BusyTime: *busy}
 	if err := weight.Validate(); err != nil {
-		fmt.Fprintln(stderr, "loadmeasure:", err)
+		fmt.Fprintln(stderr, "loadcost:", err)
 		return 2
 	}
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
-		fmt.Fprintln(stderr, "loadmeasure:", err)
+		fmt.Fprintln(stderr, "loadcost:", err)
 		return 1
 	}
 	srv := &http.Server{Handler: site(weight), ReadHeaderTimeout: 10 * time.Second}
@@ -91,7 +91,7 @@ func run(ctx context.Context, stdout, stderr io.Writer, args []string) int {
 
 	browser, stop, err := startBrowser(ctx)
 	if err != nil {
-		fmt.Fprintln(stderr, "loadmeasure:", err)
+		fmt.Fprintln(stderr, "loadcost:", err)
 		return 1
 	}
 	defer stop()
@@ -105,7 +105,7 @@ func run(ctx context.Context, stdout, stderr io.Writer, args []string) int {
 		for range *runs {
 			r, err := measure(browser, base+"/?load="+s)
 			if err != nil {
-				fmt.Fprintf(stderr, "loadmeasure: %s: %v\n", s, err)
+				fmt.Fprintf(stderr, "loadcost: %s: %v\n", s, err)
 				return 1
 			}
 			rs = append(rs, r)
