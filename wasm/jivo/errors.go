@@ -19,23 +19,6 @@ var (
 	ErrNoRuntime = errors.New("jivo: the jivokit page runtime is not on the page and could not be added")
 )
 
-// notLoadedError is ErrNotLoaded for one method (or for Ready, with no
-// method), with the reason the wait ended.
-type notLoadedError struct {
-	method string
-	errs   []error // ErrNotLoaded, then the reason
-}
-
-func (e *notLoadedError) Error() string {
-	s := "jivo: "
-	if e.method != "" {
-		s += e.method + ": "
-	}
-	return s + "widget did not load: " + e.errs[1].Error()
-}
-
-func (e *notLoadedError) Unwrap() []error { return e.errs }
-
 // PanicError is a panic recovered from a listener, as SetErrorHandler's
 // handler receives it.
 type PanicError struct {

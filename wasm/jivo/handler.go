@@ -13,6 +13,3 @@ package jivo
 func SetErrorHandler(h func(error)) {
 	setErrorHandler(h)
 }
-
-// ignorePanic, deferred, stops a panic.
-func ignorePanic() { _ = recover() }

@@ -5,8 +5,6 @@ package jivo_test
 import (
 	"os"
 	"os/exec"
-	"path/filepath"
-	"runtime"
 	"strings"
 	"testing"
 )
@@ -15,9 +13,7 @@ import (
 // that imports them), and embed, whose dependencies' initialization costs
 // about 3 KB, out of a WebAssembly program that uses the bridge.
 func TestImportGraph(t *testing.T) {
-	// The toolchain running this test, whether or not go is on PATH.
-	goTool := filepath.Join(runtime.GOROOT(), "bin", "go")
-	cmd := exec.Command(goTool, "list", "-deps", "github.com/jivokit/jivokit/wasm/jivo")
+	cmd := exec.Command("go", "list", "-deps", "github.com/jivokit/jivokit/wasm/jivo")
 	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
 	out, err := cmd.Output()
 	if err != nil {
