@@ -137,7 +137,7 @@ func (s *site) page(t *testing.T, w http.ResponseWriter, r *http.Request) {
 	}
 	widget, err := templates.NewWidget("e2eTestWidget", stubwidget.With(opts), templates.WithLoad(load),
 		templates.WithVisitorTokens(s.signer, time.Hour),
-		templates.WithReport(func(_ context.Context, err error) { t.Errorf("snippet left out: %v", err) }))
+		templates.WithErrorHandler(func(_ context.Context, err error) { t.Errorf("snippet left out: %v", err) }))
 	if err != nil {
 		http.Error(w, err.Error(), http.StatusInternalServerError)
 		return

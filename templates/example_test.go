@@ -87,8 +87,8 @@ func ExampleWithVisitorTokens() {
 	// Output: user-42 24h0m0s <nil>
 }
 
-func ExampleWithReport() {
-	widget, _ := templates.NewWidget("abc", templates.WithReport(func(ctx context.Context, err error) {
+func ExampleWithErrorHandler() {
+	widget, _ := templates.NewWidget("abc", templates.WithErrorHandler(func(ctx context.Context, err error) {
 		fmt.Println("report:", err)
 	}))
 	widget.Snippet(templates.Visitor{Config: jsapi.PageConfig{

@@ -33,7 +33,7 @@ func FuzzWidget(f *testing.F) {
 	f.Add("x", "code.jivo.ru", "", "</script><script>alert(1)</script>", "<!--", "<script", "\u2028\u2029", "'\"", "user-1", "a\xffb", "\xc0", "javascript:alert(1)", "", "red", "", "", -1, -5, true, true, true)
 	signer := usertokentest.Signer(f)
 	f.Fuzz(func(t *testing.T, id, host, nonce, name, email, phone, desc, token, visitorID, content, title, link, key, color, color2, invText string, dept, queue int, useStub, safe, runtimeURL bool) {
-		opts := []Option{WithReport(func(context.Context, error) {})}
+		opts := []Option{WithErrorHandler(func(context.Context, error) {})}
 		if host != "" {
 			opts = append(opts, WithHost(host))
 		}

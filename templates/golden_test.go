@@ -104,7 +104,7 @@ func renderGolden(t *testing.T, in goldenInput) (html, report string) {
 		opts = append(opts, WithVisitorTokens(usertokentest.Signer(t), time.Hour))
 	}
 	var reports []string
-	opts = append(opts, WithReport(func(_ context.Context, err error) {
+	opts = append(opts, WithErrorHandler(func(_ context.Context, err error) {
 		var re *RenderError
 		if !errors.As(err, &re) {
 			t.Errorf("report got %T, want *RenderError", err)

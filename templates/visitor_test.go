@@ -180,7 +180,7 @@ func TestSnippetReportsAndStillRenders(t *testing.T) {
 	type key struct{}
 	var got error
 	var gotCtx context.Context
-	w := newTestWidget(t, WithSafeHosts("example.com"), WithReport(func(ctx context.Context, err error) { gotCtx, got = ctx, err }))
+	w := newTestWidget(t, WithSafeHosts("example.com"), WithErrorHandler(func(ctx context.Context, err error) { gotCtx, got = ctx, err }))
 	ctx := context.WithValue(context.Background(), key{}, "request-7")
 	var b bytes.Buffer
 	err := w.Snippet(Visitor{Config: jsapi.PageConfig{CustomData: []jsapi.CustomField{{Title: "Deal", Link: "https://phish.example.net/login"}}}}).Render(ctx, &b)

@@ -158,13 +158,14 @@ func WithVisitorTokens(signer *usertoken.Signer, ttl time.Duration) Option {
 	}
 }
 
-// WithReport receives the *RenderError of each snippet that left parts of a
-// visitor's configuration out, with the request's context. By default it is
-// logged with slog at level warn.
-func WithReport(report func(ctx context.Context, err error)) Option {
+// WithErrorHandler receives the *RenderError of each snippet that left parts
+// of a visitor's configuration out, with the request's context. By default
+// it is logged with slog at level warn. (webhook.WithErrorHandler and
+// jivo.SetErrorHandler are the same idea in their packages.)
+func WithErrorHandler(report func(ctx context.Context, err error)) Option {
 	return func(s *settings) {
 		if report == nil {
-			s.errs = append(s.errs, fmt.Errorf("%w: WithReport needs a function", ErrOption))
+			s.errs = append(s.errs, fmt.Errorf("%w: WithErrorHandler needs a function", ErrOption))
 		}
 		s.w.report = report
 	}

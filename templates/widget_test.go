@@ -75,7 +75,7 @@ func TestNewWidgetOptions(t *testing.T) {
 		{"bad safe host", "abc", []Option{WithSafeHosts("example.com/path")}, []error{ErrOption}},
 		{"nil signer", "abc", []Option{WithVisitorTokens(nil, time.Hour)}, []error{ErrOption}},
 		{"zero ttl", "abc", []Option{WithVisitorTokens(signer, 0)}, []error{ErrOption}},
-		{"nil report", "abc", []Option{WithReport(nil)}, []error{ErrOption}},
+		{"nil report", "abc", []Option{WithErrorHandler(nil)}, []error{ErrOption}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -40,7 +40,7 @@ func chatAcceptedHandler(tb testing.TB) http.Handler {
 			}
 			return agentView, nil
 		},
-	}, webhook.WithSafeHosts("example.com"), webhook.WithErrorFunc(func(context.Context, error) {}))
+	}, webhook.WithSafeHosts("example.com"), webhook.WithErrorHandler(func(context.Context, error) {}))
 	if err != nil {
 		tb.Fatal(err)
 	}

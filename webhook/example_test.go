@@ -43,7 +43,7 @@ func ExampleNew() {
 		ChatFinished: func(ctx context.Context, e *webhook.ChatFinished) error {
 			return fmt.Errorf("archive unavailable")
 		},
-	}, webhook.WithErrorFunc(quiet))
+	}, webhook.WithErrorHandler(quiet))
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -61,7 +61,7 @@ func ExampleNew() {
 
 func ExampleWithPath() {
 	const secretPath = "/jivo/webhook/Zk3t9qLm2Xw8Rb4Ny7Pc1Vd6Hs5Jg0Fa"
-	h, _ := webhook.New(webhook.Funcs{}, webhook.WithPath(secretPath), webhook.WithErrorFunc(quiet))
+	h, _ := webhook.New(webhook.Funcs{}, webhook.WithPath(secretPath), webhook.WithErrorHandler(quiet))
 	post(h, secretPath, sample(webhook.NameChatFinished))
 	post(h, "/jivo/webhook/guess", sample(webhook.NameChatFinished))
 	// Output:
@@ -105,7 +105,7 @@ func ExampleWithSafeHosts() {
 				CRMLink: "javascript:alert(1)",
 			}, nil
 		},
-	}, webhook.WithSafeHosts("example.com"), webhook.WithErrorFunc(func(_ context.Context, err error) {
+	}, webhook.WithSafeHosts("example.com"), webhook.WithErrorHandler(func(_ context.Context, err error) {
 		fmt.Println("reported:", err)
 	}))
 	post(h, "/", sample(webhook.NameChatAccepted))
@@ -116,7 +116,7 @@ func ExampleWithSafeHosts() {
 }
 
 func ExampleWithMaxBodySize() {
-	h, _ := webhook.New(webhook.Funcs{}, webhook.WithMaxBodySize(64), webhook.WithErrorFunc(quiet))
+	h, _ := webhook.New(webhook.Funcs{}, webhook.WithMaxBodySize(64), webhook.WithErrorHandler(quiet))
 	post(h, "/", sample(webhook.NameChatAccepted))
 	// Output: 413 {"result":"error","error":"webhook: body too large: 1082 bytes, the limit is 64"}
 }
@@ -127,13 +127,13 @@ func ExampleWithTimeout() {
 			<-ctx.Done() // a function that waits on something slow
 			return ctx.Err()
 		},
-	}, webhook.WithTimeout(10*time.Millisecond), webhook.WithErrorFunc(quiet))
+	}, webhook.WithTimeout(10*time.Millisecond), webhook.WithErrorHandler(quiet))
 	post(h, "/", sample(webhook.NameChatFinished))
 	// Output: 200 {"result":"context deadline exceeded"}
 }
 
-func ExampleWithErrorFunc() {
-	h, _ := webhook.New(webhook.Funcs{}, webhook.WithErrorFunc(func(_ context.Context, err error) {
+func ExampleWithErrorHandler() {
+	h, _ := webhook.New(webhook.Funcs{}, webhook.WithErrorHandler(func(_ context.Context, err error) {
 		fmt.Println("reported:", err)
 	}))
 	r := httptest.NewRequest("GET", "/", nil)

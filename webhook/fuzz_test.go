@@ -70,7 +70,7 @@ func FuzzHandler(f *testing.F) {
 		ChatUpdated: func(_ context.Context, e *webhook.ChatUpdated) (*webhook.AgentView, error) {
 			return view(&e.Base), errors.New(e.Visitor.Name)
 		},
-	}, webhook.WithSafeHosts("example.com"), webhook.WithMaxBodySize(4096), webhook.WithErrorFunc(func(context.Context, error) {}))
+	}, webhook.WithSafeHosts("example.com"), webhook.WithMaxBodySize(4096), webhook.WithErrorHandler(func(context.Context, error) {}))
 	if err != nil {
 		f.Fatal(err)
 	}

@@ -47,7 +47,7 @@ func (e *errs) has(target error) bool {
 func newHandler(t *testing.T, f webhook.Funcs, opts ...webhook.Option) (*webhook.Handler, *errs) {
 	t.Helper()
 	e := &errs{}
-	h, err := webhook.New(f, append([]webhook.Option{webhook.WithErrorFunc(e.add)}, opts...)...)
+	h, err := webhook.New(f, append([]webhook.Option{webhook.WithErrorHandler(e.add)}, opts...)...)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -458,7 +458,7 @@ func TestNewRejectsBadOptions(t *testing.T) {
 		{"signer without a secret", webhook.WithSigner(&usertoken.Signer{})},
 		{"host with scheme", webhook.WithSafeHosts("https://example.com")},
 		{"empty host", webhook.WithSafeHosts("")},
-		{"error func", webhook.WithErrorFunc(nil)},
+		{"error func", webhook.WithErrorHandler(nil)},
 	} {
 		if h, err := webhook.New(webhook.Funcs{}, tt.opt); err == nil || h != nil {
 			t.Errorf("%s: New succeeded", tt.name)

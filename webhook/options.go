@@ -108,14 +108,14 @@ func WithSafeHosts(hosts ...string) Option {
 	}
 }
 
-// WithErrorFunc sets the function told of what the vendor does not see: a
+// WithErrorHandler sets the function told of what the vendor does not see: a
 // function's error (also sent as the reply's result), a panic (with its
 // stack), links dropped from a reply, and rejected requests. The default
 // logs them with slog.Default. f must be safe for concurrent use.
-func WithErrorFunc(f func(ctx context.Context, err error)) Option {
+func WithErrorHandler(f func(ctx context.Context, err error)) Option {
 	return func(h *Handler) error {
 		if f == nil {
-			return fmt.Errorf("webhook: WithErrorFunc(nil)")
+			return fmt.Errorf("webhook: WithErrorHandler(nil)")
 		}
 		h.onError = f
 		return nil

@@ -64,7 +64,7 @@ func TestSafeHostsAsTheSnippet(t *testing.T) {
 				}
 				return &webhook.AgentView{CustomData: []jsapi.CustomField{{Title: "t", Link: link}}}, nil
 			},
-		}, webhook.WithSafeHosts(hosts...), webhook.WithErrorFunc(func(context.Context, error) {}))
+		}, webhook.WithSafeHosts(hosts...), webhook.WithErrorHandler(func(context.Context, error) {}))
 		w, tmplErr := templates.NewWidget("abc", templates.WithSafeHosts(hosts...))
 		if (hookErr == nil) != (listErr == nil) || (tmplErr == nil) != (listErr == nil) {
 			t.Errorf("hosts %q: jsapi.NewSafeHosts: %v\nwebhook.WithSafeHosts: %v\ntemplates.WithSafeHosts: %v", hosts, listErr, hookErr, tmplErr)

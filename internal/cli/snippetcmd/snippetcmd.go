@@ -125,7 +125,7 @@ func Run(_ context.Context, _ io.Reader, stdout, stderr io.Writer, args []string
 	var report error
 	opts := []templates.Option{
 		templates.WithHost(*host),
-		templates.WithReport(func(_ context.Context, err error) { report = err }),
+		templates.WithErrorHandler(func(_ context.Context, err error) { report = err }),
 	}
 	if *useStub {
 		opts = append(opts, stubwidget.WithURL(*stubURL, stub.Options{}))

@@ -84,7 +84,7 @@ func listen(ctx context.Context, stdout, stderr io.Writer, args []string) int {
 	if *path != "" {
 		opts = append(opts, webhook.WithPath(*path))
 	}
-	opts = append(opts, webhook.WithErrorFunc(logErrors(logger)))
+	opts = append(opts, webhook.WithErrorHandler(logErrors(logger)))
 	h, err := NewHandler(log, opts...)
 	if err != nil {
 		return badUsage(fs, stderr, err.Error())

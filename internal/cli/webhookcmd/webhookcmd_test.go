@@ -314,7 +314,7 @@ func TestSendAcceptsWhatTheHandlerWrites(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			h, err := webhook.New(webhook.Funcs{
 				ChatAccepted: func(context.Context, *webhook.ChatAccepted) (*webhook.AgentView, error) { return view, nil },
-			}, webhook.WithErrorFunc(func(context.Context, error) {}))
+			}, webhook.WithErrorHandler(func(context.Context, error) {}))
 			if err != nil {
 				t.Fatal(err)
 			}
