@@ -46,17 +46,6 @@ func TestLowerASCII(t *testing.T) {
 	}
 }
 
-func TestHTTPScheme(t *testing.T) {
-	for _, tc := range []struct {
-		in   string
-		want bool
-	}{{"http", true}, {"HTTPS", true}, {"hTtP", true}, {"", false}, {"ftp", false}, {"httpx", false}, {"http\x00", false}, {"javascript", false}} {
-		if got := httpScheme(tc.in); got != tc.want {
-			t.Errorf("httpScheme(%q) = %v, want %v", tc.in, got, tc.want)
-		}
-	}
-}
-
 // TestQuoteEscapesWhatDoesNotShow: from ' ' up, every character quote
 // escapes is escaped as strconv.Quote does, and every printable one is left
 // as strconv.Quote leaves it. (Below ' ', quote writes \a, \b, \v and \f as

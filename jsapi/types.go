@@ -25,9 +25,6 @@ type CustomField struct {
 	Key     string `json:"key,omitempty"`
 }
 
-// MaxCustomFields is the most fields setCustomData accepts.
-const MaxCustomFields = 10
-
 // OpenStart says what open shows first.
 type OpenStart string
 
