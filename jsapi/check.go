@@ -10,72 +10,68 @@ import (
 // for step, and testdata/validation.json checks that they agree.
 
 // problem runs r's steps on s and returns the problem of the first that
-// fails, "" when none does.
+// fails, "" when none does. A step's problem may name its subject ({c},
+// {v}) and count ({n}).
 //
 //go:noinline
 func (r *rule) problem(s string) string {
 	for i := range r.steps {
 		st := &r.steps[i]
-		if subject, n, failed := st.run(s); failed {
+		subject, n, failed := "", 0, false
+		switch st.op {
+		case opBlank:
+			failed = isBlank(s)
+		case opUTF8:
+			failed = !utf8.ValidString(s)
+		case opOnly:
+			_, bad, end := scan(s, st.class, st.extra)
+			if failed = bad >= 0; failed {
+				subject = s[bad:end]
+			}
+		case opCount:
+			part := s
+			if st.extra != "" {
+				part = ""
+				if at := indexByte(s, st.extra[0]); at >= 0 {
+					part = trim(s[at+1:], st.extra[1:])
+				}
+			}
+			n, _, _ = scan(part, st.class, "")
+			failed = n < int(st.lo) || st.hi >= 0 && n > int(st.hi)
+		case opAround:
+			at := index(s, st.extra)
+			failed = at <= 0 || at+len(st.extra) >= len(s)
+		case opShape:
+			p := len(st.extra)
+			failed, subject = len(s) < p || s[:p] != st.extra, s
+			if !failed {
+				m, bad, _ := scan(s[p:], st.class, "")
+				failed = bad >= 0 || p+m != int(st.lo) && p+m != int(st.hi)
+			}
+		case opOneOf:
+			subject, failed = s, !oneOf(st.extra, s, false)
+		case opScheme:
+			j := index(s, "://")
+			failed = j < 0
+			if !failed {
+				subject, failed = s[:j], st.extra != "" && !oneOf(st.extra, s[:j], true)
+			}
+		default: // opIPv6, opHost, opPort
+			host, port, ok := hostPort(s)
+			switch st.op {
+			case opIPv6:
+				failed = !ok
+			case opHost:
+				failed = host == "" || host == "[]"
+			default:
+				failed = !portOK(port, int(st.lo), int(st.hi))
+			}
+		}
+		if failed {
 			return fill(st.problem, subject, n, int(st.lo), int(st.hi))
 		}
 	}
 	return ""
-}
-
-// run runs one step on s: whether it fails, and the subject ({c}, {v}) and
-// count ({n}) of its problem.
-func (st *step) run(s string) (subject string, n int, failed bool) {
-	switch st.op {
-	case opBlank:
-		failed = isBlank(s)
-	case opUTF8:
-		failed = !utf8.ValidString(s)
-	case opOnly:
-		if _, bad, end := scan(s, st.class, st.extra); bad >= 0 {
-			return s[bad:end], 0, true
-		}
-	case opCount:
-		part := s
-		if st.extra != "" {
-			part = ""
-			if at := indexByte(s, st.extra[0]); at >= 0 {
-				part = trim(s[at+1:], st.extra[1:])
-			}
-		}
-		n, _, _ = scan(part, st.class, "")
-		failed = n < int(st.lo) || st.hi >= 0 && n > int(st.hi)
-	case opAround:
-		at := index(s, st.extra)
-		failed = at <= 0 || at+len(st.extra) >= len(s)
-	case opShape:
-		p := len(st.extra)
-		failed = len(s) < p || s[:p] != st.extra
-		if !failed {
-			n, bad, _ := scan(s[p:], st.class, "")
-			failed = bad >= 0 || p+n != int(st.lo) && p+n != int(st.hi)
-		}
-		return s, 0, failed
-	case opOneOf:
-		subject, failed = s, !oneOf(st.extra, s, false)
-	case opScheme:
-		i := index(s, "://")
-		if i < 0 {
-			return "", 0, true
-		}
-		subject, failed = s[:i], st.extra != "" && !oneOf(st.extra, s[:i], true)
-	case opIPv6, opHost, opPort:
-		host, port, ok := hostPort(s)
-		switch st.op {
-		case opIPv6:
-			failed = !ok
-		case opHost:
-			failed = host == "" || host == "[]"
-		default:
-			failed = !portOK(port, int(st.lo), int(st.hi))
-		}
-	}
-	return subject, n, failed
 }
 
 // scan counts the characters of s in class and finds the first that is

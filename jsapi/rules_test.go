@@ -143,7 +143,9 @@ func TestStepsOutsideTheirRules(t *testing.T) {
 		{step{op: opOnly, class: classDigit, extra: "+"}, "+12", false},
 		{step{op: opAround, extra: "@"}, "@", true},
 	} {
-		if _, _, failed := tc.st.run(tc.in); failed != tc.failed {
+		r := rule{"x", []step{tc.st}}
+		r.steps[0].problem = "p"
+		if failed := r.problem(tc.in) != ""; failed != tc.failed {
 			t.Errorf("op %d on %q: failed = %v, want %v", tc.st.op, tc.in, failed, tc.failed)
 		}
 	}
