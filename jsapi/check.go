@@ -99,10 +99,11 @@ func scan(s, class, first string) (n, bad, end int) {
 
 // fill writes problem with its {c}, {v}, {n}, {lo} and {hi} filled in.
 func fill(problem, subject string, n, lo, hi int) string {
+	out := "" // what is filled in is never read again: a subject may hold braces
 	for {
 		i := indexByte(problem, '{')
 		if i < 0 {
-			return problem
+			return out + problem
 		}
 		j := i + indexByte(problem[i:], '}')
 		k, v := problem[i+1], ""
@@ -121,7 +122,8 @@ func fill(problem, subject string, n, lo, hi int) string {
 			}
 			v = strconv.Itoa(n)
 		}
-		problem = problem[:i] + v + problem[j+1:]
+		out += problem[:i] + v
+		problem = problem[j+1:]
 	}
 }
 

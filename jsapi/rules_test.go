@@ -150,3 +150,20 @@ func TestStepsOutsideTheirRules(t *testing.T) {
 		}
 	}
 }
+
+// FuzzRules: every rule ends on any text, without panicking, and a problem
+// that names the value ({v}) quotes it whole, whatever braces it holds.
+func FuzzRules(f *testing.F) {
+	for _, s := range []string{"", "{v}", "{n}{lo}{hi}", "{", "}", "https://[::1]:{hi}/", "+1 (408) {c}", "a@{b}.c", "#{}{", "\xff{v}"} {
+		f.Add(s)
+	}
+	rules := []*rule{&phoneRule, &emailRule, &colorRule, &linkRule, &startRule, &filledRule, &textRule, &utf8Rule}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, r := range rules {
+			p := r.problem(s)
+			if p != "" && strings.HasPrefix(p, `"`) && !strings.HasPrefix(p, quote(s, `"`)+" ") {
+				t.Errorf("%s(%q) = %q: the value is not quoted whole", r.field, s, p)
+			}
+		}
+	})
+}
