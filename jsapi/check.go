@@ -127,20 +127,35 @@ func fill(problem, subject string, n, lo, hi int) string {
 	}
 }
 
-// in reports whether r is in class, pairs of first and last characters.
+// in reports whether r is in class, pairs of first and last characters in
+// ascending order.
 //
 //go:noinline
 func in(class string, r rune) bool {
+	if r < utf8.RuneSelf { // the ASCII pairs come first, a byte each
+		for i := 0; i+1 < len(class) && class[i] < utf8.RuneSelf; i += 2 {
+			if rune(class[i]) > r {
+				return false
+			}
+			if r <= rune(class[i+1]) {
+				return true
+			}
+		}
+		return false
+	}
 	lo := rune(-1)
 	for _, c := range class {
-		if lo < 0 {
+		switch {
+		case lo >= 0:
+			if r <= c {
+				return true
+			}
+			lo = -1
+		case c > r: // this pair and the rest lie past r
+			return false
+		default:
 			lo = c
-			continue
 		}
-		if lo <= r && r <= c {
-			return true
-		}
-		lo = -1
 	}
 	return false
 }

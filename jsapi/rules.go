@@ -74,21 +74,25 @@ type rule struct {
 	steps []step
 }
 
-// The character classes.
+// The character classes. Their pairs are in ascending order, which lets
+// in stop at the first pair past the character (a test checks).
 const (
 	// classSpace is white space as unicode.IsSpace and strings.TrimSpace
 	// see it: no U+FEFF or U+200B, which JavaScript's trim would take.
-	classSpace = "\t\r  \u0085\u0085\u00a0\u00a0\u1680\u1680\u2000\u200a\u2028\u2029\u202f\u202f\u205f\u205f\u3000\u3000"
+	classSpace     = "\t\r  " + classWideSpace
+	classWideSpace = "\u0085\u0085\u00a0\u00a0\u1680\u1680\u2000\u200a\u2028\u2029\u202f\u202f\u205f\u205f\u3000\u3000"
 	// classInvisible is what quote escapes as \u and four hex digits, as
 	// strconv.Quote does: C1 controls, white space other than ' ',
 	// zero-width, direction and other formatting marks, the byte order mark.
 	classInvisible = "\u0080\u00a0\u00ad\u00ad\u1680\u1680\u2000\u200f\u2028\u202f\u205f\u2064\u3000\u3000\ufeff\ufeff"
 	classDigit     = "09"
-	classHex       = "09afAF"
+	classHex       = "09AFaf"
+	// classPhone: digits, and spaces, dots, dashes and parentheses.
+	classPhone = "  (())--.." + classDigit
 	// classNotInEmail: white space, control characters, <, > and ".
-	classNotInEmail = classSpace + "\x00\x1f\x7f\x7f<<>>\"\""
+	classNotInEmail = "\x00\x1f  \"\"<<>>\x7f\x7f" + classWideSpace
 	// classNotInLink: spaces, control characters and backslashes.
-	classNotInLink = "\x00 \x7f\x7f\\\\"
+	classNotInLink = "\x00 \\\\\x7f\x7f"
 )
 
 // Messages of the checks that are not single-value rules.
@@ -121,7 +125,7 @@ const (
 var (
 	phoneRule = rule{"phone", []step{
 		{op: opBlank, problem: problemEmpty},
-		{op: opOnly, class: classDigit + "  --..(())", extra: "+", problem: "contains {c}; only digits, a leading +, spaces, dots, dashes and parentheses are allowed"},
+		{op: opOnly, class: classPhone, extra: "+", problem: "contains {c}; only digits, a leading +, spaces, dots, dashes and parentheses are allowed"},
 		{op: opCount, class: classDigit, lo: 5, hi: 15, problem: "has {n} digits, a phone number has {lo} to {hi}"},
 	}}
 	emailRule = rule{"email", []step{

@@ -7,11 +7,14 @@ import (
 )
 
 // TestClassSpaceIsUnicodeSpace: classSpace is what strings.TrimSpace trims,
-// code point for code point.
+// code point for code point, and classNotInEmail holds it all.
 func TestClassSpaceIsUnicodeSpace(t *testing.T) {
 	for r := rune(0); r <= unicode.MaxRune; r++ {
 		if in(classSpace, r) != unicode.IsSpace(r) {
 			t.Errorf("%U: in classSpace = %v, unicode.IsSpace = %v", r, in(classSpace, r), unicode.IsSpace(r))
+		}
+		if unicode.IsSpace(r) && !in(classNotInEmail, r) {
+			t.Errorf("%U: white space an e-mail address may have", r)
 		}
 	}
 }
@@ -67,6 +70,9 @@ func checkClass(t *testing.T, where string, class []rune) {
 	for i := 0; i+1 < len(class); i += 2 {
 		if class[i] > class[i+1] {
 			t.Errorf("%s: pair %U..%U is backwards", where, class[i], class[i+1])
+		}
+		if i > 0 && class[i] <= class[i-1] {
+			t.Errorf("%s: pair %U..%U is out of order or overlaps the one before", where, class[i], class[i+1])
 		}
 	}
 }

@@ -50,7 +50,9 @@ func quote(s, q string) string {
 func invisible(r rune) bool { return in(classInvisible, r) }
 
 // trimSpace is strings.TrimSpace: it removes the white space (classSpace)
-// at both ends of s.
+// at both ends of s. It walks all of s: reading the last character without
+// package utf8's DecodeLastRuneInString keeps it small, and only setRules's
+// rules are trimmed.
 //
 //go:noinline
 func trimSpace(s string) string {
@@ -77,7 +79,14 @@ func trimSpace(s string) string {
 // strings.TrimSpace sees it).
 //
 //go:noinline
-func isBlank(s string) bool { return trimSpace(s) == "" }
+func isBlank(s string) bool {
+	for _, r := range s {
+		if !in(classSpace, r) {
+			return false
+		}
+	}
+	return true
+}
 
 // index returns the index of the first occurrence of sep in s, or -1.
 //
