@@ -132,17 +132,6 @@ func fill(problem, subject string, n, lo, hi int) string {
 //
 //go:noinline
 func in(class string, r rune) bool {
-	if r < utf8.RuneSelf { // the ASCII pairs come first, a byte each
-		for i := 0; i+1 < len(class) && class[i] < utf8.RuneSelf; i += 2 {
-			if rune(class[i]) > r {
-				return false
-			}
-			if r <= rune(class[i+1]) {
-				return true
-			}
-		}
-		return false
-	}
 	lo := rune(-1)
 	for _, c := range class {
 		switch {
