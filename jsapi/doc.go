@@ -16,6 +16,11 @@
 //		// err says which field is wrong and why
 //	}
 //
+// The validation rules are data (rules.go: limits, character classes and
+// messages) that this package's checks run, and that the generator writes
+// into the stub widget, whose small interpreter runs the same steps: the
+// stub refuses what Go code refuses, with the same message.
+//
 // The package is deliberately small: it imports neither fmt, encoding/json nor
 // reflect, so that a WebAssembly binary using it stays small.
 package jsapi

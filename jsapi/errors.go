@@ -42,6 +42,15 @@ func unavailable(reason string) bool {
 // reasonUnavailable is the reference's spelling, which the widget sends.
 const reasonUnavailable = "Callback unavaiable"
 
+// ReasonTokenRefused is the reason of setUserToken's failure, which the
+// widget answers {result: 'fail', token: userToken || false}, without a
+// reason of its own.
+const ReasonTokenRefused = "token refused"
+
+// reasonNoResult is the reason of CallResult.Err when the widget called
+// jivo_onCallEnd without a result.
+const reasonNoResult = "ended without a result"
+
 // Reasons the reference and the page runtime document.
 var (
 	// ErrCallbackDisabled: calls are disabled in the admin panel.
@@ -50,6 +59,12 @@ var (
 	// call already started). Its reason is the reference's spelling,
 	// "Callback unavaiable"; errors.Is matches "Callback unavailable" too.
 	ErrCallbackUnavailable = &WidgetError{Reason: reasonUnavailable}
+	// ErrTokenRefused: setUserToken answered {result: 'fail', token}; the
+	// widget did not take the token.
+	ErrTokenRefused = &WidgetError{Reason: ReasonTokenRefused}
+	// ErrNoCallResult: jivo_onCallEnd came without a result (the reference
+	// makes it optional), so whether the call succeeded is unknown.
+	ErrNoCallResult = &WidgetError{Reason: reasonNoResult}
 	// ErrCustomDataNotArray: setCustomData was not given an array.
 	ErrCustomDataNotArray = &WidgetError{Reason: "Custom data must be array."}
 	// ErrQueueFull: the page runtime's queue of calls made before the widget

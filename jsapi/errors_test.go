@@ -99,4 +99,28 @@ func TestCallResultErr(t *testing.T) {
 	if err.Error() != "jivo: call: Callback unavailable" {
 		t.Errorf("failed call: %q", err)
 	}
+	if errors.Is(err, ErrNoCallResult) {
+		t.Errorf("a failed call is ErrNoCallResult")
+	}
+	// A failure without a reason is still a failure, not a missing result.
+	if err := (CallResult{}).Err(); err == nil || errors.Is(err, ErrNoCallResult) {
+		t.Errorf("failed call without a reason: %v", err)
+	}
+	missing := CallResult{Missing: true}.Err()
+	if !errors.Is(missing, ErrNoCallResult) || errors.Is(missing, ErrCallbackUnavailable) {
+		t.Errorf("no result: %v is not (only) ErrNoCallResult", missing)
+	}
+	if missing.Error() != "jivo: call: ended without a result" {
+		t.Errorf("no result: %q", missing)
+	}
+}
+
+func TestTokenRefused(t *testing.T) {
+	err := &WidgetError{Method: "setUserToken", Reason: ReasonTokenRefused}
+	if !errors.Is(err, ErrTokenRefused) || err.Error() != "jivo: setUserToken: token refused" {
+		t.Errorf("%q: want ErrTokenRefused", err)
+	}
+	if errors.Is(&WidgetError{Method: "setUserToken"}, ErrTokenRefused) {
+		t.Errorf("a reason-less WidgetError is ErrTokenRefused")
+	}
 }

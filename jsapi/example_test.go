@@ -101,5 +101,11 @@ func ExampleCallResult_Err() {
 	// The argument of jivo_onCallEnd when the call failed.
 	res := jsapi.CallResult{OK: false, Reason: "Callback unavailable"}
 	fmt.Println(errors.Is(res.Err(), jsapi.ErrCallbackUnavailable))
-	// Output: true
+
+	// jivo_onCallEnd called without a result: the call's outcome is unknown.
+	res = jsapi.CallResult{Missing: true}
+	fmt.Println(errors.Is(res.Err(), jsapi.ErrNoCallResult))
+	// Output:
+	// true
+	// true
 }

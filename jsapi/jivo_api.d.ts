@@ -63,7 +63,7 @@ export interface Status {
   reason?: string;
   /** why it failed (sendOfflineMessage) */
   error?: string;
-  /** the token set (setUserToken) */
+  /** setUserToken's token: the one set, or on failure the one given (false when none was) */
   token?: string | false;
 }
 
@@ -188,7 +188,7 @@ export interface JivoApi {
   /**
    * Sets the visitor's id, which the widget sends in webhook events; answers {result, token}.
    * @param token a hard-to-guess visitor id, sent back in every webhook
-   * @returns a Status: {result: 'ok'} or {result: 'fail', reason}
+   * @returns a Status: {result: 'ok', token: userToken} or {result: 'fail', token: userToken || false}
    */
   setUserToken(token: string): Status;
   /**
@@ -266,9 +266,9 @@ export interface JivoCallbacks {
   jivo_onCallStart: () => void;
   /**
    * Executed when a phone call ends.
-   * @param res {result: 'ok'} or {result: 'fail', reason}
+   * @param res {result: 'ok'} or {result: 'fail', reason}; the reference makes it optional
    */
-  jivo_onCallEnd: (res: CallEndResult) => void;
+  jivo_onCallEnd: (res?: CallEndResult) => void;
   /**
    * Executed when the chat window's state changes.
    * @param state the widget's current state

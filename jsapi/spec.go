@@ -77,8 +77,17 @@ type Method struct {
 	Result   string
 	ResultGo string
 	// FailKey is the key of the failure reason in a {result:'fail'} answer:
-	// "reason", or "error" for sendOfflineMessage.
+	// "reason", "error" for sendOfflineMessage, or "" when the failure
+	// answer carries no reason (setUserToken's {result:'fail', token}).
 	FailKey string
+	// FailReason is the reason a {result:'fail'} answer without one stands
+	// for: the page runtime's JivoError, and so the Go bridge's
+	// *WidgetError, carry it. "" leaves such a failure without a reason.
+	FailReason string
+	// Status is the method's answers as the reference writes them, for the
+	// documentation, when they are not {result:'ok'} or {result:'fail'}
+	// with FailKey.
+	Status string
 	// Immediate methods are never queued by the page runtime: jivo_init
 	// is how a destroyed widget comes back, so it cannot wait for it.
 	Immediate bool
@@ -137,7 +146,8 @@ func Methods() []Method {
 		{Name: "setRules", GoName: "SetRules", Params: []Param{{Name: "rules", TS: "object", Go: "Rules", Doc: "the triggers' rules as the admin panel's JSON structure"}},
 			Answer: AnswerNone, Doc: "Replaces the triggers' rules of active invitations with the given object.", Source: Reference},
 		{Name: "setUserToken", GoName: "SetUserToken", Params: []Param{{Name: "token", TS: "string", Go: "string", Doc: "a hard-to-guess visitor id, sent back in every webhook"}},
-			Answer: AnswerStatus, FailKey: "reason", Doc: "Sets the visitor's id, which the widget sends in webhook events; answers {result, token}.", Source: Reference},
+			Answer: AnswerStatus, FailReason: ReasonTokenRefused, Status: "{result: 'ok', token: userToken} or {result: 'fail', token: userToken || false}",
+			Doc: "Sets the visitor's id, which the widget sends in webhook events; answers {result, token}.", Source: Reference},
 		{Name: "showProactiveInvitation", GoName: "ShowProactiveInvitation", Params: []Param{
 			{Name: "invitation_text", TS: "string", Go: "string", Doc: "the invitation's text"},
 			{Name: "department_id", TS: "number", Go: "int", Optional: true, Doc: "the department that answers it"}},
@@ -145,7 +155,11 @@ func Methods() []Method {
 		{Name: "startCall", GoName: "StartCall", Params: []Param{{Name: "phone", TS: "string", Go: "string", Doc: "the phone number to call"}},
 			Answer: AnswerStatus, FailKey: "reason", Doc: "Starts a call to the given number if calls are available.", Source: Reference},
 		{Name: "isCallbackEnabled", GoName: "IsCallbackEnabled", Params: noParams, Answer: AnswerCallback, FailKey: "reason",
-			Doc: "Asynchronously checks whether calls are available, through callback({result, reason}).", Source: Reference},
+			// The reference writes the second failure {result: 'fail',
+			// 'Callback unavaiable'}: a widget that sends it without the
+			// reason key means that reason.
+			FailReason: reasonUnavailable,
+			Doc:        "Asynchronously checks whether calls are available, through callback({result, reason}).", Source: Reference},
 		{Name: "sendOfflineMessage", GoName: "SendOfflineMessage", Params: []Param{{Name: "message", TS: "OfflineMessage", Go: "OfflineMessage", Doc: "name, email, phone, description and the message"}},
 			Answer: AnswerStatus, FailKey: "error", Doc: "Sends an offline message directly; answers {result:'fail', error} when its fields are wrong.", Source: Reference},
 		{Name: "setWidgetColor", GoName: "SetWidgetColor", Params: []Param{
@@ -184,7 +198,7 @@ func Callbacks() []Callback {
 		{Name: "jivo_onIntroduction", GoName: "OnIntroduction", Doc: "Executed when a visitor fills the contacts form.", Source: Reference},
 		{Name: "jivo_onResizeCallback", GoName: "OnResize", Doc: "Executed at any change in the size of the widget.", Source: Reference},
 		{Name: "jivo_onCallStart", GoName: "OnCallStart", Doc: "Executed when the visitor makes a phone call.", Source: Reference},
-		{Name: "jivo_onCallEnd", GoName: "OnCallEnd", Params: []Param{{Name: "res", TS: "CallEndResult", Go: "CallResult", Doc: "{result: 'ok'} or {result: 'fail', reason}"}},
+		{Name: "jivo_onCallEnd", GoName: "OnCallEnd", Params: []Param{{Name: "res", TS: "CallEndResult", Go: "CallResult", Optional: true, Doc: "{result: 'ok'} or {result: 'fail', reason}; the reference makes it optional"}},
 			Doc: "Executed when a phone call ends.", Source: Reference},
 		{Name: "jivo_onChangeState", GoName: "OnChangeState", Params: []Param{{Name: "state", TS: "ChatState", Go: "ChatState", Doc: "the widget's current state"}},
 			Doc: "Executed when the chat window's state changes.", Source: Reference},
@@ -221,7 +235,7 @@ func Shapes() []Shape {
 			{Name: "result", TS: "'ok' | 'fail'", Doc: "whether the method succeeded"},
 			{Name: "reason", TS: "string", Optional: true, Doc: "why it failed"},
 			{Name: "error", TS: "string", Optional: true, Doc: "why it failed (sendOfflineMessage)"},
-			{Name: "token", TS: "string | false", Optional: true, Doc: "the token set (setUserToken)"}}},
+			{Name: "token", TS: "string | false", Optional: true, Doc: "setUserToken's token: the one set, or on failure the one given (false when none was)"}}},
 		{Name: "CallEndResult", GoName: "CallResult", Doc: "The argument of jivo_onCallEnd.", Fields: []Field{
 			{Name: "result", TS: "'ok' | 'fail'", Doc: "whether the call ended successfully"},
 			{Name: "reason", TS: "string", Optional: true, Doc: "why it failed"}}},

@@ -112,6 +112,17 @@ func TestSpecDetails(t *testing.T) {
 		{"getVisitorNumber answers (err, number)", m["getVisitorNumber"].Answer == AnswerErrFirst && m["getVisitorNumber"].Result == "number"},
 		{"sendOfflineMessage fails with error", m["sendOfflineMessage"].FailKey == "error"},
 		{"startCall fails with reason", m["startCall"].FailKey == "reason"},
+		{"setUserToken fails with {result: 'fail', token}, no reason", m["setUserToken"].FailKey == "" && m["setUserToken"].FailReason == ReasonTokenRefused &&
+			strings.Contains(m["setUserToken"].Status, "{result: 'fail', token: userToken || false}")},
+		{"isCallbackEnabled's reason-less failure is Callback unavaiable", m["isCallbackEnabled"].FailReason == ErrCallbackUnavailable.Reason},
+		{"jivo_onCallEnd's result is optional", func() bool {
+			for _, c := range Callbacks() {
+				if c.Name == "jivo_onCallEnd" {
+					return len(c.Params) == 1 && c.Params[0].Optional
+				}
+			}
+			return false
+		}()},
 		{"getContactInfo answers client_name", m["getContactInfo"].Result == "ContactInfoAnswer"},
 		{"setContactInfo takes name", m["setContactInfo"].Params[0].TS == "ContactInfo"},
 		{"jivo_init is never queued", m["jivo_init"].Immediate},
@@ -203,8 +214,8 @@ func TestSpecIsConsistent(t *testing.T) {
 				t.Errorf("%s: answers a value but its Result %q / ResultGo %q is incomplete", m.Name, m.Result, m.ResultGo)
 			}
 		case AnswerStatus, AnswerCallback:
-			if m.FailKey != "reason" && m.FailKey != "error" {
-				t.Errorf("%s: answers a status but FailKey is %q", m.Name, m.FailKey)
+			if m.FailKey != "reason" && m.FailKey != "error" && (m.FailKey != "" || m.FailReason == "" || m.Status == "") {
+				t.Errorf("%s: answers a status but FailKey is %q; without one, FailReason and Status are required", m.Name, m.FailKey)
 			}
 		}
 	}

@@ -46,74 +46,47 @@ func quote(s, q string) string {
 
 // invisible reports whether r is a C1 control character, white space other
 // than ' ', or a zero-width, direction or other formatting mark that
-// strconv.Quote escapes. The stub widget's quote (stub/src/validate.js)
-// escapes the same.
-func invisible(r rune) bool {
-	for i := 0; i < len(invisibleRanges); i += 2 {
-		if rune(invisibleRanges[i]) <= r && r <= rune(invisibleRanges[i+1]) {
-			return true
-		}
-	}
-	return false
-}
+// strconv.Quote escapes (the class classInvisible).
+func invisible(r rune) bool { return in(classInvisible, r) }
 
-// invisibleRanges are the first and last characters of each range of
-// characters quote escapes as \u and four hex digits.
-var invisibleRanges = [...]uint16{0x80, 0xa0, 0xad, 0xad, 0x1680, 0x1680, 0x2000, 0x200f, 0x2028, 0x202f, 0x205f, 0x2064, 0x3000, 0x3000, 0xfeff, 0xfeff}
-
-// spaceAt returns the length of the white space character (as
-// unicode.IsSpace defines it) that s starts with, or 0.
-//
-//go:noinline
-func spaceAt(s string) int {
-	if s == "" {
-		return 0
-	}
-	switch c := s[0]; {
-	case c == ' ' || '\t' <= c && c <= '\r':
-		return 1
-	case c == 0xc2 && len(s) > 1 && (s[1] == 0x85 || s[1] == 0xa0):
-		return 2
-	case c&0xf0 == 0xe0 && len(s) > 2 && s[1]&0xc0 == 0x80 && s[2]&0xc0 == 0x80:
-		r := rune(c&0x0f)<<12 | rune(s[1]&0x3f)<<6 | rune(s[2]&0x3f)
-		if r == 0x1680 || 0x2000 <= r && r <= 0x200a || r == 0x2028 || r == 0x2029 || r == 0x202f || r == 0x205f || r == 0x3000 {
-			return 3
-		}
-	}
-	return 0
-}
-
-// spaceBefore returns the length of the white space character that s ends
-// with, or 0.
-//
-//go:noinline
-func spaceBefore(s string) int {
-	for n := 1; n <= 3 && n <= len(s); n++ {
-		if m := spaceAt(s[len(s)-n:]); m == n {
-			return n
-		}
-	}
-	return 0
-}
-
-// trimSpace is strings.TrimSpace.
+// trimSpace is strings.TrimSpace: it removes the white space (classSpace)
+// at both ends of s. It walks all of s: reading the last character without
+// package utf8's DecodeLastRuneInString keeps it small, and only setRules's
+// rules are trimmed.
 //
 //go:noinline
 func trimSpace(s string) string {
-	for n := spaceAt(s); n > 0; n = spaceAt(s) {
-		s = s[n:]
+	start, end, shows := len(s), 0, false // s[start:end] runs from the first character that is not white space to the end of the last
+	for i, r := range s {
+		if shows {
+			end = i
+		}
+		shows = !in(classSpace, r)
+		if shows && start > i {
+			start = i
+		}
 	}
-	for n := spaceBefore(s); n > 0; n = spaceBefore(s) {
-		s = s[:len(s)-n]
+	if shows {
+		end = len(s)
 	}
-	return s
+	if start >= end {
+		return ""
+	}
+	return s[start:end]
 }
 
 // isBlank reports whether s is empty or only white space (as
 // strings.TrimSpace sees it).
 //
 //go:noinline
-func isBlank(s string) bool { return trimSpace(s) == "" }
+func isBlank(s string) bool {
+	for _, r := range s {
+		if !in(classSpace, r) {
+			return false
+		}
+	}
+	return true
+}
 
 // index returns the index of the first occurrence of sep in s, or -1.
 //
@@ -168,17 +141,4 @@ func lowerASCII(s string) string {
 		}
 	}
 	return s
-}
-
-// httpScheme reports whether scheme is http or https, in any case.
-func httpScheme(scheme string) bool {
-	if len(scheme) != 4 && len(scheme) != 5 {
-		return false
-	}
-	for i := 0; i < len(scheme); i++ {
-		if scheme[i]|0x20 != "https"[i] {
-			return false
-		}
-	}
-	return true
 }

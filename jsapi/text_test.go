@@ -10,11 +10,27 @@ func TestTrimSpaceMatchesStrings(t *testing.T) {
 	for _, s := range []string{
 		"", " ", "x", " x ", "\t\n\v\f\r x \r\n", "\u0085x\u00a0", "\u1680\u2000\u200a x\u2028\u2029\u202f\u205f\u3000",
 		"\u200b x \u200b", "\xff ", " \xe2\x80", "x\u3000", "\u00a0", "é ", " {}\n",
+		" \x80", "\x80 ", " \xe3\x80\x80\x80", "\x80\xe3\x80\x80", "\u3000\u3000", "\xf0\x9f\x98\x80 ",
 	} {
-		if got, want := trimSpace(s), strings.TrimSpace(s); got != want {
-			t.Errorf("trimSpace(%q) = %q, want %q", s, got, want)
-		}
+		checkTrimSpace(t, s)
 	}
+}
+
+func checkTrimSpace(t *testing.T, s string) {
+	t.Helper()
+	if got, want := trimSpace(s), strings.TrimSpace(s); got != want {
+		t.Errorf("trimSpace(%q) = %q, want %q", s, got, want)
+	}
+	if got, want := isBlank(s), strings.TrimSpace(s) == ""; got != want {
+		t.Errorf("isBlank(%q) = %v, want %v", s, got, want)
+	}
+}
+
+func FuzzTrimSpace(f *testing.F) {
+	for _, s := range []string{"", " x ", "\u3000x\u00a0", " \x80", "\xe3\x80\x80\x80"} {
+		f.Add(s)
+	}
+	f.Fuzz(checkTrimSpace)
 }
 
 func TestQuoteMatchesStrconvForPrintableText(t *testing.T) {
@@ -42,17 +58,6 @@ func TestLowerASCII(t *testing.T) {
 	for _, tc := range []struct{ in, want string }{{"", ""}, {"abc", "abc"}, {"HTTPS", "https"}, {"Ex-AMPLE.com", "ex-ample.com"}, {"ÜBER", "Über"}} {
 		if got := lowerASCII(tc.in); got != tc.want {
 			t.Errorf("lowerASCII(%q) = %q, want %q", tc.in, got, tc.want)
-		}
-	}
-}
-
-func TestHTTPScheme(t *testing.T) {
-	for _, tc := range []struct {
-		in   string
-		want bool
-	}{{"http", true}, {"HTTPS", true}, {"hTtP", true}, {"", false}, {"ftp", false}, {"httpx", false}, {"http\x00", false}, {"javascript", false}} {
-		if got := httpScheme(tc.in); got != tc.want {
-			t.Errorf("httpScheme(%q) = %v, want %v", tc.in, got, tc.want)
 		}
 	}
 }

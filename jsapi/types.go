@@ -25,9 +25,6 @@ type CustomField struct {
 	Key     string `json:"key,omitempty"`
 }
 
-// MaxCustomFields is the most fields setCustomData accepts.
-const MaxCustomFields = 10
-
 // OpenStart says what open shows first.
 type OpenStart string
 
@@ -80,17 +77,25 @@ const (
 	ModeOffline ChatMode = "offline"
 )
 
-// CallResult is the argument of jivo_onCallEnd.
+// CallResult is the argument of jivo_onCallEnd. The reference makes it
+// optional: a widget that calls jivo_onCallEnd without one (or with an
+// object without result) gives a CallResult with Missing set, which is
+// neither a success nor a failure the widget reported.
 type CallResult struct {
-	OK     bool   // the call ended successfully
-	Reason string // why it failed; empty when OK
+	OK      bool   // the call ended successfully
+	Reason  string // why it failed, as the widget wrote it; empty when OK or Missing
+	Missing bool   // no result was given: whether the call succeeded is unknown
 }
 
-// Err returns nil for a successful call and a *WidgetError with the reason
+// Err returns nil for a successful call, an error matching ErrNoCallResult
+// (errors.Is) when no result was given, and a *WidgetError with the reason
 // otherwise.
 func (r CallResult) Err() error {
-	if r.OK {
+	switch {
+	case r.OK:
 		return nil
+	case r.Missing:
+		return &WidgetError{Method: "call", Reason: reasonNoResult}
 	}
 	return &WidgetError{Method: "call", Reason: r.Reason}
 }

@@ -28,6 +28,8 @@
 // signed has expired.
 //
 // Clocks: times are kept to the second. Verify accepts a token until
-// ClockSkew after its expiry, so that servers whose clocks differ a little
-// agree.
+// ClockSkew after its expiry, and one issued up to DefaultFutureSkew after
+// its own clock (Signer.WithFutureSkew changes that), so that servers whose
+// clocks differ a little agree; a token issued later, for instance a year
+// ahead, fails with ErrIssuedInFuture.
 package usertoken

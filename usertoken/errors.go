@@ -15,6 +15,10 @@ const (
 	ErrBadSignature Error = "usertoken: bad signature"
 	// ErrExpired: the token is genuine but its lifetime is over.
 	ErrExpired Error = "usertoken: token expired"
+	// ErrIssuedInFuture: the token is genuine but its issue time lies
+	// further ahead of the verifier's clock than the signer's FutureSkew
+	// allows.
+	ErrIssuedInFuture Error = "usertoken: token issued in the future"
 	// ErrShortSecret: a secret given to NewSigner is shorter than MinSecretLength.
 	ErrShortSecret Error = "usertoken: secret too short"
 	// ErrVisitorID: a visitor id given to Issue is empty, too long or not

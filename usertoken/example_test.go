@@ -68,3 +68,19 @@ func ExampleSigner_VerifyAt() {
 	fmt.Println(errors.Is(err, usertoken.ErrExpired), claims.ExpiresAt)
 	// Output: true 2025-03-01 13:00:00 +0000 UTC
 }
+
+func ExampleSigner_WithFutureSkew() {
+	signer, _ := usertoken.NewSigner(exampleSecret)
+	issued := time.Date(2025, 3, 1, 12, 0, 0, 0, time.UTC)
+	token, _ := signer.IssueAt("customer-42", issued, time.Hour)
+
+	// This server's clock is ten minutes behind the issuer's.
+	now := issued.Add(-10 * time.Minute)
+	_, err := signer.VerifyAt(token, now)
+	fmt.Println(errors.Is(err, usertoken.ErrIssuedInFuture))
+	_, err = signer.WithFutureSkew(15*time.Minute).VerifyAt(token, now)
+	fmt.Println(err)
+	// Output:
+	// true
+	// <nil>
+}

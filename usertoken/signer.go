@@ -21,6 +21,11 @@ const (
 	MaxTTL = 10 * 365 * 24 * time.Hour
 	// ClockSkew is how long after its expiry Verify still accepts a token.
 	ClockSkew = time.Minute
+	// DefaultFutureSkew is how far ahead of the verifier's clock a token's
+	// issue time may lie, for servers whose clocks differ a little. A token
+	// issued later than that is refused with ErrIssuedInFuture; change the
+	// allowance with Signer.WithFutureSkew.
+	DefaultFutureSkew = 5 * time.Minute
 )
 
 // Claims is what a token says.
@@ -36,6 +41,9 @@ type Claims struct {
 // ErrNoSecret.
 type Signer struct {
 	keys []key
+	// future is how far ahead of now an issue time may lie, less
+	// DefaultFutureSkew (so that the zero value means the default).
+	future time.Duration
 }
 
 type key struct {
@@ -60,6 +68,27 @@ func NewSigner(secret []byte, older ...[]byte) (*Signer, error) {
 		s.keys[i].pool.New = func() any { return hmac.New(sha256.New, k) }
 	}
 	return s, nil
+}
+
+// WithFutureSkew returns a Signer with the same secrets that accepts a token
+// whose issue time lies at most d after the verifier's clock (the default
+// is DefaultFutureSkew). A d below zero counts as zero: every token issued
+// after now is refused. s itself is not changed.
+func (s *Signer) WithFutureSkew(d time.Duration) *Signer {
+	if s.empty() {
+		return s
+	}
+	d = max(d, 0)
+	return &Signer{keys: s.keys, future: d - DefaultFutureSkew}
+}
+
+// FutureSkew is how far ahead of the verifier's clock an issue time may
+// lie; see WithFutureSkew.
+func (s *Signer) FutureSkew() time.Duration {
+	if s == nil {
+		return DefaultFutureSkew
+	}
+	return s.future + DefaultFutureSkew
 }
 
 // Issue returns a token for visitorID that expires ttl from now.
@@ -87,8 +116,11 @@ func (s *Signer) IssueAt(visitorID string, now time.Time, ttl time.Duration) (st
 }
 
 // Verify checks token and returns its claims. The error wraps ErrMalformed,
-// ErrBadSignature or ErrExpired (or is ErrNoSecret); with ErrExpired the claims are returned
-// too, since the token is genuine.
+// ErrBadSignature, ErrIssuedInFuture or ErrExpired (or is ErrNoSecret); with
+// ErrIssuedInFuture and ErrExpired the claims are returned too, since the
+// token is genuine. A token issued more than FutureSkew after now was made
+// by a server whose clock runs ahead, or with IssueAt and a time to come:
+// it is not valid yet.
 func (s *Signer) Verify(token string) (Claims, error) {
 	return s.VerifyAt(token, time.Now())
 }
@@ -115,6 +147,10 @@ func (s *Signer) VerifyAt(token string, now time.Time) (Claims, error) {
 	c, err := p.claims()
 	if err != nil {
 		return Claims{}, err
+	}
+	if c.IssuedAt.After(now.Add(s.FutureSkew())) {
+		return c, fmt.Errorf("%w: issued at %s, more than %v after now (%s)", ErrIssuedInFuture,
+			c.IssuedAt.Format(time.RFC3339), s.FutureSkew(), now.UTC().Truncate(time.Second).Format(time.RFC3339))
 	}
 	if !now.Before(c.ExpiresAt.Add(ClockSkew)) {
 		return c, fmt.Errorf("%w: at %s", ErrExpired, c.ExpiresAt.Format(time.RFC3339))

@@ -137,6 +137,70 @@ func TestVerifyExpiry(t *testing.T) {
 	}
 }
 
+func TestVerifyRefusesTokensFromTheFuture(t *testing.T) {
+	s := mustSigner(t, secretA)
+	tok, _ := s.IssueAt("v", t0, time.Hour)
+	tests := []struct {
+		name   string
+		signer *usertoken.Signer
+		at     time.Time // the verifier's clock
+		want   error
+	}{
+		{"verifier a little behind", s, t0.Add(-usertoken.DefaultFutureSkew), nil},
+		{"verifier just too far behind", s, t0.Add(-usertoken.DefaultFutureSkew - time.Second), usertoken.ErrIssuedInFuture},
+		{"issued a year ahead", s, t0.AddDate(-1, 0, 0), usertoken.ErrIssuedInFuture},
+		{"wider skew", s.WithFutureSkew(time.Hour), t0.Add(-time.Hour), nil},
+		{"wider skew, beyond it", s.WithFutureSkew(time.Hour), t0.Add(-time.Hour - time.Second), usertoken.ErrIssuedInFuture},
+		{"no skew, same second", s.WithFutureSkew(0), t0, nil},
+		{"no skew, a second behind", s.WithFutureSkew(0), t0.Add(-time.Second), usertoken.ErrIssuedInFuture},
+		{"negative skew counts as none", s.WithFutureSkew(-time.Hour), t0, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c, err := tt.signer.VerifyAt(tok, tt.at)
+			if !errors.Is(err, tt.want) {
+				t.Fatalf("err = %v, want %v", err, tt.want)
+			}
+			if c.VisitorID != "v" || !c.IssuedAt.Equal(t0) {
+				t.Fatalf("claims not returned: %+v", c)
+			}
+			if err != nil && (errors.Is(err, usertoken.ErrExpired) || !strings.Contains(err.Error(), "issued at 2025-03-01T12:00:00Z")) {
+				t.Fatalf("err = %v, want only ErrIssuedInFuture, with the issue time", err)
+			}
+		})
+	}
+	// A token issued by a clock that runs far ahead fails with Verify too.
+	future, _ := s.IssueAt("v", time.Now().AddDate(1, 0, 0), time.Hour)
+	if _, err := s.Verify(future); !errors.Is(err, usertoken.ErrIssuedInFuture) {
+		t.Fatalf("Verify of a token issued a year ahead: err = %v, want ErrIssuedInFuture", err)
+	}
+}
+
+func TestWithFutureSkew(t *testing.T) {
+	s := mustSigner(t, secretA, secretB)
+	if got := s.FutureSkew(); got != usertoken.DefaultFutureSkew {
+		t.Fatalf("default FutureSkew = %v, want %v", got, usertoken.DefaultFutureSkew)
+	}
+	w := s.WithFutureSkew(time.Minute)
+	if w.FutureSkew() != time.Minute || s.FutureSkew() != usertoken.DefaultFutureSkew {
+		t.Fatalf("FutureSkew: new %v, old %v; the old signer must not change", w.FutureSkew(), s.FutureSkew())
+	}
+	// The copy keeps every secret.
+	old := mustSigner(t, secretB)
+	tok, _ := old.IssueAt("v", t0, time.Hour)
+	if _, err := w.VerifyAt(tok, t0); err != nil {
+		t.Fatalf("the copy lost the older secret: %v", err)
+	}
+	// A signer without a secret stays one.
+	if _, err := (&usertoken.Signer{}).WithFutureSkew(time.Hour).Verify(tok); !errors.Is(err, usertoken.ErrNoSecret) {
+		t.Fatalf("zero signer's copy: err = %v, want ErrNoSecret", err)
+	}
+	var nilSigner *usertoken.Signer
+	if _, err := nilSigner.WithFutureSkew(time.Hour).Verify(tok); !errors.Is(err, usertoken.ErrNoSecret) {
+		t.Fatalf("nil signer's copy: err = %v, want ErrNoSecret", err)
+	}
+}
+
 func TestVerifyRotation(t *testing.T) {
 	old := mustSigner(t, secretB)
 	tokOld, _ := old.IssueAt("v", t0, time.Hour)
@@ -200,7 +264,7 @@ func TestVerifyRejects(t *testing.T) {
 }
 
 func TestErrorsAreDistinct(t *testing.T) {
-	all := []error{usertoken.ErrMalformed, usertoken.ErrBadSignature, usertoken.ErrExpired,
+	all := []error{usertoken.ErrMalformed, usertoken.ErrBadSignature, usertoken.ErrExpired, usertoken.ErrIssuedInFuture,
 		usertoken.ErrShortSecret, usertoken.ErrVisitorID, usertoken.ErrTTL, usertoken.ErrNoSecret}
 	for i, a := range all {
 		for j, b := range all {

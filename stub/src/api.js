@@ -7,6 +7,7 @@ import { callInProgress, clearHistory } from "./state.js";
 import {
   MAX_CUSTOM_FIELDS,
   attributesProblem,
+  contactProblem,
   customFieldProblem,
   fieldText,
   invitationProblem,
@@ -14,6 +15,7 @@ import {
   offlineMessageProblem,
   phoneProblem,
   startProblem,
+  textProblem,
   widgetColorProblem,
 } from "./validate.js";
 
@@ -110,16 +112,15 @@ export function createApi(w) {
 
     setContactInfo(info) {
       if (!isObject(info)) return w.warn("setContactInfo takes an object {name, email, phone, description}; ignored");
+      // What jsapi.ContactInfo.Validate refuses (a malformed e-mail address
+      // or phone number) is refused whole, as Go code never sends it.
+      const p = contactProblem(info);
+      if (p) return w.warn(p + "; ignored");
       const next = Object.assign({}, s.contact);
       // The answer of getContactInfo says client_name: accept it too.
       if (info.client_name !== undefined && info.name === undefined) info = Object.assign({}, info, { name: info.client_name });
       for (const k of ["name", "email", "phone", "description"]) {
-        if (info[k] === undefined) continue;
-        if (info[k] !== null && typeof info[k] !== "string") {
-          w.warn(k + " is not a string; ignored");
-          continue;
-        }
-        next[k] = info[k] || "";
+        if (info[k] !== undefined) next[k] = info[k] || "";
       }
       s.contact = next;
     },
@@ -140,20 +141,18 @@ export function createApi(w) {
     },
 
     setUserToken(token) {
-      if (typeof token !== "string" || token === "") return { result: "fail", token: token || false };
+      // A blank token is refused, as jsapi.ValidateUserToken refuses it.
+      if (textProblem(token, "token")) return { result: "fail", token: token || false };
       s.token = token;
       return { result: "ok", token };
     },
 
     showProactiveInvitation(invitationText, departmentId) {
-      let p = invitationProblem(invitationText);
+      // As jsapi.Invitation.Validate: blank text or a department that is
+      // negative (or not a whole number) refuses the call.
+      const dept = departmentId === undefined ? null : departmentId;
+      const p = invitationProblem(invitationText, dept);
       if (p) return w.warn(p + "; ignored");
-      let dept = departmentId === undefined ? null : departmentId;
-      p = invitationProblem(invitationText, dept);
-      if (p) {
-        w.warn(p + "; ignored");
-        dept = null;
-      }
       s.invitation = { text: invitationText, department_id: dept };
       s.messages.push({ from: "agent", text: invitationText, time: Date.now(), invitation: true });
       w.setState("chat");
@@ -190,6 +189,9 @@ export function createApi(w) {
 
     sendPageTitle(title, fromApi, url) {
       if (typeof title !== "string") return w.warn("title must be a string; ignored");
+      // As jsapi.PageTitle.Validate: a blank title is refused.
+      const p = textProblem(title, "title");
+      if (p) return w.warn(p + "; ignored");
       s.pageTitle = { title, fromApi: fromApi === undefined ? null : !!fromApi, url: typeof url === "string" ? url : null };
     },
 

@@ -1,28 +1,34 @@
-// Input checks with the same rules and wording as package jsapi's
-// validation (ValidatePhone, ValidateEmail, ValidateColor, ValidateLink,
-// OfflineMessage.Validate, ValidateCustomData, ...), so the stub refuses
-// what Go code refuses. Each returns "" when the value is fine, otherwise
-// "<field> <problem>", as Go's *InputError has Field and Problem.
-// jsapi/testdata/validation.json holds the cases both must agree on.
+// The stub's input checks: an interpreter of package jsapi's validation
+// rules (rules.gen.js, generated from jsapi/rules.go), which Go's checks
+// run too, so the stub refuses what Go code refuses, message for message.
+// Each check returns "" when the value is fine, otherwise "<field>
+// <problem>", as Go's *InputError has Field and Problem. The steps mean
+// what jsapi/check.go makes of them; jsapi/testdata/validation.json holds the
+// cases both interpreters must agree on. Nothing here knows a limit, a
+// character class or a message: they all come from the rules.
 //
 // Strings are read by code point, as Go reads UTF-8: an emoji is one
 // character, and a lone surrogate reads as U+FFFD as a bad byte does in Go.
 
-// SPACE is what Go's strings.TrimSpace trims (unicode.IsSpace): no U+FEFF or
-// U+200B, which String.prototype.trim would take for white space.
-const SPACE = "\\t\\n\\v\\f\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000";
-const BLANK = new RegExp("^[" + SPACE + "]*$");
-const NOT_IN_EMAIL = new RegExp("[" + SPACE + "\\u0000-\\u001f\\u007f<>\"]");
+import { classes, limits, problems, rules } from "./rules.gen.js";
 
-// isBlank: empty or only white space, as Go's isBlank.
-export function isBlank(s) {
-  return BLANK.test(s);
+export { rules };
+
+// inClass: whether code point c is in cls, pairs of first and last.
+function inClass(cls, c) {
+  for (let i = 0; i < cls.length; i += 2) if (cls[i] <= c && c <= cls[i + 1]) return true;
+  return false;
 }
 
-// invisible: the characters quote escapes as \uXXXX (jsapi's invisible).
-function invisible(c) {
-  return (c >= 0x80 && c <= 0xa0) || c === 0xad || c === 0x1680 || (c >= 0x2000 && c <= 0x200f) ||
-    (c >= 0x2028 && c <= 0x202f) || (c >= 0x205f && c <= 0x2064) || c === 0x3000 || c === 0xfeff;
+// codePoints: the characters of s; a lone surrogate reads as U+FFFD.
+const codePoints = (s) => Array.from(String(s), (ch) => {
+  const c = ch.codePointAt(0);
+  return c >= 0xd800 && c <= 0xdfff ? 0xfffd : c;
+});
+
+// isBlank: empty or only white space, as Go's strings.TrimSpace sees it.
+export function isBlank(s) {
+  return codePoints(s).every((c) => inClass(classes.space, c));
 }
 
 const hex = (c, n) => c.toString(16).padStart(n, "0");
@@ -42,94 +48,179 @@ export function quote(s, q) {
     else if (ch === "\r") out += "\\r";
     else if (c < 0x20 || c === 0x7f) out += "\\x" + hex(c, 2);
     else if (ch === q || ch === "\\") out += "\\" + ch;
-    else if (invisible(c)) out += "\\u" + hex(c, 4);
+    else if (inClass(classes.invisible, c)) out += "\\u" + hex(c, 4);
     else if (c >= 0xd800 && c <= 0xdfff) out += REPLACEMENT;
     else out += ch;
   }
   return out + q;
 }
 
-const PHONE_CHARS = "only digits, a leading +, spaces, dots, dashes and parentheses are allowed";
+// fill writes a problem with its {c}, {v}, {n}, {lo} and {hi} filled in.
+export function fill(problem, subject, n, lo, hi) {
+  return problem.replace(/\{(c|v|n|lo|hi)\}/g, (_, k) =>
+    k === "c" ? quote(subject, "'") : k === "v" ? quote(subject, '"') : String(k === "n" ? n : k === "lo" ? lo : hi));
+}
 
-export function phoneProblem(phone) {
-  if (typeof phone !== "string") return "phone is not a string";
-  if (isBlank(phone)) return "phone is empty";
-  let digits = 0;
-  let first = true;
-  for (const ch of phone) {
-    if (ch >= "0" && ch <= "9") digits++;
-    else if (!(ch === "+" && first) && " -.()".indexOf(ch) < 0) return "phone contains " + quote(ch, "'") + "; " + PHONE_CHARS;
-    first = false;
+// trimEnds removes the characters of cut from both ends of s.
+function trimEnds(s, cut) {
+  let i = 0;
+  let j = s.length;
+  while (i < j && cut.indexOf(s[i]) >= 0) i++;
+  while (j > i && cut.indexOf(s[j - 1]) >= 0) j--;
+  return s.slice(i, j);
+}
+
+// oneOf: whether s is one of the "|"-separated words (with fold, ASCII
+// letters of s in either case).
+function oneOf(words, s, fold) {
+  if (fold) s = s.replace(/[A-Z]/g, (c) => c.toLowerCase());
+  return words.split("|").indexOf(s) >= 0;
+}
+
+// hostPort: a link's host as written, its port with the ':' ("" for none),
+// and false for an IPv6 address not closed right before the port or the end.
+function hostPort(link) {
+  const sep = link.indexOf("://");
+  if (sep < 0) return ["", "", true];
+  let hp = link.slice(sep + 3);
+  const end = hp.search(/[/?#]/);
+  if (end >= 0) hp = hp.slice(0, end);
+  hp = hp.slice(hp.lastIndexOf("@") + 1);
+  let c = hp.indexOf(":");
+  if (hp[0] === "[") {
+    c = hp.indexOf("]") + 1;
+    if (c === 0 || (c < hp.length && hp[c] !== ":")) return ["", "", false];
   }
-  if (digits < 5 || digits > 15) return "phone has " + digits + " digits, a phone number has 5 to 15";
+  if (c < 0) c = hp.length;
+  return [hp.slice(0, c), hp.slice(c), true];
+}
+
+// portOK: "", or ':' and at most digits digits making at most max.
+function portOK(port, digits, max) {
+  let n = 0;
+  for (let j = 1; j < port.length; j++) {
+    const d = port.charCodeAt(j) - 48;
+    if (d < 0 || d > 9 || j > digits) return false;
+    n = n * 10 + d;
+  }
+  return n <= max;
+}
+
+// run runs one step on s: [failed, subject, n].
+function run(st, s) {
+  const cls = st.class || [];
+  const lo = st.lo || 0;
+  const hi = st.hi || 0;
+  switch (st.op) {
+    case "blank":
+      return [isBlank(s)];
+    case "utf8":
+      return [false]; // a JavaScript string reads as valid UTF-8
+    case "only": {
+      let first = true;
+      for (const ch of s) {
+        if (!inClass(cls, codePoints(ch)[0]) && !(first && (st.extra || "").indexOf(ch) >= 0)) return [true, ch];
+        first = false;
+      }
+      return [false];
+    }
+    case "count": {
+      let part = s;
+      if (st.extra) {
+        const at = s.indexOf(st.extra[0]);
+        part = at < 0 ? "" : trimEnds(s.slice(at + 1), st.extra.slice(1));
+      }
+      const n = codePoints(part).filter((c) => inClass(cls, c)).length;
+      return [n < lo || (hi >= 0 && n > hi), "", n];
+    }
+    case "around": {
+      const at = s.indexOf(st.extra);
+      return [at <= 0 || at + st.extra.length >= s.length];
+    }
+    case "shape": {
+      const cs = codePoints(s);
+      const p = st.extra.length;
+      const ok = s.slice(0, p) === st.extra && (cs.length === lo || cs.length === hi) && cs.slice(p).every((c) => inClass(cls, c));
+      return [!ok, s];
+    }
+    case "oneOf":
+      return [!oneOf(st.extra, s, false), s];
+    case "scheme": {
+      const i = s.indexOf("://");
+      if (i < 0) return [true, ""];
+      return [!!st.extra && !oneOf(st.extra, s.slice(0, i), true), s.slice(0, i)];
+    }
+    case "ipv6":
+    case "host":
+    case "port": {
+      const [host, port, ok] = hostPort(s);
+      if (st.op === "ipv6") return [!ok];
+      if (st.op === "host") return [host === "" || host === "[]"];
+      return [!portOK(port, lo, hi)];
+    }
+  }
+  throw new Error("validate.js: unknown rule step " + st.op);
+}
+
+// check runs rule r on the string s: "" when it passes, else "<field>
+// <problem>" with field, or the rule's own field.
+export function check(r, s, field) {
+  for (const st of r.steps) {
+    const [failed, subject, n] = run(st, s);
+    if (failed) return (field || r.field) + " " + fill(st.problem, subject, n, st.lo, st.hi);
+  }
   return "";
 }
 
-export function emailProblem(email) {
-  if (typeof email !== "string") return "email is not a string";
-  const at = email.indexOf("@");
-  if (at <= 0 || at === email.length - 1) return "email is not an e-mail address";
-  const domain = email.slice(at + 1);
-  if (NOT_IN_EMAIL.test(email) || domain.indexOf("@") >= 0) return "email contains a character an e-mail address cannot have";
-  if (domain.replace(/^\.+|\.+$/g, "").indexOf(".") < 0) return "email has no dot in its domain";
-  return "";
-}
+const given = (v) => v !== undefined && v !== null;
+const notString = (field) => field + " " + problems.notString;
 
+// stringCheck checks a value that must be a string with rule r.
+const stringCheck = (r, field) => (v) => (typeof v !== "string" ? notString(field || r.field) : check(r, v, field));
+
+export const phoneProblem = stringCheck(rules.phone);
+export const emailProblem = stringCheck(rules.email);
+export const linkProblem = stringCheck(rules.link);
+
+// textProblem: text that must not be blank (setUserToken's token,
+// sendPageTitle's title), as ValidateUserToken and PageTitle.Validate.
+export const textProblem = (v, field) => (typeof v !== "string" ? notString(field) : check(rules.text, v, field));
+
+// colorProblem: any value is read as text, none as "" (Go's zero value).
 export function colorProblem(color, field) {
-  if (typeof color === "string" && /^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/.test(color)) return "";
-  return (field || "color") + " " + quote(color === undefined || color === null ? "" : String(color), '"') + " is not a hex colour like #1e88e5 or #fff";
+  return check(rules.color, given(color) ? String(color) : "", field);
 }
 
 // widgetColorProblem: jsapi's WidgetColor.Validate; color2 may be empty.
 export function widgetColorProblem(color, color2) {
-  return colorProblem(color) || (color2 !== undefined && color2 !== null && color2 !== "" ? colorProblem(color2, "color2") : "");
+  return colorProblem(color) || (given(color2) && color2 !== "" ? colorProblem(color2, "color2") : "");
 }
 
-// linkProblem: an absolute http or https URL with a host, a port (when
-// given) of at most 5 digits up to 65535, without spaces, control
-// characters or backslashes. javascript:, data: and the rest never pass.
-export function linkProblem(link) {
-  if (typeof link !== "string") return "link is not a string";
-  const sep = link.indexOf("://");
-  if (sep < 0) return "link is not an absolute http or https URL";
-  const scheme = link.slice(0, sep).toLowerCase();
-  if (scheme !== "http" && scheme !== "https") return "link has scheme " + quote(link.slice(0, sep), '"') + ", only http and https are allowed";
-  // The host and port: up to the path, query or fragment, without user info.
-  let hp = link.slice(sep + 3);
-  const end = hp.search(/[\/?#]/);
-  if (end >= 0) hp = hp.slice(0, end);
-  hp = hp.slice(hp.lastIndexOf("@") + 1);
-  // The port follows the first colon, or the one right after the ] of an
-  // IPv6 address.
-  let c = hp.indexOf(":");
-  if (hp[0] === "[") {
-    c = hp.indexOf("]") + 1;
-    if (c === 0 || (c < hp.length && hp[c] !== ":")) return "link has a malformed IPv6 address";
+// contactProblem: jsapi's ContactInfo.Validate: the e-mail address and the
+// phone number, each when given, well formed; the other fields strings.
+export function contactProblem(c) {
+  if (!isObject(c)) return "info " + problems.notObject;
+  for (const k of ["name", "client_name", "email", "phone", "description"]) {
+    if (given(c[k]) && typeof c[k] !== "string") return notString(k);
   }
-  if (c < 0) c = hp.length;
-  const host = hp.slice(0, c);
-  if (host === "" || host === "[]") return "link has no host";
-  if (!/^(:[0-9]{0,5})?$/.test(hp.slice(c)) || Number(hp.slice(c + 1)) > 65535) return "link has a port that is not a number from 0 to 65535";
-  for (let i = 0; i < link.length; i++) {
-    const ch = link.charCodeAt(i);
-    if (ch <= 32 || ch === 0x7f || ch === 0x5c) return "link contains a space, control character or backslash";
-  }
-  return "";
+  return (c.email && emailProblem(c.email)) || (c.phone && phoneProblem(c.phone)) || "";
 }
 
-// offlineMessageProblem: a message is required, with an e-mail address or a
-// phone number to answer to; those given must be well formed.
+// offlineMessageProblem: jsapi's OfflineMessage.Validate: a message is
+// required, with an e-mail address or a phone number to answer to; those
+// given must be well formed.
 export function offlineMessageProblem(m) {
-  if (!isObject(m)) return "message must be an object";
+  if (!isObject(m)) return "message " + problems.mustBeObject;
   for (const k of ["name", "email", "phone", "description", "message"]) {
-    if (m[k] !== undefined && m[k] !== null && typeof m[k] !== "string") return k + " is not a string";
+    if (given(m[k]) && typeof m[k] !== "string") return notString(k);
   }
-  if (!m.message || isBlank(m.message)) return "message is empty";
-  if (!m.email && !m.phone) return "email and phone are both empty; give one to answer to";
+  const p = check(rules.filled, m.message || "", "message");
+  if (p) return p;
+  if (!m.email && !m.phone) return "email " + problems.noAnswerTo;
   return (m.email && emailProblem(m.email)) || (m.phone && phoneProblem(m.phone)) || "";
 }
 
-export const MAX_CUSTOM_FIELDS = 10;
+export const MAX_CUSTOM_FIELDS = limits.maxCustomFields;
 
 // fieldText reads a custom-data value as the widget shows it.
 export function fieldText(v) {
@@ -140,12 +231,12 @@ export function fieldText(v) {
 
 // customFieldProblem: field i needs at least one of content, title and key
 // (a key alone is a label the agent sees; a link alone is not enough), and
-// its link, when given, must pass linkProblem.
+// its link, when given, must pass the link rule.
 export function customFieldProblem(f, i) {
   const name = "fields[" + i + "]";
-  if (!isObject(f)) return name + " is not an object";
-  if (fieldText(f.content) === "" && fieldText(f.title) === "" && fieldText(f.key) === "") return name + " has no content, title or key";
-  if (f.link !== undefined && f.link !== null && f.link !== "") {
+  if (!isObject(f)) return name + " " + problems.notObject;
+  if (fieldText(f.content) === "" && fieldText(f.title) === "" && fieldText(f.key) === "") return name + " " + problems.noContent;
+  if (given(f.link) && f.link !== "") {
     const p = linkProblem(f.link);
     if (p) return name + "." + p;
   }
@@ -154,8 +245,8 @@ export function customFieldProblem(f, i) {
 
 // customDataProblem: jsapi's ValidateCustomData.
 export function customDataProblem(fields) {
-  if (!Array.isArray(fields)) return "fields is not an array";
-  if (fields.length > MAX_CUSTOM_FIELDS) return "fields has " + fields.length + " entries, at most " + MAX_CUSTOM_FIELDS + " are allowed";
+  if (!Array.isArray(fields)) return "fields " + problems.notArray;
+  if (fields.length > MAX_CUSTOM_FIELDS) return "fields " + fill(problems.tooMany, "", fields.length, 0, MAX_CUSTOM_FIELDS);
   for (let i = 0; i < fields.length; i++) {
     const p = customFieldProblem(fields[i], i);
     if (p) return p;
@@ -166,38 +257,37 @@ export function customDataProblem(fields) {
 // invitationProblem: jsapi's Invitation.Validate: text not blank; the
 // department, when given, a whole number not below 0.
 export function invitationProblem(text, departmentId) {
-  if (text !== undefined && text !== null && typeof text !== "string") return "invitation_text is not a string";
-  if (!text || isBlank(text)) return "invitation_text is empty";
-  if (departmentId === undefined || departmentId === null) return "";
-  if (typeof departmentId !== "number" || Math.floor(departmentId) !== departmentId) return "department_id is not a whole number";
-  return departmentId < 0 ? "department_id is negative" : "";
+  if (given(text) && typeof text !== "string") return notString("invitation_text");
+  const p = check(rules.filled, text || "", "invitation_text");
+  if (p || !given(departmentId)) return p;
+  if (typeof departmentId !== "number" || Math.floor(departmentId) !== departmentId) return "department_id " + problems.notWhole;
+  return departmentId < 0 ? "department_id " + problems.negative : "";
 }
 
 // startProblem: jsapi's OpenOptions.Validate; none means chat.
 export function startProblem(start) {
-  if (start === undefined || start === null || start === "" || start === "chat" || start === "call" || start === "menu") return "";
-  return "start " + quote(String(start), '"') + " is not chat, call or menu";
+  return given(start) ? check(rules.start, String(start)) : "";
 }
 
 // attributesProblem: jsapi's ClientAttributes.Validate: at least one, ids
 // not empty, values strings or finite numbers; of several bad ones, the
 // smallest id is reported.
 export function attributesProblem(a) {
-  if (!isObject(a)) return "attributes is not an object";
+  if (!isObject(a)) return "attributes " + problems.notObject;
   let bad = null;
   let problem = "";
   for (const id of Object.keys(a)) {
     const v = a[id];
     let p = "";
-    if (id === "") p = "has an empty id";
-    else if (typeof v === "number") p = isFinite(v) ? "" : "is not a finite number";
-    else if (typeof v !== "string") p = "is neither a string nor a number";
+    if (id === "") p = problems.emptyID;
+    else if (typeof v === "number") p = isFinite(v) ? "" : problems.notFinite;
+    else if (typeof v !== "string") p = problems.notTextNum;
     if (p && (bad === null || id < bad)) {
       bad = id;
       problem = p;
     }
   }
-  if (bad === null) return Object.keys(a).length === 0 ? "attributes is empty" : "";
+  if (bad === null) return Object.keys(a).length === 0 ? "attributes " + problems.empty : "";
   return (bad === "" ? "attributes " : "attributes[" + quote(bad, '"') + "] ") + problem;
 }
 

@@ -46,6 +46,36 @@ test('chatMode answers online or offline', async () => {
   assert.equal(p.api().chatMode(), 'online');
 });
 
+test('setContactInfo refuses what jsapi.ContactInfo.Validate refuses, whole, with its message', async () => {
+  const p = await loadedPage();
+  p.api().setContactInfo({ name: 'Ann', email: 'ann@example.com', phone: '+14084987855' });
+  const before = plain(p.api().getContactInfo());
+  for (const [info, warning] of [
+    [{ email: 'not-an-email' }, 'email is not an e-mail address; ignored'],
+    [{ name: 'Bob', email: 'bob@localhost' }, 'email has no dot in its domain; ignored'],
+    [{ name: 'Bob', phone: 'call me' }, "phone contains 'c'; only digits, a leading +, spaces, dots, dashes and parentheses are allowed; ignored"],
+    [{ phone: '123' }, 'phone has 3 digits, a phone number has 5 to 15; ignored'],
+    [{ email: 'a@b.example', phone: 'javascript:1' }, "phone contains 'j'; only digits, a leading +, spaces, dots, dashes and parentheses are allowed; ignored"],
+    [{ email: 'a@b.example"<script>' }, 'email contains a character an e-mail address cannot have; ignored'],
+    [{ name: 42 }, 'name is not a string; ignored'],
+  ]) {
+    p.api().setContactInfo(info);
+    assert.equal(p.calls().at(-1).warning, warning, JSON.stringify(info));
+    assert.deepEqual(plain(p.api().getContactInfo()), before, 'nothing of a refused call is kept: ' + JSON.stringify(info));
+  }
+  p.api().setContactInfo({ email: '', phone: null, name: 'Bob' });
+  assert.equal(p.calls().at(-1).warning, undefined, 'empty fields are not checked, as in Go');
+  assert.deepEqual(plain(p.api().getContactInfo()), { client_name: 'Bob', email: null, phone: null, description: null });
+});
+
+test('sendPageTitle refuses a blank title, as jsapi.PageTitle.Validate', async () => {
+  const p = await loadedPage();
+  p.api().sendPageTitle('Cart', true, 'https://shop.example/cart');
+  p.api().sendPageTitle(' \u3000');
+  assert.equal(p.calls().at(-1).warning, 'title is empty; ignored');
+  assert.equal(p.stub.agentView().pageTitle.title, 'Cart');
+});
+
 test('getContactInfo answers client_name, email, phone, description with null for what is empty', async () => {
   const p = await loadedPage();
   assert.deepEqual(plain(p.api().getContactInfo()), { client_name: null, email: null, phone: null, description: null });
@@ -122,6 +152,7 @@ test('setUserToken answers {result: ok, token}, and fail with the token or false
   assert.equal(p.stub.agentView().token, 'v1.abc');
   assert.deepEqual(plain(p.api().setUserToken('')), { result: 'fail', token: false });
   assert.deepEqual(plain(p.api().setUserToken(42)), { result: 'fail', token: 42 });
+  assert.deepEqual(plain(p.api().setUserToken(' \u00a0')), { result: 'fail', token: ' \u00a0' }, 'blank, as jsapi.ValidateUserToken refuses it');
   assert.equal(p.stub.agentView().token, 'v1.abc', 'a failed call keeps the token');
 });
 
@@ -191,7 +222,9 @@ test('showProactiveInvitation opens the chat with the text; the agent sees the i
   assert.equal(p.calls().at(-1).warning, undefined, 'a byte order mark is no white space, as in Go');
   p.api().showProactiveInvitation('Hi', -2);
   assert.equal(p.calls().at(-1).warning, 'department_id is negative; ignored');
-  assert.deepEqual(plain(p.stub.agentView().invitation), { text: 'Hi', department_id: null }, 'shown without the department');
+  p.api().showProactiveInvitation('Hi', 1.5);
+  assert.equal(p.calls().at(-1).warning, 'department_id is not a whole number; ignored');
+  assert.deepEqual(plain(p.stub.agentView().invitation), { text: '\ufeff', department_id: null }, 'refused as Go refuses it: nothing shown');
 });
 
 test('setWidgetColor takes hex colours and refuses the rest', async () => {

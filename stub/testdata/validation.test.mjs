@@ -84,3 +84,22 @@ test('quote reads by code point', () => {
   assert.equal(v.quote('a\udc00b', '"'), '"a\ufffdb"');
   assert.equal(v.quote('\u0000\u001f\b\f', '"'), '"\\x00\\x1f\\x08\\x0c"');
 });
+
+test('the interpreter runs every rule of rules.gen.js and refuses a step it does not know', () => {
+  for (const [name, r] of Object.entries(v.rules)) {
+    for (const s of ['', 'x', '#fff', 'https://example.com', '+14084987855', 'ann@example.com']) {
+      assert.equal(typeof v.check(r, s), 'string', name + ' ' + s);
+    }
+  }
+  assert.throws(() => v.check({ field: 'x', steps: [{ op: 'regex', problem: 'p' }] }, 'a'), /unknown rule step regex/);
+  assert.equal(v.check({ field: 'x', steps: [{ op: 'count', class: [0x30, 0x39], lo: 2, hi: 3, problem: 'has {n}, {lo} to {hi}' }] }, 'a1'), 'x has 1, 2 to 3');
+  assert.equal(v.fill('{c} {v}', 'a\u00a0', 0, 0, 0), "'a\\u00a0' \"a\\u00a0\"");
+});
+
+test('setContactInfo\'s check: jsapi.ContactInfo.Validate, each field when given', () => {
+  assert.equal(v.contactProblem({ email: 'not-an-email' }), 'email is not an e-mail address');
+  assert.equal(v.contactProblem({ email: 'a@b.example', phone: '12' }), 'phone has 2 digits, a phone number has 5 to 15');
+  assert.equal(v.contactProblem({ name: 'Ann', email: '', phone: null }), '');
+  assert.equal(v.contactProblem({ description: 5 }), 'description is not a string');
+  assert.equal(v.contactProblem('x'), 'info is not an object');
+});

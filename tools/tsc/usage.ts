@@ -37,7 +37,9 @@ export async function usePage(): Promise<void> {
   window.jivo_init?.();
 
   window.jivo_onChangeState = (state: ChatState) => console.log(state === 'chat/min');
-  window.jivo_onCallEnd = (res) => console.log(res.result, res.reason);
+  window.jivo_onCallEnd = (res) => console.log(res ? res.result : 'no result', res?.reason);
+  // @ts-expect-error the reference makes jivo_onCallEnd's result optional
+  window.jivo_onCallEnd = (res) => console.log(res.result);
   window.jivo_onOpen = null;
   // @ts-expect-error jivo_onChangeState gets a ChatState, not a number
   window.jivo_onChangeState = (state: number) => state;
@@ -46,7 +48,7 @@ export async function usePage(): Promise<void> {
   if (!jk) return;
   const off = jk.on('jivo_onChangeState', (state) => console.log(state.toUpperCase()));
   off();
-  jk.on('jivo_onCallEnd', (res) => console.log(res.result));
+  jk.on('jivo_onCallEnd', (res) => console.log(res?.result));
   // @ts-expect-error no such callback
   jk.on('jivo_onNothing', () => {});
 

@@ -64,7 +64,9 @@ func start() *ui {
 	jivo.SetErrorHandler(func(err error) {
 		var pe *jivo.PanicError
 		if errors.As(err, &pe) {
-			ui.log("error", "panic", "listener of "+pe.Callback+" panicked: "+err.Error())
+			// The error names the callback already: "jivo: listener of
+			// jivo_onOpen panicked: ...".
+			ui.log("error", "panic", err.Error())
 			return
 		}
 		ui.log("error", "bridge", err.Error())

@@ -111,7 +111,10 @@ func TestDOMContract(t *testing.T) {
 	find(t, "data-action", "panic").Call("click")
 	waitLog(t, "call panic")
 	fakewidget.Fire("jivo_onOpen")
-	waitLog(t, "error panic listener of jivo_onOpen panicked")
+	waitLog(t, "error panic jivo: listener of jivo_onOpen panicked: ")
+	if log := js.Global().Get("dom").Call("log").String(); strings.Count(log, "listener of") != 1 {
+		t.Errorf("the panic line repeats itself:\n%s", log)
+	}
 	waitLog(t, "callback jivo_onOpen jivo_onOpen()")
 	find(t, "data-method", "close").Call("click")
 	waitLog(t, "result close close: ok")

@@ -55,19 +55,13 @@ func call(ctx context.Context, m int, a *args) (js.Value, error) {
 		}
 	}
 	if !failed && trueOnly>>m&1 != 0 && !r.Equal(jsTrue) {
-		// Not the runtime's true for success: isCallbackEnabled's string is
-		// its reason; anything else says what came.
+		// Not the runtime's true for success: say what came.
 		reason, failed = answered(r.Type()), true
-		if m == methodIsCallbackEnabled && r.Type() == js.TypeString {
-			reason = text(r)
-		}
 	}
 	if failed {
-		if reason == "" && m == methodIsCallbackEnabled {
-			// The one documented failure without a reason key, which the
-			// reference writes {result: 'fail', 'Callback unavaiable'}.
-			reason = jsapi.ErrCallbackUnavailable.Reason
-		}
+		// A failure answer without a reason has the spec's reason for it
+		// already (isCallbackEnabled's "Callback unavaiable", setUserToken's
+		// refused token): the runtime's JivoError carries it.
 		return js.Value{}, widgetError(m, reason)
 	}
 	return r, nil

@@ -122,7 +122,7 @@ func callInt(ctx context.Context, m int) (int, error) {
 
 // decodeEvent decodes the arguments of a callback whose listeners are of
 // fn's type, in JavaScript's turn: jivo_onCallEnd's {result, reason} as a
-// CallResult, and jivo_onChangeState's state as a CallResult's Reason.
+// CallResult (Missing when there is none), and jivo_onChangeState's state as a CallResult's Reason.
 func decodeEvent(fn any, args []js.Value) (e jsapi.CallResult) {
 	v := js.Undefined()
 	if len(args) > 0 {
@@ -134,9 +134,13 @@ func decodeEvent(fn any, args []js.Value) (e jsapi.CallResult) {
 			e.Reason = v.String()
 		}
 	case func(jsapi.CallResult):
-		e.Reason = "no result"
+		// The reference makes the result optional: no argument, or an
+		// object without result, is a missing result, not a failure.
+		e.Missing = true
 		if v.Type() == js.TypeObject {
-			e = jsapi.CallResult{OK: text(v.Get("result")) == "ok", Reason: text(v.Get("reason"))}
+			if r := v.Get("result"); r.Type() > js.TypeNull {
+				e = jsapi.CallResult{OK: text(r) == "ok", Reason: text(v.Get("reason"))}
+			}
 		}
 	}
 	return e

@@ -40,7 +40,7 @@ func TestWidgetFailures(t *testing.T) {
 		{"open throws", "open", `() => { throw new Error('boom') }`,
 			func(ctx context.Context) error { return jivo.Open(ctx, jsapi.OpenOptions{}) }, nil, "boom"},
 		{"setUserToken fail", "setUserToken", `() => ({result: 'fail', token: false})`,
-			func(ctx context.Context) error { return jivo.SetUserToken(ctx, "x") }, nil, ""},
+			func(ctx context.Context) error { return jivo.SetUserToken(ctx, "x") }, jsapi.ErrTokenRefused, "token refused"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -68,9 +68,10 @@ func TestWidgetFailures(t *testing.T) {
 // TestStatusAnswers checks that a status method succeeds only on the
 // runtime's true ({result:'ok'} or nothing): any other answer is a
 // *jsapi.WidgetError. isCallbackEnabled's failures without a reason (the
-// reference's {result: 'fail', 'Callback unavaiable'}, which arrives as a
-// bare string or as a fail with no reason key) are
-// jsapi.ErrCallbackUnavailable.
+// reference's {result: 'fail', 'Callback unavaiable'}, a fail with no reason
+// key) are
+// jsapi.ErrCallbackUnavailable, as the spec's FailReason says; setUserToken's
+// {result: 'fail', token} is jsapi.ErrTokenRefused.
 func TestStatusAnswers(t *testing.T) {
 	tests := []struct {
 		method, answer string
@@ -81,15 +82,19 @@ func TestStatusAnswers(t *testing.T) {
 		{"isCallbackEnabled", `(cb) => cb({result: 'ok'})`, true, "", nil},
 		{"isCallbackEnabled", `(cb) => cb({result: 'fail'})`, false, "Callback unavaiable", jsapi.ErrCallbackUnavailable},
 		{"isCallbackEnabled", `(cb) => cb({result: 'fail', 0: 'Callback unavaiable'})`, false, "Callback unavaiable", jsapi.ErrCallbackUnavailable},
-		{"isCallbackEnabled", `(cb) => cb('Callback unavaiable')`, false, "Callback unavaiable", jsapi.ErrCallbackUnavailable},
-		{"isCallbackEnabled", `(cb) => cb('Callback disabled')`, false, "Callback disabled", jsapi.ErrCallbackDisabled},
-		{"isCallbackEnabled", `(cb) => cb('')`, false, "Callback unavaiable", jsapi.ErrCallbackUnavailable},
+		{"isCallbackEnabled", `(cb) => cb({result: 'fail', reason: ''})`, false, "Callback unavaiable", jsapi.ErrCallbackUnavailable},
+		{"isCallbackEnabled", `(cb) => cb({result: 'fail', reason: 'Callback disabled'})`, false, "Callback disabled", jsapi.ErrCallbackDisabled},
+		// A bare string is no status answer, in the runtime as here.
+		{"isCallbackEnabled", `(cb) => cb('Callback unavaiable')`, false, "answered a value of type string", nil},
 		{"isCallbackEnabled", `(cb) => cb({result: 'unavailable'})`, false, "answered a value of type object", nil},
 		{"isCallbackEnabled", `(cb) => cb({})`, false, "answered a value of type object", nil},
 		{"isCallbackEnabled", `(cb) => cb(false)`, false, "answered a value of type boolean", nil},
 		{"isCallbackEnabled", `(cb) => cb(null)`, false, "answered a value of type null", nil},
 		{"isCallbackEnabled", `(cb) => cb(1)`, false, "answered a value of type number", nil},
 		{"isCallbackEnabled", `(cb) => cb()`, false, "answered nothing", nil},
+		{"setUserToken", `(t) => ({result: 'ok', token: t})`, true, "", nil},
+		{"setUserToken", `(t) => ({result: 'fail', token: t || false})`, false, jsapi.ReasonTokenRefused, jsapi.ErrTokenRefused},
+		{"setUserToken", `(t) => ({result: 'fail', reason: 'Busy'})`, false, "Busy", nil},
 		{"startCall", `() => ({result: 'ok'})`, true, "", nil},
 		{"startCall", `() => undefined`, true, "", nil},
 		{"startCall", `() => 'ok'`, false, "answered a value of type string", nil},
@@ -101,6 +106,7 @@ func TestStatusAnswers(t *testing.T) {
 	call := map[string]func(context.Context) error{
 		"isCallbackEnabled": jivo.IsCallbackEnabled,
 		"startCall":         func(ctx context.Context) error { return jivo.StartCall(ctx, "+14084987855") },
+		"setUserToken":      func(ctx context.Context) error { return jivo.SetUserToken(ctx, "customer-42") },
 	}
 	for _, tt := range tests {
 		t.Run(tt.method+" "+tt.answer, func(t *testing.T) {

@@ -57,10 +57,15 @@ func TestCallbacks(t *testing.T) {
 		},
 		"jivo_onCallEnd": func() func() {
 			return jivo.OnCallEnd(func(r jsapi.CallResult) {
-				if r.OK {
+				switch err := r.Err(); {
+				case r.OK:
 					got <- "callEnd ok"
-				} else {
+				case r.Missing && errors.Is(err, jsapi.ErrNoCallResult) && r.Reason == "":
+					got <- "callEnd missing"
+				case !r.Missing && !errors.Is(err, jsapi.ErrNoCallResult):
 					got <- "callEnd fail " + r.Reason
+				default:
+					got <- "callEnd inconsistent: " + err.Error()
 				}
 			})
 		},
@@ -85,7 +90,11 @@ func TestCallbacks(t *testing.T) {
 		{"jivo_onChangeState", []any{"label"}, "state label"},
 		{"jivo_onCallEnd", []any{map[string]any{"result": "ok"}}, "callEnd ok"},
 		{"jivo_onCallEnd", []any{map[string]any{"result": "fail", "reason": "Busy"}}, "callEnd fail Busy"},
-		{"jivo_onCallEnd", nil, "callEnd fail no result"},
+		{"jivo_onCallEnd", []any{map[string]any{"result": "fail"}}, "callEnd fail "},
+		{"jivo_onCallEnd", nil, "callEnd missing"},
+		{"jivo_onCallEnd", []any{nil}, "callEnd missing"},
+		{"jivo_onCallEnd", []any{map[string]any{}}, "callEnd missing"},
+		{"jivo_onCallEnd", []any{map[string]any{"reason": "Busy"}}, "callEnd missing"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.callback+" "+tt.want, func(t *testing.T) {

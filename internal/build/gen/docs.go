@@ -135,25 +135,45 @@ func docsParams(b *bytes.Buffer, params []jsapi.Param) {
 func docsAnswer(m jsapi.Method) string {
 	switch m.Answer {
 	case jsapi.AnswerStatus:
-		return "returns `{result: 'ok'}` or `{result: 'fail', " + m.FailKey + "}`."
+		return "returns " + docsStatus(m) + "."
 	case jsapi.AnswerValue:
 		return "returns a `" + m.Result + "`."
 	case jsapi.AnswerCallback:
-		return "asynchronous: the last argument is a callback, called once with `{result: 'ok'}` or `{result: 'fail', " + m.FailKey + "}`."
+		return "asynchronous: the last argument is a callback, called once with " + docsStatus(m) + "."
 	case jsapi.AnswerErrFirst:
 		return "asynchronous: the last argument is a callback, called once as `callback(err, value)` with a `" + m.Result + "`."
 	}
 	return "returns nothing."
 }
 
+// docsStatus is a status method's answers, in code spans.
+func docsStatus(m jsapi.Method) string {
+	if m.Status != "" {
+		ok, fail, _ := strings.Cut(m.Status, " or ")
+		return "`" + ok + "` or `" + fail + "`"
+	}
+	return "`{result: 'ok'}` or `{result: 'fail', " + m.FailKey + "}`"
+}
+
+// docsFailReason says where a failed status method's reason comes from.
+func docsFailReason(m jsapi.Method) string {
+	switch {
+	case m.FailKey == "":
+		return "the reason \"" + m.FailReason + "\""
+	case m.FailReason != "":
+		return "the widget's `" + m.FailKey + "` (\"" + m.FailReason + "\" when it gives none)"
+	}
+	return "the widget's `" + m.FailKey + "`"
+}
+
 func docsRuntimeAnswer(m jsapi.Method) string {
 	switch m.Answer {
 	case jsapi.AnswerStatus:
-		return "`true`, or a `JivoError` with the widget's `" + m.FailKey + "`"
+		return "`true`, or a `JivoError` with " + docsFailReason(m)
 	case jsapi.AnswerValue:
 		return "the `" + m.Result + "`"
 	case jsapi.AnswerCallback:
-		return "a Promise of `true` or a `JivoError` with the widget's reason (the runtime passes the callback)"
+		return "a Promise of `true` or a `JivoError` with " + docsFailReason(m) + " (the runtime passes the callback)"
 	case jsapi.AnswerErrFirst:
 		return "a Promise of the `" + m.Result + "` or a `JivoError` with the callback's `err` (the runtime passes the callback)"
 	}

@@ -305,7 +305,11 @@ func dtsMethodDoc(b *bytes.Buffer, indent string, m jsapi.Method) {
 	}
 	switch m.Answer {
 	case jsapi.AnswerStatus:
-		extra = append(extra, "@returns a Status: {result: 'ok'} or {result: 'fail', "+m.FailKey+"}")
+		if m.Status != "" {
+			extra = append(extra, "@returns a Status: "+m.Status)
+		} else {
+			extra = append(extra, "@returns a Status: {result: 'ok'} or {result: 'fail', "+m.FailKey+"}")
+		}
 	case jsapi.AnswerValue:
 		extra = append(extra, "@returns a "+m.Result)
 	}

@@ -8,11 +8,12 @@ const reasonOf = (e) => (e && (e.message || e.reason || e.error)) || String(e);
 // jivokit.call answers. Value methods answer their value (null for nothing);
 // the others answer true for {result:'ok'} or nothing, and a JivoError for
 // {result:'fail'} with the reason under reason (or error, sendOfflineMessage's
-// key).
+// key), or else the spec's reason for a failure without one (d.fail:
+// isCallbackEnabled's 'Callback unavaiable', setUserToken's refused token).
 const answer = (d, r) =>
   d.answer == 'value' || d.answer == 'errFirst' ? (r === undefined ? null : r)
   : r === undefined || r && r.result == 'ok' ? true
-  : r && r.result == 'fail' ? new JivoError(d.name, r.reason || r.error || '')
+  : r && r.result == 'fail' ? new JivoError(d.name, r.reason || r.error || d.fail || '')
   : r;
 
 // exec calls method table entry d on the widget now, with args a. An async

@@ -333,6 +333,27 @@ test('a result callback called with nothing is a failure, not a success', async 
   isJivoError(p, await p.jk.call('isCallbackEnabled'), 'isCallbackEnabled', 'answered nothing');
 });
 
+test('a failure without a reason gets the spec\'s reason, as the Go bridge reports it', async () => {
+  const p = newPage();
+  p.load();
+  // isCallbackEnabled: the reference writes {result: 'fail', 'Callback unavaiable'}.
+  for (const res of [{ result: 'fail' }, { result: 'fail', 0: 'Callback unavaiable' }, { result: 'fail', reason: '' }]) {
+    p.win.jivo_api.isCallbackEnabled = (cb) => cb(res);
+    isJivoError(p, await p.jk.call('isCallbackEnabled'), 'isCallbackEnabled', 'Callback unavaiable');
+  }
+  p.win.jivo_api.isCallbackEnabled = (cb) => cb({ result: 'fail', reason: 'Callback disabled' });
+  isJivoError(p, await p.jk.call('isCallbackEnabled'), 'isCallbackEnabled', 'Callback disabled');
+  // setUserToken fails with {result: 'fail', token: userToken || false}.
+  p.win.jivo_api.setUserToken = (t) => ({ result: 'fail', token: t || false });
+  isJivoError(p, p.jk.call('setUserToken', 'tok'), 'setUserToken', 'token refused');
+  // A method without a spec reason keeps an empty one.
+  p.win.jivo_api.startCall = () => ({ result: 'fail' });
+  const e = p.jk.call('startCall', '+14084987855');
+  assert.ok(e instanceof p.jk.JivoError);
+  assert.equal(e.reason, '');
+  assert.equal(e.message, 'jivo: startCall: failed without a reason');
+});
+
 test('an async method queued before load resolves with its real answer', async () => {
   const p = newPage();
   const n = p.jk.call('getVisitorNumber');

@@ -1,0 +1,234 @@
+package jsapi
+
+// The validation rules, as data: the limits, character classes and
+// messages of every check. This package's checks (validate.go) run them, and
+// jivokit gen writes them into the stub widget (stub/src/rules.gen.js),
+// whose interpreter runs the same steps, so the stub refuses what Go code
+// refuses, message for message. testdata/validation.json holds the cases
+// both interpreters must agree on.
+//
+// A rule is the checks of one text value: its steps run in order and the
+// first that fails gives the problem, the *InputError's Problem. A class is
+// a set of characters written as pairs of first and last code points: "09"
+// is the digits, "  " a space.
+
+// op is what a step checks.
+type op uint8
+
+const (
+	// opBlank fails when the value is empty or only white space (the class
+	// space, what strings.TrimSpace trims).
+	opBlank op = iota + 1
+	// opUTF8 fails when the value is not valid UTF-8. (A JavaScript string
+	// always passes: a lone surrogate reads as U+FFFD, as a bad byte does.)
+	opUTF8
+	// opOnly fails at the first character outside class, except that the
+	// characters of extra are allowed as the first one; {c} is that
+	// character.
+	opOnly
+	// opCount counts the characters of class (with extra, only in the part
+	// after the first extra[0], without the extra[1:] characters at its
+	// ends) and fails when the count is below lo or, when hi >= 0, above
+	// hi; {n} is the count.
+	opCount
+	// opAround fails unless the value holds extra with text before and after
+	// its first occurrence.
+	opAround
+	// opShape fails unless the value starts with extra, has lo or hi
+	// characters in all, and the rest of them are of class; {v} is the value.
+	opShape
+	// opOneOf fails unless the value is one of the "|"-separated words of
+	// extra; {v} is the value.
+	opOneOf
+	// opScheme fails unless the value holds "://" after its scheme: with
+	// extra, the scheme must also be one of its "|"-separated words, in any
+	// case; {v} is the scheme.
+	opScheme
+	// opIPv6 fails when the link's host starts with '[' and the address
+	// does not end with ']', right before the port's ':' or the host's end.
+	opIPv6
+	// opHost fails when the link has no host ("" or "[]"). The host and
+	// port of a link run from after "://" up to its first '/', '?' or '#',
+	// without user info (up to the last '@'); the port follows the first
+	// ':', or the ':' right after an IPv6 address's ']'.
+	opHost
+	// opPort fails unless the link's port, when it has one, is at most lo
+	// digits and at most hi; an empty port is the default one.
+	opPort
+)
+
+// step is one check of a rule. The problem may hold {c} (a character
+// quoted in '), {v} (a value quoted in "), {n} (a count), {lo} and {hi}.
+type step struct {
+	op      op
+	lo, hi  int32 // small: a WebAssembly binary carries every step
+	class   string
+	extra   string
+	problem string
+}
+
+// rule is the checks of one text value, the field an *InputError names
+// unless its caller names another.
+type rule struct {
+	field string
+	steps []step
+}
+
+// The character classes. Their pairs are in ascending order, which lets
+// in stop at the first pair past the character (a test checks).
+const (
+	// classSpace is white space as unicode.IsSpace and strings.TrimSpace
+	// see it: no U+FEFF or U+200B, which JavaScript's trim would take.
+	classSpace     = "\t\r  " + classWideSpace
+	classWideSpace = "\u0085\u0085\u00a0\u00a0\u1680\u1680\u2000\u200a\u2028\u2029\u202f\u202f\u205f\u205f\u3000\u3000"
+	// classInvisible is what quote escapes as \u and four hex digits, as
+	// strconv.Quote does: C1 controls, white space other than ' ',
+	// zero-width, direction and other formatting marks, the byte order mark.
+	classInvisible = "\u0080\u00a0\u00ad\u00ad\u1680\u1680\u2000\u200f\u2028\u202f\u205f\u2064\u3000\u3000\ufeff\ufeff"
+	classDigit     = "09"
+	classHex       = "09AFaf"
+	// classPhone: digits, and spaces, dots, dashes and parentheses.
+	classPhone = "  (())--.." + classDigit
+	// classNotInEmail: white space, control characters, <, > and ".
+	classNotInEmail = "\x00\x1f  \"\"<<>>\x7f\x7f" + classWideSpace
+	// classNotInLink: spaces, control characters and backslashes.
+	classNotInLink = "\x00 \\\\\x7f\x7f"
+)
+
+// Messages of the checks that are not single-value rules.
+const (
+	problemEmpty       = "is empty"
+	problemUTF8        = "is not valid UTF-8"
+	problemTooMany     = "has {n} entries, at most {hi} are allowed"
+	problemNoContent   = "has no content, title or key"
+	problemNoAnswerTo  = "and phone are both empty; give one to answer to"
+	problemNegative    = "is negative"
+	problemEmptyID     = "has an empty id"
+	problemNotTextNum  = "is neither a string nor a number"
+	problemNotFinite   = "is not a finite number"
+	problemNotJSONObj  = "is not a JSON object"
+	problemEmailChar   = "contains a character an e-mail address cannot have"
+	problemNotAbsolute = "is not an absolute http or https URL"
+)
+
+// Messages the stub widget adds for what Go's types rule out: a JavaScript
+// caller can pass any value.
+const (
+	problemNotString = "is not a string"
+	problemNotObject = "is not an object"
+	problemNotArray  = "is not an array"
+	problemNotWhole  = "is not a whole number"
+	problemMustBeObj = "must be an object"
+)
+
+// The rules.
+var (
+	phoneRule = rule{"phone", []step{
+		{op: opBlank, problem: problemEmpty},
+		{op: opOnly, class: classPhone, extra: "+", problem: "contains {c}; only digits, a leading +, spaces, dots, dashes and parentheses are allowed"},
+		{op: opCount, class: classDigit, lo: 5, hi: 15, problem: "has {n} digits, a phone number has {lo} to {hi}"},
+	}}
+	emailRule = rule{"email", []step{
+		{op: opAround, extra: "@", problem: "is not an e-mail address"},
+		{op: opCount, class: classNotInEmail, hi: 0, problem: problemEmailChar},
+		{op: opCount, class: "@@", hi: 1, problem: problemEmailChar},
+		{op: opCount, class: "..", extra: "@.", lo: 1, hi: -1, problem: "has no dot in its domain"},
+	}}
+	colorRule = rule{"color", []step{
+		{op: opShape, class: classHex, extra: "#", lo: 4, hi: 7, problem: "{v} is not a hex colour like #1e88e5 or #fff"},
+	}}
+	linkRule = rule{"link", []step{
+		{op: opScheme, problem: problemNotAbsolute},
+		{op: opScheme, extra: "http|https", problem: "has scheme {v}, only http and https are allowed"},
+		{op: opIPv6, problem: "has a malformed IPv6 address"},
+		{op: opHost, problem: "has no host"},
+		{op: opPort, lo: 5, hi: 65535, problem: "has a port that is not a number from 0 to {hi}"},
+		{op: opCount, class: classNotInLink, hi: 0, problem: "contains a space, control character or backslash"},
+	}}
+	// startRule: "" is the default, chat.
+	startRule = rule{"start", []step{
+		{op: opOneOf, extra: "|chat|call|menu", problem: "{v} is not chat, call or menu"},
+	}}
+	// filledRule is text that must not be blank: a message, an invitation.
+	filledRule = rule{"text", []step{{op: opBlank, problem: problemEmpty}}}
+	// textRule is text that must not be blank, in valid UTF-8: a token, a
+	// title.
+	textRule = rule{"text", []step{
+		{op: opBlank, problem: problemEmpty},
+		{op: opUTF8, problem: problemUTF8},
+	}}
+	// utf8Rule is text that may be empty.
+	utf8Rule = rule{"text", []step{{op: opUTF8, problem: problemUTF8}}}
+)
+
+// MaxCustomFields is the most fields setCustomData accepts.
+const MaxCustomFields = 10
+
+// RuleStep is one step of a validation rule, as ValidationRules describes
+// it.
+type RuleStep struct {
+	// Op names what the step checks: blank, utf8, only, count, around,
+	// shape, oneOf, scheme, ipv6, host or port (see the stub widget's
+	// interpreter, stub/src/validate.js, and this package's).
+	Op string
+	// Class is a set of characters: pairs of first and last code points.
+	Class []rune
+	// Extra, Lo and Hi are the op's text and limits; Hi < 0 is no limit.
+	Extra  string
+	Lo, Hi int
+	// Problem is the message; {c}, {v}, {n}, {lo} and {hi} are filled in.
+	Problem string
+}
+
+// Rule is the checks of one text value, run in order; the first that fails
+// gives the problem.
+type Rule struct {
+	Name  string // "phone", "email", ...
+	Field string // the field an *InputError names unless the caller names another
+	Steps []RuleStep
+}
+
+// RuleSet is every validation rule of this package, as data: the rules of
+// single values, the character classes and messages of the checks that
+// combine them, and their limits.
+type RuleSet struct {
+	Rules    []Rule
+	Classes  map[string][]rune
+	Problems map[string]string
+	Limits   map[string]int
+}
+
+var opNames = [...]string{opBlank: "blank", opUTF8: "utf8", opOnly: "only", opCount: "count", opAround: "around",
+	opShape: "shape", opOneOf: "oneOf", opScheme: "scheme", opIPv6: "ipv6", opHost: "host", opPort: "port"}
+
+// ValidationRules describes the rules this package's checks run, for the
+// generator that writes them into the stub widget (stub/src/rules.gen.js),
+// whose interpreter runs the same steps. A WebAssembly program that does
+// not call it does not carry it.
+func ValidationRules() RuleSet {
+	named := []struct {
+		name string
+		r    *rule
+	}{{"phone", &phoneRule}, {"email", &emailRule}, {"color", &colorRule}, {"link", &linkRule},
+		{"start", &startRule}, {"filled", &filledRule}, {"text", &textRule}, {"utf8", &utf8Rule}}
+	set := RuleSet{
+		Classes: map[string][]rune{"space": []rune(classSpace), "invisible": []rune(classInvisible)},
+		Problems: map[string]string{
+			"empty": problemEmpty, "utf8": problemUTF8, "tooMany": problemTooMany, "noContent": problemNoContent,
+			"noAnswerTo": problemNoAnswerTo, "negative": problemNegative, "emptyID": problemEmptyID,
+			"notTextNum": problemNotTextNum, "notFinite": problemNotFinite, "notJSONObject": problemNotJSONObj,
+			"notString": problemNotString, "notObject": problemNotObject, "notArray": problemNotArray, "notWhole": problemNotWhole,
+			"mustBeObject": problemMustBeObj,
+		},
+		Limits: map[string]int{"maxCustomFields": MaxCustomFields},
+	}
+	for _, n := range named {
+		r := Rule{Name: n.name, Field: n.r.field}
+		for _, st := range n.r.steps {
+			r.Steps = append(r.Steps, RuleStep{Op: opNames[st.op], Class: []rune(st.class), Extra: st.extra,
+				Lo: int(st.lo), Hi: int(st.hi), Problem: st.problem})
+		}
+		set.Rules = append(set.Rules, r)
+	}
+	return set
+}
