@@ -5,7 +5,7 @@ import (
 	"testing"
 )
 
-// TestSpecHasEveryMethod lists every method the issue names, from the
+// TestSpecHasEveryMethod lists every method the reference and notes name, from the
 // reference and the newer documentation, with how each answers.
 func TestSpecHasEveryMethod(t *testing.T) {
 	want := []struct {
@@ -52,7 +52,7 @@ func TestSpecHasEveryMethod(t *testing.T) {
 		})
 	}
 	if len(byName) != len(want) {
-		t.Errorf("Methods() has %d methods, the issue names %d: update this table with the spec", len(byName), len(want))
+		t.Errorf("Methods() has %d methods, the reference and notes name %d: update this table with the spec", len(byName), len(want))
 	}
 }
 
@@ -95,11 +95,11 @@ func TestSpecHasEveryCallback(t *testing.T) {
 		})
 	}
 	if len(byName) != len(want) {
-		t.Errorf("Callbacks() has %d callbacks, the issue names %d", len(byName), len(want))
+		t.Errorf("Callbacks() has %d callbacks, the reference and notes name %d", len(byName), len(want))
 	}
 }
 
-// The details the issue calls out by name.
+// The details the reference and notes call out by name.
 func TestSpecDetails(t *testing.T) {
 	m := map[string]Method{}
 	for _, x := range Methods() {
