@@ -5,7 +5,7 @@ import (
 	"testing"
 )
 
-// TestSpecHasEveryMethod lists every method the reference and notes name, from the
+// TestSpecHasEveryMethod lists every method by name, from the
 // reference and the newer documentation, with how each answers.
 func TestSpecHasEveryMethod(t *testing.T) {
 	want := []struct {
