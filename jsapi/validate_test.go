@@ -322,16 +322,32 @@ func TestPageConfigValidate(t *testing.T) {
 	}
 }
 
-func TestNoValidationPanicsOnOddInput(t *testing.T) {
+// TestOddInputIsRefusedClearly: odd input never panics, and each check
+// either accepts it or refuses it with an *InputError that names the field
+// (none of these odd values is a valid link, phone, e-mail or colour).
+func TestOddInputIsRefusedClearly(t *testing.T) {
 	odd := []string{"", "#", "://", "@", "\x00", "+", "https://", strings.Repeat("9", 1000), "\xff\xfe"}
+	refused := func(t *testing.T, what, s string, err error) {
+		t.Helper()
+		var ie *InputError
+		if !errors.As(err, &ie) || ie.Field == "" || ie.Problem == "" {
+			t.Errorf("%s(%q) = %v, want an *InputError naming the field and the problem", what, s, err)
+		}
+	}
 	for _, s := range odd {
-		_ = ValidateLink(s)
-		_ = LinkHost(s)
-		_ = ValidatePhone(s)
-		_ = ValidateEmail(s)
-		_ = ValidateColor(s)
-		_ = Rules(s).Validate()
-		_ = ValidateCustomData([]CustomField{{Content: s, Link: s}})
+		refused(t, "ValidateLink", s, ValidateLink(s))
+		refused(t, "ValidatePhone", s, ValidatePhone(s))
+		refused(t, "ValidateEmail", s, ValidateEmail(s))
+		refused(t, "ValidateColor", s, ValidateColor(s))
+		if h := LinkHost(s); h != "" {
+			t.Errorf("LinkHost(%q) = %q, want \"\" for a link that is not valid", s, h)
+		}
+		if err := Rules(s).Validate(); err != nil {
+			refused(t, "Rules.Validate", s, err)
+		}
+		if err := ValidateCustomData([]CustomField{{Content: s, Link: s}}); err != nil {
+			refused(t, "ValidateCustomData", s, err)
+		}
 	}
 }
 
