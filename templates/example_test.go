@@ -42,7 +42,8 @@ func ExampleWidget_Snippet() {
 		panic(err)
 	}
 	// Output:
-	// <script type="application/json" id="jivokit-config" nonce="r4nd0m">{"contact_info":{"name":"Ann \u003c/script\u003e"},"invitation":{"text":"Need help?","department_id":3}}</script><script src="/jivokit/runtime.js" nonce="r4nd0m"></script><script src="//code.jivosite.com/widget/AbCdEf1234" async nonce="r4nd0m"></script>
+	// <script id="jivokit-config" type="application/json" nonce="r4nd0m">{"contact_info":{"name":"Ann \u003c/script\u003e"},"invitation":{"text":"Need help?","department_id":3}}
+	// </script><script src="/jivokit/runtime.js" nonce="r4nd0m"></script><script src="//code.jivosite.com/widget/AbCdEf1234" async nonce="r4nd0m"></script>
 }
 
 func ExampleWidget_Config() {
@@ -72,7 +73,8 @@ func ExampleWithScript() {
 		templates.WithRuntimeURL(templates.RuntimePath))
 	widget.Snippet(templates.Visitor{}).Render(context.Background(), os.Stdout)
 	// Output:
-	// <script type="application/json" id="jivokit-config">{}</script><script src="/jivokit/runtime.js"></script><script src="/jivokit/stub.js" async data-load-delay="200" data-offline="true"></script>
+	// <script id="jivokit-config" type="application/json">{}
+	// </script><script src="/jivokit/runtime.js"></script><script src="/jivokit/stub.js" async data-load-delay="200" data-offline="true"></script>
 }
 
 func ExampleWithVisitorTokens() {
@@ -228,7 +230,7 @@ func ExampleWithLoad() {
 	fmt.Println(strings.Contains(html, `<script src="//code.jivosite.com/widget/abc"`))
 	fmt.Println(html[strings.LastIndex(html, "<script"):strings.LastIndex(html, ` nonce=`)])
 	// Output:
-	// <script type="application/json" id="jivokit-config" nonce="r4nd0m">
+	// <script id="jivokit-config" type="application/json" nonce="r4nd0m">
 	// false
 	// <script data-load="interaction" data-src="//code.jivosite.com/widget/abc" data-label="Chatten" data-intent="click focus"
 }

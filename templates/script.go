@@ -2,7 +2,6 @@ package templates
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"io"
 	"strings"
@@ -59,17 +58,12 @@ func checkInline(js string) error {
 	return nil
 }
 
-// configBlock renders cfg as the runtime's JSON data block. encoding/json
+// configBlock renders cfg as the runtime's JSON data block, with the
+// request's nonce. templ.JSONScript encodes with encoding/json, which
 // escapes <, >, & and U+2028/U+2029, so no string in it can end the element;
 // invalid UTF-8 has been left out by Widget.Config before.
 func configBlock(cfg jsapi.PageConfig) templ.Component {
-	return templ.ComponentFunc(func(ctx context.Context, w io.Writer) error {
-		data, err := json.Marshal(cfg)
-		if err != nil {
-			return err
-		}
-		return writeScript(ctx, w, ` type="application/json" id="`+jsapi.ConfigElementID+`"`, string(data))
-	})
+	return templ.JSONScript(jsapi.ConfigElementID, cfg)
 }
 
 // writeScript writes <script attrs nonce="...">body</script>.

@@ -24,7 +24,8 @@ func ExampleWith() {
 	mux.Handle("/jivokit/", stub.Handler()) // the stub and the runtime
 	widget.Snippet(templates.Visitor{}).Render(context.Background(), os.Stdout)
 	// Output:
-	// <script type="application/json" id="jivokit-config">{}</script><script src="/jivokit/runtime.js"></script><script src="/jivokit/stub.js" async data-load-delay="200"></script>
+	// <script id="jivokit-config" type="application/json">{}
+	// </script><script src="/jivokit/runtime.js"></script><script src="/jivokit/stub.js" async data-load-delay="200"></script>
 }
 
 func ExampleWithURL() {

@@ -30,12 +30,12 @@ func TestSnippet(t *testing.T) {
 		t.Errorf("runtime not inlined on its own line:\n%.300s", out)
 	}
 	lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
-	const open = `<script type="application/json" id="jivokit-config">`
-	if !strings.HasPrefix(lines[0], open) || strings.Count(out, "<script") != 3 || strings.Count(out, "</script>") != 3 {
+	const open = `<script id="jivokit-config" type="application/json">`
+	if !strings.HasPrefix(lines[0], open) || lines[1] != "</script>" || strings.Count(out, "<script") != 3 || strings.Count(out, "</script>") != 3 {
 		t.Fatalf("snippet:\n%s", out)
 	}
 	var cfg jsapi.PageConfig
-	if err := json.Unmarshal([]byte(strings.TrimSuffix(strings.TrimPrefix(lines[0], open), "</script>")), &cfg); err != nil {
+	if err := json.Unmarshal([]byte(strings.TrimPrefix(lines[0], open)), &cfg); err != nil {
 		t.Fatal(err)
 	}
 	want := jsapi.PageConfig{
@@ -66,8 +66,8 @@ func TestSnippetVariants(t *testing.T) {
 		{"stub", []string{"-widget-id", "a", "-stub"}, []string{`<script src="/jivokit/stub.js" async></script>`}, []string{"jivosite"}},
 		{"stub url", []string{"-widget-id", "a", "-stub", "-stub-url", "/static/stub.js"}, []string{`src="/static/stub.js"`}, nil},
 		{"runtime url", []string{"-widget-id", "a", "-runtime-url", "/js/runtime.js"}, []string{`<script src="/js/runtime.js"></script>`}, []string{runtime.Script[:30]}},
-		{"nonce", []string{"-widget-id", "a", "-nonce", "NONCE"}, []string{`id="jivokit-config" nonce="NONCE"`, `async nonce="NONCE"`}, nil},
-		{"empty config", []string{"-widget-id", "a"}, []string{`id="jivokit-config">{}</script>`}, nil},
+		{"nonce", []string{"-widget-id", "a", "-nonce", "NONCE"}, []string{`type="application/json" nonce="NONCE"`, `async nonce="NONCE"`}, nil},
+		{"empty config", []string{"-widget-id", "a"}, []string{`type="application/json">{}` + "\n</script>"}, nil},
 		{"eager", []string{"-widget-id", "a", "-load", "eager"}, []string{`<script src="//code.jivosite.com/widget/a" async></script>`}, []string{"data-load"}},
 		{"idle", []string{"-widget-id", "a", "-load", "idle"}, []string{`<script data-load="idle" data-src="//code.jivosite.com/widget/a">` + runtime.Loader + "</script>"}, []string{`<script src="//code`}},
 		{"consent with the stub", []string{"-widget-id", "a", "-load", "consent", "-stub"}, []string{`<script data-load="consent" data-src="/jivokit/stub.js">`}, []string{`<script src="/jivokit/stub.js"`}},
