@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -47,7 +48,7 @@ func (e *errs) has(target error) bool {
 func newHandler(t *testing.T, f webhook.Funcs, opts ...webhook.Option) (*webhook.Handler, *errs) {
 	t.Helper()
 	e := &errs{}
-	h, err := webhook.New(f, append([]webhook.Option{webhook.WithErrorFunc(e.add)}, opts...)...)
+	h, err := webhook.New(f, append([]webhook.Option{webhook.WithErrorFunc(e.add), webhook.WithLogger(slog.New(slog.DiscardHandler))}, opts...)...)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -121,4 +121,3 @@ except urllib.error.HTTPError as e:
 		t.Fatalf("urllib got %q (%v), want 413 with the JSON error", out, err)
 	}
 }
-

@@ -3,6 +3,7 @@ package webhook_test
 import (
 	"context"
 	"errors"
+	"log/slog"
 	"net/http"
 	"strings"
 	"testing"
@@ -139,7 +140,8 @@ func TestHandlerDeliversEventsWithProblems(t *testing.T) {
 	h, err := webhook.New(webhook.Funcs{ChatFinished: func(_ context.Context, e *webhook.ChatFinished) error {
 		got = e
 		return nil
-	}}, webhook.WithErrorFunc(func(_ context.Context, err error) { reported = append(reported, err) }))
+	}}, webhook.WithErrorFunc(func(_ context.Context, err error) { reported = append(reported, err) }),
+		webhook.WithLogger(slog.New(slog.DiscardHandler)))
 	if err != nil {
 		t.Fatal(err)
 	}
