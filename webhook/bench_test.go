@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"testing"
@@ -40,7 +41,7 @@ func chatAcceptedHandler(tb testing.TB) http.Handler {
 			}
 			return agentView, nil
 		},
-	}, webhook.WithSafeHosts("example.com"), webhook.WithErrorHandler(func(context.Context, error) {}))
+	}, webhook.WithSafeHosts("example.com"), webhook.WithLogger(slog.New(slog.DiscardHandler)))
 	if err != nil {
 		tb.Fatal(err)
 	}

@@ -7,11 +7,14 @@ type Error string
 func (e Error) Error() string { return string(e) }
 
 const (
-	// ErrMalformed: the body is not JSON, not an object, or a known event
-	// with a field of the wrong type.
+	// ErrMalformed: the body is not JSON, not a JSON object, or its
+	// event_name is not a string.
 	ErrMalformed Error = "webhook: malformed event"
 	// ErrNoEventName: the body has no event_name, or an empty one.
 	ErrNoEventName Error = "webhook: no event_name"
+	// ErrFieldUnreadable: a field of an event could not be read as its type;
+	// see Problem.
+	ErrFieldUnreadable Error = "webhook: field not read"
 	// ErrTooLarge: the body is larger than the handler's limit.
 	ErrTooLarge Error = "webhook: body too large"
 	// ErrMethod: the request is not a POST.
@@ -39,3 +42,24 @@ const (
 	// shows; the rest were left out.
 	ErrTooManyFields Error = "webhook: too many custom_data fields"
 )
+
+// Problem is a field of an event that Decode could not read as its type,
+// such as a visitor that is an array or a count that is "many". The field
+// is left zero (a number with a fraction is truncated instead) and the
+// event is delivered. A Problem is an error wrapping ErrFieldUnreadable.
+type Problem struct {
+	// Field is the field's dotted path: "visitor.chats_count",
+	// "chat.messages.2.timestamp".
+	Field string
+	// Value is the JSON value as sent, cut to about 64 bytes.
+	Value string
+	// Reason says what is wrong: "is not a number", "is not an object", ...
+	Reason string
+}
+
+func (p *Problem) Error() string {
+	return string(ErrFieldUnreadable) + ": " + p.Field + " " + p.Reason + " (got " + p.Value + ")"
+}
+
+// Unwrap returns ErrFieldUnreadable.
+func (p *Problem) Unwrap() error { return ErrFieldUnreadable }

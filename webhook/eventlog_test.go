@@ -62,7 +62,7 @@ func TestEventLogRecordsBeforeTheFunction(t *testing.T) {
 	if err := json.Unmarshal([]byte(lines[0]), &first); err != nil {
 		t.Fatal(err)
 	}
-	if first.Seq != 1 || first.Name != "chat_accepted" || first.VerifiedVisitor != "customer-42" || !bytes.Contains(first.Event, []byte(`"chat_id":"3537"`)) {
+	if first.Seq != 1 || first.Name != "chat_accepted" || first.VerifiedVisitor != "customer-42" || !bytes.Contains(first.Event, []byte(`"chat_id":3537`)) {
 		t.Fatalf("first line %s", lines[0])
 	}
 	if !strings.Contains(lines[9], `"event_name":"chat_transferred"`) {

@@ -66,6 +66,11 @@ type Base struct {
 	Raw json.RawMessage `json:"-"`
 	// Identity is the outcome of verifying UserToken, set by the Handler.
 	Identity Identity `json:"-"`
+	// Problems lists the fields Decode could not read as their type (left
+	// zero) or read only in part (a number's fraction dropped); nil when
+	// every field was read. The Handler reports each one and passes the
+	// event on all the same.
+	Problems []*Problem `json:"-"`
 }
 
 // Header returns b.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"log/slog"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
@@ -70,7 +71,7 @@ func FuzzHandler(f *testing.F) {
 		ChatUpdated: func(_ context.Context, e *webhook.ChatUpdated) (*webhook.AgentView, error) {
 			return view(&e.Base), errors.New(e.Visitor.Name)
 		},
-	}, webhook.WithSafeHosts("example.com"), webhook.WithMaxBodySize(4096), webhook.WithErrorHandler(func(context.Context, error) {}))
+	}, webhook.WithSafeHosts("example.com"), webhook.WithMaxBodySize(4096), webhook.WithLogger(slog.New(slog.DiscardHandler)))
 	if err != nil {
 		f.Fatal(err)
 	}

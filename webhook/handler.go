@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"mime"
 	"net/http"
 	"runtime/debug"
@@ -59,16 +60,18 @@ type Handler struct {
 	funcs   Funcs
 	maxBody int64
 	timeout time.Duration
+	slow    time.Duration
 	path    [sha256.Size]byte
 	hasPath bool
 	signer  *usertoken.Signer
 	hosts   jsapi.SafeHosts
+	log     *slog.Logger // nil: slog.Default() at the time of logging
 	onError func(context.Context, error)
 }
 
 // New returns a Handler that calls f. It fails only for an invalid option.
 func New(f Funcs, opts ...Option) (*Handler, error) {
-	h := &Handler{funcs: f, maxBody: DefaultMaxBodySize, timeout: DefaultTimeout, onError: logError}
+	h := &Handler{funcs: f, maxBody: DefaultMaxBodySize, timeout: DefaultTimeout, slow: DefaultSlowThreshold}
 	for _, o := range opts {
 		if err := o(h); err != nil {
 			return nil, err
@@ -111,6 +114,9 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	base := ev.Header()
+	for _, p := range base.Problems {
+		h.report(r, ev, slog.LevelWarn, "webhook: field not read", p)
+	}
 	now := time.Now()
 	base.Identity = verify(h.signer, base.UserToken, now)
 
@@ -121,7 +127,13 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		ctx = dc
 	}
 	bp := bufPool.Get().(*[]byte)
-	out, status := h.dispatch(ctx, ev, (*bp)[:0])
+	out, status := h.dispatch(ctx, r, ev, (*bp)[:0])
+	if h.slow > 0 {
+		if d := time.Since(now); d >= h.slow {
+			h.logger().LogAttrs(r.Context(), slog.LevelWarn, "webhook: slow function", slog.String("event", string(ev.Name())),
+				slog.String("chat_id", string(base.ChatID)), slog.Duration("took", d), slog.String("remote", r.RemoteAddr))
+		}
+	}
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(status)
 	w.Write(out)
@@ -132,23 +144,25 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 }
 
 // dispatch calls the event's function and appends the reply to dst.
-func (h *Handler) dispatch(ctx context.Context, ev Event, dst []byte) (out []byte, status int) {
+func (h *Handler) dispatch(ctx context.Context, r *http.Request, ev Event, dst []byte) (out []byte, status int) {
 	defer func() {
 		if v := recover(); v != nil {
 			if v == http.ErrAbortHandler {
 				panic(v)
 			}
-			h.onError(ctx, fmt.Errorf("%w: %s: %v\n%s", ErrPanic, ev.Name(), v, debug.Stack()))
+			h.report(r, ev, slog.LevelError, "webhook: function panicked", fmt.Errorf("%w: %s: %v\n%s", ErrPanic, ev.Name(), v, debug.Stack()))
 			out, status = appendError(dst, "webhook: internal error"), http.StatusInternalServerError
 		}
 	}()
 	view, err := h.call(ctx, ev)
 	switch {
 	case err != nil:
-		h.onError(ctx, fmt.Errorf("webhook: %s: %w", ev.Name(), err))
+		h.report(r, ev, slog.LevelWarn, "webhook: function failed", fmt.Errorf("webhook: %s: %w", ev.Name(), err))
 		return appendResult(dst, err.Error()), http.StatusOK
 	case view != nil:
-		return appendView(dst, view, h.hosts, func(err error) { h.onError(ctx, err) }), http.StatusOK
+		return appendView(dst, view, h.hosts, func(err error) {
+			h.report(r, ev, slog.LevelWarn, "webhook: dropped from reply", err)
+		}), http.StatusOK
 	}
 	return append(dst, okReply...), http.StatusOK
 }
@@ -195,6 +209,7 @@ const firstRead = 64 << 10
 // readBody reads the whole body, at most h.maxBody bytes, into a new slice.
 func (h *Handler) readBody(w http.ResponseWriter, r *http.Request) ([]byte, error) {
 	if r.ContentLength > h.maxBody {
+		h.linger(w, r, 0)
 		return nil, fmt.Errorf("%w: %d bytes, the limit is %d", ErrTooLarge, r.ContentLength, h.maxBody)
 	}
 	// Room for the declared length and EOF, but no more than firstRead up
@@ -218,6 +233,7 @@ func (h *Handler) readBody(w http.ResponseWriter, r *http.Request) ([]byte, erro
 		if err != nil {
 			var mbe *http.MaxBytesError
 			if errors.As(err, &mbe) {
+				h.linger(w, r, int64(len(buf)))
 				return nil, fmt.Errorf("%w: the limit is %d bytes", ErrTooLarge, h.maxBody)
 			}
 			return nil, fmt.Errorf("%w: reading the body: %w", ErrMalformed, err)
@@ -225,12 +241,73 @@ func (h *Handler) readBody(w http.ResponseWriter, r *http.Request) ([]byte, erro
 	}
 }
 
+// Lingering on a body over the limit: a client that sends the whole body
+// before it reads the reply (Python's urllib, many webhook senders; those
+// that send Expect: 100-continue wait instead) would find the connection
+// reset under it, and never see the 413, if the server closed while bytes
+// were still arriving. So the handler first reads and discards the rest of
+// the body, as nginx's lingering close does, within bounds: at most
+// lingerFactor times the limit in all (no more than maxLinger), and for at
+// most lingerTime.
+const (
+	lingerFactor = 4
+	maxLinger    = 64 << 20
+	lingerTime   = 10 * time.Second
+)
+
+// linger discards what is left of a body over the limit, read bytes of
+// which have been read, when it is small enough to be worth it.
+func (h *Handler) linger(w http.ResponseWriter, r *http.Request, read int64) {
+	budget := min(lingerFactor*h.maxBody, maxLinger) - read
+	if budget <= 0 || r.ContentLength > 0 && r.ContentLength-read > budget {
+		return // too large to wait for: the connection is closed on it
+	}
+	rc := http.NewResponseController(w)
+	if rc.SetReadDeadline(time.Now().Add(lingerTime)) == nil {
+		defer rc.SetReadDeadline(time.Time{})
+	}
+	io.CopyN(io.Discard, r.Body, budget)
+}
+
 // refuse answers a request the handler does not pass on.
 func (h *Handler) refuse(w http.ResponseWriter, r *http.Request, status int, err error) {
-	h.onError(r.Context(), err)
+	level := slog.LevelWarn // the sender may lose an event
+	if status == http.StatusNotFound || status == http.StatusMethodNotAllowed {
+		level = slog.LevelInfo // most likely not the vendor
+	}
+	h.report(r, nil, level, "webhook: request refused", err, slog.Int("status", status))
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(status)
 	w.Write(appendError(nil, err.Error()))
+}
+
+// logger returns the handler's logger.
+func (h *Handler) logger() *slog.Logger {
+	if h.log != nil {
+		return h.log
+	}
+	return slog.Default()
+}
+
+// report tells the error handler and the logger of err, which happened while
+// serving r (and ev, when decoded).
+func (h *Handler) report(r *http.Request, ev Event, level slog.Level, msg string, err error, attrs ...slog.Attr) {
+	ctx := r.Context()
+	if h.onError != nil {
+		h.onError(ctx, err)
+	}
+	l := h.logger()
+	if !l.Enabled(ctx, level) {
+		return
+	}
+	attrs = append(attrs, slog.String("err", err.Error()), slog.String("remote", r.RemoteAddr))
+	if ev != nil {
+		attrs = append(attrs, slog.String("event", string(ev.Name())))
+		if id := ev.Header().ChatID; id != "" {
+			attrs = append(attrs, slog.String("chat_id", string(id)))
+		}
+	}
+	l.LogAttrs(ctx, level, msg, attrs...)
 }
 
 // isJSON reports whether a Content-Type header allows a JSON body: empty,

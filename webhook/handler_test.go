@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -47,7 +48,7 @@ func (e *errs) has(target error) bool {
 func newHandler(t *testing.T, f webhook.Funcs, opts ...webhook.Option) (*webhook.Handler, *errs) {
 	t.Helper()
 	e := &errs{}
-	h, err := webhook.New(f, append([]webhook.Option{webhook.WithErrorHandler(e.add)}, opts...)...)
+	h, err := webhook.New(f, append([]webhook.Option{webhook.WithErrorHandler(e.add), webhook.WithLogger(slog.New(slog.DiscardHandler))}, opts...)...)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -186,7 +187,6 @@ func TestHandlerRefuses(t *testing.T) {
 		{"malformed", "POST", "application/json", `{"event_name":`, false, 400, webhook.ErrMalformed},
 		{"not an object", "POST", "application/json", `[]`, false, 400, webhook.ErrMalformed},
 		{"no event_name", "POST", "application/json", `{"chat_id":1}`, false, 400, webhook.ErrNoEventName},
-		{"wrong field type", "POST", "application/json", `{"event_name":"chat_accepted","visitor":[]}`, false, 400, webhook.ErrMalformed},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

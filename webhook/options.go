@@ -92,7 +92,7 @@ func WithSigner(s *usertoken.Signer) Option {
 // "Safe URL" setting does for setCustomData, by the same rules as the
 // snippet's templates.WithSafeHosts: see jsapi.SafeHosts for what an entry
 // may be. A link elsewhere is left out of the reply and reported through
-// the error func. Whether or not hosts are given, only absolute http and
+// the error handler. Whether or not hosts are given, only absolute http and
 // https links are ever sent. Given more than once, the last list counts.
 func WithSafeHosts(hosts ...string) Option {
 	return func(h *Handler) error {
@@ -108,10 +108,16 @@ func WithSafeHosts(hosts ...string) Option {
 	}
 }
 
-// WithErrorHandler sets the function told of what the vendor does not see: a
-// function's error (also sent as the reply's result), a panic (with its
-// stack), links dropped from a reply, and rejected requests. The default
-// logs them with slog.Default. f must be safe for concurrent use.
+// WithErrorHandler sets a function called with every error the handler
+// meets, for code that acts on them (counts them, raises an alert): a
+// function's error (also sent as the reply's result), a panic (ErrPanic,
+// with its stack), parts dropped from a reply (ErrLinkDropped,
+// ErrFieldDropped, ErrTooManyFields, ErrContactDropped), fields that
+// could not be read (a *Problem), and refused requests (ErrNotFound,
+// ErrTooLarge, ...). Test them with errors.Is. The same errors are logged
+// (see WithLogger) whether or not an error handler is set; to only have the
+// func, give WithLogger a logger that discards. f must be safe for
+// concurrent use.
 func WithErrorHandler(f func(ctx context.Context, err error)) Option {
 	return func(h *Handler) error {
 		if f == nil {
@@ -122,6 +128,44 @@ func WithErrorHandler(f func(ctx context.Context, err error)) Option {
 	}
 }
 
-func logError(ctx context.Context, err error) {
-	slog.WarnContext(ctx, "webhook", "err", err)
+// WithLogger sets the logger the handler writes to; the default is
+// slog.Default() at the time of logging, so that a program's slog.SetDefault
+// applies. It logs, with the attributes err, remote (the peer's address),
+// event and chat_id where known:
+//   - at Error, a function that panicked (with its stack);
+//   - at Warn, a function's error, parts dropped from a reply, fields that
+//     could not be read, requests refused with 400, 413 or 415 (the sender
+//     may lose an event; also status), and a function slower than
+//     WithSlowThreshold (also took);
+//   - at Info, requests refused with 404 or 405 (most likely not the
+//     vendor; also status).
+//
+// Events handled without trouble are not logged. To log nothing, give
+// slog.New(slog.DiscardHandler).
+func WithLogger(l *slog.Logger) Option {
+	return func(h *Handler) error {
+		if l == nil {
+			return fmt.Errorf("webhook: WithLogger(nil); to log nothing, give slog.New(slog.DiscardHandler)")
+		}
+		h.log = l
+		return nil
+	}
+}
+
+// DefaultSlowThreshold is how long a function may take before the handler
+// logs it as slow, unless WithSlowThreshold says otherwise: a fifth of
+// DefaultTimeout, so that a function drifting towards its deadline shows
+// up in the logs long before it misses it.
+const DefaultSlowThreshold = DefaultTimeout / 5
+
+// WithSlowThreshold sets how long a function may take before the handler
+// logs it at Warn as slow; 0 turns that off.
+func WithSlowThreshold(d time.Duration) Option {
+	return func(h *Handler) error {
+		if d < 0 {
+			return fmt.Errorf("webhook: WithSlowThreshold(%v): negative", d)
+		}
+		h.slow = d
+		return nil
+	}
 }

@@ -3,6 +3,7 @@ package webhook_test
 import (
 	"context"
 	"encoding/json"
+	"log/slog"
 	"testing"
 
 	"github.com/jivokit/jivokit/jsapi"
@@ -64,7 +65,7 @@ func TestSafeHostsAsTheSnippet(t *testing.T) {
 				}
 				return &webhook.AgentView{CustomData: []jsapi.CustomField{{Title: "t", Link: link}}}, nil
 			},
-		}, webhook.WithSafeHosts(hosts...), webhook.WithErrorHandler(func(context.Context, error) {}))
+		}, webhook.WithSafeHosts(hosts...), webhook.WithLogger(slog.New(slog.DiscardHandler)))
 		w, tmplErr := templates.NewWidget("abc", templates.WithSafeHosts(hosts...))
 		if (hookErr == nil) != (listErr == nil) || (tmplErr == nil) != (listErr == nil) {
 			t.Errorf("hosts %q: jsapi.NewSafeHosts: %v\nwebhook.WithSafeHosts: %v\ntemplates.WithSafeHosts: %v", hosts, listErr, hookErr, tmplErr)

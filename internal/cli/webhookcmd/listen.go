@@ -84,7 +84,7 @@ func listen(ctx context.Context, stdout, stderr io.Writer, args []string) int {
 	if *path != "" {
 		opts = append(opts, webhook.WithPath(*path))
 	}
-	opts = append(opts, webhook.WithErrorHandler(logErrors(logger)))
+	opts = append(opts, webhook.WithLogger(logger))
 	h, err := NewHandler(log, opts...)
 	if err != nil {
 		return badUsage(fs, stderr, err.Error())
@@ -96,9 +96,6 @@ func listen(ctx context.Context, stdout, stderr io.Writer, args []string) int {
 	}
 	srv := limits.Server(h)
 	srv.ErrorLog = slog.NewLogLogger(logger.Handler(), slog.LevelWarn)
-	srv.ConnContext = func(ctx context.Context, c net.Conn) context.Context {
-		return context.WithValue(ctx, remoteKey{}, c.RemoteAddr().String())
-	}
 	attrs := []any{"url", "http://" + ln.Addr().String() + *path}
 	if *logPath != "" {
 		attrs = append(attrs, "log", *logPath, "sync", *syncLog)
@@ -126,18 +123,6 @@ func newLogger(w io.Writer, format string) *slog.Logger {
 		return slog.New(slog.NewJSONHandler(w, nil))
 	}
 	return slog.New(slog.NewTextHandler(w, nil))
-}
-
-// remoteKey is the context key of a connection's remote address.
-type remoteKey struct{}
-
-// logErrors logs what the handler reports (refused requests, failed
-// functions) with the peer's address.
-func logErrors(logger *slog.Logger) func(context.Context, error) {
-	return func(ctx context.Context, err error) {
-		remote, _ := ctx.Value(remoteKey{}).(string)
-		logger.WarnContext(ctx, "webhook", "err", err.Error(), "remote", remote)
-	}
 }
 
 // NewHandler returns the listen command's webhook handler: every event is

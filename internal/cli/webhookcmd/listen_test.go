@@ -142,7 +142,7 @@ func TestListenLogsJSON(t *testing.T) {
 		t.Fatalf("log %v", entries)
 	}
 	refused := entries[1]
-	if refused["level"] != "WARN" || !strings.Contains(fmt.Sprint(refused["err"]), "not found") || !strings.HasPrefix(fmt.Sprint(refused["remote"]), "127.0.0.1:") {
+	if refused["level"] != "INFO" || refused["msg"] != "webhook: request refused" || fmt.Sprint(refused["status"]) != "404" || !strings.Contains(fmt.Sprint(refused["err"]), "not found") || !strings.HasPrefix(fmt.Sprint(refused["remote"]), "127.0.0.1:") {
 		t.Fatalf("refused request logged as %v", refused)
 	}
 }
