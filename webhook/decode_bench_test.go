@@ -11,7 +11,7 @@ import (
 // The decoder's choice of JSON package, measured: encoding/json against
 // go-json-experiment/json (what Decode uses), into the same struct.
 func benchmarkUnmarshal(b *testing.B, unmarshal func([]byte, *wire) error) {
-	body, err := os.ReadFile("testdata/chat_accepted.json")
+	body, err := os.ReadFile("samples/chat_accepted.json")
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -103,7 +103,7 @@ func TestDecodeFixtures(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
-			body, err := os.ReadFile("testdata/" + tt.file + ".json")
+			body, err := os.ReadFile(fixture(tt.file))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -130,7 +130,7 @@ func TestSamplesAreTheFixtures(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		want, _ := os.ReadFile("testdata/" + string(name) + ".json")
+		want, _ := os.ReadFile(fixture(string(name)))
 		if string(got) != string(want) {
 			t.Errorf("Sample(%s) differs from its fixture", name)
 		}

@@ -27,7 +27,7 @@ var rawOnly = map[string]string{
 // example that the types lack would otherwise be lost without a trace, as
 // TestDecodeFixtures compares only the fields the types have.
 func TestFixturesHaveNoUntypedFields(t *testing.T) {
-	files, _ := filepath.Glob("testdata/*.json")
+	files := fixtureFiles()
 	if len(files) == 0 {
 		t.Fatal("no fixtures")
 	}
@@ -65,7 +65,7 @@ func TestFixturesHaveNoUntypedFields(t *testing.T) {
 // TestUntypedFindsFields checks the check: read as a chat_accepted, the
 // chat_finished example has fields the type lacks.
 func TestUntypedFindsFields(t *testing.T) {
-	body, err := os.ReadFile("testdata/chat_finished.json")
+	body, err := os.ReadFile("samples/chat_finished.json")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -7,7 +7,6 @@ import (
 	"log/slog"
 	"net/http/httptest"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -17,7 +16,7 @@ import (
 
 // addFixtures seeds f with every fixture and a few hand-made bodies.
 func addFixtures(f *testing.F) {
-	files, _ := filepath.Glob("testdata/*.json")
+	files := fixtureFiles()
 	if len(files) == 0 {
 		f.Fatal("no fixtures")
 	}

@@ -9,9 +9,7 @@ import (
 // for the newer events built from the vendor's newer documentation: one
 // per name in Names, and nothing else (the other fixtures are for tests).
 //
-//go:embed testdata/call_event.json testdata/chat_accepted.json testdata/chat_assigned.json
-//go:embed testdata/chat_finished.json testdata/chat_updated.json testdata/offline_message.json
-//go:embed testdata/client_updated.json testdata/client_attribute_updated.json
+//go:embed samples/*.json
 var samples embed.FS
 
 // Sample returns a realistic payload for the named event: the vendor
@@ -22,5 +20,5 @@ func Sample(name Name) ([]byte, error) {
 	if !known(name) {
 		return nil, fmt.Errorf("webhook: no sample for event %q; known events: %v", name, Names())
 	}
-	return samples.ReadFile("testdata/" + string(name) + ".json")
+	return samples.ReadFile("samples/" + string(name) + ".json")
 }

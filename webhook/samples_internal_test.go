@@ -21,7 +21,7 @@ func TestSamplesEmbedOnlyWhatSampleServes(t *testing.T) {
 	}
 	var served []string
 	for _, name := range Names() {
-		served = append(served, "testdata/"+string(name)+".json")
+		served = append(served, "samples/"+string(name)+".json")
 	}
 	slices.Sort(embedded)
 	slices.Sort(served)
