@@ -189,6 +189,9 @@ func (l *EventLog) Since(seq uint64) []Entry {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	var out []Entry
+	if seq >= l.seq {
+		return out // nothing newer; also keeps seq+1 from wrapping
+	}
 	n := uint64(len(l.ring))
 	first := l.seq - n + 1
 	if seq+1 > first {

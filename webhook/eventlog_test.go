@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -85,6 +86,9 @@ func TestEventLogRecordsBeforeTheFunction(t *testing.T) {
 	}
 	if since := log.Since(10); len(since) != 0 {
 		t.Fatalf("Since(10) = %v", since)
+	}
+	if since := log.Since(math.MaxUint64); len(since) != 0 {
+		t.Fatalf("Since(MaxUint64) = %d entries, want none", len(since))
 	}
 }
 
