@@ -39,6 +39,11 @@
 // chat_accepted and chat_updated the AgentView. Bad requests get a 4xx JSON
 // error, a panicking function a 500; see Handler for the list.
 //
+// The handler logs errors, refused requests (with their reason and the
+// peer's address) and slow functions through log/slog: WithLogger, by
+// default slog.Default(). WithErrorHandler is a callback for code that acts on
+// those same errors; it does not replace the log.
+//
 // Package webhooktest builds realistic events and posts them to a handler in
 // tests; `jivokit webhook send` and `jivokit webhook listen` do the same
 // from the command line.

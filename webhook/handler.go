@@ -52,8 +52,8 @@ type Funcs struct {
 //     as charset are fine; a missing Content-Type is accepted, since the body
 //     must parse as JSON anyway),
 //   - 413 for a body over the size limit,
-//   - 400 for a body that is not a JSON object, has no event_name, or has a
-//     known event's field of the wrong type,
+//   - 400 for a body that is not a JSON object or has no event_name (a
+//     field that cannot be read is left zero and listed in Problems),
 //   - 500 when a function panics; the panic is reported and the server goes
 //     on serving.
 type Handler struct {

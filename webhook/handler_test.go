@@ -458,7 +458,7 @@ func TestNewRejectsBadOptions(t *testing.T) {
 		{"signer without a secret", webhook.WithSigner(&usertoken.Signer{})},
 		{"host with scheme", webhook.WithSafeHosts("https://example.com")},
 		{"empty host", webhook.WithSafeHosts("")},
-		{"error func", webhook.WithErrorHandler(nil)},
+		{"error handler", webhook.WithErrorHandler(nil)},
 	} {
 		if h, err := webhook.New(webhook.Funcs{}, tt.opt); err == nil || h != nil {
 			t.Errorf("%s: New succeeded", tt.name)
