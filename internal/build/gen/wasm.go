@@ -42,6 +42,14 @@ func wasmScript(root string) ([]byte, error) {
 type wasmParam struct{ name, typ string }
 
 func wasmParamOf(m jsapi.Method) (wasmParam, bool, error) {
+	for _, p := range m.Params {
+		switch {
+		case m.Arg == "" && p.Field != "":
+			return wasmParam{}, false, errors.New("method " + m.Name + ": parameter " + p.Name + " has a Field but the method no Arg type")
+		case m.Arg != "" && p.Check != "":
+			return wasmParam{}, false, errors.New("method " + m.Name + ": parameter " + p.Name + " has a Check, but the Validate method of jsapi." + m.Arg + " checks the parameters of a method with an Arg")
+		}
+	}
 	if m.Arg != "" {
 		if m.ArgName == "" {
 			return wasmParam{}, false, errors.New("method " + m.Name + ": give the Go name of its Arg value in ArgName")

@@ -111,12 +111,16 @@ func TestArgWriterRefuses(t *testing.T) {
 		{"several parameters without Arg", "name the jsapi struct type that groups them", argMethod(func(m *jsapi.Method) {
 			m.Params = append(m.Params, jsapi.Param{Name: "more", Go: "string"})
 		})},
-		{"Arg without ArgName", "ArgName", argMethod(func(m *jsapi.Method) { m.Arg = "Invitation" })},
+		{"a Field without Arg", "has a Field but the method no Arg type", argMethod(func(m *jsapi.Method) { m.Params[0].Field = "Text" })},
+		{"a Check with Arg", "checks the parameters of a method with an Arg", argMethod(func(m *jsapi.Method) {
+			m.Arg, m.ArgName, m.Params[0].Field = "Invitation", "inv", "Text"
+		})},
+		{"Arg without ArgName", "ArgName", argMethod(func(m *jsapi.Method) { m.Arg, m.Params[0].Check = "Invitation", "" })},
 		{"an Arg type without Validate", "needs a method Validate() error", argMethod(func(m *jsapi.Method) {
-			m.Arg, m.ArgName, m.Params[0].Field = "CustomField", "f", "Title"
+			m.Arg, m.ArgName, m.Params[0].Field, m.Params[0].Check = "CustomField", "f", "Title", ""
 		})},
 		{"a Field the Arg type lacks", "names no field of jsapi.Invitation", argMethod(func(m *jsapi.Method) {
-			m.Arg, m.ArgName, m.Params[0].Field = "Invitation", "inv", "Nope"
+			m.Arg, m.ArgName, m.Params[0].Field, m.Params[0].Check = "Invitation", "inv", "Nope", ""
 		})},
 		{"a required parameter after an optional one", "follows an optional one", argMethod(func(m *jsapi.Method) {
 			m.Arg, m.ArgName = "Invitation", "inv"
