@@ -123,16 +123,6 @@ func wasmZero(t string) string {
 	return t + "{}"
 }
 
-// wasmMethods is wasmMethodsAt for the module that holds the working
-// directory.
-func wasmMethods(wasm bool) ([]byte, error) {
-	root, err := Root(".")
-	if err != nil {
-		return nil, err
-	}
-	return wasmMethodsAt(root, wasm)
-}
-
 // wasmMethodsAt writes package jivo's typed functions, one per method and
 // one subscription per callback: the js/wasm implementation when wasm is
 // true, and otherwise the sibling for other platforms with the same API.

@@ -7,6 +7,16 @@ import (
 	"github.com/jivokit/jivokit/jsapi"
 )
 
+// wasmMethods is wasmMethodsAt for the module that holds the working
+// directory.
+func wasmMethods(wasm bool) ([]byte, error) {
+	root, err := Root(".")
+	if err != nil {
+		return nil, err
+	}
+	return wasmMethodsAt(root, wasm)
+}
+
 func testTypes(t *testing.T) map[string]*goType {
 	t.Helper()
 	root, err := Root(".")
