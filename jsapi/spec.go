@@ -60,7 +60,8 @@ type Param struct {
 	Go   string // Go type, in package jsapi's terms, e.g. "[]CustomField"
 	// Optional parameters may be left out. The Go bridge leaves out an
 	// optional parameter whose Go value is the zero value ("", 0, false,
-	// an empty struct), and all that follow it.
+	// an empty struct), and all that follow it; a Const one it always
+	// passes.
 	Optional bool
 	Doc      string
 	// Check says how the Go bridge checks the parameter before the call,
