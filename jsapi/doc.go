@@ -21,6 +21,20 @@
 // into the stub widget, whose small interpreter runs the same steps: the
 // stub refuses what Go code refuses, with the same message.
 //
+// ValidateRule runs one rule by name on a value; the Go bridge uses it for a
+// parameter whose spec names a rule (Param.Check).
+//
+// The spec's types and functions (Methods, Callbacks, Shapes,
+// ValidationRules, and Method, Param, Callback, Shape, Field, Answer,
+// Source, RuleSet, Rule, RuleStep) are public on purpose. They are the
+// widget API as data, the one statement of it that jivokit follows, and
+// more than the generator reads them: the tests of the stub, the bridge and
+// the e2e suite check against them that every method is implemented and
+// exercised, and a program can do the same for its own wrappers or mocks,
+// or list what the widget offers. They cost a program that does
+// not call them nothing: the linker drops them from a WebAssembly binary.
+// Their fields describe the API and may grow; read them, do not build them.
+//
 // The package is deliberately small: it imports neither fmt, encoding/json nor
 // reflect, so that a WebAssembly binary using it stays small.
 package jsapi

@@ -198,6 +198,14 @@ type RuleSet struct {
 	Limits   map[string]int
 }
 
+// namedRules are the rules by the names ValidationRules and ValidateRule
+// give them.
+var namedRules = [...]struct {
+	name string
+	r    *rule
+}{{"phone", &phoneRule}, {"email", &emailRule}, {"color", &colorRule}, {"link", &linkRule},
+	{"start", &startRule}, {"filled", &filledRule}, {"text", &textRule}, {"utf8", &utf8Rule}}
+
 var opNames = [...]string{opBlank: "blank", opUTF8: "utf8", opOnly: "only", opCount: "count", opAround: "around",
 	opShape: "shape", opOneOf: "oneOf", opScheme: "scheme", opIPv6: "ipv6", opHost: "host", opPort: "port"}
 
@@ -206,11 +214,6 @@ var opNames = [...]string{opBlank: "blank", opUTF8: "utf8", opOnly: "only", opCo
 // whose interpreter runs the same steps. A WebAssembly program that does
 // not call it does not carry it.
 func ValidationRules() RuleSet {
-	named := []struct {
-		name string
-		r    *rule
-	}{{"phone", &phoneRule}, {"email", &emailRule}, {"color", &colorRule}, {"link", &linkRule},
-		{"start", &startRule}, {"filled", &filledRule}, {"text", &textRule}, {"utf8", &utf8Rule}}
 	set := RuleSet{
 		Classes: map[string][]rune{"space": []rune(classSpace), "invisible": []rune(classInvisible)},
 		Problems: map[string]string{
@@ -222,7 +225,7 @@ func ValidationRules() RuleSet {
 		},
 		Limits: map[string]int{"maxCustomFields": MaxCustomFields},
 	}
-	for _, n := range named {
+	for _, n := range namedRules {
 		r := Rule{Name: n.name, Field: n.r.field}
 		for _, st := range n.r.steps {
 			r.Steps = append(r.Steps, RuleStep{Op: opNames[st.op], Class: []rune(st.class), Extra: st.extra,

@@ -55,11 +55,30 @@ func (a Answer) String() string {
 
 // Param is a parameter of a method or callback.
 type Param struct {
-	Name     string // as the reference names it
-	TS       string // TypeScript type, e.g. "string", "CustomField[]"
-	Go       string // Go type, in package jsapi's terms, e.g. "[]CustomField"
+	Name string // as the reference names it
+	TS   string // TypeScript type, e.g. "string", "CustomField[]"
+	Go   string // Go type, in package jsapi's terms, e.g. "[]CustomField"
+	// Optional parameters may be left out. The Go bridge leaves out an
+	// optional parameter whose Go value is the zero value ("", 0, false,
+	// an empty struct), and all that follow it; a Const one it always
+	// passes.
 	Optional bool
 	Doc      string
+	// Check says how the Go bridge checks the parameter before the call,
+	// for a method with this one parameter: the name of a function of this
+	// package that takes the value and returns an error ("ValidatePhone"),
+	// or the name of a validation rule ("text", "phone": see
+	// ValidationRules), which ValidateRule runs with Name as the field.
+	// Empty, the value's Go type must have a Validate method, which does.
+	// A method with several parameters is checked by the Validate method
+	// of its Arg type instead.
+	Check string
+	// Field is the field of the method's Arg type that carries this
+	// parameter, for a method with several parameters.
+	Field string
+	// Const is the value the Go bridge always passes, as Go source
+	// ("true"), for a parameter a Go caller does not choose.
+	Const string
 }
 
 // Method is one jivo_api method, or one of the global functions jivo_init
@@ -71,7 +90,12 @@ type Method struct {
 	// Params are the parameters a caller passes; for async methods the
 	// trailing callback is not among them (Answer describes it).
 	Params []Param
-	Answer Answer
+	// Arg is the Go type, in package jsapi's terms, of the one value the
+	// Go function takes when the method has several parameters: a struct
+	// whose fields (Param.Field) carry them and whose Validate method
+	// checks them. ArgName is the Go function's name for that value.
+	Arg, ArgName string
+	Answer       Answer
 	// Result is the TypeScript type of the value of an AnswerValue or
 	// AnswerErrFirst method; ResultGo is its Go type.
 	Result   string
@@ -141,18 +165,18 @@ func Methods() []Method {
 			Doc: "Asynchronously answers the visitor's unique number (1, 2, 3, ...) through callback(err, visitor_number).", Source: Reference},
 		{Name: "setContactInfo", GoName: "SetContactInfo", Params: []Param{{Name: "info", TS: "ContactInfo", Go: "ContactInfo", Doc: "name, email, phone and description"}},
 			Answer: AnswerNone, Doc: "Sets the visitor's contact info, shown to the agent as if the visitor had introduced themselves.", Source: Reference},
-		{Name: "setCustomData", GoName: "SetCustomData", Params: []Param{{Name: "fields", TS: "CustomField[]", Go: "[]CustomField", Doc: "at most 10 fields, shown in this order"}},
+		{Name: "setCustomData", GoName: "SetCustomData", Params: []Param{{Name: "fields", TS: "CustomField[]", Go: "[]CustomField", Check: "ValidateCustomData", Doc: "at most 10 fields, shown in this order"}},
 			Answer: AnswerStatus, FailKey: "reason", Doc: "Sends additional fields about the visitor to the agent's information panel.", Source: Reference},
 		{Name: "setRules", GoName: "SetRules", Params: []Param{{Name: "rules", TS: "object", Go: "Rules", Doc: "the triggers' rules as the admin panel's JSON structure"}},
 			Answer: AnswerNone, Doc: "Replaces the triggers' rules of active invitations with the given object.", Source: Reference},
-		{Name: "setUserToken", GoName: "SetUserToken", Params: []Param{{Name: "token", TS: "string", Go: "string", Doc: "a hard-to-guess visitor id, sent back in every webhook"}},
+		{Name: "setUserToken", GoName: "SetUserToken", Params: []Param{{Name: "token", TS: "string", Go: "string", Check: "ValidateUserToken", Doc: "a hard-to-guess visitor id, sent back in every webhook"}},
 			Answer: AnswerStatus, FailReason: ReasonTokenRefused, Status: "{result: 'ok', token: userToken} or {result: 'fail', token: userToken || false}",
 			Doc: "Sets the visitor's id, which the widget sends in webhook events; answers {result, token}.", Source: Reference},
-		{Name: "showProactiveInvitation", GoName: "ShowProactiveInvitation", Params: []Param{
-			{Name: "invitation_text", TS: "string", Go: "string", Doc: "the invitation's text"},
-			{Name: "department_id", TS: "number", Go: "int", Optional: true, Doc: "the department that answers it"}},
+		{Name: "showProactiveInvitation", GoName: "ShowProactiveInvitation", Arg: "Invitation", ArgName: "inv", Params: []Param{
+			{Name: "invitation_text", TS: "string", Go: "string", Field: "Text", Doc: "the invitation's text"},
+			{Name: "department_id", TS: "number", Go: "int", Field: "DepartmentID", Optional: true, Doc: "the department that answers it"}},
 			Answer: AnswerNone, Doc: "Opens the chat window with a custom invitation text.", Source: Reference},
-		{Name: "startCall", GoName: "StartCall", Params: []Param{{Name: "phone", TS: "string", Go: "string", Doc: "the phone number to call"}},
+		{Name: "startCall", GoName: "StartCall", Params: []Param{{Name: "phone", TS: "string", Go: "string", Check: "ValidatePhone", Doc: "the phone number to call"}},
 			Answer: AnswerStatus, FailKey: "reason", Doc: "Starts a call to the given number if calls are available.", Source: Reference},
 		{Name: "isCallbackEnabled", GoName: "IsCallbackEnabled", Params: noParams, Answer: AnswerCallback, FailKey: "reason",
 			// The reference writes the second failure {result: 'fail',
@@ -162,14 +186,14 @@ func Methods() []Method {
 			Doc:        "Asynchronously checks whether calls are available, through callback({result, reason}).", Source: Reference},
 		{Name: "sendOfflineMessage", GoName: "SendOfflineMessage", Params: []Param{{Name: "message", TS: "OfflineMessage", Go: "OfflineMessage", Doc: "name, email, phone, description and the message"}},
 			Answer: AnswerStatus, FailKey: "error", Doc: "Sends an offline message directly; answers {result:'fail', error} when its fields are wrong.", Source: Reference},
-		{Name: "setWidgetColor", GoName: "SetWidgetColor", Params: []Param{
-			{Name: "color", TS: "string", Go: "string", Doc: "a hex colour"},
-			{Name: "color2", TS: "string", Go: "string", Optional: true, Doc: "a second hex colour, for a gradient"}},
+		{Name: "setWidgetColor", GoName: "SetWidgetColor", Arg: "WidgetColor", ArgName: "color", Params: []Param{
+			{Name: "color", TS: "string", Go: "string", Field: "Color", Doc: "a hex colour"},
+			{Name: "color2", TS: "string", Go: "string", Field: "Color2", Optional: true, Doc: "a second hex colour, for a gradient"}},
 			Answer: AnswerNone, Doc: "Sets the widget's colour, or a gradient of two.", Source: Notes},
-		{Name: "sendPageTitle", GoName: "SendPageTitle", Params: []Param{
-			{Name: "title", TS: "string", Go: "string", Doc: "the page title the agent sees"},
-			{Name: "fromApi", TS: "boolean", Go: "bool", Optional: true, Doc: "true when called from the API"},
-			{Name: "url", TS: "string", Go: "string", Optional: true, Doc: "the page's URL"}},
+		{Name: "sendPageTitle", GoName: "SendPageTitle", Arg: "PageTitle", ArgName: "page", Params: []Param{
+			{Name: "title", TS: "string", Go: "string", Field: "Title", Doc: "the page title the agent sees"},
+			{Name: "fromApi", TS: "boolean", Go: "bool", Const: "true", Optional: true, Doc: "true when called from the API"},
+			{Name: "url", TS: "string", Go: "string", Field: "URL", Optional: true, Doc: "the page's URL"}},
 			Answer: AnswerNone, Doc: "Updates the page title and URL the agent sees, for single-page apps.", Source: Notes},
 		{Name: "setClientAttributes", GoName: "SetClientAttributes", Params: []Param{{Name: "attributes", TS: "ClientAttributes", Go: "ClientAttributes", Doc: "attribute ids from the admin panel to strings or numbers"}},
 			Answer: AnswerNone, Doc: "Sets client attributes (at most 10 calls per hour per visitor).", Source: Notes},

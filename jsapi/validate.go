@@ -194,6 +194,20 @@ func (r Rules) Validate() error {
 	return invalid("rules", problem)
 }
 
+// ValidateRule checks value with the validation rule named rule ("text",
+// "filled", "phone", "email", "color", "link", "start" or "utf8": see
+// ValidationRules) and names field in its error. It is how the Go bridge
+// checks the parameter of a method whose spec names a rule (Param.Check).
+// An unknown rule is an error too.
+func ValidateRule(rule, field, value string) error {
+	for _, n := range namedRules {
+		if n.name == rule {
+			return invalid(field, n.r.problem(value))
+		}
+	}
+	return invalid(field, "has no validation rule "+quote(rule, `"`))
+}
+
 // ValidateUserToken checks a token for setUserToken: not blank, valid UTF-8.
 func ValidateUserToken(token string) error { return invalid("token", textRule.problem(token)) }
 

@@ -31,8 +31,10 @@ func quoted(keys []string) []string {
 	return out
 }
 
-// TestObjectKeys compares the bridge's hand-written key tables with the
-// json tags of package jsapi's types and the spec's answer shapes.
+// TestObjectKeys compares the bridge's key tables (generated from the
+// source of package jsapi for arguments, hand-written for answers) with the
+// json tags of package jsapi's types, read by reflect, and the spec's
+// answer shapes.
 func TestObjectKeys(t *testing.T) {
 	answer := func(shape string) []string {
 		for _, s := range jsapi.Shapes() {
@@ -51,10 +53,10 @@ func TestObjectKeys(t *testing.T) {
 		name      string
 		got, want []string
 	}{
-		{"openKeys", openKeys, quoted(jsonKeys(jsapi.OpenOptions{}))},
-		{"contactKeys[:4]", contactKeys[:4], quoted(jsonKeys(jsapi.ContactInfo{}))},
-		{"contactKeys", contactKeys, quoted(jsonKeys(jsapi.OfflineMessage{}))},
-		{"customFieldKeys", customFieldKeys, quoted(jsonKeys(jsapi.CustomField{}))},
+		{"keysOpenOptions", keysOpenOptions, quoted(jsonKeys(jsapi.OpenOptions{}))},
+		{"keysOfflineMessage[:4]", keysOfflineMessage[:4], quoted(jsonKeys(jsapi.ContactInfo{}))},
+		{"keysOfflineMessage", keysOfflineMessage, quoted(jsonKeys(jsapi.OfflineMessage{}))},
+		{"keysCustomField", keysCustomField, quoted(jsonKeys(jsapi.CustomField{}))},
 		{"utmKeys", utmKeys, jsonKeys(jsapi.UTM{})},
 		{"utmKeys, spec", utmKeys, answer("UTM")},
 		// getContactInfo's answer, then the name some widgets use instead.

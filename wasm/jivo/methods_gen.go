@@ -121,7 +121,11 @@ var callbackNames = [numCallbacks]string{
 // Call it from a goroutine, never directly in a js.FuncOf callback: a
 // wait there cannot end (see the package documentation).
 func Open(ctx context.Context, options jsapi.OpenOptions) error {
-	return open(ctx, options)
+	a := newArgs(methodOpen, options.Validate())
+	if options != (jsapi.OpenOptions{}) {
+		a.object(keysOpenOptions, string(options.Start))
+	}
+	return a.send(ctx)
 }
 
 // Close closes the chat window.
@@ -179,7 +183,9 @@ func GetVisitorNumber(ctx context.Context) (int, error) {
 // Call it from a goroutine, never directly in a js.FuncOf callback: a
 // wait there cannot end (see the package documentation).
 func SetContactInfo(ctx context.Context, info jsapi.ContactInfo) error {
-	return setContactInfo(ctx, info)
+	a := newArgs(methodSetContactInfo, info.Validate())
+	a.object(keysOfflineMessage, info.Name, info.Email, info.Phone, info.Description)
+	return a.send(ctx)
 }
 
 // SetCustomData sends additional fields about the visitor to the agent's information panel.
@@ -192,7 +198,13 @@ func SetContactInfo(ctx context.Context, info jsapi.ContactInfo) error {
 // Call it from a goroutine, never directly in a js.FuncOf callback: a
 // wait there cannot end (see the package documentation).
 func SetCustomData(ctx context.Context, fields []jsapi.CustomField) error {
-	return setCustomData(ctx, fields)
+	a := newArgs(methodSetCustomData, jsapi.ValidateCustomData(fields))
+	a.add("[")
+	for _, v := range fields {
+		a.object(keysCustomField, v.Content, v.Title, v.Link, v.Key)
+	}
+	a.add("]")
+	return a.send(ctx)
 }
 
 // SetRules replaces the triggers' rules of active invitations with the given object.
@@ -203,7 +215,11 @@ func SetCustomData(ctx context.Context, fields []jsapi.CustomField) error {
 // Call it from a goroutine, never directly in a js.FuncOf callback: a
 // wait there cannot end (see the package documentation).
 func SetRules(ctx context.Context, rules jsapi.Rules) error {
-	return setRules(ctx, rules)
+	a := newArgs(methodSetRules, rules.Validate())
+	// JSON text as it is: call makes what JSON.parse refuses an
+	// *jsapi.InputError.
+	a.json = rules
+	return a.send(ctx)
 }
 
 // SetUserToken sets the visitor's id, which the widget sends in webhook events.
@@ -216,7 +232,9 @@ func SetRules(ctx context.Context, rules jsapi.Rules) error {
 // Call it from a goroutine, never directly in a js.FuncOf callback: a
 // wait there cannot end (see the package documentation).
 func SetUserToken(ctx context.Context, token string) error {
-	return setUserToken(ctx, token)
+	a := newArgs(methodSetUserToken, jsapi.ValidateUserToken(token))
+	a.arg(token)
+	return a.send(ctx)
 }
 
 // ShowProactiveInvitation opens the chat window with a custom invitation text.
@@ -227,7 +245,12 @@ func SetUserToken(ctx context.Context, token string) error {
 // Call it from a goroutine, never directly in a js.FuncOf callback: a
 // wait there cannot end (see the package documentation).
 func ShowProactiveInvitation(ctx context.Context, inv jsapi.Invitation) error {
-	return showProactiveInvitation(ctx, inv)
+	a := newArgs(methodShowProactiveInvitation, inv.Validate())
+	a.arg(inv.Text)
+	if inv.DepartmentID != 0 {
+		a.arg(inv.DepartmentID)
+	}
+	return a.send(ctx)
 }
 
 // StartCall starts a call to the given number if calls are available.
@@ -240,7 +263,9 @@ func ShowProactiveInvitation(ctx context.Context, inv jsapi.Invitation) error {
 // Call it from a goroutine, never directly in a js.FuncOf callback: a
 // wait there cannot end (see the package documentation).
 func StartCall(ctx context.Context, phone string) error {
-	return startCall(ctx, phone)
+	a := newArgs(methodStartCall, jsapi.ValidatePhone(phone))
+	a.arg(phone)
+	return a.send(ctx)
 }
 
 // IsCallbackEnabled checks whether calls are available: it returns nil when they are, an error matching jsapi.ErrCallbackDisabled when they are off in the admin panel, and one matching jsapi.ErrCallbackUnavailable when they are not available now (the day, the time, or a call already started).
@@ -266,7 +291,9 @@ func IsCallbackEnabled(ctx context.Context) error {
 // Call it from a goroutine, never directly in a js.FuncOf callback: a
 // wait there cannot end (see the package documentation).
 func SendOfflineMessage(ctx context.Context, message jsapi.OfflineMessage) error {
-	return sendOfflineMessage(ctx, message)
+	a := newArgs(methodSendOfflineMessage, message.Validate())
+	a.object(keysOfflineMessage, message.Name, message.Email, message.Phone, message.Description, message.Message)
+	return a.send(ctx)
 }
 
 // SetWidgetColor sets the widget's colour, or a gradient of two.
@@ -277,7 +304,12 @@ func SendOfflineMessage(ctx context.Context, message jsapi.OfflineMessage) error
 // Call it from a goroutine, never directly in a js.FuncOf callback: a
 // wait there cannot end (see the package documentation).
 func SetWidgetColor(ctx context.Context, color jsapi.WidgetColor) error {
-	return setWidgetColor(ctx, color)
+	a := newArgs(methodSetWidgetColor, color.Validate())
+	a.arg(color.Color)
+	if color.Color2 != "" {
+		a.arg(color.Color2)
+	}
+	return a.send(ctx)
 }
 
 // SendPageTitle updates the page title and URL the agent sees, for single-page apps.
@@ -288,7 +320,13 @@ func SetWidgetColor(ctx context.Context, color jsapi.WidgetColor) error {
 // Call it from a goroutine, never directly in a js.FuncOf callback: a
 // wait there cannot end (see the package documentation).
 func SendPageTitle(ctx context.Context, page jsapi.PageTitle) error {
-	return sendPageTitle(ctx, page)
+	a := newArgs(methodSendPageTitle, page.Validate())
+	a.arg(page.Title)
+	a.arg(true)
+	if page.URL != "" {
+		a.arg(page.URL)
+	}
+	return a.send(ctx)
 }
 
 // SetClientAttributes sets client attributes (at most 10 calls per hour per visitor).
@@ -299,7 +337,11 @@ func SendPageTitle(ctx context.Context, page jsapi.PageTitle) error {
 // Call it from a goroutine, never directly in a js.FuncOf callback: a
 // wait there cannot end (see the package documentation).
 func SetClientAttributes(ctx context.Context, attributes jsapi.ClientAttributes) error {
-	return setClientAttributes(ctx, attributes)
+	a := newArgs(methodSetClientAttributes, attributes.Validate())
+	// js.ValueOf builds the object: a number of any Go integer or float
+	// type arrives as a JavaScript number.
+	a.arg(map[string]any(attributes))
+	return a.send(ctx)
 }
 
 // GetUnreadMessagesCount answers the number of unread agent messages.

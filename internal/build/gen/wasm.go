@@ -14,8 +14,9 @@ import (
 )
 
 func init() {
-	register(Output{Path: "wasm/jivo/methods_gen.go", Order: 0, Generate: func(string) ([]byte, error) { return wasmMethods(true) }})
-	register(Output{Path: "wasm/jivo/methods_host_gen.go", Order: 0, Generate: func(string) ([]byte, error) { return wasmMethods(false) }})
+	register(Output{Path: "wasm/jivo/methods_gen.go", Order: 0, Generate: func(root string) ([]byte, error) { return wasmMethodsAt(root, true) }})
+	register(Output{Path: "wasm/jivo/methods_host_gen.go", Order: 0, Generate: func(root string) ([]byte, error) { return wasmMethodsAt(root, false) }})
+	register(Output{Path: "wasm/jivo/keys_gen.go", Order: 0, Generate: wasmKeys})
 	// After the runtime's bundle (Order 10), which it copies.
 	register(Output{Path: "wasm/jivo/script_gen.go", Order: 20, Generate: wasmScript})
 }
@@ -36,22 +37,24 @@ func wasmScript(root string) ([]byte, error) {
 	return format.Source([]byte(header + "\npackage jivo\n\n// runtimeScript is the page runtime, jsapi/runtime.Script, which the bridge\n// adds to a page that lacks it.\nconst runtimeScript = " + lit + "\n"))
 }
 
-// wasmGroups names the jsapi value type that carries the parameters of a
-// method that takes more than one: the Go function takes one value, and
-// its hand-written args function spreads it into the widget's parameters.
-var wasmGroups = map[string]struct{ name, typ string }{
-	"showProactiveInvitation": {"inv", "Invitation"},
-	"setWidgetColor":          {"color", "WidgetColor"},
-	"sendPageTitle":           {"page", "PageTitle"},
-}
-
 // wasmParam is the one Go parameter of a method: its name and type in
 // package jivo's terms.
 type wasmParam struct{ name, typ string }
 
 func wasmParamOf(m jsapi.Method) (wasmParam, bool, error) {
-	if g, ok := wasmGroups[m.Name]; ok {
-		return wasmParam{g.name, "jsapi." + g.typ}, true, nil
+	for _, p := range m.Params {
+		switch {
+		case m.Arg == "" && p.Field != "":
+			return wasmParam{}, false, errors.New("method " + m.Name + ": parameter " + p.Name + " has a Field but the method no Arg type")
+		case m.Arg != "" && p.Check != "":
+			return wasmParam{}, false, errors.New("method " + m.Name + ": parameter " + p.Name + " has a Check, but the Validate method of jsapi." + m.Arg + " checks the parameters of a method with an Arg")
+		}
+	}
+	if m.Arg != "" {
+		if m.ArgName == "" {
+			return wasmParam{}, false, errors.New("method " + m.Name + ": give the Go name of its Arg value in ArgName")
+		}
+		return wasmParam{m.ArgName, "jsapi." + m.Arg}, true, nil
 	}
 	switch len(m.Params) {
 	case 0:
@@ -59,7 +62,7 @@ func wasmParamOf(m jsapi.Method) (wasmParam, bool, error) {
 	case 1:
 		return wasmParam{goIdent(m.Params[0].Name), qualify(m.Params[0].Go)}, true, nil
 	}
-	return wasmParam{}, false, errors.New("method " + m.Name + " has several parameters; name the jsapi type that groups them in wasmGroups")
+	return wasmParam{}, false, errors.New("method " + m.Name + " has several parameters; name the jsapi struct type that groups them in its Arg, and each parameter's field in Field")
 }
 
 // qualify spells a jsapi Go type from inside package jivo.
@@ -120,10 +123,22 @@ func wasmZero(t string) string {
 	return t + "{}"
 }
 
-// wasmMethods writes package jivo's typed functions, one per method and one
-// subscription per callback: the js/wasm implementation when wasm is true,
-// and otherwise the sibling for other platforms with the same API.
-func wasmMethods(wasm bool) ([]byte, error) {
+// wasmMethodsAt writes package jivo's typed functions, one per method and
+// one subscription per callback: the js/wasm implementation when wasm is
+// true, and otherwise the sibling for other platforms with the same API.
+// The argument writers follow the jsapi types' source under root (field
+// order, json tags, Validate methods).
+func wasmMethodsAt(root string, wasm bool) ([]byte, error) {
+	var w *argWriter
+	if wasm {
+		types, err := jsapiTypes(root)
+		if err != nil {
+			return nil, err
+		}
+		if w, err = newArgWriter(types, jsapi.Methods()); err != nil {
+			return nil, err
+		}
+	}
 	var b bytes.Buffer
 	b.WriteString(header)
 	if wasm {
@@ -196,8 +211,11 @@ func wasmMethods(wasm bool) ([]byte, error) {
 		case hasParam && result != "":
 			return nil, errors.New("method " + m.Name + " takes a parameter and answers a value; wasm/jivo has no such call yet")
 		case hasParam:
-			// The hand-written implementation checks, writes and calls.
-			b.WriteString("\treturn " + strings.ToLower(m.GoName[:1]) + m.GoName[1:] + "(ctx, " + p.name + ")\n")
+			body, err := w.body(m, p)
+			if err != nil {
+				return nil, err
+			}
+			b.WriteString(body)
 		case result != "":
 			b.WriteString("\treturn call" + typeSuffix(result) + "(ctx, method" + m.GoName + ")\n")
 		default:

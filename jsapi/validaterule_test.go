@@ -1,0 +1,51 @@
+package jsapi
+
+import "testing"
+
+func TestValidateRule(t *testing.T) {
+	tests := []struct {
+		rule, field, value, want string
+	}{
+		{"text", "title", "Pricing", ""},
+		{"text", "title", " \t", "jivo: invalid title: is empty"},
+		{"text", "title", "a\xff", "jivo: invalid title: is not valid UTF-8"},
+		{"filled", "message", "a\xff", ""},
+		{"phone", "number", "12", "jivo: invalid number: has 2 digits, a phone number has 5 to 15"},
+		{"email", "reply_to", "ann@example.com", ""},
+		{"color", "background", "red", `jivo: invalid background: "red" is not a hex colour like #1e88e5 or #fff`},
+		{"link", "href", "javascript:alert(1)", "jivo: invalid href: is not an absolute http or https URL"},
+		{"start", "start", "menu", ""},
+		{"utf8", "url", "", ""},
+		{"nosuch", "text", "anything", `jivo: invalid text: has no validation rule "nosuch"`},
+	}
+	for _, tt := range tests {
+		check(t, ValidateRule(tt.rule, tt.field, tt.value), tt.want)
+	}
+}
+
+// TestValidateRuleRunsEveryRule checks that ValidateRule knows every rule
+// ValidationRules names, and each as the checks of this package run it.
+func TestValidateRuleRunsEveryRule(t *testing.T) {
+	same := []struct {
+		rule  string
+		value string
+		want  error
+	}{
+		{"phone", "call me", ValidatePhone("call me")},
+		{"email", "ann@localhost", ValidateEmail("ann@localhost")},
+		{"color", "#12", ValidateColor("#12")},
+		{"link", "ftp://x", ValidateLink("ftp://x")},
+		{"text", "", ValidateUserToken("")},
+	}
+	for _, s := range same {
+		got := ValidateRule(s.rule, (s.want.(*InputError)).Field, s.value)
+		if got == nil || got.Error() != s.want.Error() {
+			t.Errorf("ValidateRule(%q, %q) = %v, want %v", s.rule, s.value, got, s.want)
+		}
+	}
+	for _, r := range ValidationRules().Rules {
+		if err := ValidateRule(r.Name, "x", "\x00 not valid for most rules"); err != nil && err.Error() == `jivo: invalid x: has no validation rule "`+r.Name+`"` {
+			t.Errorf("ValidateRule does not know rule %s", r.Name)
+		}
+	}
+}
