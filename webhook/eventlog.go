@@ -10,7 +10,7 @@ import (
 	"sync"
 	"time"
 
-	"github.com/jivokit/jivokit/internal/cli/term"
+	"github.com/jivokit/jivokit/internal/lib/term"
 )
 
 // DefaultKeep is how many entries an EventLog keeps in memory when Keep is 0.

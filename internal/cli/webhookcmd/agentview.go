@@ -6,7 +6,7 @@ import (
 	"io"
 	"strings"
 
-	"github.com/jivokit/jivokit/internal/cli/term"
+	"github.com/jivokit/jivokit/internal/lib/term"
 	"github.com/jivokit/jivokit/jsapi"
 	"github.com/jivokit/jivokit/webhook"
 )

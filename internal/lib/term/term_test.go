@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"testing"
 
-	"github.com/jivokit/jivokit/internal/cli/term"
+	"github.com/jivokit/jivokit/internal/lib/term"
 )
 
 func TestVisible(t *testing.T) {
