@@ -33,7 +33,7 @@
 // element or start another. Parts that are invalid (a malformed e-mail
 // address, invalid UTF-8, a link that is not http(s) or points outside the
 // safe hosts) are left out, not altered; the page still renders and the
-// widget's report function (WithErrorHandler) learns what was dropped as a
+// widget's error handler (WithErrorHandler) learns what was dropped as a
 // *RenderError. Widget.Config returns the same result without rendering.
 //
 // WithLoad picks when the widget's script is fetched (eager, idle, on the

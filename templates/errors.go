@@ -48,8 +48,8 @@ type Dropped struct {
 }
 
 // RenderError lists every part of a visitor's configuration a snippet left
-// out. The page is still rendered, without those parts; the widget's report
-// function (WithErrorHandler) receives the error, and Widget.Config returns it.
+// out. The page is still rendered, without those parts; the widget's error
+// handler (WithErrorHandler) receives the error, and Widget.Config returns it.
 // errors.Is matches the reasons of the parts.
 type RenderError struct {
 	Dropped []Dropped

@@ -21,7 +21,7 @@ import (
 // RuntimeURL is left empty (the runtime is inlined); set it on the result
 // to load the runtime from AssetHandler instead. The error wraps ErrURL
 // for a prefix that is empty or has a query or fragment, and
-// assets.ErrBadManifest for a manifest without the app's or the loader's
+// assets.ErrBadManifest for a manifest without the .wasm or wasm_exec.js
 // file name.
 func WASMAppFromManifest(prefix string, m assets.Manifest) (WASMApp, error) {
 	if prefix == "" {

@@ -15,7 +15,7 @@ import (
 // templ.WithNonce.
 //
 // Parts of v that are invalid are left out and reported to the widget's
-// report function (WithErrorHandler) as a *RenderError; the page still renders.
+// error handler (WithErrorHandler) as a *RenderError; the page still renders.
 // Render fails only when writing fails.
 func (w *Widget) Snippet(v Visitor) templ.Component {
 	return templ.ComponentFunc(func(ctx context.Context, out io.Writer) error {

@@ -158,16 +158,17 @@ func WithVisitorTokens(signer *usertoken.Signer, ttl time.Duration) Option {
 	}
 }
 
-// WithErrorHandler receives the *RenderError of each snippet that left parts
-// of a visitor's configuration out, with the request's context. By default
-// it is logged with slog at level warn. (webhook.WithErrorHandler and
-// jivo.SetErrorHandler are the same idea in their packages.)
-func WithErrorHandler(report func(ctx context.Context, err error)) Option {
+// WithErrorHandler sets the function that receives the *RenderError of each
+// snippet that left parts of a visitor's configuration out, with the
+// request's context. By default it is logged with slog at level warn.
+// (webhook.WithErrorHandler and jivo.SetErrorHandler are the same idea in
+// their packages.)
+func WithErrorHandler(handler func(ctx context.Context, err error)) Option {
 	return func(s *settings) {
-		if report == nil {
+		if handler == nil {
 			s.errs = append(s.errs, fmt.Errorf("%w: WithErrorHandler needs a function", ErrOption))
 		}
-		s.w.report = report
+		s.w.report = handler
 	}
 }
 

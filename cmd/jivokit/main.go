@@ -12,12 +12,12 @@
 //
 // Usage:
 //
-//	jivokit demo [-addr 127.0.0.1:8080] [-widget-id ID] [-build-dir DIR] [-allow-host NAME]
+//	jivokit demo [-addr 127.0.0.1:8080] [-widget-id ID] [-build-dir DIR] [-allow-host NAME] [-read-timeout D] [-write-timeout D] [-idle-timeout D] [-max-conns N]
 //	jivokit build [-o DIR] [-quick] PACKAGE
 //	jivokit gen [-check] [-C DIR]
-//	jivokit snippet -widget-id ID [-stub] [-name ... -email ... -phone ...]
-//	jivokit webhook send EVENT -url URL [-set path=value ...]
-//	jivokit webhook listen -addr 127.0.0.1:PORT [-path /jivo/webhook/SECRET] [-log events.jsonl]
+//	jivokit snippet -widget-id ID [-stub] [-load STRATEGY] [-csp] [-nonce N] [-name ... -email ... -phone ...]
+//	jivokit webhook send EVENT -url URL [-set path=value ...] [-timeout 10s]
+//	jivokit webhook listen [-addr 127.0.0.1:8090] [-path /jivo/webhook/SECRET] [-log events.jsonl] [-sync] [flags]
 //	jivokit version
 //
 // `jivokit COMMAND -h` (or `jivokit help COMMAND`) prints a command's flags.

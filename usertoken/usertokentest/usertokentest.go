@@ -3,7 +3,7 @@
 // errors.
 //
 //	signer := usertokentest.Signer(t)
-//	handler := webhook.New(funcs, webhook.WithSigner(signer))
+//	handler, err := webhook.New(funcs, webhook.WithSigner(signer))
 //	event.UserToken = usertokentest.Mint(t, signer, "customer-42")
 package usertokentest
 

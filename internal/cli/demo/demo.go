@@ -1,6 +1,8 @@
 // Package demo is the site `jivokit demo` serves: the whole toolkit working
 // on one page, on the stub widget by default (no JivoChat account needed).
 //
+//   - a switch between the four loading strategies (templates.WithLoad),
+//     showing the widget's phase and every request made to it;
 //   - a page rendered by the templ components (package templates) with the
 //     widget configured for a sample visitor: a signed user token (package
 //     usertoken, with a secret made for this run), contacts, custom data and

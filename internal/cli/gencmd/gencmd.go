@@ -17,10 +17,10 @@ func Run(_ context.Context, _ io.Reader, stdout, stderr io.Writer, args []string
 	fs := flag.NewFlagSet("jivokit gen", flag.ContinueOnError)
 	cliflag.SetUsage(fs, "usage: jivokit gen [-check] [-C DIR]\n\n"+
 		"Writes every file generated from the widget API spec in package jsapi (the\n"+
-		"method table, the runtime and stub bundles, jivo_api.d.ts, docs/api.md, the\n"+
-		"Go/WASM bindings, wasm_exec.js), as go generate ./... does except for the\n"+
-		"templ output. It works on a clone of jivokit: run it inside one, or name\n"+
-		"one with -C.")
+		"method table, the stub's validation rules, the runtime, loader and stub\n"+
+		"bundles, jivo_api.d.ts, docs/api.md, the Go/WASM bindings, wasm_exec.js and\n"+
+		"the WASM app loader), as go generate ./... does except for the templ output.\n"+
+		"It works on a clone of jivokit: run it inside one, or name one with -C.")
 	check := fs.Bool("check", false, "write nothing; list stale generated files and exit 1 if there are any")
 	dir := fs.String("C", ".", "a `directory` inside the jivokit module (a clone) to work on")
 	if code, ok := cliflag.Parse(fs, args, stdout, stderr); !ok {
