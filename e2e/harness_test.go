@@ -103,7 +103,7 @@ func TestPageFailsOnConsoleProblems(t *testing.T) {
 	}
 }
 
-func TestAllowConsole(t *testing.T) {
+func TestWithAllowedConsole(t *testing.T) {
 	srv := testServer(t)
 	b := NewBrowser(t, WithAllowedConsole(`^boom:`))
 	p := b.Open(t, srv.URL+"/console-error.html")

@@ -19,13 +19,15 @@
 // Serve it next to the page runtime and load it instead of the vendor's
 // script:
 //
-//	mux.Handle("/jivokit/", stub.Handler()) // stub.Path and stub.RuntimePath
+//	mux.Handle("/jivokit/", stub.Handler()) // stub.Path, stub.RuntimePath and stub.WeightPath
 //
 //	<script src="/jivokit/runtime.js"></script>
 //	<script src="/jivokit/stub.js" data-load-delay="200" async></script>
 //
 // Options reproduce slow and failed loads, offline agents and disabled
-// calls; Options.Attrs gives the data-* attributes of the script element.
+// calls, and a real widget's weight (ExtraBytes of script fetched from
+// WeightPath, BusyTime of main-thread work at load); Options.Attrs gives
+// the data-* attributes of the script element.
 //
 // # The control API
 //

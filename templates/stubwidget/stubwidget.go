@@ -11,16 +11,16 @@ import (
 	"github.com/jivokit/jivokit/templates"
 )
 
-// Source is the stub widget as a templates.ScriptSource: loaded from URL
+// Script is the stub widget as a templates.ScriptSource: loaded from URL
 // (stub.Path when empty) with Options' data-* attributes.
-type Source struct {
+type Script struct {
 	Options stub.Options
 	URL     string
 }
 
 // WidgetScript returns the stub's URL and attributes, or what is wrong
 // with its options (stub.Options.Validate).
-func (s Source) WidgetScript() (url string, attrs map[string]string, err error) {
+func (s Script) WidgetScript() (url string, attrs map[string]string, err error) {
 	url = s.URL
 	if url == "" {
 		url = stub.Path
@@ -32,11 +32,11 @@ func (s Source) WidgetScript() (url string, attrs map[string]string, err error) 
 // instead of the vendor's script, with options o. Nothing reaches the
 // vendor's servers.
 func With(o stub.Options) templates.Option {
-	return templates.WithScript(Source{Options: o})
+	return templates.WithScript(Script{Options: o})
 }
 
 // WithURL loads the stub widget from u (a path on the site, or an http(s)
 // or protocol-relative URL) instead of stub.Path.
 func WithURL(u string, o stub.Options) templates.Option {
-	return templates.WithScript(Source{Options: o, URL: u})
+	return templates.WithScript(Script{Options: o, URL: u})
 }
