@@ -55,6 +55,6 @@
 // docs/stub.md describes every answer and callback in full.
 //
 // The script is built from src/ by `go generate ./...` (esbuild, no Node
-// needed); the method table it implements is generated from package jsapi,
+// needed) into script_gen.go, a string constant; the method table it implements is generated from package jsapi,
 // and the stub reports any mismatch with it loudly.
 package stub

@@ -1,17 +1,11 @@
 package stub
 
-import (
-	_ "embed"
-
-	"github.com/jivokit/jivokit/internal/lib/jsasset"
-)
+import "github.com/jivokit/jivokit/internal/lib/jsasset"
 
 // Script is the minified stub widget, an ES2017 IIFE built from src/ by
-// `go generate ./...`. Loading it twice on one page is harmless: the second
-// copy does nothing.
-//
-//go:embed stub.min.js
-var Script string
+// `go generate ./...` (into script_gen.go). Loading it twice on one page is
+// harmless: the second copy does nothing.
+const Script = stubJS
 
 // Path is where pages load the stub from, in place of the vendor's
 // //code.jivosite.com/widget/ID.

@@ -23,12 +23,9 @@ import (
 //go:embed wasm_exec.js
 var WASMExecJS string
 
-// wasmLoaderSource is the loader's inline script, minified from
-// src/wasm_loader.js by `go generate ./...`.
-//
-//go:embed wasm_loader.min.js
-var wasmLoaderSource string
-
+// wasmLoaderJS is the loader's inline script, wasmLoaderSource, which
+// `go generate ./...` minifies from src/wasm_loader.js into
+// wasm_loader_gen.go.
 var wasmLoaderJS = newInline(wasmLoaderSource)
 
 // WASMApp is a component that starts a Go program compiled to WebAssembly

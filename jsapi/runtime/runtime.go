@@ -16,18 +16,16 @@
 //		io.WriteString(w, runtime.Script)
 //	})
 //
-// The script is built from src/ by `go generate ./...` with esbuild (no
-// Node needed). The package imports nothing but embed, so the WebAssembly
-// bridge can use it without growing.
+// Script and Loader are built from src/ by `go generate ./...` with
+// esbuild (no Node needed) into script_gen.go, as string constants: their
+// only committed copy. The package imports nothing, not even embed, so the
+// WebAssembly bridge (wasm/jivo), which adds Script to a page that lacks
+// it, pays for the script's bytes alone.
 package runtime
-
-import _ "embed"
 
 // Script is the minified page runtime, an ES2017 IIFE. Loading it twice on
 // one page is harmless: the second copy does nothing.
-//
-//go:embed runtime.min.js
-var Script string
+const Script = runtimeJS
 
 // Loader is the minified loader, an ES2017 IIFE that runs after Script: it
 // fetches the widget's script when a loading strategy says so (idle, on
@@ -35,6 +33,4 @@ var Script string
 // a single-page app's history, settings from its own <script> element's
 // data-* attributes (docs/runtime.md). Pages that load the widget eagerly
 // and do not track pages leave it out.
-//
-//go:embed loader.min.js
-var Loader string
+const Loader = loaderJS

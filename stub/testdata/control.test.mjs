@@ -146,7 +146,7 @@ test('events() records each callback fired with its arguments', async () => {
   ]);
 });
 
-test('with the page runtime in front, its queued calls and configuration reach the stub', { skip: !withRuntime && 'runs with JIVOKIT_STUB_RUNTIME=1' }, async () => {
+test('with the page runtime in front, its queued calls and configuration reach the stub', { skip: !withRuntime && 'runs behind the page runtime (JIVOKIT_STUB_RUNTIME)' }, async () => {
   const p = newPage();
   const token = p.win.jivokit.call('setUserToken', 'v1.tok');
   const open = p.win.jivokit.invoke('open', { start: 'call' });
@@ -169,7 +169,7 @@ test('with the page runtime in front, its queued calls and configuration reach t
   assert.equal(p.stub.loaded(), true);
 });
 
-test('with the page runtime in front, its configuration block is applied on every load', { skip: !withRuntime && 'runs with JIVOKIT_STUB_RUNTIME=1' }, async () => {
+test('with the page runtime in front, its configuration block is applied on every load', { skip: !withRuntime && 'runs behind the page runtime (JIVOKIT_STUB_RUNTIME)' }, async () => {
   const config = JSON.stringify({
     user_token: 'v1.tok',
     contact_info: { name: 'Ann', email: 'ann@example.com' },

@@ -1,4 +1,4 @@
-// Every jivo_api method's documented answer. Run: node --test stub/testdata/
+// Every jivo_api method's documented answer. Run: go test -run InNode ./stub
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { answer, loadedPage, plain } from './page.mjs';

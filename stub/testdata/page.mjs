@@ -1,14 +1,18 @@
 // A fake page for the stub's tests: a fresh vm context with a window, a
 // fake document, a console that records, optionally the page runtime in
-// front of the stub (JIVOKIT_STUB_RUNTIME=1, as the Go test runs it a
-// second time), and the stub loaded from its own <script> element.
+// front of the stub (as the Go test runs it a second time), and the stub
+// loaded from its own <script> element. The Go test that runs these files
+// (go test ./stub) writes the scripts from their Go constants to temporary
+// files: JIVOKIT_STUB_JS names the stub's, JIVOKIT_STUB_RUNTIME the page
+// runtime's when it runs in front.
 import { readFileSync } from 'node:fs';
 import vm from 'node:vm';
 import { FakeDocument } from './fakedom.mjs';
 
-export const stubJS = readFileSync(new URL('../stub.min.js', import.meta.url), 'utf8');
+if (!process.env.JIVOKIT_STUB_JS) throw new Error('JIVOKIT_STUB_JS names no file: run these tests with go test ./stub');
+export const stubJS = readFileSync(process.env.JIVOKIT_STUB_JS, 'utf8');
 export const withRuntime = !!process.env.JIVOKIT_STUB_RUNTIME;
-const runtimeJS = withRuntime ? readFileSync(new URL('../../jsapi/runtime/runtime.min.js', import.meta.url), 'utf8') : '';
+const runtimeJS = withRuntime ? readFileSync(process.env.JIVOKIT_STUB_RUNTIME, 'utf8') : '';
 
 // plain copies a value made inside the page's realm into this one, for
 // deepEqual, which compares prototypes too.

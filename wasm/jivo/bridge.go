@@ -5,6 +5,8 @@ package jivo
 import (
 	"sync"
 	"syscall/js"
+
+	"github.com/jivokit/jivokit/jsapi/runtime"
 )
 
 // page holds the JavaScript values the bridge uses on every call, looked
@@ -76,13 +78,13 @@ func installRuntime(global js.Value) {
 		if n := doc.Call("querySelector", "script[nonce]"); n.Type() == js.TypeObject {
 			s.Set("nonce", n.Get("nonce"))
 		}
-		s.Set("textContent", runtimeScript)
+		s.Set("textContent", runtime.Script)
 		doc.Get("documentElement").Call("appendChild", s)
 		if !global.Get("jivokit").IsUndefined() {
 			return
 		}
 	}
-	global.Call("eval", runtimeScript)
+	global.Call("eval", runtime.Script)
 }
 
 // try calls method of v with args. A JavaScript exception is returned as

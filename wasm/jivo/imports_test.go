@@ -11,7 +11,7 @@ import (
 
 // TestImportGraph keeps fmt, encoding/json and reflect (and so everything
 // that imports them), and embed, whose dependencies' initialization costs
-// about 3 KB, out of a WebAssembly program that uses the bridge.
+// about 2 KB, out of a WebAssembly program that uses the bridge.
 func TestImportGraph(t *testing.T) {
 	cmd := exec.Command("go", "list", "-deps", "github.com/jivokit/jivokit/wasm/jivo")
 	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")

@@ -1,17 +1,9 @@
 package gen
 
-import (
-	"path/filepath"
-
-	"github.com/jivokit/jivokit/internal/build/jsbundle"
-)
-
 func init() {
-	// After the method table (Order 0), which the bundle includes.
-	register(Output{Path: "jsapi/runtime/runtime.min.js", Order: 10, Generate: runtimeBundle})
-}
-
-// runtimeBundle is the page runtime, bundled and minified from its sources.
-func runtimeBundle(root string) ([]byte, error) {
-	return jsbundle.Bundle(filepath.Join(root, "jsapi", "runtime", "src", "index.js"), jsbundle.Options{})
+	// After the method table (Order 0), which the runtime's bundle includes.
+	registerScripts("jsapi/runtime/script_gen.go", "runtime", 10,
+		goScript{"runtimeJS", "is the page runtime, Script.", "jsapi/runtime/src/index.js"},
+		goScript{"loaderJS", "is the page runtime's loader (loading strategies and single-page-app tracking), Loader.", "jsapi/runtime/src/loader.js"},
+	)
 }

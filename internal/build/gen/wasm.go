@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"go/format"
-	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"unicode"
@@ -17,24 +15,6 @@ func init() {
 	register(Output{Path: "wasm/jivo/methods_gen.go", Order: 0, Generate: func(root string) ([]byte, error) { return wasmMethodsAt(root, true) }})
 	register(Output{Path: "wasm/jivo/methods_host_gen.go", Order: 0, Generate: func(root string) ([]byte, error) { return wasmMethodsAt(root, false) }})
 	register(Output{Path: "wasm/jivo/keys_gen.go", Order: 0, Generate: wasmKeys})
-	// After the runtime's bundle (Order 10), which it copies.
-	register(Output{Path: "wasm/jivo/script_gen.go", Order: 20, Generate: wasmScript})
-}
-
-// wasmScript copies the page runtime's minified script into package jivo
-// as a constant. Importing package jsapi/runtime instead would link package
-// embed, whose dependencies' initialization (io/fs and others) adds about
-// 3 KB to every WebAssembly program using the bridge.
-func wasmScript(root string) ([]byte, error) {
-	data, err := os.ReadFile(filepath.Join(root, "jsapi", "runtime", "runtime.min.js"))
-	if err != nil {
-		return nil, err
-	}
-	lit := "`" + string(data) + "`"
-	if bytes.ContainsAny(data, "`\r") {
-		lit = strconv.Quote(string(data))
-	}
-	return format.Source([]byte(header + "\npackage jivo\n\n// runtimeScript is the page runtime, jsapi/runtime.Script, which the bridge\n// adds to a page that lacks it.\nconst runtimeScript = " + lit + "\n"))
 }
 
 // wasmParam is the one Go parameter of a method: its name and type in

@@ -1,17 +1,6 @@
 package gen
 
-import (
-	"path/filepath"
-
-	"github.com/jivokit/jivokit/internal/build/jsbundle"
-)
-
 func init() {
-	register(Output{Path: "templates/wasm_loader.min.js", Order: 0, Generate: wasmLoaderBundle})
-}
-
-// wasmLoaderBundle is the inline script of the templates package's WASM
-// app loader, minified from its source.
-func wasmLoaderBundle(root string) ([]byte, error) {
-	return jsbundle.Bundle(filepath.Join(root, "templates", "src", "wasm_loader.js"), jsbundle.Options{})
+	registerScripts("templates/wasm_loader_gen.go", "templates", 0,
+		goScript{"wasmLoaderSource", "is the inline script of the WASM app loader, WASMApp.", "templates/src/wasm_loader.js"})
 }

@@ -1,13 +1,12 @@
-// Tests of the loader (loader.min.js) behind the runtime, in a vm context
+// Tests of the loader (runtime.Loader) behind the runtime, in a vm context
 // with a small fake document. The browser's side (the launcher, the
 // network, real history) is tested in Chromium by the e2e package.
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import vm from 'node:vm';
-import { runtimeJS } from './page.mjs';
+import { runtimeJS, script } from './page.mjs';
 
-const loaderJS = readFileSync(new URL('../loader.min.js', import.meta.url), 'utf8');
+const loaderJS = script('JIVOKIT_LOADER_JS');
 
 // newPage runs the runtime and then the loader, whose element has attrs.
 function newPage(attrs, { idle = true, ready = 'complete' } = {}) {

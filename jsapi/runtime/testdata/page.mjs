@@ -4,7 +4,16 @@
 import { readFileSync } from 'node:fs';
 import vm from 'node:vm';
 
-export const runtimeJS = readFileSync(new URL('../runtime.min.js', import.meta.url), 'utf8');
+// script reads the script whose file the environment variable env names:
+// the Go test that runs these files (go test ./jsapi/runtime) writes each
+// of the package's scripts to a temporary file and names it there.
+export function script(env) {
+  const path = process.env[env];
+  if (!path) throw new Error(env + ' names no file: run these tests with go test ./jsapi/runtime');
+  return readFileSync(path, 'utf8');
+}
+
+export const runtimeJS = script('JIVOKIT_RUNTIME_JS');
 
 // fakeAPI answers as the reference says the real widget does.
 function fakeAPI(p) {

@@ -1,5 +1,6 @@
-// Tests of the page runtime (runtime.min.js) against a fake widget, each in
-// a fresh vm context. Run: node --test jsapi/runtime/testdata/
+// Tests of the page runtime (runtime.Script) against a fake widget, each in
+// a fresh vm context. Run: go test -run InNode ./jsapi/runtime, which hands
+// them the script.
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { newPage, idx } from './page.mjs';
