@@ -3,7 +3,6 @@ package templates
 import (
 	"errors"
 	"fmt"
-	"strconv"
 	"unicode/utf8"
 
 	"github.com/jivokit/jivokit/jsapi"
@@ -39,24 +38,8 @@ func (w *Widget) Config(v Visitor) (jsapi.PageConfig, error) {
 	}
 	out.UserToken = w.userToken(&c, v)
 	if ci := v.Config.ContactInfo; ci != nil {
-		clean := jsapi.ContactInfo{
-			Name:        c.text("contact_info.name", ci.Name),
-			Description: c.text("contact_info.description", ci.Description),
-		}
-		if e := c.text("contact_info.email", ci.Email); e != "" {
-			if err := jsapi.ValidateEmail(e); err != nil {
-				c.drop("contact_info.email", err)
-			} else {
-				clean.Email = e
-			}
-		}
-		if p := c.text("contact_info.phone", ci.Phone); p != "" {
-			if err := jsapi.ValidatePhone(p); err != nil {
-				c.drop("contact_info.phone", err)
-			} else {
-				clean.Phone = p
-			}
-		}
+		clean, dropped := jsapi.CleanContactInfo(*ci)
+		c.dropAll(dropped, nil)
 		if !clean.IsZero() {
 			out.ContactInfo = &clean
 		}
@@ -117,47 +100,16 @@ func (w *Widget) userToken(c *cleaner, v Visitor) string {
 	return c.text("user_token", token)
 }
 
+// customData cleans fields by jsapi.CleanCustomData, the rules the
+// webhook handler's replies follow too.
 func (w *Widget) customData(c *cleaner, fields []jsapi.CustomField) []jsapi.CustomField {
-	if len(fields) == 0 {
-		return nil
-	}
-	out := make([]jsapi.CustomField, 0, min(len(fields), jsapi.MaxCustomFields))
-	for i, f := range fields {
-		name := "custom_data[" + strconv.Itoa(i) + "]"
-		if i >= jsapi.MaxCustomFields {
-			c.drop(name, &jsapi.InputError{Field: "custom_data", Problem: "has " + strconv.Itoa(len(fields)) + " entries, at most " + strconv.Itoa(jsapi.MaxCustomFields) + " are allowed"})
-			continue
-		}
-		clean := jsapi.CustomField{
-			Content: c.text(name+".content", f.Content),
-			Title:   c.text(name+".title", f.Title),
-			Key:     c.text(name+".key", f.Key),
-		}
-		if link := c.text(name+".link", f.Link); link != "" {
-			if err := w.checkLink(link); err != nil {
-				c.drop(name+".link", err)
-			} else {
-				clean.Link = link
-			}
-		}
-		if clean.Content == "" && clean.Title == "" && clean.Key == "" {
-			if f.Content == "" && f.Title == "" && f.Key == "" {
-				c.drop(name, &jsapi.InputError{Field: name, Problem: "has no content, title or key"})
-			}
-			continue
-		}
-		out = append(out, clean)
-	}
-	if len(out) == 0 {
-		return nil
-	}
+	out, dropped := jsapi.CleanCustomData(fields, w.safeHosts)
+	c.dropAll(dropped, w.linkError)
 	return out
 }
 
-// checkLink lets through an http(s) link whose host is a safe host or a
-// subdomain of one; any http(s) link when there are no safe hosts.
-func (w *Widget) checkLink(link string) error {
-	err := w.safeHosts.Allows(link)
+// linkError is the error a link left out for err reports.
+func (w *Widget) linkError(err error) error {
 	var he *jsapi.HostError
 	if errors.As(err, &he) {
 		return fmt.Errorf("%w (host %s)", ErrLinkNotAllowed, quote(he.Host))
@@ -170,6 +122,21 @@ type cleaner struct{ dropped []Dropped }
 
 func (c *cleaner) drop(field string, err error) {
 	c.dropped = append(c.dropped, Dropped{Field: field, Err: err})
+}
+
+// dropAll records what a jsapi Clean function left out, in this package's
+// errors; link, when not nil, gives the error of a link left out.
+func (c *cleaner) dropAll(dropped []jsapi.Dropped, link func(error) error) {
+	for _, d := range dropped {
+		err := d.Err
+		switch {
+		case d.Reason == jsapi.DropInvalidUTF8:
+			err = ErrInvalidUTF8
+		case d.Reason == jsapi.DropLink && link != nil:
+			err = link(err)
+		}
+		c.drop(d.Field, err)
+	}
 }
 
 // text returns s, or "" (reporting it) when s is not valid UTF-8: such a

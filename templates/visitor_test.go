@@ -145,7 +145,9 @@ func TestConfigLeavesOutInvalidParts(t *testing.T) {
 		Invitation:  &jsapi.Invitation{Text: "Hi"},
 		QueueLimit:  5,
 	}
-	for range 8 {
+	// custom_data[1] is left out, so ten fields with text remain within
+	// the first eleven: custom_data[11] onwards are the ones too many.
+	for range 9 {
 		want.CustomData = append(want.CustomData, jsapi.CustomField{Content: "x"})
 	}
 	if !reflect.DeepEqual(got, want) {
@@ -160,7 +162,7 @@ func TestConfigLeavesOutInvalidParts(t *testing.T) {
 	wantFields := []string{
 		"contact_info.name", "contact_info.phone",
 		"custom_data[0].title", "custom_data[1].title",
-		"custom_data[10]", "custom_data[11]", "custom_data[12]", "custom_data[13]",
+		"custom_data[11]", "custom_data[12]", "custom_data[13]",
 		"widget_color.color2", "invitation.department_id",
 	}
 	if !reflect.DeepEqual(re.Fields(), wantFields) {

@@ -36,11 +36,17 @@ const (
 	// host and was left out of the reply.
 	ErrLinkDropped Error = "webhook: link dropped from reply"
 	// ErrFieldDropped: a custom_data field in a reply had no title, content
-	// or key (a link alone shows nothing) and was left out of the reply.
+	// or key (a link alone shows nothing) and was left out of the reply, or
+	// one of its strings was not valid UTF-8 and was left out.
 	ErrFieldDropped Error = "webhook: custom_data field dropped from reply"
-	// ErrTooManyFields: a reply had more custom_data fields than the widget
-	// shows; the rest were left out.
+	// ErrTooManyFields: a reply had more custom_data fields with text than
+	// the widget shows (jsapi.MaxCustomFields); the later ones were left
+	// out, each reported.
 	ErrTooManyFields Error = "webhook: too many custom_data fields"
+	// ErrContactDropped: a reply's contact_info had an e-mail address or
+	// phone number that setContactInfo would refuse, or a string that is
+	// not valid UTF-8; that part was left out of the reply.
+	ErrContactDropped Error = "webhook: contact_info field dropped from reply"
 )
 
 // Problem is a field of an event that Decode could not read as its type,

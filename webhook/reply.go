@@ -13,10 +13,14 @@ import (
 type AgentView struct {
 	// CustomData are fields shown in the agent's panel, as setCustomData
 	// takes them: at most jsapi.MaxCustomFields, content shown as text. A
-	// field needs a title, content or key; one with only a link is left out.
+	// field needs a title, content or key; one with only a link is left out,
+	// as is a string that is not valid UTF-8 (see jsapi.CleanCustomData).
 	CustomData []jsapi.CustomField `json:"custom_data,omitempty"`
 	// ContactInfo is shown as if the visitor had introduced themselves, and
-	// saved with the chat.
+	// saved with the chat. It is checked as setContactInfo checks it: an
+	// e-mail address or phone number that jsapi.ValidateEmail or
+	// jsapi.ValidatePhone refuses, and any string that is not valid UTF-8,
+	// is left out of the reply and reported (ErrContactDropped).
 	ContactInfo *jsapi.ContactInfo `json:"contact_info,omitempty"`
 	// EnableAssign shows the agent a button that links the visitor to a
 	// CRM card, above the custom data.
@@ -44,57 +48,49 @@ func (r *Reply) OK() bool {
 
 var okReply = []byte(`{"result":"ok"}`)
 
-// appendView appends the reply {"result":"ok", ...v} to dst. Links the
-// policy refuses, custom fields with no text (no title, content or key) and
-// custom fields beyond the widget's limit are left out and reported.
+// appendView appends the reply {"result":"ok", ...v} to dst. What the
+// widget would refuse is left out and reported: custom data and contact
+// info are cleaned by jsapi.CleanCustomData and jsapi.CleanContactInfo, the
+// rules of setCustomData and setContactInfo (the snippet follows them
+// too), and links must pass hosts.
 func appendView(dst []byte, v *AgentView, hosts jsapi.SafeHosts, report func(error)) []byte {
 	dst = append(dst, `{"result":"ok"`...)
 	if len(v.CustomData) > 0 {
-		mark := len(dst)
-		dst = append(dst, `,"custom_data":[`...)
-		n := 0
-		for i := range v.CustomData {
-			f := &v.CustomData[i]
-			if f.Title == "" && f.Content == "" && f.Key == "" {
-				report(fmt.Errorf("%w: custom_data[%d] has no title, content or key", ErrFieldDropped, i))
-				continue
-			}
-			if n == jsapi.MaxCustomFields {
-				report(fmt.Errorf("%w: %d given, the first %d with text sent", ErrTooManyFields, len(v.CustomData), jsapi.MaxCustomFields))
-				break
-			}
-			link := f.Link
-			if link != "" {
-				if err := hosts.Allows(link); err != nil {
-					report(fmt.Errorf("%w: custom_data[%d].link: %w", ErrLinkDropped, i, err))
-					link = ""
-				}
-			}
-			if n > 0 {
-				dst = append(dst, ',')
-			}
-			n++
-			o := object{dst: dst}
-			o.str("title", f.Title)
-			o.str("content", f.Content)
-			o.str("link", link)
-			o.str("key", f.Key)
-			dst = o.close()
+		fields, dropped := jsapi.CleanCustomData(v.CustomData, hosts)
+		for _, d := range dropped {
+			report(fmt.Errorf("%w: %w", dropError(d.Reason, ErrFieldDropped), d))
 		}
-		if n == 0 {
-			dst = dst[:mark]
-		} else {
+		if len(fields) > 0 {
+			dst = append(dst, `,"custom_data":[`...)
+			for i := range fields {
+				f := &fields[i]
+				if i > 0 {
+					dst = append(dst, ',')
+				}
+				o := object{dst: dst}
+				o.str("title", f.Title)
+				o.str("content", f.Content)
+				o.str("link", f.Link)
+				o.str("key", f.Key)
+				dst = o.close()
+			}
 			dst = append(dst, ']')
 		}
 	}
-	if c := v.ContactInfo; c != nil && !c.IsZero() {
-		dst = append(dst, `,"contact_info":`...)
-		o := object{dst: dst}
-		o.str("name", c.Name)
-		o.str("phone", c.Phone)
-		o.str("email", c.Email)
-		o.str("description", c.Description)
-		dst = o.close()
+	if v.ContactInfo != nil && !v.ContactInfo.IsZero() {
+		c, dropped := jsapi.CleanContactInfo(*v.ContactInfo)
+		for _, d := range dropped {
+			report(fmt.Errorf("%w: %w", ErrContactDropped, d))
+		}
+		if !c.IsZero() {
+			dst = append(dst, `,"contact_info":`...)
+			o := object{dst: dst}
+			o.str("name", c.Name)
+			o.str("phone", c.Phone)
+			o.str("email", c.Email)
+			o.str("description", c.Description)
+			dst = o.close()
+		}
 	}
 	if v.EnableAssign {
 		dst = append(dst, `,"enable_assign":true`...)
@@ -124,6 +120,18 @@ func appendView(dst []byte, v *AgentView, hosts jsapi.SafeHosts, report func(err
 		}
 	}
 	return append(dst, '}')
+}
+
+// dropError is the sentinel a custom_data part left out for reason is
+// reported with.
+func dropError(reason jsapi.DropReason, other error) error {
+	switch reason {
+	case jsapi.DropLink:
+		return ErrLinkDropped
+	case jsapi.DropTooMany:
+		return ErrTooManyFields
+	}
+	return other
 }
 
 // appendResult appends {"result": text} to dst.
