@@ -3,6 +3,7 @@ package templates
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"unicode/utf8"
 
 	"github.com/jivokit/jivokit/jsapi"
@@ -105,6 +106,11 @@ func (w *Widget) userToken(c *cleaner, v Visitor) string {
 func (w *Widget) customData(c *cleaner, fields []jsapi.CustomField) []jsapi.CustomField {
 	out, dropped := jsapi.CleanCustomData(fields, w.safeHosts)
 	c.dropAll(dropped, w.linkError)
+	if len(dropped) == 0 {
+		// CleanCustomData hands back a clean list itself: the config a
+		// snippet renders never shares the caller's slice.
+		out = slices.Clone(out)
+	}
 	return out
 }
 
