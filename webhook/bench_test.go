@@ -226,24 +226,29 @@ type contender struct {
 }
 
 func contenders(b *testing.B) []*contender {
-	return []*contender{{name: "bare", h: bareHandler}, {name: "jivokit", h: chatAcceptedHandler(b)}, {name: "encoding-json", h: encodingJSONHandler}}
+	std := chatAcceptedHandler(b).(*webhook.Handler)
+	webhook.UseStandardDeadline(std)
+	return []*contender{{name: "bare", h: bareHandler}, {name: "jivokit", h: chatAcceptedHandler(b)}, {name: "encoding-json", h: encodingJSONHandler},
+		{name: "std-deadline", h: std}}
 }
 
 // ratioRound is how many requests each handler serves in turn before the
 // next one's turn: short enough that a burst of other work on a shared
-// machine falls on all three alike.
+// machine falls on all of them alike.
 const ratioRound = 256
 
 // BenchmarkThroughputRatio serves the chat_accepted sample over HTTP on
-// 127.0.0.1 with three handlers, interleaved in rounds of ratioRound
+// 127.0.0.1 with four handlers, interleaved in rounds of ratioRound
 // requests (the order turning each round) from 2×GOMAXPROCS clients with
 // keep-alive connections: the bare handler (read the body, write
 // {"result":"ok"}), this package's Handler (decode, verify, call the
 // function, clean and write its AgentView) and the handler a program would
-// write with encoding/json instead. b.N requests go to each. It reports
-// each handler's time per request and the throughput ratios
-// jivokit/bare (the goal is at least 0.7) and jivokit/encoding-json (above
-// 1 when this package is the faster).
+// write with encoding/json instead; and the Handler again with
+// context.WithDeadline's context for its functions instead of the lazily
+// timed one (see deadline.go). b.N requests go to each. It reports each
+// handler's time per request and the throughput ratios jivokit/bare (the
+// goal is at least 0.7), jivokit/encoding-json (above 1 when this package
+// is the faster) and jivokit/std-deadline (what the lazy context gains).
 //
 //	go test -run '^$' -bench ThroughputRatio -count 5 ./webhook/
 func BenchmarkThroughputRatio(b *testing.B) {
@@ -357,7 +362,7 @@ func interleave(b *testing.B, cs []*contender, serve func(i, n int) time.Duratio
 		}
 		b.ReportMetric(median(ratios), "jivokit/"+c.name)
 	}
-	b.ReportMetric(0, "ns/op") // the three together; the metrics above say more
+	b.ReportMetric(0, "ns/op") // all of them together; the metrics above say more
 }
 
 func median(v []float64) float64 {
