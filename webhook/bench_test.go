@@ -226,10 +226,7 @@ type contender struct {
 }
 
 func contenders(b *testing.B) []*contender {
-	std := chatAcceptedHandler(b).(*webhook.Handler)
-	webhook.UseStandardDeadline(std)
-	return []*contender{{name: "bare", h: bareHandler}, {name: "jivokit", h: chatAcceptedHandler(b)}, {name: "encoding-json", h: encodingJSONHandler},
-		{name: "std-deadline", h: std}}
+	return []*contender{{name: "bare", h: bareHandler}, {name: "jivokit", h: chatAcceptedHandler(b)}, {name: "encoding-json", h: encodingJSONHandler}}
 }
 
 // ratioRound is how many requests each handler serves in turn before the
@@ -238,17 +235,15 @@ func contenders(b *testing.B) []*contender {
 const ratioRound = 256
 
 // BenchmarkThroughputRatio serves the chat_accepted sample over HTTP on
-// 127.0.0.1 with four handlers, interleaved in rounds of ratioRound
+// 127.0.0.1 with three handlers, interleaved in rounds of ratioRound
 // requests (the order turning each round) from 2×GOMAXPROCS clients with
 // keep-alive connections: the bare handler (read the body, write
 // {"result":"ok"}), this package's Handler (decode, verify, call the
 // function, clean and write its AgentView) and the handler a program would
-// write with encoding/json instead; and the Handler again with
-// context.WithDeadline's context for its functions instead of the lazily
-// timed one (see deadline.go). b.N requests go to each. It reports each
-// handler's time per request and the throughput ratios jivokit/bare (the
-// goal is at least 0.7), jivokit/encoding-json (above 1 when this package
-// is the faster) and jivokit/std-deadline (what the lazy context gains).
+// write with encoding/json instead. b.N requests go to each. It reports
+// each handler's time per request and the throughput ratios jivokit/bare
+// (the goal is at least 0.7) and jivokit/encoding-json (above 1 when this
+// package is the faster).
 //
 //	go test -run '^$' -bench ThroughputRatio -count 5 ./webhook/
 func BenchmarkThroughputRatio(b *testing.B) {

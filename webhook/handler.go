@@ -67,10 +67,6 @@ type Handler struct {
 	hosts   jsapi.SafeHosts
 	log     *slog.Logger // nil: slog.Default() at the time of logging
 	onError func(context.Context, error)
-	// stdDeadline gives functions context.WithDeadline's context instead
-	// of the lazily timed one; only the benchmark that compares the two
-	// sets it.
-	stdDeadline bool
 }
 
 // New returns a Handler that calls f. It fails only for an invalid option.
@@ -125,11 +121,15 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	base.Identity = verify(h.signer, base.UserToken, now)
 
 	ctx := r.Context()
-	if h.timeout > 0 && !h.stdDeadline {
-		dc := withDeadline(ctx, now.Add(h.timeout))
-		defer dc.release()
-		ctx = dc
-	} else if h.timeout > 0 {
+	if h.timeout > 0 {
+		// The standard context. One that started its timer only when the
+		// function waited on it was measured against this one in the same
+		// runs (a cancelable parent, as here): 210-290 against 830-1,050 ns
+		// when the function never waits, 120-190 ns more when it does (as
+		// any function that passes ctx to an HTTP or database client does);
+		// for the whole handler 3-4% of ServeHTTP's own time and about 1%
+		// of a request over HTTP (median ratio 1.01, within the noise). Not
+		// worth 84 lines of concurrency code.
 		var cancel context.CancelFunc
 		ctx, cancel = context.WithDeadline(ctx, now.Add(h.timeout))
 		defer cancel()
