@@ -25,8 +25,10 @@ type Visitor struct {
 // Config returns the configuration a snippet for v renders: v.Config with
 // the signed user token, and without every part that is invalid (a
 // malformed e-mail address or colour, invalid UTF-8, a link that is not
-// http(s) or points outside the safe hosts, custom data beyond
-// jsapi.MaxCustomFields). The error, a *RenderError, lists those parts; nil
+// http(s) or points outside the safe hosts, custom fields with no text and
+// those beyond the first jsapi.MaxCustomFields that keep text; custom data
+// and contact info are cleaned by jsapi.CleanCustomData and
+// jsapi.CleanContactInfo, as webhook replies are). The error, a *RenderError, lists those parts; nil
 // when nothing was left out.
 func (w *Widget) Config(v Visitor) (jsapi.PageConfig, error) {
 	var c cleaner
