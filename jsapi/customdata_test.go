@@ -54,3 +54,32 @@ func TestCleanAgreesWithValidate(t *testing.T) {
 		t.Errorf("invalid UTF-8 name: %v", d)
 	}
 }
+
+// FuzzCleanCustomData: whatever the fields, CleanCustomData keeps at most
+// MaxCustomFields, each of which ValidateCustomData accepts, and reports a
+// drop exactly when ValidateCustomData refuses the input.
+func FuzzCleanCustomData(f *testing.F) {
+	f.Add(3, "t", "c", "https://example.com/", "k")
+	f.Add(12, "", "\xff", "javascript:x", "")
+	f.Add(11, "t", "", "", "")
+	f.Fuzz(func(t *testing.T, n int, title, content, link, key string) {
+		n = min(max(n, 0), 3*MaxCustomFields)
+		fields := make([]CustomField, n)
+		for i := range fields {
+			// vary the fields so that some are clean and some not
+			fields[i] = CustomField{Title: title[:min(i, len(title))], Content: content, Link: link, Key: key}
+		}
+		got, dropped := CleanCustomData(fields, SafeHosts{})
+		if len(got) > MaxCustomFields || ValidateCustomData(got) != nil {
+			t.Fatalf("kept %d fields, Validate: %v", len(got), ValidateCustomData(got))
+		}
+		if (ValidateCustomData(fields) == nil) != (len(dropped) == 0) {
+			t.Fatalf("Validate %v, dropped %v", ValidateCustomData(fields), dropped)
+		}
+		for _, d := range dropped {
+			if d.Reason == 0 || d.Err == nil || !strings.HasPrefix(d.Error(), "custom_data[") {
+				t.Fatalf("drop %+v", d)
+			}
+		}
+	})
+}

@@ -3,6 +3,7 @@ package templates
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"unicode/utf8"
 
 	"github.com/jivokit/jivokit/jsapi"
@@ -24,8 +25,10 @@ type Visitor struct {
 // Config returns the configuration a snippet for v renders: v.Config with
 // the signed user token, and without every part that is invalid (a
 // malformed e-mail address or colour, invalid UTF-8, a link that is not
-// http(s) or points outside the safe hosts, custom data beyond
-// jsapi.MaxCustomFields). The error, a *RenderError, lists those parts; nil
+// http(s) or points outside the safe hosts, custom fields with no text and
+// those beyond the first jsapi.MaxCustomFields that keep text; custom data
+// and contact info are cleaned by jsapi.CleanCustomData and
+// jsapi.CleanContactInfo, as webhook replies are). The error, a *RenderError, lists those parts; nil
 // when nothing was left out.
 func (w *Widget) Config(v Visitor) (jsapi.PageConfig, error) {
 	var c cleaner
@@ -105,6 +108,11 @@ func (w *Widget) userToken(c *cleaner, v Visitor) string {
 func (w *Widget) customData(c *cleaner, fields []jsapi.CustomField) []jsapi.CustomField {
 	out, dropped := jsapi.CleanCustomData(fields, w.safeHosts)
 	c.dropAll(dropped, w.linkError)
+	if len(dropped) == 0 {
+		// CleanCustomData hands back a clean list itself: the config a
+		// snippet renders never shares the caller's slice.
+		out = slices.Clone(out)
+	}
 	return out
 }
 

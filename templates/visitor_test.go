@@ -300,3 +300,16 @@ func TestConfigAgreesWithValidate(t *testing.T) {
 		})
 	}
 }
+
+// TestConfigCopiesCustomData: the config a snippet renders never shares
+// the caller's custom data, clean or not.
+func TestConfigCopiesCustomData(t *testing.T) {
+	w := newTestWidget(t)
+	for _, fields := range [][]jsapi.CustomField{{{Title: "a"}}, {{Title: "a"}, {}}} {
+		cfg, _ := w.Config(Visitor{Config: jsapi.PageConfig{CustomData: fields}})
+		cfg.CustomData[0].Title = "changed"
+		if fields[0].Title != "a" {
+			t.Fatalf("the config shares the caller's slice (%d fields)", len(fields))
+		}
+	}
+}

@@ -41,7 +41,7 @@ const (
 	ErrFieldDropped Error = "webhook: custom_data field dropped from reply"
 	// ErrTooManyFields: a reply had more custom_data fields with text than
 	// the widget shows (jsapi.MaxCustomFields); the later ones were left
-	// out, each reported.
+	// out, reported once per reply.
 	ErrTooManyFields Error = "webhook: too many custom_data fields"
 	// ErrContactDropped: a reply's contact_info had an e-mail address or
 	// phone number that setContactInfo would refuse, or a string that is

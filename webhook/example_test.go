@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"log/slog"
 	"net/http/httptest"
 	"strings"
 	"time"
@@ -31,7 +32,10 @@ func sample(name webhook.Name) []byte {
 	return b
 }
 
-func quiet(context.Context, error) {}
+// quiet keeps the errors these examples provoke out of their output: a
+// Handler logs what it refuses, drops or sees fail through slog.Default()
+// unless given WithLogger; a server keeps those logs.
+var quiet = webhook.WithLogger(slog.New(slog.DiscardHandler))
 
 func ExampleNew() {
 	h, err := webhook.New(webhook.Funcs{
@@ -43,7 +47,7 @@ func ExampleNew() {
 		ChatFinished: func(ctx context.Context, e *webhook.ChatFinished) error {
 			return fmt.Errorf("archive unavailable")
 		},
-	}, webhook.WithErrorHandler(quiet))
+	}, quiet)
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -61,7 +65,7 @@ func ExampleNew() {
 
 func ExampleWithPath() {
 	const secretPath = "/jivo/webhook/Zk3t9qLm2Xw8Rb4Ny7Pc1Vd6Hs5Jg0Fa"
-	h, _ := webhook.New(webhook.Funcs{}, webhook.WithPath(secretPath), webhook.WithErrorHandler(quiet))
+	h, _ := webhook.New(webhook.Funcs{}, webhook.WithPath(secretPath), quiet)
 	post(h, secretPath, sample(webhook.NameChatFinished))
 	post(h, "/jivo/webhook/guess", sample(webhook.NameChatFinished))
 	// Output:
@@ -107,7 +111,7 @@ func ExampleWithSafeHosts() {
 		},
 	}, webhook.WithSafeHosts("example.com"), webhook.WithErrorHandler(func(_ context.Context, err error) {
 		fmt.Println("reported:", err)
-	}))
+	}), quiet)
 	post(h, "/", sample(webhook.NameChatAccepted))
 	// Output:
 	// reported: webhook: link dropped from reply: custom_data[1].link: jivo: link host "example.net" is not a safe host
@@ -116,7 +120,7 @@ func ExampleWithSafeHosts() {
 }
 
 func ExampleWithMaxBodySize() {
-	h, _ := webhook.New(webhook.Funcs{}, webhook.WithMaxBodySize(64), webhook.WithErrorHandler(quiet))
+	h, _ := webhook.New(webhook.Funcs{}, webhook.WithMaxBodySize(64), quiet)
 	post(h, "/", sample(webhook.NameChatAccepted))
 	// Output: 413 {"result":"error","error":"webhook: body too large: 1082 bytes, the limit is 64"}
 }
@@ -127,7 +131,7 @@ func ExampleWithTimeout() {
 			<-ctx.Done() // a function that waits on something slow
 			return ctx.Err()
 		},
-	}, webhook.WithTimeout(10*time.Millisecond), webhook.WithErrorHandler(quiet))
+	}, webhook.WithTimeout(10*time.Millisecond), quiet)
 	post(h, "/", sample(webhook.NameChatFinished))
 	// Output: 200 {"result":"context deadline exceeded"}
 }
@@ -135,7 +139,7 @@ func ExampleWithTimeout() {
 func ExampleWithErrorHandler() {
 	h, _ := webhook.New(webhook.Funcs{}, webhook.WithErrorHandler(func(_ context.Context, err error) {
 		fmt.Println("reported:", err)
-	}))
+	}), quiet)
 	r := httptest.NewRequest("GET", "/", nil)
 	h.ServeHTTP(httptest.NewRecorder(), r)
 	// Output: reported: webhook: method not allowed: GET; use POST

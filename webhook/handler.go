@@ -122,9 +122,17 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 
 	ctx := r.Context()
 	if h.timeout > 0 {
-		dc := withDeadline(ctx, now.Add(h.timeout))
-		defer dc.release()
-		ctx = dc
+		// The standard context. One that started its timer only when the
+		// function waited on it was measured against this one in the same
+		// runs (a cancelable parent, as here): 210-290 against 830-1,050 ns
+		// when the function never waits, 120-190 ns more when it does (as
+		// any function that passes ctx to an HTTP or database client does);
+		// for the whole handler 3-4% of ServeHTTP's own time and about 1%
+		// of a request over HTTP (median ratio 1.01, within the noise). Not
+		// worth 84 lines of concurrency code.
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithDeadline(ctx, now.Add(h.timeout))
+		defer cancel()
 	}
 	bp := bufPool.Get().(*[]byte)
 	out, status := h.dispatch(ctx, r, ev, (*bp)[:0])

@@ -4,6 +4,13 @@ import "unicode/utf8"
 
 const hexDigits = "0123456789abcdef"
 
+// Replies are written by hand (appendString here, appendView and object in
+// reply.go) rather than with encoding/json: BenchmarkReplyRatio, the same
+// cleaned reply written both ways in the same run, measured the hand-written
+// writer at 0.80-0.85 of encoding/json's time, about 1 us less per reply
+// with an AgentView (some 5% of ServeHTTP's own cost) and no allocation; a
+// fuzz test holds appendString to encoding/json's output.
+
 // appendString appends s to dst as a JSON string, escaped as encoding/json
 // escapes it: control characters, quotes and backslashes, <, > and & (so a
 // reply is safe to show in HTML), U+2028 and U+2029; invalid UTF-8 becomes

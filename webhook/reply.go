@@ -57,8 +57,17 @@ func appendView(dst []byte, v *AgentView, hosts jsapi.SafeHosts, report func(err
 	dst = append(dst, `{"result":"ok"`...)
 	if len(v.CustomData) > 0 {
 		fields, dropped := jsapi.CleanCustomData(v.CustomData, hosts)
+		tooMany := 0
 		for _, d := range dropped {
-			report(fmt.Errorf("%w: %w", dropError(d.Reason, ErrFieldDropped), d))
+			if d.Reason == jsapi.DropTooMany {
+				tooMany++ // reported once below: one line, not one per field
+				continue
+			}
+			report(fmt.Errorf("%w: %w", dropError(d.Reason), d))
+		}
+		if tooMany > 0 {
+			report(fmt.Errorf("%w: %d fields with text given, the first %d sent (setCustomData shows at most %d)",
+				ErrTooManyFields, len(fields)+tooMany, len(fields), jsapi.MaxCustomFields))
 		}
 		if len(fields) > 0 {
 			dst = append(dst, `,"custom_data":[`...)
@@ -124,14 +133,11 @@ func appendView(dst []byte, v *AgentView, hosts jsapi.SafeHosts, report func(err
 
 // dropError is the sentinel a custom_data part left out for reason is
 // reported with.
-func dropError(reason jsapi.DropReason, other error) error {
-	switch reason {
-	case jsapi.DropLink:
+func dropError(reason jsapi.DropReason) error {
+	if reason == jsapi.DropLink {
 		return ErrLinkDropped
-	case jsapi.DropTooMany:
-		return ErrTooManyFields
 	}
-	return other
+	return ErrFieldDropped
 }
 
 // appendResult appends {"result": text} to dst.

@@ -12,8 +12,8 @@ import (
 	"time"
 
 	"github.com/jivokit/jivokit/internal/cli/cliflag"
-	"github.com/jivokit/jivokit/internal/lib/term"
 	"github.com/jivokit/jivokit/internal/lib/jsonpath"
+	"github.com/jivokit/jivokit/internal/lib/term"
 	"github.com/jivokit/jivokit/webhook"
 )
 
