@@ -64,7 +64,12 @@ func loadSite(t *testing.T) *httptest.Server {
 		policy := templates.ParsePolicy("default-src 'self'; img-src 'self' data:; base-uri 'none'; object-src 'none'").
 			Merge(widget.Policy()).WithNonce(nonce)
 		var b bytes.Buffer
-		b.WriteString(`<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Home</title></head><body>`)
+		b.WriteString(`<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Home</title>`)
+		if q.Has("sitecss") {
+			// A site's styles: one rule for every button, one for the launcher.
+			b.WriteString(`<style nonce="` + nonce + `">button{background:#fff;color:#000;border-radius:0}.jivokit-launcher{border-radius:4px}</style>`)
+		}
+		b.WriteString(`</head><body>`)
 		b.WriteString(`<h1>A page</h1><a id="first" href="#top">a link before the launcher</a>`)
 		if q.Has("early") {
 			b.WriteString(`<script nonce="` + nonce + `">window.early = [];</script>`)
@@ -372,6 +377,19 @@ func TestWithdrawInBrowser(t *testing.T) {
 	}
 	if got := methods(p.StubCalls()); !slices.Equal(got, []string{"close"}) {
 		t.Errorf("the widget got %q, want only close: the withdrawn startCall must never reach it", got)
+	}
+}
+
+// TestLauncherStyle: a site's rule for every button does not restyle the
+// launcher (no white text on a white button), while its own rule for
+// .jivokit-launcher wins over the default style.
+func TestLauncherStyle(t *testing.T) {
+	srv := loadSite(t)
+	p, _ := openWatched(t, srv, "/?load=interaction&sitecss")
+	p.WaitFor(`document.querySelector('.jivokit-launcher') !== null`)
+	got := e2e.Eval[[]string](p, `(() => { const s = getComputedStyle(document.querySelector('.jivokit-launcher')); return [s.backgroundColor, s.color, s.borderTopLeftRadius]; })()`)
+	if want := []string{"rgb(30, 136, 229)", "rgb(255, 255, 255)", "4px"}; !slices.Equal(got, want) {
+		t.Errorf("launcher background, color, radius = %q, want %q", got, want)
 	}
 }
 

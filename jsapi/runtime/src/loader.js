@@ -85,16 +85,18 @@ if (jk && me && !jk.strategy) {
     const st = d.createElement('style');
     if (nonce) st.nonce = nonce;
     st.textContent =
-      ':where(.jivokit-launcher){position:fixed;right:20px;bottom:20px;z-index:2147483000;padding:12px 20px;border:0;' +
+      '.jivokit-launcher{position:fixed;right:20px;bottom:20px;z-index:2147483000;padding:12px 20px;border:0;' +
       'border-radius:24px;background:#1e88e5;color:#fff;font:600 15px/1.2 system-ui,sans-serif;cursor:pointer;' +
-      'box-shadow:0 2px 8px rgba(0,0,0,.3)}:where(.jivokit-launcher):focus-visible{outline:3px solid #ffbf47;outline-offset:2px}' +
-      ':where(.jivokit-launcher)[aria-busy=true]{cursor:progress;opacity:.75}';
+      'box-shadow:0 2px 8px rgba(0,0,0,.3)}.jivokit-launcher:focus-visible{outline:3px solid #ffbf47;outline-offset:2px}' +
+      '.jivokit-launcher[aria-busy=true]{cursor:progress;opacity:.75}';
     const b = d.createElement('button');
     b.type = 'button';
     b.className = 'jivokit-launcher';
     b.textContent = label;
     const add = () => {
-      d.head.appendChild(st);
+      // First in <head>: a site's own .jivokit-launcher rules, later in the
+      // document, win; its rules for every button do not.
+      d.head.insertBefore(st, d.head.firstChild);
       if (!d.querySelector('[data-jivokit-launcher]')) d.body.appendChild(b);
     };
     // The page's own launchers may come after the loader in the document.

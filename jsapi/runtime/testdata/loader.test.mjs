@@ -28,7 +28,7 @@ function newPage(attrs, { idle = true, ready = 'complete' } = {}) {
     readyState: ready,
     title: 'Home',
     currentScript: me,
-    head: { appendChild: (x) => p.added.push(x) },
+    head: { firstChild: null, appendChild: (x) => p.added.push(x), insertBefore: (x, before) => p.added.push(x) && (p.firstInHead = x) },
     body: { appendChild: (x) => p.added.push(x) },
     createElement: el,
     getElementById: () => null,
@@ -101,6 +101,18 @@ test('a widget that loads while held (its script on the page after all) is loade
   assert.equal(p.jk.phase, 'not-requested');
   p.load();
   assert.equal(p.jk.phase, 'loaded');
+});
+
+test('interaction: the launcher\'s style goes first in <head>, with the nonce, under the class selector', () => {
+  const p = newPage({ 'data-load': 'interaction', 'data-src': '/w.js' });
+  const st = p.firstInHead;
+  assert.ok(st && st.tag == 'style', 'no style first in <head>');
+  assert.equal(st.nonce, 'N0nce');
+  // A class selector outranks a site's rules for every button; being first,
+  // it yields to the site's own .jivokit-launcher rules.
+  assert.match(st.textContent, /^\.jivokit-launcher\{/);
+  assert.doesNotMatch(st.textContent, /:where\(/);
+  assert.equal(p.scripts().length, 0);
 });
 
 test('idle: after the load event, in an idle period with a timeout; a timer without requestIdleCallback', async () => {
