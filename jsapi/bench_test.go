@@ -27,3 +27,19 @@ func BenchmarkValidateContact(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkSafeHostsAllows checks a link against an allow-list, as the
+// webhook handler does for every link of a reply.
+func BenchmarkSafeHostsAllows(b *testing.B) {
+	hosts, err := NewSafeHosts("example.org", "example.com")
+	if err != nil {
+		b.Fatal(err)
+	}
+	const link = "https://shop.example.com:8443/orders/1234?tab=items"
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := hosts.Allows(link); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -80,12 +80,26 @@ func (r *rule) problem(s string) string {
 //
 //go:noinline
 func scan(s, class, first string) (n, bad, end int) {
+	// The ASCII characters of class, bit c%64 of word c/64 for c, built
+	// once rather than reading class for each character. The pairs are in
+	// order: the ASCII ones come first, and one that ends past ASCII is the
+	// last read (the next byte continues its end's encoding).
+	var ascii [2]uint64
+	for i := 0; i+1 < len(class) && class[i] < utf8.RuneSelf; i += 2 {
+		for c := class[i]; c <= class[i+1] && c < utf8.RuneSelf; c++ {
+			ascii[c>>6&1] |= 1 << (c & 63)
+		}
+	}
 	bad, end = -1, -1
 	for i, r := range s {
 		if bad >= 0 && end < 0 {
 			end = i
 		}
-		if in(class, r) {
+		hit := ascii[r>>6&1]>>(r&63)&1 != 0 // meaningless past ASCII, where in decides
+		if r >= utf8.RuneSelf {
+			hit = in(class, r)
+		}
+		if hit {
 			n++
 		} else if bad < 0 && (i > 0 || r >= utf8.RuneSelf || indexByte(first, byte(r)) < 0) {
 			bad = i
@@ -199,7 +213,12 @@ func hostPort(link string) (host, port string, ok bool) {
 			break
 		}
 	}
-	hp = hp[lastIndexByte(hp, '@')+1:]
+	for j := len(hp) - 1; j >= 0; j-- { // user info ends at the last '@' (a loop here, not a function: a smaller WebAssembly binary)
+		if hp[j] == '@' {
+			hp = hp[j+1:]
+			break
+		}
+	}
 	c := indexByte(hp, ':')
 	if hp != "" && hp[0] == '[' {
 		c = indexByte(hp, ']') + 1

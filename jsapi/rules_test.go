@@ -173,3 +173,51 @@ func FuzzRules(f *testing.F) {
 		}
 	})
 }
+
+// TestInIsTheClassPairs: in finds r in class exactly when a pair of class
+// holds it, for every class of the rules and for classes whose pairs cross
+// the ASCII bound, ASCII characters and others alike.
+func TestInIsTheClassPairs(t *testing.T) {
+	classes := []string{"", "\x00\x00", "\x7f\x7f", "\x00\x7f", "?@", "??@@", "\x3f\u0100", "a\U0010ffff", "\u0080\u00ff", "AZaz\u00c0\u00ff",
+		"~\u00e9\u0100\u0101", classSpace, classInvisible, classDigit, classHex, classPhone, classNotInEmail, classNotInLink}
+	for _, n := range namedRules {
+		for _, st := range n.r.steps {
+			classes = append(classes, st.class)
+		}
+	}
+	for _, class := range classes {
+		pairs := []rune(class)
+		for r := rune(0); r < 0x3100; r++ {
+			want := false
+			for i := 0; i+1 < len(pairs); i += 2 {
+				want = want || pairs[i] <= r && r <= pairs[i+1]
+			}
+			if got := in(class, r); got != want {
+				t.Errorf("class %+q: in(%U) = %v, want %v", class, r, got, want)
+			}
+		}
+	}
+}
+
+// TestScanMixedText: scan counts and finds the first character outside
+// the class alike for ASCII and other characters.
+func TestScanMixedText(t *testing.T) {
+	for _, c := range []struct {
+		s, class, first string
+		n, bad, end     int
+	}{
+		{"", classDigit, "", 0, -1, 0},
+		{"12a3", classDigit, "", 3, 2, 3},
+		{"+1 (2)", classPhone, "+", 5, -1, 6},
+		{"+1+2", classPhone, "+", 2, 2, 3},
+		{"é1", classDigit, "é", 1, 0, 2},
+		{"1\u00a02\u3000", classDigit, "", 2, 1, 3},
+		{"a\u00a0b\u3000", classSpace, "", 2, 0, 1},
+		{"ab\u2028", classNotInLink + "\u2028\u2028", "", 1, 0, 1},
+	} {
+		n, bad, end := scan(c.s, c.class, c.first)
+		if n != c.n || bad != c.bad || end != c.end {
+			t.Errorf("scan(%+q, %+q, %q) = %d, %d, %d, want %d, %d, %d", c.s, c.class, c.first, n, bad, end, c.n, c.bad, c.end)
+		}
+	}
+}

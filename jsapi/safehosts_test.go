@@ -137,3 +137,32 @@ func TestSafeHostsZeroValue(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// TestSafeHostsAllowsIsValidateLinkAndLinkHost: Allows refuses a link with
+// ValidateLink's error, and names LinkHost's host in a *HostError, for
+// links of every kind, with and without a list.
+func TestSafeHostsAllowsIsValidateLinkAndLinkHost(t *testing.T) {
+	list, err := NewSafeHosts("example.com")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, link := range []string{"https://example.com/", "HTTPS://Shop.Example.COM.:8443/a", "https://evil.example/",
+		"https://[::1]:8443/", "https://example.com%2e/", "example.com/a", "data://text/html,hi", "https:///path",
+		"https://example.com:99999/", "https://[::1/", "https://example.com/a b", "javascript:alert(1)", ""} {
+		for _, s := range []SafeHosts{{}, list} {
+			got, valid := s.Allows(link), ValidateLink(link)
+			switch {
+			case valid != nil:
+				if got == nil || got.Error() != valid.Error() {
+					t.Errorf("%v.Allows(%q) = %v, want ValidateLink's %v", s.hosts, link, got, valid)
+				}
+			case got != nil:
+				if h, ok := got.(*HostError); !ok || h.Host != LinkHost(link) || len(s.hosts) == 0 {
+					t.Errorf("%v.Allows(%q) = %v, want a *HostError for host %q", s.hosts, link, got, LinkHost(link))
+				}
+			case len(s.hosts) > 0 && LinkHost(link) != "example.com" && LinkHost(link) != "shop.example.com":
+				t.Errorf("%v.Allows(%q) = nil for host %q", s.hosts, link, LinkHost(link))
+			}
+		}
+	}
+}

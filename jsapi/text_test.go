@@ -85,3 +85,14 @@ func TestQuoteEscapesWhatDoesNotShow(t *testing.T) {
 		t.Errorf("quote of a bad byte = %s, want U+FFFD", got)
 	}
 }
+
+// TestIndexIsStringsIndex: index finds what strings.Index finds.
+func TestIndexIsStringsIndex(t *testing.T) {
+	for _, s := range []string{"", "a", ":", "://", "a://b", "a:/:/b://c", "::://", "https://u@h:1/p?q://x", "é://"} {
+		for _, sep := range []string{"", "@", ":", "://", "//", "a://b", "é"} {
+			if got, want := index(s, sep), strings.Index(s, sep); got != want {
+				t.Errorf("index(%q, %q) = %d, want %d", s, sep, got, want)
+			}
+		}
+	}
+}

@@ -67,6 +67,11 @@ func LinkHost(link string) string {
 	if linkRule.problem(link) != "" {
 		return ""
 	}
+	return linkHost(link)
+}
+
+// linkHost is LinkHost of a link ValidateLink accepts.
+func linkHost(link string) string {
 	host, _, _ := hostPort(link)
 	if host[0] == '[' {
 		host = host[1 : len(host)-1]
