@@ -12,7 +12,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/jivokit/jivokit/jsapi"
+	"github.com/jivokit/jivokit/internal/cli/webhookcmd"
 	"github.com/jivokit/jivokit/webhook"
 )
 
@@ -28,39 +28,7 @@ const maxReply = 1 << 20
 // in events before it is answered, and chat_accepted and chat_updated are
 // answered with what the agent would be shown.
 func newWebhookHandler(events *webhook.EventLog, opts ...webhook.Option) (http.Handler, error) {
-	return webhook.New(events.Funcs(webhook.Funcs{
-		ChatAccepted: func(_ context.Context, e *webhook.ChatAccepted) (*webhook.AgentView, error) {
-			return agentView(&e.Base), nil
-		},
-		ChatUpdated: func(_ context.Context, e *webhook.ChatUpdated) (*webhook.AgentView, error) {
-			return agentView(&e.Base), nil
-		},
-	}), opts...)
-}
-
-// agentView shows the agent the visitor's contacts, whether the visitor's
-// token verified, and when the event was received.
-func agentView(b *webhook.Base) *webhook.AgentView {
-	visitor := "not verified"
-	switch {
-	case b.Identity.Verified():
-		visitor = "verified: " + b.Identity.VisitorID
-	case b.UserToken != "":
-		visitor = "not verified (user_token " + b.UserToken + ")"
-	}
-	v := &webhook.AgentView{
-		CustomData: []jsapi.CustomField{
-			{Title: "Visitor", Content: visitor},
-			{Title: "Received by", Content: "jivokit demo at " + time.Now().Format(time.TimeOnly)},
-		},
-	}
-	if c := (jsapi.ContactInfo{Name: b.Visitor.Name, Email: b.Visitor.Email, Phone: b.Visitor.Phone}); !c.IsZero() {
-		v.ContactInfo = &c
-	}
-	if b.Page.URL != "" {
-		v.Page = &b.Page
-	}
-	return v
+	return webhook.New(events.Funcs(webhookcmd.Funcs("jivokit demo")), opts...)
 }
 
 // sendResult is the answer of POST /demo/webhook/send.

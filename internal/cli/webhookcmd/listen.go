@@ -128,26 +128,26 @@ func newLogger(w io.Writer, format string) *slog.Logger {
 // NewHandler returns the listen command's webhook handler: every event is
 // recorded in log before it is answered, and chat_accepted and chat_updated
 // are answered with an AgentView that shows the agent what was received.
-// The demo embeds it in its own server, reading log.Since for a live view.
 func NewHandler(log *webhook.EventLog, opts ...webhook.Option) (http.Handler, error) {
-	return webhook.New(log.Funcs(Funcs()), opts...)
+	return webhook.New(log.Funcs(Funcs("jivokit webhook listen")), opts...)
 }
 
-// Funcs are the listener's replies: chat_accepted and chat_updated show the
-// agent the visitor's contacts, whether the visitor is verified, and when
-// the event was received; other events are answered ok.
-func Funcs() webhook.Funcs {
+// Funcs are the replies of a receiver that shows the agent what it got
+// (the listener's, the demo's): chat_accepted and chat_updated show the
+// visitor's contacts and page, whether the visitor's token verified, and
+// which receiver got the event when; other events are answered ok.
+func Funcs(receiver string) webhook.Funcs {
 	return webhook.Funcs{
 		ChatAccepted: func(_ context.Context, e *webhook.ChatAccepted) (*webhook.AgentView, error) {
-			return view(&e.Base), nil
+			return view(&e.Base, receiver), nil
 		},
 		ChatUpdated: func(_ context.Context, e *webhook.ChatUpdated) (*webhook.AgentView, error) {
-			return view(&e.Base), nil
+			return view(&e.Base, receiver), nil
 		},
 	}
 }
 
-func view(b *webhook.Base) *webhook.AgentView {
+func view(b *webhook.Base, receiver string) *webhook.AgentView {
 	visitor := "not verified"
 	switch {
 	case b.Identity.Verified():
@@ -158,7 +158,7 @@ func view(b *webhook.Base) *webhook.AgentView {
 	v := &webhook.AgentView{
 		CustomData: []jsapi.CustomField{
 			{Title: "Visitor", Content: visitor},
-			{Title: "Received by", Content: "jivokit webhook listen at " + time.Now().Format("15:04:05")},
+			{Title: "Received by", Content: receiver + " at " + time.Now().Format(time.TimeOnly)},
 		},
 	}
 	if c := (jsapi.ContactInfo{Name: b.Visitor.Name, Email: b.Visitor.Email, Phone: b.Visitor.Phone}); !c.IsZero() {
