@@ -96,11 +96,15 @@ if (!w.jivokit) {
   // setClientAttributes of a burst) and gives it its promise. The
   // promise's withdraw() takes the call out of its list, so that it is
   // never made, and answers the promise with a JivoError; it answers
-  // whether it could.
+  // whether it could. A coalesced call shared by q[4] callers is withdrawn
+  // only when the last of them withdraws.
   const pend = (q, list) => {
     list.push(q);
     const p = (q[3] = new Promise((r) => (q[2] = r)));
-    p.withdraw = (i = list.indexOf(q)) => i >= 0 && !list.splice(i, 1)[0][2](new JivoError(q[0].name, 'withdrawn'));
+    p.withdraw = () => {
+      const i = list.indexOf(q);
+      return i >= 0 && !(--q[4] > 0) && !list.splice(i, 1)[0][2](new JivoError(q[0].name, 'withdrawn'));
+    };
     return p;
   };
 
@@ -118,7 +122,7 @@ if (!w.jivokit) {
     // goes at once, those within a second after it are coalesced into one
     // made when the second ends, with the last one's arguments.
     let b = burst;
-    if (b) return (b[1] = a), held[0] ? b[3] : pend(b, held);
+    if (b) return (b[1] = a), held[0] ? (b[4]++, b[3]) : ((b[4] = 1), pend(b, held));
     b = burst = [d];
     setTimeout(() => ((burst = 0), held.pop() && b[2](send(d, b[1]))), 1000);
     return send(d, a);

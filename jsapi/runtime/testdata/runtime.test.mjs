@@ -658,3 +658,18 @@ test('a withdrawn held setClientAttributes is not made', async () => {
   await new Promise((r) => setTimeout(r, 1100));
   assert.deepEqual(p.names(), ['setClientAttributes']);
 });
+
+test('one caller withdrawing a coalesced setClientAttributes does not cancel the others', async () => {
+  const p = newPage();
+  p.load();
+  p.jk.call('setClientAttributes', { a: 1 });
+  const first = p.jk.call('setClientAttributes', { a: 2 });
+  const second = p.jk.call('setClientAttributes', { a: 3 });
+  assert.equal(first.withdraw(), false, 'another caller still waits for the coalesced call');
+  await new Promise((r) => setTimeout(r, 1100));
+  assert.equal(await second, true);
+  assert.deepEqual(plain(p.calls.filter((c) => c[0] == 'setClientAttributes')), [
+    ['setClientAttributes', { a: 1 }],
+    ['setClientAttributes', { a: 3 }],
+  ]);
+});
