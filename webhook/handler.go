@@ -260,8 +260,10 @@ func (h *Handler) readBody(w http.ResponseWriter, r *http.Request) ([]byte, erro
 const (
 	lingerFactor = 4
 	maxLinger    = 64 << 20
-	lingerTime   = 10 * time.Second
 )
+
+// lingerTime bounds the discarding (a variable for the tests).
+var lingerTime = 10 * time.Second
 
 // linger discards what is left of a body over the limit, read bytes of
 // which have been read, when it is small enough to be worth it.
@@ -271,10 +273,16 @@ func (h *Handler) linger(w http.ResponseWriter, r *http.Request, read int64) {
 		return // too large to wait for: the connection is closed on it
 	}
 	rc := http.NewResponseController(w)
-	if rc.SetReadDeadline(time.Now().Add(lingerTime)) == nil {
-		defer rc.SetReadDeadline(time.Time{})
+	// The deadline only ever shortens the server's own: it is not removed
+	// afterwards, so a peer that stops sending cannot hold the connection.
+	rc.SetReadDeadline(time.Now().Add(lingerTime))
+	if _, err := io.CopyN(io.Discard, r.Body, budget); err != io.EOF {
+		// The rest did not arrive in time (or is more than the budget):
+		// answer and close instead of reading on for net/http's own
+		// discard of an unread body.
+		w.Header().Set("Connection", "close")
+		rc.SetReadDeadline(time.Now())
 	}
-	io.CopyN(io.Discard, r.Body, budget)
 }
 
 // refuse answers a request the handler does not pass on.

@@ -74,6 +74,36 @@ func TestHandler413ReachesClientsThatWriteFirst(t *testing.T) {
 	}
 }
 
+// TestHandler413ToAStalledPeer: a peer that sends part of a body over the
+// limit and then stops gets its 413 once the discarding's time is up, and
+// the connection is closed: it cannot hold the connection (and the
+// handler's goroutine) for ever.
+func TestHandler413ToAStalledPeer(t *testing.T) {
+	defer webhook.SetLingerTime(300 * time.Millisecond)()
+	h, err := webhook.New(webhook.Funcs{}, webhook.WithMaxBodySize(1000), webhook.WithLogger(slog.New(slog.DiscardHandler)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := serveLoopback(t, h)
+	conn, err := net.Dial("tcp", addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	conn.SetDeadline(time.Now().Add(5 * time.Second))
+	body := `{"event_name":"chat_finished","pad":"` + strings.Repeat("x", 2900)
+	io.WriteString(conn, "POST / HTTP/1.1\r\nHost: "+addr+"\r\nContent-Type: application/json\r\nContent-Length: 3000\r\n\r\n"+body[:2900])
+	r := bufio.NewReader(conn)
+	res, err := http.ReadResponse(r, nil)
+	if err != nil {
+		t.Fatalf("no reply to a stalled body within 5 s: %v", err)
+	}
+	io.Copy(io.Discard, res.Body)
+	if res.StatusCode != http.StatusRequestEntityTooLarge || !res.Close {
+		t.Fatalf("reply %d (close %v), want 413 and the connection closed", res.StatusCode, res.Close)
+	}
+}
+
 // TestHandler413GivesUpOnHugeBodies: a body far beyond the limit is not
 // read to its end; the reply comes at once.
 func TestHandler413GivesUpOnHugeBodies(t *testing.T) {
