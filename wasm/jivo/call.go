@@ -128,6 +128,12 @@ func await(ctx context.Context, p *page, m int, ch chan js.Value) (js.Value, err
 		return v, nil
 	case <-ctx.Done():
 	}
+	// An answer that came as ctx ended counts: select picks at random.
+	select {
+	case v := <-ch:
+		return v, nil
+	default:
+	}
 	if p.jivokit.Get("loaded").Bool() {
 		return js.Value{}, ctx.Err()
 	}
