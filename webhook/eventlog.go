@@ -45,7 +45,9 @@ type EventLog struct {
 	// writing the line, Record calls Out's Sync method (as *os.File has),
 	// which flushes it to the disk (fsync). Without it a recorded event
 	// survives the process being killed, but not a power loss. It costs a
-	// disk flush per event, see docs/webhooks.md.
+	// disk flush per event, see docs/webhooks.md. Once a flush has failed,
+	// every later event fails too (the kernel may have dropped what it
+	// could not write): restart with a new file.
 	Sync bool
 
 	mu      sync.Mutex
@@ -55,8 +57,9 @@ type EventLog struct {
 	written uint64 // the last seq written to Out
 	view    view
 
-	syncMu sync.Mutex // held while Out syncs
-	synced uint64     // the last seq on disk
+	syncMu  sync.Mutex // held while Out syncs
+	synced  uint64     // the last seq on disk
+	syncErr error      // the first failed Sync: every later event fails too
 }
 
 // Entry is one recorded event. Out gets it as JSON:
@@ -142,6 +145,11 @@ func (l *EventLog) syncTo(seq uint64) error {
 	}
 	l.syncMu.Lock()
 	defer l.syncMu.Unlock()
+	if l.syncErr != nil {
+		// After a failed fsync the kernel may have dropped the dirty pages:
+		// a later Sync that succeeds proves nothing about the earlier lines.
+		return l.syncErr
+	}
 	if l.synced >= seq {
 		return nil
 	}
@@ -149,7 +157,8 @@ func (l *EventLog) syncTo(seq uint64) error {
 	written := l.written
 	l.mu.Unlock()
 	if err := s.Sync(); err != nil {
-		return fmt.Errorf("webhook: event log: %w", err)
+		l.syncErr = fmt.Errorf("webhook: event log: %w", err)
+		return l.syncErr
 	}
 	l.synced = written
 	return nil

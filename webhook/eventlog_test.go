@@ -347,3 +347,32 @@ func TestEventLogSyncBeforeReturning(t *testing.T) {
 	}
 	t.Logf("%d syncs for 160 events recorded by 8 senders", out.syncs)
 }
+
+// failOnceSync is an Out whose first Sync fails and later ones succeed, as
+// fsync can after the kernel dropped the pages it could not write.
+type failOnceSync struct {
+	bytes.Buffer
+	calls int
+}
+
+func (f *failOnceSync) Sync() error {
+	f.calls++
+	if f.calls == 1 {
+		return errors.New("input/output error")
+	}
+	return nil
+}
+
+// TestEventLogSyncFailureSticks: once a Sync failed, every later event
+// fails too, since a Sync that succeeds after a failed one says nothing of
+// the lines written before it.
+func TestEventLogSyncFailureSticks(t *testing.T) {
+	out := &failOnceSync{}
+	log := &webhook.EventLog{Out: out, Sync: true}
+	ev, _ := webhook.Decode(webhooktest.Payload(t, webhook.NameChatFinished))
+	for i := range 3 {
+		if _, err := log.Record(ev); err == nil || !strings.Contains(err.Error(), "input/output error") {
+			t.Fatalf("event %d: %v, want the failed Sync's error", i+1, err)
+		}
+	}
+}
