@@ -50,7 +50,7 @@ func TestEventLogHostileEvents(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	var print viewBuffer
+	var print testtool.Buffer
 	log := &webhook.EventLog{Out: f, Print: &print}
 	called := 0
 	h, _ := newHandler(t, log.Funcs(webhook.Funcs{

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/jivokit/jivokit/internal/lib/testtool"
 	"math"
 	"net/http"
 	"net/http/httptest"
@@ -27,7 +28,7 @@ import (
 
 func TestEventLogRecordsBeforeTheFunction(t *testing.T) {
 	var out bytes.Buffer
-	var print viewBuffer
+	var print testtool.Buffer
 	log := &webhook.EventLog{Out: &out, Print: &print, Keep: 3}
 	signer := usertokentest.Signer(t)
 	var seenAtCall uint64
@@ -135,24 +136,6 @@ func recentSummary(log *webhook.EventLog) string {
 	return r[len(r)-1].Summary
 }
 
-// viewBuffer is a bytes.Buffer safe for the view's goroutine.
-type viewBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (l *viewBuffer) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.Write(p)
-}
-
-func (l *viewBuffer) String() string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.String()
-}
-
 func flush(t *testing.T, log *webhook.EventLog) {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
@@ -165,7 +148,7 @@ func flush(t *testing.T, log *webhook.EventLog) {
 // blockedWriter blocks every Write until released, as a pipe nobody reads.
 type blockedWriter struct {
 	release chan struct{}
-	out     viewBuffer
+	out     testtool.Buffer
 }
 
 func (b *blockedWriter) Write(p []byte) (int, error) {
@@ -201,7 +184,7 @@ func postAll(t *testing.T, h http.Handler, n int) {
 }
 
 func TestEventLogAnUnreadPrintHoldsUpNothing(t *testing.T) {
-	var out viewBuffer
+	var out testtool.Buffer
 	print := &blockedWriter{release: make(chan struct{})}
 	log := &webhook.EventLog{Out: &out, Print: print}
 	h, _ := newHandler(t, log.Funcs(webhook.Funcs{}))
@@ -240,7 +223,7 @@ func (b *brokenPipe) Write([]byte) (int, error) {
 }
 
 func TestEventLogAClosedPrintLosesNothing(t *testing.T) {
-	var out viewBuffer
+	var out testtool.Buffer
 	print := &brokenPipe{}
 	log := &webhook.EventLog{Out: &out, Print: print}
 	h, _ := newHandler(t, log.Funcs(webhook.Funcs{}))

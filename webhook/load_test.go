@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"github.com/jivokit/jivokit/internal/lib/testtool"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -17,18 +18,6 @@ import (
 	"github.com/jivokit/jivokit/webhook/webhooktest"
 )
 
-// lockedBuffer is an io.Writer for concurrent tests.
-type lockedBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (l *lockedBuffer) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.Write(p)
-}
-
 // TestLoad posts events from many concurrent senders to a server on
 // 127.0.0.1 and checks that every event is logged exactly once, with no
 // error replies. Run with -v for the figures.
@@ -37,7 +26,7 @@ func TestLoad(t *testing.T) {
 	if testing.Short() {
 		senders, perSender = 4, 25
 	}
-	out := &lockedBuffer{}
+	out := &testtool.Buffer{}
 	log := &webhook.EventLog{Out: out, Keep: 10}
 	h, _ := newHandler(t, log.Funcs(webhook.Funcs{}))
 	srv := httptest.NewServer(h)
@@ -84,7 +73,7 @@ func TestLoad(t *testing.T) {
 	}
 
 	seen := make(map[string]int)
-	lines := strings.Split(strings.TrimSuffix(out.b.String(), "\n"), "\n")
+	lines := strings.Split(strings.TrimSuffix(out.String(), "\n"), "\n")
 	for _, line := range lines {
 		var e struct {
 			Event struct {

@@ -8,6 +8,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"github.com/jivokit/jivokit/internal/lib/testtool"
 	"io"
 	"io/fs"
 	"net/http"
@@ -20,7 +21,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -165,7 +165,7 @@ func main() { jivo.Close(context.Background()) }
 func runDemo(t *testing.T, ctx context.Context, jivokit, dir string, env []string, buildDir, installVersion string) {
 	cmd := exec.CommandContext(ctx, jivokit, "demo", "-addr", "127.0.0.1:0", "-build-dir", buildDir)
 	cmd.Dir, cmd.Env = dir, env
-	var stderr syncBuffer
+	var stderr testtool.Buffer
 	cmd.Stderr = &stderr
 	stdout, err := cmd.StdoutPipe()
 	if err != nil {
@@ -176,7 +176,7 @@ func runDemo(t *testing.T, ctx context.Context, jivokit, dir string, env []strin
 	}
 	defer cmd.Process.Kill()
 	lines := make(chan string)
-	var printed syncBuffer
+	var printed testtool.Buffer
 	go func() {
 		defer close(lines)
 		sc := bufio.NewScanner(stdout)
@@ -401,22 +401,4 @@ func readFile(t *testing.T, name string) string {
 		t.Fatal(err)
 	}
 	return string(b)
-}
-
-// syncBuffer is a bytes.Buffer safe for one writer and one reader at once.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
 }

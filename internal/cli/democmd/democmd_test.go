@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"github.com/jivokit/jivokit/internal/lib/testtool"
 	"net"
 	"os"
 	"path/filepath"
@@ -76,7 +77,7 @@ func TestRunStops(t *testing.T) {
 	buildDir := t.TempDir()
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	var stdout, stderr syncBuffer
+	var stdout, stderr testtool.Buffer
 	done := make(chan int, 1)
 	go func() {
 		done <- Run(ctx, nil, &stdout, &stderr, []string{"-addr", "127.0.0.1:0", "-build-dir", buildDir})
@@ -113,7 +114,7 @@ func TestRunInterruptedBuild(t *testing.T) {
 	buildDir := t.TempDir()
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	var stdout, stderr syncBuffer
+	var stdout, stderr testtool.Buffer
 	done := make(chan int, 1)
 	go func() {
 		done <- Run(ctx, nil, &stdout, &stderr, []string{"-addr", "127.0.0.1:0", "-build-dir", buildDir})

@@ -5,6 +5,7 @@ package webhookcmd_test
 import (
 	"bufio"
 	"context"
+	"github.com/jivokit/jivokit/internal/lib/testtool"
 	"os"
 	"os/exec"
 	"os/signal"
@@ -33,11 +34,11 @@ func TestMain(m *testing.M) {
 // listenProcess starts `listen -log logFile` as a process with stdout and
 // returns its URL, its stderr, and a function that interrupts it and
 // returns its exit code.
-func listenProcess(t *testing.T, stdout *os.File, logFile string) (url string, stderr *syncBuffer, stop func() int) {
+func listenProcess(t *testing.T, stdout *os.File, logFile string) (url string, stderr *testtool.Buffer, stop func() int) {
 	t.Helper()
 	cmd := exec.Command(os.Args[0], "listen", "-addr", "127.0.0.1:0", "-log", logFile)
 	cmd.Env = append(os.Environ(), "JIVOKIT_TEST_LISTEN=1")
-	stderr = &syncBuffer{}
+	stderr = &testtool.Buffer{}
 	cmd.Stdout, cmd.Stderr = stdout, stderr
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"github.com/jivokit/jivokit/internal/lib/testtool"
 	"io"
 	"log/slog"
 	"net/http"
@@ -22,19 +23,6 @@ import (
 	"github.com/jivokit/jivokit/webhook"
 )
 
-// syncBuffer is a bytes.Buffer safe for a command writing while the test reads.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-func (s *syncBuffer) String() string { s.mu.Lock(); defer s.mu.Unlock(); return s.b.String() }
-
 func run(args ...string) (code int, stdout, stderr string) {
 	var out, errb bytes.Buffer
 	code = webhookcmd.Run(context.Background(), nil, &out, &errb, args)
@@ -42,19 +30,19 @@ func run(args ...string) (code int, stdout, stderr string) {
 }
 
 // startListen runs `listen` until the test ends and returns its URL.
-func startListen(t *testing.T, args ...string) (url string, out *syncBuffer) {
+func startListen(t *testing.T, args ...string) (url string, out *testtool.Buffer) {
 	t.Helper()
-	out = &syncBuffer{}
+	out = &testtool.Buffer{}
 	url, _ = startListenTo(t, out, args...)
 	return url, out
 }
 
 // startListenTo runs `listen` with stdout until the test ends and returns
 // its URL and stderr.
-func startListenTo(t *testing.T, stdout io.Writer, args ...string) (url string, stderr *syncBuffer) {
+func startListenTo(t *testing.T, stdout io.Writer, args ...string) (url string, stderr *testtool.Buffer) {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
-	errb := &syncBuffer{}
+	errb := &testtool.Buffer{}
 	code := make(chan int, 1)
 	go func() {
 		code <- webhookcmd.Run(ctx, nil, stdout, errb, append([]string{"listen", "-addr", "127.0.0.1:0"}, args...))
