@@ -89,7 +89,7 @@ func CleanCustomData(fields []CustomField, hosts SafeHosts) ([]CustomField, []Dr
 		f := &fields[j]
 		name := "custom_data[" + strconv.Itoa(j) + "]"
 		if f.Content == "" && f.Title == "" && f.Key == "" {
-			dropped = append(dropped, Dropped{name, DropNoText, invalid(name, "has no content, title or key")})
+			dropped = append(dropped, Dropped{name, DropNoText, invalid(name, problemNoContent)})
 			continue
 		}
 		own = own[:0]

@@ -107,10 +107,10 @@ func (c WidgetColor) Validate() error {
 // required, with an e-mail address or a phone number to answer to; those
 // given must be well formed.
 func (m OfflineMessage) Validate() error {
-	switch {
-	case isBlank(m.Message):
-		return invalid("message", filledRule.problem(m.Message))
-	case m.Email == "" && m.Phone == "":
+	if p := filledRule.problem(m.Message); p != "" {
+		return invalid("message", p)
+	}
+	if m.Email == "" && m.Phone == "" {
 		return invalid("email", problemNoAnswerTo)
 	}
 	return validateContact(m.Email, m.Phone)

@@ -43,9 +43,4 @@ func TestValidateRuleRunsEveryRule(t *testing.T) {
 			t.Errorf("ValidateRule(%q, %q) = %v, want %v", s.rule, s.value, got, s.want)
 		}
 	}
-	for _, r := range ValidationRules().Rules {
-		if err := ValidateRule(r.Name, "x", "\x00 not valid for most rules"); err != nil && err.Error() == `jivo: invalid x: has no validation rule "`+r.Name+`"` {
-			t.Errorf("ValidateRule does not know rule %s", r.Name)
-		}
-	}
 }
