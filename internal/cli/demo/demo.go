@@ -36,6 +36,7 @@ import (
 	"github.com/jivokit/jivokit/assets"
 	"github.com/jivokit/jivokit/internal/build/wasmbuild"
 	"github.com/jivokit/jivokit/internal/cli/serve"
+	"github.com/jivokit/jivokit/internal/cli/webhookcmd"
 	"github.com/jivokit/jivokit/stub"
 	"github.com/jivokit/jivokit/templates"
 	"github.com/jivokit/jivokit/templates/stubwidget"
@@ -162,7 +163,7 @@ func (s *Server) routes(build iofs.FS) error {
 	}
 	s.webhookPath = "/jivo/webhook/" + base64.RawURLEncoding.EncodeToString(secret)
 	s.events = &webhook.EventLog{Print: s.log, Keep: 50}
-	hook, err := newWebhookHandler(s.events, webhook.WithPath(s.webhookPath), webhook.WithSigner(s.signer))
+	hook, err := webhookcmd.NewHandler(s.events, "jivokit demo", webhook.WithPath(s.webhookPath), webhook.WithSigner(s.signer))
 	if err != nil {
 		return fmt.Errorf("demo: %w", err)
 	}

@@ -12,7 +12,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/jivokit/jivokit/internal/cli/webhookcmd"
 	"github.com/jivokit/jivokit/webhook"
 )
 
@@ -23,13 +22,6 @@ const demoHeader = "X-Jivokit-Demo"
 // maxReply bounds the reply of the demo's own webhook endpoint that a send
 // reads.
 const maxReply = 1 << 20
-
-// newWebhookHandler is the demo's webhook endpoint: every event is recorded
-// in events before it is answered, and chat_accepted and chat_updated are
-// answered with what the agent would be shown.
-func newWebhookHandler(events *webhook.EventLog, opts ...webhook.Option) (http.Handler, error) {
-	return webhook.New(events.Funcs(webhookcmd.Funcs("jivokit demo")), opts...)
-}
 
 // sendResult is the answer of POST /demo/webhook/send.
 type sendResult struct {

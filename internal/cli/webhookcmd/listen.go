@@ -85,7 +85,7 @@ func listen(ctx context.Context, stdout, stderr io.Writer, args []string) int {
 		opts = append(opts, webhook.WithPath(*path))
 	}
 	opts = append(opts, webhook.WithLogger(logger))
-	h, err := NewHandler(log, opts...)
+	h, err := NewHandler(log, "jivokit webhook listen", opts...)
 	if err != nil {
 		return badUsage(fs, stderr, err.Error())
 	}
@@ -125,11 +125,12 @@ func newLogger(w io.Writer, format string) *slog.Logger {
 	return slog.New(slog.NewTextHandler(w, nil))
 }
 
-// NewHandler returns the listen command's webhook handler: every event is
-// recorded in log before it is answered, and chat_accepted and chat_updated
-// are answered with an AgentView that shows the agent what was received.
-func NewHandler(log *webhook.EventLog, opts ...webhook.Option) (http.Handler, error) {
-	return webhook.New(log.Funcs(Funcs("jivokit webhook listen")), opts...)
+// NewHandler returns the webhook handler of a receiver (the listen
+// command's, the demo's): every event is recorded in log before it is
+// answered, and chat_accepted and chat_updated are answered with an
+// AgentView that shows the agent what receiver received.
+func NewHandler(log *webhook.EventLog, receiver string, opts ...webhook.Option) (http.Handler, error) {
+	return webhook.New(log.Funcs(Funcs(receiver)), opts...)
 }
 
 // Funcs are the replies of a receiver that shows the agent what it got

@@ -37,6 +37,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"math"
 	"net"
 	"net/http"
 	"os"
@@ -442,7 +443,7 @@ func report(w io.Writer, sc string, res []round, cfg config, brSize int64) {
 	med := func(f func(r round) float64) float64 {
 		var xs []float64
 		for _, r := range res {
-			if x := f(r); !isNaN(x) {
+			if x := f(r); !math.IsNaN(x) {
 				xs = append(xs, x)
 			}
 		}
@@ -464,14 +465,14 @@ func report(w io.Writer, sc string, res []round, cfg config, brSize int64) {
 			if x := f(r[page]); x >= 0 {
 				return x
 			}
-			return nan()
+			return math.NaN()
 		}
 	}
 	span := func(page string, a, b func(v visit) float64) func(r round) float64 {
 		return func(r round) float64 {
 			x, y := a(r[page]), b(r[page])
 			if x < 0 || y < 0 {
-				return nan()
+				return math.NaN()
 			}
 			return y - x
 		}
@@ -516,7 +517,7 @@ func report(w io.Writer, sc string, res []round, cfg config, brSize int64) {
 
 func median(xs []float64) float64 {
 	if len(xs) == 0 {
-		return nan()
+		return math.NaN()
 	}
 	s := slices.Clone(xs)
 	slices.Sort(s)
@@ -527,9 +528,7 @@ func median(xs []float64) float64 {
 	return (s[n/2-1] + s[n/2]) / 2
 }
 
-func nan() float64         { var zero float64; return zero / zero }
-func isNaN(x float64) bool { return x != x }
-func kb(n int64) string    { return fmt.Sprintf("%.1f KB", float64(n)/1024) }
+func kb(n int64) string { return fmt.Sprintf("%.1f KB", float64(n)/1024) }
 
 func fileSize(dir, name string) int64 {
 	fi, err := os.Stat(dir + string(os.PathSeparator) + name)

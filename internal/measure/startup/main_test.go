@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"math"
 	"strings"
 	"testing"
 )
@@ -47,7 +48,7 @@ func TestMedian(t *testing.T) {
 			t.Errorf("median(%v) = %v, want %v", tc.xs, got, tc.want)
 		}
 	}
-	if got := median(nil); !isNaN(got) {
+	if got := median(nil); !math.IsNaN(got) {
 		t.Errorf("median(nil) = %v, want NaN", got)
 	}
 }
