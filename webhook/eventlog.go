@@ -53,8 +53,7 @@ type EventLog struct {
 	mu      sync.Mutex
 	seq     uint64
 	ring    []Entry // the last entries, ring[seq%len] is the next slot
-	line    []byte
-	written uint64 // the last seq written to Out
+	written uint64  // the last seq written to Out
 	view    view
 
 	syncMu  sync.Mutex // held while Out syncs
@@ -173,8 +172,7 @@ func (l *EventLog) write(e Entry) error {
 	if err != nil {
 		return fmt.Errorf("webhook: event log: %w", err)
 	}
-	l.line = append(append(l.line[:0], line...), '\n')
-	if _, err := l.Out.Write(l.line); err != nil {
+	if _, err := l.Out.Write(append(line, '\n')); err != nil {
 		return fmt.Errorf("webhook: event log: %w", err)
 	}
 	l.written = e.Seq
