@@ -115,8 +115,13 @@ type Method struct {
 	// Immediate methods are never queued by the page runtime: jivo_init
 	// is how a destroyed widget comes back, so it cannot wait for it.
 	Immediate bool
-	Doc       string // one line, from the source
-	Source    Source
+	// Coalesce: the vendor limits how often the method may be called, so
+	// the page runtime makes the first call of a burst at once and
+	// coalesces those within the next second into one, with the last
+	// arguments (see docs/runtime.md).
+	Coalesce bool
+	Doc      string // one line, from the source
+	Source   Source
 }
 
 // Callback is one jivo_on* global function the widget calls.
@@ -196,7 +201,7 @@ func Methods() []Method {
 			{Name: "url", TS: "string", Go: "string", Field: "URL", Optional: true, Doc: "the page's URL"}},
 			Answer: AnswerNone, Doc: "Updates the page title and URL the agent sees, for single-page apps.", Source: Notes},
 		{Name: "setClientAttributes", GoName: "SetClientAttributes", Params: []Param{{Name: "attributes", TS: "ClientAttributes", Go: "ClientAttributes", Doc: "attribute ids from the admin panel to strings or numbers"}},
-			Answer: AnswerNone, Doc: "Sets client attributes (at most 10 calls per hour per visitor).", Source: Notes},
+			Answer: AnswerNone, Coalesce: true, Doc: "Sets client attributes (at most 10 calls per hour per visitor).", Source: Notes},
 		{Name: "getUnreadMessagesCount", GoName: "GetUnreadMessagesCount", Params: noParams, Answer: AnswerValue, Result: "number", ResultGo: "int",
 			Doc: "Answers the number of unread agent messages.", Source: Notes},
 		{Name: "getUtm", GoName: "GetUTM", Params: noParams, Answer: AnswerValue, Result: "UTM", ResultGo: "UTM",

@@ -17,7 +17,7 @@ func init() {
 func methodTableJS() []byte {
 	var b bytes.Buffer
 	b.WriteString(header)
-	b.WriteString("\n// Each method's index in this array is its id in jivokit.call;\n// global and immediate appear only when true, fail (the reason of a\n// failure answer without one) only when set.\n")
+	b.WriteString("\n// Each method's index in this array is its id in jivokit.call;\n// global, immediate and coalesce appear only when true, fail (the reason of a\n// failure answer without one) only when set.\n")
 	b.WriteString("export const methods = [\n")
 	for _, m := range jsapi.Methods() {
 		b.WriteString("  { name: " + strconv.Quote(m.Name) + ", answer: " + strconv.Quote(m.Answer.String()))
@@ -27,6 +27,9 @@ func methodTableJS() []byte {
 		}
 		if m.Immediate {
 			b.WriteString(", immediate: true")
+		}
+		if m.Coalesce {
+			b.WriteString(", coalesce: true")
 		}
 		if m.FailReason != "" {
 			// The reason of a {result:'fail'} answer that gives none.

@@ -117,10 +117,11 @@ if (!w.jivokit) {
   function call(m, ...a) {
     const d = methods[typeof m == 'number' ? m : index[m]];
     if (!d) return new JivoError(String(m), 'unknown method');
-    if (d.name != 'setClientAttributes') return send(d, a);
-    // The vendor allows 10 setClientAttributes per hour and visitor: one
-    // goes at once, those within a second after it are coalesced into one
-    // made when the second ends, with the last one's arguments.
+    if (!d.coalesce) return send(d, a);
+    // A method the vendor rate-limits (setClientAttributes: 10 per hour and
+    // visitor): one call goes at once, those within a second after it are
+    // coalesced into one made when the second ends, with the last one's
+    // arguments.
     let b = burst;
     if (b) return (b[1] = a), held[0] ? (b[4]++, b[3]) : ((b[4] = 1), pend(b, held));
     b = burst = [d];
