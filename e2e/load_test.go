@@ -55,7 +55,7 @@ func loadSite(t *testing.T) *httptest.Server {
 		if q.Has("track") {
 			opts = append(opts, templates.WithTrackPages())
 		}
-		widget, err := templates.NewWidget("e2eLoadWidget", opts...)
+		widget, err := templates.NewWidget("e2eLoad123", opts...)
 		if err != nil {
 			http.Error(w, err.Error(), http.StatusBadRequest)
 			return

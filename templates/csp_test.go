@@ -32,7 +32,7 @@ func TestWidgetPolicy(t *testing.T) {
 		t.Error("vendor widget with inline runtime needs no 'self'")
 	}
 	// A host outside the vendor's wildcards is added; the stub needs 'self'.
-	custom, err := NewWidget("abc", WithHost("widget.example.net:8443"), withStub(stub.Options{}))
+	custom, err := NewWidget("Abc1234567", WithHost("widget.example.net:8443"), withStub(stub.Options{}))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -40,7 +40,7 @@ func TestWidgetPolicy(t *testing.T) {
 	if !slices.Contains(cp["script-src"], "widget.example.net:8443") || !slices.Contains(cp["script-src"], "'self'") {
 		t.Errorf("script-src = %v", cp["script-src"])
 	}
-	ru, _ := NewWidget("abc", WithHost(HostRU))
+	ru, _ := NewWidget("Abc1234567", WithHost(HostRU))
 	if got := ru.Policy()["script-src"]; slices.Contains(got, HostRU) {
 		t.Errorf("code.jivo.ru is covered by *.jivo.ru, got %v", got)
 	}

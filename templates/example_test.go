@@ -24,7 +24,7 @@ func ExampleNewWidget() {
 	_, err := templates.NewWidget("abc</script>", templates.WithHost("evil.example/x"))
 	fmt.Println(err)
 	// Output:
-	// templates: invalid widget id: "abc</script>" contains '<' at byte 3; only letters, digits, '-' and '_' are allowed
+	// templates: invalid widget id: "abc</script>" contains '<' at byte 3; a widget id is all digits, or exactly 10 letters and digits (A-Z, a-z, 0-9)
 	// templates: invalid script host: "evil.example/x" may hold only lower-case letters, digits, '-' and '.' (and :port)
 }
 
@@ -47,7 +47,7 @@ func ExampleWidget_Snippet() {
 }
 
 func ExampleWidget_Config() {
-	widget, _ := templates.NewWidget("abc", templates.WithSafeHosts("example.com"))
+	widget, _ := templates.NewWidget("Abc1234567", templates.WithSafeHosts("example.com"))
 	cfg, err := widget.Config(templates.Visitor{Config: jsapi.PageConfig{
 		ContactInfo: &jsapi.ContactInfo{Name: "Ann", Email: "not an address"},
 		CustomData: []jsapi.CustomField{
@@ -68,7 +68,7 @@ func ExampleWidget_Config() {
 }
 
 func ExampleWithScript() {
-	widget, _ := templates.NewWidget("abc",
+	widget, _ := templates.NewWidget("Abc1234567",
 		stubwidget.With(stub.Options{LoadDelay: 200 * time.Millisecond, Offline: true}),
 		templates.WithRuntimeURL(templates.RuntimePath))
 	widget.Snippet(templates.Visitor{}).Render(context.Background(), os.Stdout)
@@ -79,7 +79,7 @@ func ExampleWithScript() {
 
 func ExampleWithVisitorTokens() {
 	signer, _ := usertoken.NewSigner([]byte("a secret of at least thirty-two bytes"))
-	widget, err := templates.NewWidget("abc", templates.WithVisitorTokens(signer, 24*time.Hour))
+	widget, err := templates.NewWidget("Abc1234567", templates.WithVisitorTokens(signer, 24*time.Hour))
 	if err != nil {
 		panic(err)
 	}
@@ -90,7 +90,7 @@ func ExampleWithVisitorTokens() {
 }
 
 func ExampleWithErrorHandler() {
-	widget, _ := templates.NewWidget("abc", templates.WithErrorHandler(func(ctx context.Context, err error) {
+	widget, _ := templates.NewWidget("Abc1234567", templates.WithErrorHandler(func(ctx context.Context, err error) {
 		fmt.Println("report:", err)
 	}))
 	widget.Snippet(templates.Visitor{Config: jsapi.PageConfig{
@@ -100,7 +100,7 @@ func ExampleWithErrorHandler() {
 }
 
 func ExampleWidget_Policy() {
-	widget, _ := templates.NewWidget("abc")
+	widget, _ := templates.NewWidget("Abc1234567")
 	site := templates.ParsePolicy("default-src 'self'; img-src 'self' data:")
 	policy := site.Merge(widget.Policy()).WithNonce("r4nd0m")
 	for _, directive := range strings.Split(policy.String(), "; ") {
@@ -178,23 +178,25 @@ func ExampleAssetHandler() {
 
 func ExampleValidateWidgetID() {
 	fmt.Println(templates.ValidateWidgetID("AbCdEf1234"))
+	fmt.Println(templates.ValidateWidgetID("abc123XYZ"))
 	fmt.Println(templates.ValidateWidgetID("abc/../x"))
 	// Output:
 	// <nil>
-	// templates: invalid widget id: "abc/../x" contains '/' at byte 3; only letters, digits, '-' and '_' are allowed
+	// templates: invalid widget id: "abc123XYZ" is 9 characters long and not all digits; a widget id is all digits, or exactly 10 letters and digits (A-Z, a-z, 0-9)
+	// templates: invalid widget id: "abc/../x" contains '/' at byte 3; a widget id is all digits, or exactly 10 letters and digits (A-Z, a-z, 0-9)
 }
 
 func ExampleWidget_ScriptURL() {
-	widget, _ := templates.NewWidget("abc", templates.WithHost(templates.HostRU))
+	widget, _ := templates.NewWidget("Abc1234567", templates.WithHost(templates.HostRU))
 	fmt.Println(widget.ScriptURL())
-	// Output: //code.jivo.ru/widget/abc
+	// Output: //code.jivo.ru/widget/Abc1234567
 }
 
 // A site whose policy restricts only scripts keeps its images, styles,
 // fetches and frames unrestricted; workers, which fell back on its
 // script-src, get a worker-src of their own.
 func ExamplePolicy_Merge_strictCSP() {
-	widget, _ := templates.NewWidget("abc")
+	widget, _ := templates.NewWidget("Abc1234567")
 	site := templates.ParsePolicy("object-src 'none'; script-src 'nonce-R' 'strict-dynamic' https: http:; base-uri 'none'")
 	for _, directive := range strings.Split(site.Merge(widget.Policy()).WithNonce("R").String(), "; ") {
 		fmt.Println(directive)
@@ -217,7 +219,7 @@ func ExampleValidateNonce() {
 }
 
 func ExampleWithLoad() {
-	widget, _ := templates.NewWidget("abc",
+	widget, _ := templates.NewWidget("Abc1234567",
 		templates.WithLoad(templates.LoadInteraction),
 		templates.WithLauncherLabel("Chatten"),
 		templates.WithLoadIntent(templates.IntentFocus),
@@ -227,10 +229,10 @@ func ExampleWithLoad() {
 	// The widget's script is not in the HTML: the loader adds it on intent.
 	html := b.String()
 	fmt.Println(html[:strings.Index(html, ">")+1])
-	fmt.Println(strings.Contains(html, `<script src="//code.jivosite.com/widget/abc"`))
+	fmt.Println(strings.Contains(html, `<script src="//code.jivosite.com/widget/Abc1234567"`))
 	fmt.Println(html[strings.LastIndex(html, "<script"):strings.LastIndex(html, ` nonce=`)])
 	// Output:
 	// <script id="jivokit-config" type="application/json" nonce="r4nd0m">
 	// false
-	// <script data-load="interaction" data-src="//code.jivosite.com/widget/abc" data-label="Chatten" data-intent="click focus"
+	// <script data-load="interaction" data-src="//code.jivosite.com/widget/Abc1234567" data-label="Chatten" data-intent="click focus"
 }

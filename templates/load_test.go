@@ -15,7 +15,7 @@ import (
 
 func render(t *testing.T, opts ...Option) string {
 	t.Helper()
-	w, err := NewWidget("abc", opts...)
+	w, err := NewWidget("Abc1234567", opts...)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -27,7 +27,7 @@ func render(t *testing.T, opts ...Option) string {
 }
 
 func TestLoadStrategiesRender(t *testing.T) {
-	const widgetTag = `<script src="//code.jivosite.com/widget/abc" async`
+	const widgetTag = `<script src="//code.jivosite.com/widget/Abc1234567" async`
 	for _, tc := range []struct {
 		name       string
 		opts       []Option
@@ -38,10 +38,10 @@ func TestLoadStrategiesRender(t *testing.T) {
 		{"default eager", nil, true, "", ""},
 		{"eager", []Option{WithLoad(LoadEager)}, true, "", ""},
 		{"eager with tracking", []Option{WithTrackPages()}, true, `<script data-load="eager" data-track-pages nonce="n0nce">`, `data-src="`},
-		{"idle", []Option{WithLoad(LoadIdle)}, false, `<script data-load="idle" data-src="//code.jivosite.com/widget/abc" nonce="n0nce">`, ""},
-		{"consent", []Option{WithLoad(LoadConsent)}, false, `<script data-load="consent" data-src="//code.jivosite.com/widget/abc" nonce="n0nce">`, ""},
+		{"idle", []Option{WithLoad(LoadIdle)}, false, `<script data-load="idle" data-src="//code.jivosite.com/widget/Abc1234567" nonce="n0nce">`, ""},
+		{"consent", []Option{WithLoad(LoadConsent)}, false, `<script data-load="consent" data-src="//code.jivosite.com/widget/Abc1234567" nonce="n0nce">`, ""},
 		{"interaction, translated, focus and hover", []Option{WithLoad(LoadInteraction), WithLauncherLabel(`Écrivez-nous "ici" <3`), WithLoadIntent(IntentFocus, IntentHover), WithTrackPages()}, false,
-			`<script data-load="interaction" data-src="//code.jivosite.com/widget/abc" data-label="Écrivez-nous &#34;ici&#34; &lt;3" data-intent="click focus hover" data-track-pages nonce="n0nce">`, ""},
+			`<script data-load="interaction" data-src="//code.jivosite.com/widget/Abc1234567" data-label="Écrivez-nous &#34;ici&#34; &lt;3" data-intent="click focus hover" data-track-pages nonce="n0nce">`, ""},
 		{"stub under consent", []Option{WithLoad(LoadConsent), withStub(stub.Options{LoadDelay: 5 * time.Millisecond, Offline: true})}, false,
 			`<script data-load="consent" data-src="/jivokit/stub.js" data-attrs="{&#34;data-load-delay&#34;:&#34;5&#34;,&#34;data-offline&#34;:&#34;true&#34;}" nonce="n0nce">`, `<script src="/jivokit/stub.js"`},
 	} {
@@ -82,7 +82,7 @@ func TestLoadOptionErrors(t *testing.T) {
 		{"bad attribute", []Option{WithScript(badAttrs{})}, `"onload" is not a lower-case data-* name`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			_, err := NewWidget("abc", tc.opts...)
+			_, err := NewWidget("Abc1234567", tc.opts...)
 			if err == nil || !errors.Is(err, ErrOption) || !strings.Contains(err.Error(), tc.want) {
 				t.Errorf("err = %v, want ErrOption saying %q", err, tc.want)
 			}

@@ -18,7 +18,7 @@ import (
 
 func newTestWidget(t testing.TB, opts ...Option) *Widget {
 	t.Helper()
-	w, err := NewWidget("test1", opts...)
+	w, err := NewWidget("Test123456", opts...)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -121,7 +121,7 @@ func TestConfigSafeHosts(t *testing.T) {
 func TestConfigLeavesOutInvalidParts(t *testing.T) {
 	w := newTestWidget(t)
 	in := jsapi.PageConfig{
-		UserToken: "tok",
+		UserToken: "Tok1234567",
 		ContactInfo: &jsapi.ContactInfo{
 			Name: "Ann\xff", Email: "ann@example.com", Phone: "123", Description: "ok",
 		},
@@ -138,7 +138,7 @@ func TestConfigLeavesOutInvalidParts(t *testing.T) {
 	}
 	got, err := w.Config(Visitor{Config: in})
 	want := jsapi.PageConfig{
-		UserToken:   "tok",
+		UserToken:   "Tok1234567",
 		ContactInfo: &jsapi.ContactInfo{Email: "ann@example.com", Description: "ok"},
 		CustomData:  []jsapi.CustomField{{Content: "c"}},
 		WidgetColor: &jsapi.WidgetColor{Color: "#fff"},
@@ -263,7 +263,7 @@ func TestConfigAgreesWithValidate(t *testing.T) {
 	}{
 		{"empty", jsapi.PageConfig{}},
 		{"full", jsapi.PageConfig{
-			UserToken:   "tok",
+			UserToken:   "Tok1234567",
 			ContactInfo: &jsapi.ContactInfo{Name: "Ann", Email: "ann@example.com", Phone: "+1 555 0100", Description: "d"},
 			CustomData:  []jsapi.CustomField{{Content: "c", Title: "t", Link: "https://example.com/a", Key: "k"}},
 			WidgetColor: &jsapi.WidgetColor{Color: "#1e88e5", Color2: "#FFF"},

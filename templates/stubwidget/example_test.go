@@ -13,7 +13,7 @@ import (
 )
 
 func ExampleWith() {
-	widget, err := templates.NewWidget("abc",
+	widget, err := templates.NewWidget("Abc1234567",
 		stubwidget.With(stub.Options{LoadDelay: 200 * time.Millisecond}),
 		templates.WithRuntimeURL(templates.RuntimePath))
 	if err != nil {
@@ -29,7 +29,7 @@ func ExampleWith() {
 }
 
 func ExampleWithURL() {
-	_, err := templates.NewWidget("abc", stubwidget.WithURL("/static/stub.js", stub.Options{LoadDelay: -time.Second}))
+	_, err := templates.NewWidget("Abc1234567", stubwidget.WithURL("/static/stub.js", stub.Options{LoadDelay: -time.Second}))
 	fmt.Println(err)
 	// Output:
 	// templates: invalid option: stub: negative load delay: -1s (use 0 to load on the next tick)

@@ -2,7 +2,7 @@
 // (package stub), for development and tests: only programs that import it
 // link the stub's script.
 //
-//	widget, err := templates.NewWidget("abc123XYZ", stubwidget.With(stub.Options{LoadDelay: 200 * time.Millisecond}))
+//	widget, err := templates.NewWidget("abc123XYZ0", stubwidget.With(stub.Options{LoadDelay: 200 * time.Millisecond}))
 //	mux.Handle("/jivokit/", stub.Handler()) // serves stub.Path
 package stubwidget
 

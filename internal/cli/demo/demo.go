@@ -117,7 +117,7 @@ func New(ctx context.Context, cfg Config) (*Server, error) {
 	opts := []templates.Option{templates.WithVisitorTokens(signer, 24*time.Hour)}
 	id := cfg.WidgetID
 	if s.stub {
-		id = "jivokitDemo"
+		id = "JivokitDem"
 		opts = append(opts, stubwidget.With(stub.Options{LoadDelay: 300 * time.Millisecond}))
 	}
 	if s.widgets, err = newWidgets(id, opts); err != nil {

@@ -7,7 +7,9 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/a-h/templ"
 
@@ -112,6 +114,11 @@ func Run(_ context.Context, _ io.Reader, stdout, stderr io.Writer, args []string
 	}
 	if (set["launcher-label"] || set["load-intent"]) && mode != templates.LoadInteraction {
 		return fail("-launcher-label and -load-intent need -load interaction")
+	}
+	for _, f := range []string{"stub-url", "runtime-url"} {
+		if v := fs.Lookup(f).Value.String(); !utf8.ValidString(v) {
+			return fail(fmt.Sprintf("-%s is not valid UTF-8: %s; give the URL in UTF-8 (percent-encode other bytes)", f, strconv.QuoteToASCII(v)))
+		}
 	}
 	if set["site-csp"] && !*csp {
 		return fail("-site-csp needs -csp")
