@@ -7,13 +7,13 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
-	"os"
 	"strings"
 	"time"
 
 	"github.com/a-h/templ"
 
 	"github.com/jivokit/jivokit/jsapi"
+	"github.com/jivokit/jivokit/jsapi/runtime"
 	"github.com/jivokit/jivokit/stub"
 	"github.com/jivokit/jivokit/templates"
 	"github.com/jivokit/jivokit/templates/stubwidget"
@@ -34,16 +34,19 @@ func ExampleWidget_Snippet() {
 		panic(err)
 	}
 	ctx := templ.WithNonce(context.Background(), "r4nd0m")
+	var b strings.Builder
 	err = widget.Snippet(templates.Visitor{Config: jsapi.PageConfig{
 		ContactInfo: &jsapi.ContactInfo{Name: "Ann </script>"},
 		Invitation:  &jsapi.Invitation{Text: "Need help?", DepartmentID: 3},
-	}}).Render(ctx, os.Stdout)
+	}}).Render(ctx, &b)
 	if err != nil {
 		panic(err)
 	}
+	// The loader, inlined, adds the widget's script.
+	fmt.Println(strings.Replace(b.String(), runtime.Loader, "/* the loader */", 1))
 	// Output:
 	// <script id="jivokit-config" type="application/json" nonce="r4nd0m">{"contact_info":{"name":"Ann \u003c/script\u003e"},"invitation":{"text":"Need help?","department_id":3}}
-	// </script><script src="/jivokit/runtime.js" nonce="r4nd0m"></script><script src="//code.jivosite.com/widget/AbCdEf1234" async nonce="r4nd0m"></script>
+	// </script><script src="/jivokit/runtime.js" nonce="r4nd0m"></script><script data-load="eager" data-src="//code.jivosite.com/widget/AbCdEf1234" nonce="r4nd0m">/* the loader */</script>
 }
 
 func ExampleWidget_Config() {
@@ -71,10 +74,13 @@ func ExampleWithScript() {
 	widget, _ := templates.NewWidget("Abc1234567",
 		stubwidget.With(stub.Options{LoadDelay: 200 * time.Millisecond, Offline: true}),
 		templates.WithRuntimeURL(templates.RuntimePath))
-	widget.Snippet(templates.Visitor{}).Render(context.Background(), os.Stdout)
+	var b strings.Builder
+	widget.Snippet(templates.Visitor{}).Render(context.Background(), &b)
+	// The loader adds the stub's script with the attributes of data-attrs.
+	fmt.Println(strings.Replace(b.String(), runtime.Loader, "/* the loader */", 1))
 	// Output:
 	// <script id="jivokit-config" type="application/json">{}
-	// </script><script src="/jivokit/runtime.js"></script><script src="/jivokit/stub.js" async data-load-delay="200" data-offline="true"></script>
+	// </script><script src="/jivokit/runtime.js"></script><script data-load="eager" data-src="/jivokit/stub.js" data-attrs="{&#34;data-load-delay&#34;:&#34;200&#34;,&#34;data-offline&#34;:&#34;true&#34;}">/* the loader */</script>
 }
 
 func ExampleWithVisitorTokens() {
@@ -113,9 +119,19 @@ func ExampleWidget_Policy() {
 	// frame-src 'self' *.jivosite.com
 	// img-src 'self' data: *.jivosite.com *.jivo.ru blob:
 	// media-src 'self' *.jivosite.com
-	// script-src 'self' code.jivosite.com *.jivosite.com *.jivo.ru 'nonce-r4nd0m'
+	// script-src 'self' 'strict-dynamic' code.jivosite.com *.jivosite.com *.jivo.ru 'nonce-r4nd0m'
 	// style-src 'self' *.jivosite.com 'unsafe-inline'
 	// worker-src 'self' blob:
+}
+
+func ExampleWidget_ScriptHashes() {
+	// A page without a nonce: the hashes of the inline runtime and loader.
+	widget, _ := templates.NewWidget("Abc1234567")
+	site := templates.ParsePolicy("script-src 'self'; object-src 'none'")
+	policy := site.Merge(widget.Policy(), templates.Policy{"script-src": widget.ScriptHashes()})
+	src := policy["script-src"]
+	fmt.Println(src[:5], len(src)-5, "hashes")
+	// Output: ['self' 'strict-dynamic' code.jivosite.com *.jivosite.com *.jivo.ru] 2 hashes
 }
 
 func ExampleWASMPolicy() {

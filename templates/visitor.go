@@ -78,6 +78,7 @@ func (w *Widget) Config(v Visitor) (jsapi.PageConfig, error) {
 			}
 		}
 	}
+	w.loadSettings(&c, v.Config, &out)
 	if len(c.dropped) > 0 {
 		return out, &RenderError{Dropped: c.dropped}
 	}

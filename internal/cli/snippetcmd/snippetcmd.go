@@ -4,9 +4,11 @@ package snippetcmd
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -15,7 +17,6 @@ import (
 
 	"github.com/jivokit/jivokit/internal/cli/cliflag"
 	"github.com/jivokit/jivokit/jsapi"
-	"github.com/jivokit/jivokit/jsapi/runtime"
 	"github.com/jivokit/jivokit/stub"
 	"github.com/jivokit/jivokit/templates"
 	"github.com/jivokit/jivokit/templates/stubwidget"
@@ -33,12 +34,12 @@ Go (paste it before </body>). It holds three script elements:
      (escaping <, >, & as \u003c, \u003e, \u0026), never by pasting text.
   2. the page runtime (window.jivokit), inlined, so the site has nothing to
      serve; or <script src> with -runtime-url.
-  3. the widget: <script src="//code.jivosite.com/widget/ID" async>, or with
-     -stub the stub widget for tests, which the site must serve itself
-     (-print-stub writes it).
+  3. the runtime's loader, inlined, which adds the widget's script
+     (//code.jivosite.com/widget/ID, or with -stub the stub widget for
+     tests, which the site must serve itself: -print-stub writes it).
 
-With -load idle, interaction or consent the third is instead the runtime's
-loader, inlined, which adds the widget's script later: idle after the page
+With -load eager (the default) the loader adds it at once; with idle,
+interaction or consent later: idle after the page
 has loaded, interaction on the first click of a launcher button
 (-launcher-label translates it, -load-intent focus,hover loads on intent
 already), consent when the page calls jivokit.load() (wire the cookie
@@ -52,7 +53,14 @@ of the snippet, the Content-Security-Policy the snippet needs, with the
 inline runtime's sha256 hash (or the nonce); with -site-csp it prints the
 site's own policy extended by it, which is what the page must send: the
 snippet's needs alone would block the page's other scripts, styles and
-images.`
+images.
+
+The loader adds the widget's script in every strategy (eager: at once), so
+that a policy with 'strict-dynamic' trusts it with hashes as with a nonce,
+and watches it load: when the script fails, the policy refuses it or it has
+not loaded within -load-timeout, jivokit.phase becomes "failed", queued
+calls are refused, the window gets a jivokit:failure event, and the
+launcher gives way to the -fallback link.`
 
 // Run runs `jivokit snippet`.
 func Run(_ context.Context, _ io.Reader, stdout, stderr io.Writer, args []string) int {
@@ -81,6 +89,9 @@ func Run(_ context.Context, _ io.Reader, stdout, stderr io.Writer, args []string
 		intent     = fs.String("load-intent", "", "with -load interaction, what besides a click loads the widget: focus, hover or focus,hover")
 		track      = fs.Bool("track-pages", false, "follow a single-page app's history and send each new URL and title to the widget")
 		queueLimit = fs.Int("queue-limit", 0, "how many calls the runtime queues before the widget loads (0: the default, 100)")
+		timeout    = fs.Duration("load-timeout", 0, "how long after loading starts the page waits for the widget before it reports a failure (0: the default, 20s)")
+		fallback   = fs.String("fallback", "", "the link shown in the launcher's place when the widget fails to load: mailto:, tel:, a messenger, a contact page (with -fallback-label)")
+		fbLabel    = fs.String("fallback-label", "", "the fallback link's text")
 	)
 	if code, ok := cliflag.Parse(fs, args, stdout, stderr); !ok {
 		return code
@@ -108,9 +119,9 @@ func Run(_ context.Context, _ io.Reader, stdout, stderr io.Writer, args []string
 	if set["department"] && *invitation == "" {
 		return fail("-department needs -invitation")
 	}
-	mode, err := templates.ParseLoad(*load)
-	if err != nil {
-		return fail("-load: " + strings.TrimPrefix(err.Error(), "templates: invalid option: "))
+	mode := templates.Load(*load)
+	if !slices.Contains(templates.Loads, mode) {
+		return fail(fmt.Sprintf("-load: unknown loading strategy %q (want eager, idle, interaction or consent)", *load))
 	}
 	if (set["launcher-label"] || set["load-intent"]) && mode != templates.LoadInteraction {
 		return fail("-launcher-label and -load-intent need -load interaction")
@@ -154,6 +165,15 @@ func Run(_ context.Context, _ io.Reader, stdout, stderr io.Writer, args []string
 	if *runtimeURL != "" {
 		opts = append(opts, templates.WithRuntimeURL(*runtimeURL))
 	}
+	if set["load-timeout"] {
+		opts = append(opts, templates.WithLoadTimeout(*timeout))
+	}
+	if set["fallback"] != set["fallback-label"] {
+		return fail("-fallback and -fallback-label go together")
+	}
+	if set["fallback"] {
+		opts = append(opts, templates.WithFallback(*fallback, *fbLabel))
+	}
 	widget, err := templates.NewWidget(*id, opts...)
 	if err != nil {
 		return fail(strings.ReplaceAll(err.Error(), "\n", "\njivokit snippet: "))
@@ -174,7 +194,7 @@ func Run(_ context.Context, _ io.Reader, stdout, stderr io.Writer, args []string
 	// A printed snippet must hold everything it was asked for: what the
 	// component would leave out is an error here.
 	if _, err := widget.Config(visitor); err != nil {
-		return fail(strings.TrimPrefix(err.Error(), "templates: left out of the page: "))
+		return fail(dropped(err))
 	}
 
 	if *csp {
@@ -185,11 +205,10 @@ func Run(_ context.Context, _ io.Reader, stdout, stderr io.Writer, args []string
 		if *nonce != "" {
 			policy = policy.WithNonce(*nonce)
 		} else {
-			if *runtimeURL == "" {
-				policy = policy.WithHash(runtime.Script)
-			}
-			if mode != templates.LoadEager || *track {
-				policy = policy.WithHash(runtime.Loader)
+			// The widget knows which inline scripts its snippet holds.
+			policy = policy.Merge(templates.Policy{"script-src": widget.ScriptHashes()})
+			if *runtimeURL != "" {
+				fmt.Fprintln(stderr, "jivokit snippet: warning: without -nonce, browsers that know 'strict-dynamic' refuse the runtime's <script src> (-runtime-url): give -nonce, or leave the runtime inline")
 			}
 		}
 		fmt.Fprintln(stdout, policy.String())
@@ -206,9 +225,23 @@ func Run(_ context.Context, _ io.Reader, stdout, stderr io.Writer, args []string
 		return 1
 	}
 	if report != nil {
-		return fail(report.Error())
+		return fail(dropped(report))
 	}
 	// One element per line reads better in a page's source.
 	io.WriteString(stdout, strings.ReplaceAll(b.String(), "</script><", "</script>\n<")+"\n")
 	return 0
+}
+
+// dropped says what a *templates.RenderError left out, part by part, in
+// the terms of the flags' JSON block.
+func dropped(err error) string {
+	var re *templates.RenderError
+	if !errors.As(err, &re) {
+		return err.Error()
+	}
+	parts := make([]string, len(re.Dropped))
+	for i, d := range re.Dropped {
+		parts[i] = d.Field + ": " + d.Err.Error()
+	}
+	return strings.Join(parts, "; ")
 }

@@ -48,8 +48,9 @@ func TestSnippet(t *testing.T) {
 	if got, _ := json.Marshal(cfg); string(got) != mustJSON(want) {
 		t.Errorf("config %s\nwant   %s", got, mustJSON(want))
 	}
-	if lines[len(lines)-1] != `<script src="//code.jivosite.com/widget/AbC1234567" async></script>` {
-		t.Errorf("widget line %s", lines[len(lines)-1])
+	// The loader adds the widget's script.
+	if want := "\n" + `<script data-load="eager" data-src="//code.jivosite.com/widget/AbC1234567">` + runtime.Loader + "</script>\n"; !strings.HasSuffix(out, want) {
+		t.Errorf("the snippet does not end with the loader:\n%.300s", out)
 	}
 }
 
@@ -63,17 +64,19 @@ func TestSnippetVariants(t *testing.T) {
 		not  []string
 	}{
 		{"host", []string{"-widget-id", "12345", "-host", "code.jivo.ru"}, []string{`src="//code.jivo.ru/widget/12345"`}, nil},
-		{"stub", []string{"-widget-id", "12345", "-stub"}, []string{`<script src="/jivokit/stub.js" async></script>`}, []string{"jivosite"}},
+		{"stub", []string{"-widget-id", "12345", "-stub"}, []string{`<script data-load="eager" data-src="/jivokit/stub.js">`}, []string{"code.jivosite"}},
 		{"stub url", []string{"-widget-id", "12345", "-stub", "-stub-url", "/static/stub.js"}, []string{`src="/static/stub.js"`}, nil},
 		{"runtime url", []string{"-widget-id", "12345", "-runtime-url", "/js/runtime.js"}, []string{`<script src="/js/runtime.js"></script>`}, []string{runtime.Script[:30]}},
-		{"nonce", []string{"-widget-id", "12345", "-nonce", "NONCE"}, []string{`type="application/json" nonce="NONCE"`, `async nonce="NONCE"`}, nil},
+		{"nonce", []string{"-widget-id", "12345", "-nonce", "NONCE"}, []string{`type="application/json" nonce="NONCE"`, `data-src="//code.jivosite.com/widget/12345" nonce="NONCE"`}, nil},
 		{"empty config", []string{"-widget-id", "12345"}, []string{`type="application/json">{}` + "\n</script>"}, nil},
-		{"eager", []string{"-widget-id", "12345", "-load", "eager"}, []string{`<script src="//code.jivosite.com/widget/12345" async></script>`}, []string{"data-load"}},
+		{"eager", []string{"-widget-id", "12345", "-load", "eager"}, []string{`<script data-load="eager" data-src="//code.jivosite.com/widget/12345">`}, []string{"<script src"}},
+		{"watchdog", []string{"-widget-id", "12345", "-load-timeout", "5s", "-fallback", "mailto:help@shop.example", "-fallback-label", "E-mail us"},
+			[]string{`"load_timeout":5000,"fallback":{"url":"mailto:help@shop.example","label":"E-mail us"}`}, nil},
 		{"idle", []string{"-widget-id", "12345", "-load", "idle"}, []string{`<script data-load="idle" data-src="//code.jivosite.com/widget/12345">` + runtime.Loader + "</script>"}, []string{`<script src="//code`}},
 		{"consent with the stub", []string{"-widget-id", "12345", "-load", "consent", "-stub"}, []string{`<script data-load="consent" data-src="/jivokit/stub.js">`}, []string{`<script src="/jivokit/stub.js"`}},
 		{"interaction", []string{"-widget-id", "12345", "-load", "interaction", "-launcher-label", "Чат", "-load-intent", "focus, hover", "-nonce", "N"},
 			[]string{`<script data-load="interaction" data-src="//code.jivosite.com/widget/12345" data-label="Чат" data-intent="click focus hover" nonce="N">`}, []string{`<script src="//code`}},
-		{"track pages", []string{"-widget-id", "12345", "-track-pages"}, []string{`<script src="//code.jivosite.com/widget/12345" async></script>`, `<script data-load="eager" data-track-pages>`}, nil},
+		{"track pages", []string{"-widget-id", "12345", "-track-pages"}, []string{`<script data-load="eager" data-src="//code.jivosite.com/widget/12345" data-track-pages>`}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -98,18 +101,19 @@ func TestSnippetVariants(t *testing.T) {
 func TestSnippetCSP(t *testing.T) {
 	sum := sha256.Sum256([]byte(runtime.Script))
 	hash := "'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"
-	_, out, _ := run("-widget-id", "12345", "-csp")
-	if !strings.Contains(out, "script-src code.jivosite.com") || !strings.Contains(out, hash) || strings.Contains(out, "<script") {
-		t.Errorf("-csp printed %s", out)
-	}
 	sum = sha256.Sum256([]byte(runtime.Loader))
 	loaderHash := "'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"
-	if strings.Contains(out, loaderHash) {
-		t.Errorf("-csp for an eager page allows the loader: %s", out)
+	// Every strategy: the loader adds the widget's script, which
+	// 'strict-dynamic' trusts.
+	for _, load := range []string{"eager", "consent"} {
+		_, out, _ := run("-widget-id", "12345", "-csp", "-load", load)
+		if !strings.Contains(out, "script-src 'strict-dynamic' code.jivosite.com *.jivosite.com *.jivo.ru "+hash+" "+loaderHash+";") || strings.Contains(out, "<script") {
+			t.Errorf("-csp -load %s printed %s", load, out)
+		}
 	}
-	_, out, _ = run("-widget-id", "12345", "-csp", "-load", "consent")
-	if !strings.Contains(out, hash) || !strings.Contains(out, loaderHash) {
-		t.Errorf("-csp -load consent lacks the loader's hash: %s", out)
+	code, out, errOut := run("-widget-id", "12345", "-csp", "-runtime-url", "/jivokit/runtime.js")
+	if code != 0 || strings.Contains(out, hash) || !strings.Contains(out, loaderHash) || !strings.Contains(errOut, "warning: without -nonce") {
+		t.Errorf("-csp -runtime-url: exit %d, printed %s, warned %q", code, out, errOut)
 	}
 	_, out, _ = run("-widget-id", "12345", "-csp", "-nonce", "abc")
 	if !strings.Contains(out, "'nonce-abc'") || strings.Contains(out, "sha256") {
@@ -117,7 +121,7 @@ func TestSnippetCSP(t *testing.T) {
 	}
 	// The site's policy is extended, not replaced: what it leaves
 	// unrestricted (images, styles, frames here) stays so.
-	code, out, errOut := run("-widget-id", "12345", "-csp", "-nonce", "R", "-site-csp", "object-src 'none'; script-src 'nonce-R' 'strict-dynamic' https: http:; base-uri 'none'")
+	code, out, errOut = run("-widget-id", "12345", "-csp", "-nonce", "R", "-site-csp", "object-src 'none'; script-src 'nonce-R' 'strict-dynamic' https: http:; base-uri 'none'")
 	want := "base-uri 'none'; object-src 'none'; script-src 'nonce-R' 'strict-dynamic' https: http: code.jivosite.com *.jivosite.com *.jivo.ru; worker-src 'nonce-R' 'strict-dynamic' https: http: blob:\n"
 	if code != 0 || out != want {
 		t.Errorf("-csp -site-csp: exit %d, printed\n%s\nwant\n%s%s", code, out, want, errOut)
@@ -155,6 +159,9 @@ func TestSnippetBadUsage(t *testing.T) {
 		{"stub url alone", []string{"-widget-id", "12345", "-stub-url", "/s.js"}, "-stub-url needs -stub"},
 		{"javascript stub url", []string{"-widget-id", "12345", "-stub", "-stub-url", "javascript:alert(1)"}, "invalid URL"},
 		{"negative queue", []string{"-widget-id", "12345", "-queue-limit", "-1"}, "queue_limit"},
+		{"bad fallback", []string{"-widget-id", "12345", "-fallback", "javascript:alert(1)", "-fallback-label", "x"}, "fallback.url"},
+		{"fallback without label", []string{"-widget-id", "12345", "-fallback", "/contact"}, "-fallback and -fallback-label go together"},
+		{"zero timeout", []string{"-widget-id", "12345", "-load-timeout", "0s"}, "WithLoadTimeout needs a duration"},
 		{"nonce that breaks out of its source", []string{"-widget-id", "12345", "-csp", "-nonce", "x' 'unsafe-inline"}, "invalid CSP nonce"},
 		{"nonce with a space", []string{"-widget-id", "12345", "-nonce", "a b"}, "-nonce"},
 		{"template placeholder as nonce", []string{"-widget-id", "12345", "-nonce", "{{nonce}}"}, "invalid CSP nonce"},

@@ -15,6 +15,7 @@ if (!w.jivokit) {
   const waiting = []; // ready()'s resolvers
   let loaded = false;
   let gone; // destroyed, not loaded since
+  let failed; // while the widget failed to load: the loader's maker of the JivoError of a call
   let burst; // [method, args, resolve, promise] of setClientAttributes while its window is open
   const held = []; // burst, while a call in its window waits for its end
   let found; // whether the configuration block was there
@@ -51,7 +52,7 @@ if (!w.jivokit) {
   const onLoad = () => {
     if (loaded) return;
     loaded = true;
-    gone = 0;
+    gone = failed = 0;
     // The block may come after the runtime on the page.
     if (!found) read();
     if (bad) report(bad, 'config');
@@ -111,6 +112,7 @@ if (!w.jivokit) {
   // send makes the call now or queues it.
   const send = (d, a) =>
     (loaded && !queue.length) || d.immediate ? exec(w, d, a)
+    : failed ? failed(d.name)
     : queue.length >= ((jk.config || 0).queue_limit || 100) ? new JivoError(d.name, 'queue full')
     : pend([d, a], queue);
 
@@ -152,6 +154,12 @@ if (!w.jivokit) {
     // widget's script back.
     get phase() {
       return loaded ? 'loaded' : gone ? 'destroyed' : 'loading';
+    },
+    // The loader's watchdog: the widget failed to load. Queued calls and
+    // calls until it loads are refused with lost(method); ready() waits on.
+    fail(lost) {
+      failed = lost;
+      queue.splice(0).forEach((q) => q[2](lost(q[0].name)));
     },
     onerror: (e, where) => console.error('jivokit: ' + where + ':', e),
   };
