@@ -18,3 +18,7 @@ func Load(ctx context.Context) error { return ErrUnsupported }
 // CurrentPhase returns the widget's phase. On this platform it returns
 // ErrUnsupported.
 func CurrentPhase() (Phase, error) { return 0, ErrUnsupported }
+
+// OnLoadFailed subscribes fn to the widget's failure to load. On this
+// platform it does nothing.
+func OnLoadFailed(fn func(*LoadError)) (unsubscribe func()) { return func() {} }
