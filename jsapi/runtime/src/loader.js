@@ -92,26 +92,29 @@ if (jk && me && !jk.strategy) {
   };
 
   // watch starts the watchdog when loading starts: the widget's script
-  // fails, the page's policy blocks a script of the widget's host or the
-  // vendor's, or the widget has not loaded within the timeout.
+  // fails, the page's policy refuses a script of the vendor's hosts or
+  // one beside the widget's script (the same folder: not the site's own
+  // scripts when the widget comes from the site), or the widget has not
+  // loaded within the timeout.
   const watch = () => {
     const ms = cfg.load_timeout > 0 ? cfg.load_timeout : 20000;
     timer = setTimeout(() => fail('timeout', 'not loaded within ' + ms + ' ms'), ms);
-    let host;
+    let dir;
     try {
-      host = src && new URL(src, location.href).host;
+      dir = src && new URL('.', new URL(src, location.href)).href;
     } catch (_) {
       // a bad data-src fails on its own
     }
     d.addEventListener('securitypolicyviolation', (e) => {
+      const u = e.blockedURI;
       let h;
       try {
-        h = new URL(e.blockedURI).host;
+        h = new URL(u).host;
       } catch (_) {
-        return; // 'inline', 'eval': not a script of the widget's hosts
+        return; // 'inline', 'eval': not a script of the widget's
       }
-      if (/^script-src/.test(e.effectiveDirective) && (h == host || /(^|\.)(jivosite\.com|jivo\.ru)$/.test(h))) {
-        fail('csp', e.effectiveDirective + ' refused ' + e.blockedURI);
+      if (/^script-src/.test(e.effectiveDirective) && ((dir && !u.indexOf(dir)) || /(^|\.)(jivosite\.com|jivo\.ru)$/.test(h))) {
+        fail('csp', e.effectiveDirective + ' refused ' + u);
       }
     });
     jk.on('jivo_onLoadCallback', () => {

@@ -213,16 +213,18 @@ test('watchdog, script error: reported as script-error after a moment (a policy\
 });
 
 test('watchdog, CSP: a refused script of the widget\'s host or the vendor\'s fails it; inline, eval, images and other hosts do not', async () => {
-  const p = newPage({ 'data-load': 'eager', 'data-src': 'https://cdn.example/w.js' });
+  const p = newPage({ 'data-load': 'eager', 'data-src': 'https://cdn.example/widget/w.js' });
   const v = p.listeners.securitypolicyviolation;
   v({ blockedURI: 'inline', effectiveDirective: 'script-src-elem' });
   v({ blockedURI: 'eval', effectiveDirective: 'script-src' });
   v({ blockedURI: 'https://code.jivosite.com/i.png', effectiveDirective: 'img-src' });
   v({ blockedURI: 'https://ads.example/x.js', effectiveDirective: 'script-src-elem' });
+  // The site's own script on the widget's host, outside its folder.
+  v({ blockedURI: 'https://cdn.example/app.js', effectiveDirective: 'script-src-elem' });
   assert.equal(p.jk.phase, 'loading');
-  v({ blockedURI: 'https://cdn.example/w.js', effectiveDirective: 'script-src-elem' });
+  v({ blockedURI: 'https://cdn.example/widget/w.js', effectiveDirective: 'script-src-elem' });
   assert.equal(p.jk.phase, 'failed');
-  assert.deepEqual({ ...p.jk.failure }, { reason: 'csp', detail: 'script-src-elem refused https://cdn.example/w.js' });
+  assert.deepEqual({ ...p.jk.failure }, { reason: 'csp', detail: 'script-src-elem refused https://cdn.example/widget/w.js' });
   // The script's error that follows changes nothing.
   p.scripts()[0].onerror();
   await later(70);
