@@ -82,6 +82,7 @@ type Server struct {
 	mux         *http.ServeMux
 	widget      *templates.Widget // the eager one
 	widgets     map[templates.Load]*templates.Widget
+	failing     *templates.Widget // the widget of /?fail, which fails to load
 	stub        bool
 	signer      *usertoken.Signer
 	manifest    assets.Manifest
@@ -114,13 +115,17 @@ func New(ctx context.Context, cfg Config) (*Server, error) {
 	}
 	s.hosts = newHostPolicy([]string{cfg.Addr}, cfg.AllowHosts)
 
-	opts := []templates.Option{templates.WithVisitorTokens(signer, 24*time.Hour)}
+	tokens := templates.WithVisitorTokens(signer, 24*time.Hour)
+	opts := []templates.Option{tokens}
 	id := cfg.WidgetID
 	if s.stub {
 		id = "JivokitDem"
 		opts = append(opts, stubwidget.With(stub.Options{LoadDelay: 300 * time.Millisecond}))
 	}
 	if s.widgets, err = newWidgets(id, opts); err != nil {
+		return nil, fmt.Errorf("demo: %w", err)
+	}
+	if s.failing, err = newFailing(id, tokens); err != nil {
 		return nil, fmt.Errorf("demo: %w", err)
 	}
 	s.widget = s.widgets[templates.LoadEager]
