@@ -20,8 +20,9 @@ import (
 type Load string
 
 const (
-	// LoadEager puts the widget's <script src async> in the HTML: the
-	// browser fetches it with the page. The default.
+	// LoadEager has the page runtime's loader add the widget's <script
+	// src async> as soon as it runs: the browser fetches it with the page.
+	// The default.
 	LoadEager Load = "eager"
 	// LoadIdle fetches it after the page's load event, in an idle period
 	// (requestIdleCallback, at most 3 s late; a timer where it is missing).
@@ -60,10 +61,11 @@ const (
 )
 
 // WithLoad sets when the widget's script is fetched; LoadEager by default.
-// With any other strategy the HTML carries no <script src> for the widget:
+// Under every strategy the HTML carries no <script src> for the widget:
 // the page runtime's loader adds it, with the page's CSP nonce, when the
-// time comes, and jivokit.load() (Go: jivo.Load) starts it earlier. Calls
-// made before it has loaded queue and replay as ever.
+// time comes (at once under LoadEager), and jivokit.load() (Go: jivo.Load)
+// starts it earlier. Calls made before it has loaded queue and replay as
+// ever.
 func WithLoad(l Load) Option {
 	return func(s *settings) {
 		if _, err := ParseLoad(string(l)); err != nil {
