@@ -225,7 +225,7 @@ func (s *Server) WebhookPath() string { return s.webhookPath }
 func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	s.self = "http://" + ln.Addr().String()
 	s.hosts = newHostPolicy([]string{s.addr, ln.Addr().String()}, s.allowHosts)
-	if err := serve.Run(ctx, s.limits.Server(s), s.limits.Listener(ln)); err != nil {
+	if err := serve.Run(ctx, s.limits.Server(s), ln); err != nil {
 		return fmt.Errorf("demo: %w", err)
 	}
 	return nil

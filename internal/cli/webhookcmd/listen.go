@@ -102,7 +102,7 @@ func listen(ctx context.Context, stdout, stderr io.Writer, args []string) int {
 	}
 	logger.Info("listening", attrs...)
 
-	err = serve.Run(ctx, srv, limits.Listener(ln))
+	err = serve.Run(ctx, srv, ln)
 	flushed, cancel := context.WithTimeout(context.Background(), time.Second)
 	defer cancel()
 	log.Flush(flushed)

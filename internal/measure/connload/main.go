@@ -137,7 +137,7 @@ func startServe(h http.Handler) *running {
 	srv.ErrorLog = discardLog()
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan struct{})
-	go func() { serve.Run(ctx, srv, limits.Listener(ln)); close(done) }()
+	go func() { serve.Run(ctx, srv, ln); close(done) }()
 	return &running{ln.Addr().String(), func() { srv.Close(); cancel(); <-done }}
 }
 
