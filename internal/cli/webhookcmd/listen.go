@@ -62,7 +62,16 @@ func listen(ctx context.Context, stdout, stderr io.Writer, args []string) int {
 	if err := limits.Check(*timeout); err != nil {
 		return badUsage(fs, stderr, err.Error())
 	}
-	logger := newLogger(stderr, *logFormat)
+	// listen's own messages wait in a bounded queue: a stderr nobody reads
+	// drops them (and counts them) instead of holding up requests and the
+	// shutdown. Whatever is queued gets up to a second to be written.
+	logOut := serve.NewLogWriter(stderr)
+	defer func() {
+		ctx, cancel := context.WithTimeout(context.Background(), time.Second)
+		defer cancel()
+		logOut.Flush(ctx)
+	}()
+	logger := newLogger(logOut, *logFormat)
 
 	// A closed stdout (listen | head -1) must fail writes, not end the
 	// process: without a handler, a broken pipe on stdout kills it.
