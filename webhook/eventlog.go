@@ -74,14 +74,16 @@ type Entry struct {
 	// Event is the event as received, made valid JSON: invalid UTF-8 (and
 	// escaped lone surrogates) read as U+FFFD, a name given twice in an
 	// object is kept once with its last value (the one the handler read),
-	// and event_name is the one the handler used. Events nested deeper
-	// than MaxLogDepth are not recorded (ErrTooDeepToLog).
+	// and event_name is the one the handler used. An object or array
+	// nested deeper than MaxLogDepth is a string of its text as sent, and
+	// so is a number beyond float64's range (1e400): the common JSON
+	// readers refuse those or read them as infinity.
 	Event json.RawMessage `json:"event"`
 }
 
 // Record logs ev. It fails when Out or its Sync fails (the entry is kept
-// in memory anyway), and for an event it cannot record as valid JSON: one
-// nested deeper than MaxLogDepth (nothing is recorded then).
+// in memory anyway), and for an event that is not JSON (nothing is
+// recorded then).
 func (l *EventLog) Record(ev Event) (Entry, error) {
 	b := ev.Header()
 	name := ev.Name()
@@ -99,7 +101,7 @@ func (l *EventLog) Record(ev Event) (Entry, error) {
 		if sent == "" {
 			sent = string(name)
 		}
-		event, err = rewriteEvent(raw, sent)
+		event, err = logEvent(raw, sent)
 	}
 	if err != nil {
 		return Entry{}, err
