@@ -55,7 +55,9 @@ type Funcs struct {
 //   - 400 for a body that is not a JSON object or has no event_name (a
 //     field that cannot be read is left zero and listed in Problems),
 //   - 500 when a function panics; the panic is reported and the server goes
-//     on serving.
+//     on serving,
+//   - 503 with the JSON result when the event could not be recorded
+//     (ErrNotRecorded, from an EventLog: a full disk, say).
 type Handler struct {
 	funcs   Funcs
 	maxBody int64
@@ -166,6 +168,10 @@ func (h *Handler) dispatch(ctx context.Context, r *http.Request, ev Event, dst [
 	switch {
 	case err != nil:
 		h.report(r, ev, slog.LevelWarn, "webhook: function failed", fmt.Errorf("webhook: %s: %w", ev.Name(), err))
+		if errors.Is(err, ErrNotRecorded) {
+			// The sender can act on it: the event was not kept.
+			return appendResult(dst, err.Error()), http.StatusServiceUnavailable
+		}
 		return appendResult(dst, err.Error()), http.StatusOK
 	case view != nil:
 		return appendView(dst, view, h.hosts, func(err error) {

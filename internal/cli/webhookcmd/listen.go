@@ -81,13 +81,14 @@ func listen(ctx context.Context, stdout, stderr io.Writer, args []string) int {
 
 	log := &webhook.EventLog{Print: stdout, Sync: *syncLog}
 	if *logPath != "" {
-		f, err := os.OpenFile(*logPath, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o644)
+		// An existing log is continued: seq goes on from its last line.
+		f, last, err := webhook.OpenLog(*logPath)
 		if err != nil {
 			logger.Error("cannot open the event log", "err", err)
 			return 1
 		}
 		defer f.Close()
-		log.Out = f
+		log.Out, log.Start = f, last
 	}
 	opts := []webhook.Option{webhook.WithTimeout(*timeout)}
 	if *path != "" {
@@ -107,7 +108,7 @@ func listen(ctx context.Context, stdout, stderr io.Writer, args []string) int {
 	srv.ErrorLog = slog.NewLogLogger(logger.Handler(), slog.LevelWarn)
 	attrs := []any{"url", "http://" + ln.Addr().String() + *path}
 	if *logPath != "" {
-		attrs = append(attrs, "log", *logPath, "sync", *syncLog)
+		attrs = append(attrs, "log", *logPath, "sync", *syncLog, "first_seq", log.Start+1)
 	}
 	logger.Info("listening", attrs...)
 

@@ -3,8 +3,13 @@ package webhookcmd_test
 import (
 	"bytes"
 	"context"
+	"encoding/json"
+	"fmt"
 	"net/http"
+	"os"
+	"path/filepath"
 	"regexp"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -82,5 +87,32 @@ func TestListenWithAStderrNobodyReads(t *testing.T) {
 	}
 	if d := time.Since(start); d > 7*time.Second {
 		t.Fatalf("listen took %v to stop", d)
+	}
+}
+
+// TestListenContinuesTheLogsSeq: a restarted listener goes on from the
+// seq of the log's last line.
+func TestListenContinuesTheLogsSeq(t *testing.T) {
+	logFile := filepath.Join(t.TempDir(), "events.jsonl")
+	for i := range 2 {
+		t.Run(fmt.Sprint("run ", i+1), func(t *testing.T) {
+			url, _ := startListen(t, "-log", logFile)
+			postMany(t, url, 2)
+		})
+	}
+	data, err := os.ReadFile(logFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []uint64
+	for _, line := range strings.Split(strings.TrimSuffix(string(data), "\n"), "\n") {
+		var e struct{ Seq uint64 }
+		if err := json.Unmarshal([]byte(line), &e); err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, e.Seq)
+	}
+	if fmt.Sprint(got) != "[1 2 3 4]" {
+		t.Fatalf("seqs %v across a restart, want [1 2 3 4]", got)
 	}
 }
