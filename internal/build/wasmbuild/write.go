@@ -191,12 +191,3 @@ func writeAtomic(path string, data []byte) error {
 	}
 	return nil
 }
-
-// sizeOf answers a regular file's size, or -1.
-func sizeOf(path string) int64 {
-	st, err := os.Stat(path)
-	if err != nil || !st.Mode().IsRegular() {
-		return -1
-	}
-	return st.Size()
-}
