@@ -161,7 +161,7 @@ func (l *EventLog) Record(ev Event) (Entry, error) {
 func (l *EventLog) syncTo(seq uint64) error {
 	s, ok := l.Out.(interface{ Sync() error })
 	if !ok {
-		return fmt.Errorf("webhook: event log: Sync is set, but Out (%T) has no Sync method", l.Out)
+		return fmt.Errorf("%w: Sync is set, but Out (%T) has no Sync method", ErrNotRecorded, l.Out)
 	}
 	l.syncMu.Lock()
 	defer l.syncMu.Unlock()

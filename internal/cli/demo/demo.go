@@ -74,7 +74,7 @@ type Config struct {
 	// serves, its lines wait in bounded queues: a Log that is not read in
 	// time loses lines, counted, and never holds up a request.
 	Log io.Writer
-	// Limits bound slow, idle and numerous peers; nil means
+	// Limits bound slow and idle peers; nil means
 	// serve.DefaultLimits.
 	Limits *serve.Limits
 }
