@@ -10,6 +10,12 @@
 //	senders    -senders concurrent keep-alive senders post -events events each
 //	slowloris  -slowloris connections send a request's headers a line a second
 //
+// A third server is the alternative to serve's choice of no bound on
+// connections: net/http with the same timeouts and a bound of -bound
+// connections that, at the bound, closes the connection idle the longest
+// or, when none is idle, the oldest one still sending its first request's
+// headers, and otherwise waits until a connection closes or goes idle.
+//
 // In each, -probes fresh senders (a new connection, one event) are timed
 // one after the other; a probe not answered within -probe-timeout counts
 // as that long. For senders it also prints how many events were answered
@@ -48,6 +54,7 @@ func main() {
 	slowloris := flag.Int("slowloris", 600, "connections that send headers a line a second")
 	probes := flag.Int("probes", 5, "fresh senders timed per scenario")
 	probeTimeout := flag.Duration("probe-timeout", 15*time.Second, "the longest a probe waits")
+	bound := flag.Int("bound", 256, "the connection bound of the evicting server")
 	flag.Parse()
 
 	payload, err := webhook.Sample(webhook.NameChatFinished)
@@ -61,6 +68,7 @@ func main() {
 	servers := []server{
 		{"plain net/http", startPlain(h)},
 		{"jivokit serve", startServe(h)},
+		{fmt.Sprintf("evicting bound %d", *bound), startEvicting(h, *bound)},
 	}
 	defer func() {
 		for _, s := range servers {
@@ -79,7 +87,7 @@ func main() {
 		{fmt.Sprintf("%d senders × %d", *senders, *events), func(addr string) result { return m.senders(addr, *senders, *events) }},
 		{fmt.Sprintf("%d slowloris", *slowloris), func(addr string) result { return m.slowloris(addr, *slowloris) }},
 	} {
-		var medians []time.Duration
+		var medians []time.Duration // plain, serve
 		for _, s := range servers {
 			r := sc.run(s.addr)
 			medians = append(medians, median(r.probes))
@@ -90,7 +98,7 @@ func main() {
 			}
 			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t\n", sc.name, s.name, show(median(r.probes)), show(slices.Max(r.probes)), answered, all)
 		}
-		fmt.Fprintf(tw, "%s\tdifference\t%s\t\t\t\t\n", sc.name, show(medians[1]-medians[0]))
+		fmt.Fprintf(tw, "%s\tserve − plain\t%s\t\t\t\t\n", sc.name, show(medians[1]-medians[0]))
 	}
 	tw.Flush()
 }
@@ -273,4 +281,94 @@ func show(d time.Duration) string {
 		return fmt.Sprintf("%.1f ms", float64(d)/1e6)
 	}
 	return fmt.Sprintf("%.2f s", d.Seconds())
+}
+
+// startEvicting serves h with net/http, serve's timeouts and an evicting
+// bound of max connections.
+func startEvicting(h http.Handler, max int) *running {
+	el := &evictingListener{Listener: listen(), max: max, conns: map[*evConn]struct{}{}, changed: make(chan struct{}, 1)}
+	srv := &http.Server{Handler: h, ReadHeaderTimeout: serve.DefaultReadHeaderTimeout, ReadTimeout: serve.DefaultReadTimeout,
+		WriteTimeout: serve.DefaultWriteTimeout, IdleTimeout: serve.DefaultIdleTimeout, ErrorLog: discardLog(),
+		ConnState: func(c net.Conn, st http.ConnState) {
+			if ec, ok := c.(*evConn); ok {
+				el.setState(ec, st)
+			}
+		}}
+	go srv.Serve(el)
+	return &running{el.Addr().String(), func() { srv.Close() }}
+}
+
+type evictingListener struct {
+	net.Listener
+	max     int
+	mu      sync.Mutex
+	conns   map[*evConn]struct{}
+	changed chan struct{} // a connection closed or went idle
+}
+
+type evConn struct {
+	net.Conn
+	l     *evictingListener
+	state http.ConnState // guarded by l.mu
+	since time.Time      // when it entered state
+	once  sync.Once
+}
+
+func (l *evictingListener) Accept() (net.Conn, error) {
+	c, err := l.Listener.Accept()
+	if err != nil {
+		return nil, err
+	}
+	for {
+		l.mu.Lock()
+		if len(l.conns) < l.max {
+			ec := &evConn{Conn: c, l: l, state: http.StateNew, since: time.Now()}
+			l.conns[ec] = struct{}{}
+			l.mu.Unlock()
+			return ec, nil
+		}
+		var victim *evConn
+		for ec := range l.conns {
+			if ec.state != http.StateIdle && ec.state != http.StateNew {
+				continue
+			}
+			if victim == nil || ec.state == http.StateIdle && victim.state != http.StateIdle ||
+				ec.state == victim.state && ec.since.Before(victim.since) {
+				victim = ec
+			}
+		}
+		l.mu.Unlock()
+		if victim != nil {
+			victim.Close()
+			continue
+		}
+		<-l.changed
+	}
+}
+
+func (l *evictingListener) setState(ec *evConn, st http.ConnState) {
+	l.mu.Lock()
+	ec.state, ec.since = st, time.Now()
+	l.mu.Unlock()
+	if st == http.StateIdle {
+		l.signal()
+	}
+}
+
+func (l *evictingListener) signal() {
+	select {
+	case l.changed <- struct{}{}:
+	default:
+	}
+}
+
+func (c *evConn) Close() error {
+	err := c.Conn.Close()
+	c.once.Do(func() {
+		c.l.mu.Lock()
+		delete(c.l.conns, c)
+		c.l.mu.Unlock()
+		c.l.signal()
+	})
+	return err
 }
