@@ -265,7 +265,7 @@ func TestGoneSenderIsNotHandled(t *testing.T) {
 		t.Fatal("the first request did not arrive")
 	}
 	c.Close() // the sender gives up
-	time.Sleep(100 * time.Millisecond)
+	time.Sleep(200 * time.Millisecond)
 	close(release)
 	// A control: a sender that stays is handled.
 	c2 := dial(t, addr)
