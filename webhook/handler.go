@@ -55,7 +55,9 @@ type Funcs struct {
 //   - 400 for a body that is not a JSON object or has no event_name (a
 //     field that cannot be read is left zero and listed in Problems),
 //   - 500 when a function panics; the panic is reported and the server goes
-//     on serving.
+//     on serving,
+//   - 503 with the JSON result when the event could not be recorded
+//     (ErrNotRecorded, from an EventLog: a full disk, say).
 type Handler struct {
 	funcs   Funcs
 	maxBody int64
@@ -166,6 +168,10 @@ func (h *Handler) dispatch(ctx context.Context, r *http.Request, ev Event, dst [
 	switch {
 	case err != nil:
 		h.report(r, ev, slog.LevelWarn, "webhook: function failed", fmt.Errorf("webhook: %s: %w", ev.Name(), err))
+		if errors.Is(err, ErrNotRecorded) {
+			// The sender can act on it: the event was not kept.
+			return appendResult(dst, err.Error()), http.StatusServiceUnavailable
+		}
 		return appendResult(dst, err.Error()), http.StatusOK
 	case view != nil:
 		return appendView(dst, view, h.hosts, func(err error) {
@@ -216,8 +222,9 @@ const firstRead = 64 << 10
 
 // readBody reads the whole body, at most h.maxBody bytes, into a new slice.
 func (h *Handler) readBody(w http.ResponseWriter, r *http.Request) ([]byte, error) {
+	start := time.Now() // about when the server's read and write timeouts began
 	if r.ContentLength > h.maxBody {
-		h.linger(w, r, 0)
+		h.linger(w, r, 0, start)
 		return nil, fmt.Errorf("%w: %d bytes, the limit is %d", ErrTooLarge, r.ContentLength, h.maxBody)
 	}
 	// Room for the declared length and EOF, but no more than firstRead up
@@ -241,7 +248,7 @@ func (h *Handler) readBody(w http.ResponseWriter, r *http.Request) ([]byte, erro
 		if err != nil {
 			var mbe *http.MaxBytesError
 			if errors.As(err, &mbe) {
-				h.linger(w, r, int64(len(buf)))
+				h.linger(w, r, int64(len(buf)), start)
 				return nil, fmt.Errorf("%w: the limit is %d bytes", ErrTooLarge, h.maxBody)
 			}
 			return nil, fmt.Errorf("%w: reading the body: %w", ErrMalformed, err)
@@ -266,16 +273,35 @@ const (
 var lingerTime = 10 * time.Second
 
 // linger discards what is left of a body over the limit, read bytes of
-// which have been read, when it is small enough to be worth it.
-func (h *Handler) linger(w http.ResponseWriter, r *http.Request, read int64) {
+// which have been read, when it is small enough to be worth it. start is
+// when the handler began reading the body.
+func (h *Handler) linger(w http.ResponseWriter, r *http.Request, read int64, start time.Time) {
 	budget := min(lingerFactor*h.maxBody, maxLinger) - read
 	if budget <= 0 || r.ContentLength > 0 && r.ContentLength-read > budget {
 		return // too large to wait for: the connection is closed on it
 	}
 	rc := http.NewResponseController(w)
-	// The deadline only ever shortens the server's own: it is not removed
-	// afterwards, so a peer that stops sending cannot hold the connection.
-	rc.SetReadDeadline(time.Now().Add(lingerTime))
+	// Setting a read deadline replaces the server's own, so the discarding
+	// ends by the server's read timeout (counted from start, a little after
+	// the server began counting it) and early enough in its write timeout
+	// to send the 413: a body that crosses the limit late still gets its
+	// reply in time. The deadline is not removed afterwards, so a
+	// peer that stops sending cannot hold the connection.
+	end := time.Now().Add(lingerTime)
+	if srv, ok := r.Context().Value(http.ServerContextKey).(*http.Server); ok {
+		if srv.ReadTimeout > 0 {
+			end = minTime(end, start.Add(srv.ReadTimeout))
+		}
+		if srv.WriteTimeout > 0 {
+			end = minTime(end, start.Add(srv.WriteTimeout-srv.WriteTimeout/10))
+		}
+	}
+	if !time.Now().Before(end) {
+		w.Header().Set("Connection", "close")
+		rc.SetReadDeadline(time.Now())
+		return
+	}
+	rc.SetReadDeadline(end)
 	if _, err := io.CopyN(io.Discard, r.Body, budget); err != io.EOF {
 		// The rest did not arrive in time (or is more than the budget):
 		// answer and close instead of reading on for net/http's own
@@ -283,6 +309,13 @@ func (h *Handler) linger(w http.ResponseWriter, r *http.Request, read int64) {
 		w.Header().Set("Connection", "close")
 		rc.SetReadDeadline(time.Now())
 	}
+}
+
+func minTime(a, b time.Time) time.Time {
+	if b.Before(a) {
+		return b
+	}
+	return a
 }
 
 // refuse answers a request the handler does not pass on.

@@ -185,7 +185,7 @@ func TestUsage(t *testing.T) {
 		{"listen with a bad log format", []string{"listen", "-log-format", "yaml"}, 64, `-log-format is text or json, not "yaml"`},
 		{"listen -sync without -log", []string{"listen", "-sync"}, 64, "-sync needs -log"},
 		{"listen with no room to reply", []string{"listen", "-timeout", "10s", "-write-timeout", "12s"}, 64, "the write timeout (12s) must be at least 5s longer than the handler's deadline (10s)"},
-		{"listen with a negative limit", []string{"listen", "-max-conns", "-1"}, 64, "negative"},
+		{"listen with a negative limit", []string{"listen", "-idle-timeout", "-1s"}, 64, "negative"},
 		{"listen on a bad address", []string{"listen", "-addr", "256.0.0.1:x"}, 1, "cannot listen"},
 	}
 	for _, tt := range tests {
