@@ -97,7 +97,7 @@ func TestDecodeFixtures(t *testing.T) {
 					{Message: "Hello, where is my order?", Timestamp: 1431955080, Type: "visitor"},
 					{Message: "It ships today.", Timestamp: 1431955090, Type: "agent", AgentID: "2224"},
 				},
-				Rate: "positive", Invitation: json.RawMessage(`"Can we help you?"`),
+				Rate: "positive", Invitation: "Can we help you?",
 			},
 		}},
 	}

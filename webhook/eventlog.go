@@ -231,6 +231,13 @@ func (l *EventLog) Funcs(next Funcs) Funcs {
 		ClientUpdated:          record(l, next.ClientUpdated),
 		ClientAttributeUpdated: record(l, next.ClientAttributeUpdated),
 		Other:                  record(l, next.Other),
+		CRMPipeline:            record(l, next.CRMPipeline),
+		CRMStatus:              record(l, next.CRMStatus),
+		CRMClientTag:           record(l, next.CRMClientTag),
+		CRMDeal:                record(l, next.CRMDeal),
+		CRMTask:                record(l, next.CRMTask),
+		CRMOrganization:        record(l, next.CRMOrganization),
+		CRMClient:              record(l, next.CRMClient),
 	}
 }
 

@@ -36,6 +36,16 @@ type Funcs struct {
 	OfflineMessage         func(context.Context, *OfflineMessage) error
 	ClientUpdated          func(context.Context, *ClientUpdated) error
 	ClientAttributeUpdated func(context.Context, *ClientAttributeUpdated) error
+	// The CRM webhooks, one function per entity (see CRMEntity); the
+	// event's Action says what happened to it. They are answered
+	// {"result":"ok"}, or the error.
+	CRMPipeline     func(context.Context, *CRMPipelineEvent) error
+	CRMStatus       func(context.Context, *CRMStatusEvent) error
+	CRMClientTag    func(context.Context, *CRMClientTagEvent) error
+	CRMDeal         func(context.Context, *CRMDealEvent) error
+	CRMTask         func(context.Context, *CRMTaskEvent) error
+	CRMOrganization func(context.Context, *CRMOrganizationEvent) error
+	CRMClient       func(context.Context, *CRMClientEvent) error
 	// Other gets the events this package has no type for; their Raw holds
 	// the whole event.
 	Other func(context.Context, *Unknown) error
@@ -200,6 +210,20 @@ func (h *Handler) call(ctx context.Context, ev Event) (*AgentView, error) {
 		return nil, call(ctx, f.ClientAttributeUpdated, e)
 	case *Unknown:
 		return nil, call(ctx, f.Other, e)
+	case *CRMPipelineEvent:
+		return nil, call(ctx, f.CRMPipeline, e)
+	case *CRMStatusEvent:
+		return nil, call(ctx, f.CRMStatus, e)
+	case *CRMClientTagEvent:
+		return nil, call(ctx, f.CRMClientTag, e)
+	case *CRMDealEvent:
+		return nil, call(ctx, f.CRMDeal, e)
+	case *CRMTaskEvent:
+		return nil, call(ctx, f.CRMTask, e)
+	case *CRMOrganizationEvent:
+		return nil, call(ctx, f.CRMOrganization, e)
+	case *CRMClientEvent:
+		return nil, call(ctx, f.CRMClient, e)
 	}
 	return nil, nil
 }

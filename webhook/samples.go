@@ -3,6 +3,7 @@ package webhook
 import (
 	"embed"
 	"fmt"
+	"slices"
 )
 
 // samples are the reference's example payloads, verbatim, and payloads
@@ -17,8 +18,8 @@ var samples embed.FS
 // (see the webhooktest package).
 func Sample(name Name) ([]byte, error) {
 	name = canonical(string(name))
-	if !known(name) {
-		return nil, fmt.Errorf("webhook: no sample for event %q; known events: %v", name, Names())
+	if !slices.Contains(Names(), name) && !IsCRM(name) {
+		return nil, fmt.Errorf("webhook: no sample for event %q; known events: %v and the CRM events %v", name, Names(), CRMNames())
 	}
 	return samples.ReadFile("samples/" + string(name) + ".json")
 }
