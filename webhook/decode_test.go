@@ -99,6 +99,8 @@ func TestDecodeFixtures(t *testing.T) {
 				},
 				Rate: "positive", Invitation: "Can we help you?",
 			},
+			PlainMessages: "John Smith (12:38:00): Hello, where is my order?\nThomas Anderson (12:38:10): It ships today.\n",
+			HTMLMessages:  "<p><b>John Smith</b> (12:38:00): Hello, where is my order?</p><p><b>Thomas Anderson</b> (12:38:10): It ships today.</p>",
 		}},
 	}
 	for _, tt := range tests {

@@ -179,7 +179,8 @@ func appendObject(dst []byte, ti *typeInfo, v reflect.Value, raw []byte) []byte 
 			} else {
 				written[f] = true
 				fv := fieldByIndex(v, f.index)
-				if f.omit && isEmpty(f.info, fv) && !readsAsEmpty(f.info, val) {
+				merged := (f.info.kind == kStruct || f.info.kind == kEntity) && val[0] == '{'
+				if f.omit && !merged && isEmpty(f.info, fv) && !readsAsEmpty(f.info, val) {
 					continue // cleared by the program
 				}
 				out = appendValue(nil, f.info, fv, val)

@@ -8,7 +8,9 @@ import (
 
 // samples are the reference's example payloads, verbatim, and payloads
 // for the newer events built from the vendor's newer documentation: one
-// per name in Names, and nothing else (the other fixtures are for tests).
+// per name in Names and CRMNames, and nothing else (the other fixtures are
+// for tests). The CRM samples are valid JSON, which the vendor's published
+// CRM examples are not: samples/README.md says what was corrected.
 //
 //go:embed samples/*.json
 var samples embed.FS
