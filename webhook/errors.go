@@ -20,6 +20,9 @@ const (
 	// ErrMethod: the request is not a POST.
 	ErrMethod Error = "webhook: method not allowed"
 	// ErrContentType: the request's content type is not JSON.
+	//
+	// Deprecated: the Handler reads every body as JSON, whatever its
+	// Content-Type (the vendor documents none), and no longer returns it.
 	ErrContentType Error = "webhook: content type is not application/json"
 	// ErrNotFound: the request's path is not the handler's secret path.
 	ErrNotFound Error = "webhook: not found"

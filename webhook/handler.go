@@ -15,6 +15,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/jivokit/jivokit/internal/lib/term"
 	"github.com/jivokit/jivokit/jsapi"
 	"github.com/jivokit/jivokit/usertoken"
 )
@@ -58,14 +59,15 @@ type Funcs struct {
 // Requests it refuses get a JSON body {"result":"error","error":"..."} and:
 //   - 404 for a path other than WithPath's,
 //   - 405 for a method other than POST,
-//   - 415 for a content type other than application/json (parameters such
-//     as charset are fine; a missing Content-Type is accepted, since the body
-//     must parse as JSON anyway),
 //   - 413 for a body over the size limit,
 //   - 400 for a body that is not a JSON object or has no event_name (a
 //     field that cannot be read is left zero and listed in Problems),
 //   - 500 when a function panics; the panic is reported and the server goes
 //     on serving.
+//
+// The vendor documents no Content-Type for its requests, so the body is
+// read as JSON whatever its Content-Type says, or without one; a type
+// other than JSON is logged once, at Info.
 type Handler struct {
 	funcs   Funcs
 	maxBody int64
@@ -77,6 +79,31 @@ type Handler struct {
 	hosts   jsapi.SafeHosts
 	log     *slog.Logger // nil: slog.Default() at the time of logging
 	onError func(context.Context, error)
+
+	typesMu sync.Mutex
+	types   map[string]bool // the unusual content types logged
+}
+
+// maxTypesLogged bounds the content types a Handler remembers having
+// logged: a sender that makes up a new one for every request is logged
+// maxTypesLogged times, not for ever.
+const maxTypesLogged = 16
+
+// unusualType logs, once per type, a request whose Content-Type is not
+// JSON; its body is read as JSON all the same.
+func (h *Handler) unusualType(r *http.Request, ct string) {
+	h.typesMu.Lock()
+	if h.types[ct] || len(h.types) >= maxTypesLogged {
+		h.typesMu.Unlock()
+		return
+	}
+	if h.types == nil {
+		h.types = map[string]bool{}
+	}
+	h.types[ct] = true
+	h.typesMu.Unlock()
+	h.logger().LogAttrs(r.Context(), slog.LevelInfo, "webhook: body read as JSON whatever its content type (logged once per type)",
+		slog.String("content_type", term.Visible(clipLine(ct, 200))), slog.String("remote", r.RemoteAddr))
 }
 
 // New returns a Handler that calls f. It fails only for an invalid option.
@@ -106,8 +133,7 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if ct := r.Header.Get("Content-Type"); !isJSON(ct) {
-		h.refuse(w, r, http.StatusUnsupportedMediaType, fmt.Errorf("%w: %q", ErrContentType, ct))
-		return
+		h.unusualType(r, ct)
 	}
 	body, err := h.readBody(w, r)
 	if err != nil {

@@ -15,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/jivokit/jivokit/internal/lib/testtool"
 	"github.com/jivokit/jivokit/jsapi"
 	"github.com/jivokit/jivokit/usertoken"
 	"github.com/jivokit/jivokit/usertoken/usertokentest"
@@ -179,9 +180,8 @@ func TestHandlerRefuses(t *testing.T) {
 	}{
 		{"GET", "GET", "application/json", "", false, 405, webhook.ErrMethod},
 		{"PUT", "PUT", "application/json", sample, false, 405, webhook.ErrMethod},
-		{"form", "POST", "application/x-www-form-urlencoded", "event_name=chat_accepted", false, 415, webhook.ErrContentType},
-		{"text", "POST", "text/plain", sample, false, 415, webhook.ErrContentType},
-		{"bad content type", "POST", "application/json; =", sample, false, 415, webhook.ErrContentType},
+		{"form", "POST", "application/x-www-form-urlencoded", "event_name=chat_accepted", false, 400, webhook.ErrMalformed},
+		{"text, too large", "POST", "text/plain", sample + " ", false, 413, webhook.ErrTooLarge},
 		{"too large", "POST", "application/json", sample + " ", false, 413, webhook.ErrTooLarge},
 		{"too large, chunked", "POST", "application/json", sample + strings.Repeat(" ", 1000), true, 413, webhook.ErrTooLarge},
 		{"malformed", "POST", "application/json", `{"event_name":`, false, 400, webhook.ErrMalformed},
@@ -206,17 +206,59 @@ func TestHandlerRefuses(t *testing.T) {
 	}
 }
 
-func TestHandlerAcceptsJSONContentTypes(t *testing.T) {
-	h, _ := newHandler(t, webhook.Funcs{})
-	for _, ct := range []string{"", "application/json", "application/json; charset=utf-8", "Application/JSON;charset=UTF-8", "application/vnd.jivo+json"} {
-		r := webhooktest.NewRequest(t, "/", webhooktest.Payload(t, webhook.NameChatFinished))
-		r.Header.Set("Content-Type", ct)
-		if ct == "" {
-			r.Header.Del("Content-Type")
+// TestHandlerAnyContentType: a body that is a JSON object is answered
+// whatever its Content-Type, or with none; a type other than JSON is
+// logged once, at Info.
+func TestHandlerAnyContentType(t *testing.T) {
+	var logs testtool.Buffer
+	var got []webhook.Name
+	h, err := webhook.New(webhook.Funcs{
+		ChatFinished: func(_ context.Context, e *webhook.ChatFinished) error { got = append(got, e.Name()); return nil },
+		CRMDeal:      func(_ context.Context, e *webhook.CRMDealEvent) error { got = append(got, e.Name()); return nil },
+	}, webhook.WithLogger(slog.New(slog.NewTextHandler(&logs, nil))))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		contentType string
+		logged      bool
+	}{
+		{"", false},
+		{"application/json", false},
+		{"application/json; charset=utf-8", false},
+		{"Application/JSON;charset=UTF-8", false},
+		{"application/vnd.jivo+json", false},
+		{"text/plain", true},
+		{"text/plain; charset=utf-8", true},
+		{"application/x-www-form-urlencoded", true},
+		{"application/octet-stream", true},
+		{"multipart/form-data; boundary=x", true},
+		{"application/json; =", true},
+		{"\x1b[2J", true},
+	}
+	for _, tt := range tests {
+		for _, name := range []webhook.Name{webhook.NameChatFinished, webhook.NameCreatedDeal} {
+			r := webhooktest.NewRequest(t, "/", webhooktest.Payload(t, name))
+			r.Header.Set("Content-Type", tt.contentType)
+			if tt.contentType == "" {
+				r.Header.Del("Content-Type")
+			}
+			if rep := webhooktest.Do(t, h, r); rep.Status != 200 || !rep.OK() {
+				t.Errorf("Content-Type %q, %s: %d %s", tt.contentType, name, rep.Status, rep.Body)
+			}
 		}
-		if rep := webhooktest.Do(t, h, r); rep.Status != 200 {
-			t.Errorf("Content-Type %q: %d %s", ct, rep.Status, rep.Body)
+		if tt.logged && tt.contentType[0] != 0x1b && !strings.Contains(logs.String(), tt.contentType) {
+			t.Errorf("Content-Type %q not logged:\n%s", tt.contentType, logs.String())
 		}
+	}
+	if len(got) != 2*len(tests) {
+		t.Errorf("%d events delivered, want %d", len(got), 2*len(tests))
+	}
+	if strings.Contains(logs.String(), "level=WARN") || strings.Count(logs.String(), "level=INFO") != 7 {
+		t.Errorf("logs:\n%s", logs.String())
+	}
+	if strings.Contains(logs.String(), "\x1b") {
+		t.Errorf("a control character logged raw:\n%q", logs.String())
 	}
 }
 

@@ -134,7 +134,7 @@ func WithErrorHandler(f func(ctx context.Context, err error)) Option {
 // event and chat_id where known:
 //   - at Error, a function that panicked (with its stack);
 //   - at Warn, a function's error, parts dropped from a reply, fields that
-//     could not be read, requests refused with 400, 413 or 415 (the sender
+//     could not be read, requests refused with 400 or 413 (the sender
 //     may lose an event; also status), and a function slower than
 //     WithSlowThreshold (also took);
 //   - at Info, requests refused with 404 or 405 (most likely not the
