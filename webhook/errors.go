@@ -48,8 +48,14 @@ const (
 	ErrTooManyFields Error = "webhook: too many custom_data fields"
 	// ErrContactDropped: a reply's contact_info had an e-mail address or
 	// phone number that setContactInfo would refuse, or a string that is
-	// not valid UTF-8; that part was left out of the reply.
+	// not valid UTF-8; that part was left out of the reply. Also: the
+	// contact had no name, which the reference requires; then the whole
+	// contact_info was left out.
 	ErrContactDropped Error = "webhook: contact_info field dropped from reply"
+	// ErrPageDropped: a reply's page had no url (none given, or one left
+	// out as unsafe), which the reference requires; the page was left out
+	// of the reply.
+	ErrPageDropped Error = "webhook: page dropped from reply"
 )
 
 // Problem is a field of an event that Decode could not read as its type,

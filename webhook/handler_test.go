@@ -124,7 +124,7 @@ func TestHandlerReplyEncoding(t *testing.T) {
 		ContactInfo:  &jsapi.ContactInfo{Name: "Ann", Description: "VIP"},
 		EnableAssign: true,
 		CRMLink:      "https://crm.example.com/c/42",
-		Page:         &webhook.Page{Title: "Cart"},
+		Page:         &webhook.Page{URL: "https://shop.example.com/cart?a=1&b=<2>", Title: "Cart"},
 	}
 	h, _ := newHandler(t, webhook.Funcs{
 		ChatUpdated: func(context.Context, *webhook.ChatUpdated) (*webhook.AgentView, error) { return view, nil },
@@ -444,8 +444,8 @@ func TestHandlerDropsUnsafeLinks(t *testing.T) {
 			if !reflect.DeepEqual(links, tt.links) || rep.CRMLink != tt.crmLink {
 				t.Fatalf("links %q crm %q, want %q %q\n%s", links, rep.CRMLink, tt.links, tt.crmLink, rep.Body)
 			}
-			if rep.Page == nil || rep.Page.URL != "" || rep.Page.Title != "Cart" {
-				t.Fatalf("page %+v", rep.Page)
+			if rep.Page != nil || !e.has(webhook.ErrPageDropped) {
+				t.Fatalf("page %+v sent without its url", rep.Page)
 			}
 			if !e.has(webhook.ErrLinkDropped) || bytes.Contains(rep.Body, []byte("script")) {
 				t.Fatalf("reported %v; body %s", e.list, rep.Body)
@@ -454,6 +454,48 @@ func TestHandlerDropsUnsafeLinks(t *testing.T) {
 	}
 	if view.CustomData[3].Link != "javascript:alert(1)" {
 		t.Fatal("the handler changed the function's AgentView")
+	}
+}
+
+// TestHandlerRequiredReplyFields: the reference requires contact_info.name
+// and page.url; a contact or page without one is left out and reported,
+// and the rest of the reply is sent.
+func TestHandlerRequiredReplyFields(t *testing.T) {
+	tests := []struct {
+		name     string
+		view     webhook.AgentView
+		contact  bool
+		page     bool
+		reported error
+	}{
+		{"contact without name", webhook.AgentView{ContactInfo: &jsapi.ContactInfo{Email: "ann@example.com", Phone: "+14084987855"}}, false, false, webhook.ErrContactDropped},
+		{"contact whose name is invalid UTF-8", webhook.AgentView{ContactInfo: &jsapi.ContactInfo{Name: "\xff", Email: "ann@example.com"}}, false, false, webhook.ErrContactDropped},
+		{"contact with a name", webhook.AgentView{ContactInfo: &jsapi.ContactInfo{Name: "Ann", Email: "bad"}}, true, false, webhook.ErrContactDropped},
+		{"page without url", webhook.AgentView{Page: &webhook.Page{Title: "Cart"}}, false, false, webhook.ErrPageDropped},
+		{"page with an unsafe url", webhook.AgentView{Page: &webhook.Page{URL: "ftp://example.com/", Title: "Cart"}}, false, false, webhook.ErrPageDropped},
+		{"page with url only", webhook.AgentView{Page: &webhook.Page{URL: "https://example.com/"}}, false, true, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			view := tt.view
+			view.CustomData = []jsapi.CustomField{{Title: "Plan", Content: "Gold"}}
+			h, e := newHandler(t, webhook.Funcs{
+				ChatAccepted: func(context.Context, *webhook.ChatAccepted) (*webhook.AgentView, error) { return &view, nil },
+			})
+			rep := webhooktest.Post(t, h, webhooktest.Payload(t, webhook.NameChatAccepted))
+			if rep.Status != 200 || !rep.OK() || len(rep.CustomData) != 1 {
+				t.Fatalf("reply %d %s", rep.Status, rep.Body)
+			}
+			if (rep.ContactInfo != nil) != tt.contact || (rep.Page != nil) != tt.page {
+				t.Fatalf("reply %s", rep.Body)
+			}
+			if rep.ContactInfo != nil && rep.ContactInfo.Name == "" || rep.Page != nil && rep.Page.URL == "" {
+				t.Fatalf("a required field is missing: %s", rep.Body)
+			}
+			if tt.reported != nil && !e.has(tt.reported) || tt.reported == nil && len(e.list) > 0 {
+				t.Fatalf("reported %v, want %v", e.list, tt.reported)
+			}
+		})
 	}
 }
 

@@ -162,7 +162,8 @@ func view(b *webhook.Base, receiver string) *webhook.AgentView {
 			{Title: "Received by", Content: receiver + " at " + time.Now().Format(time.TimeOnly)},
 		},
 	}
-	if c := (jsapi.ContactInfo{Name: b.Visitor.Name, Email: b.Visitor.Email, Phone: b.Visitor.Phone}); !c.IsZero() {
+	if c := (jsapi.ContactInfo{Name: b.Visitor.Name, Email: b.Visitor.Email, Phone: b.Visitor.Phone}); c.Name != "" {
+		// The reference requires a contact's name: none is sent without.
 		v.ContactInfo = &c
 	}
 	if b.Page.URL != "" {
