@@ -80,6 +80,8 @@ type Handler struct {
 	log     *slog.Logger // nil: slog.Default() at the time of logging
 	onError func(context.Context, error)
 
+	onOversize func(context.Context, Oversize)
+
 	typesMu sync.Mutex
 	types   map[string]bool // the unusual content types logged
 }
@@ -140,6 +142,7 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		status := http.StatusBadRequest
 		if errors.Is(err, ErrTooLarge) {
 			status = http.StatusRequestEntityTooLarge
+			h.oversize(r, err)
 		}
 		h.refuse(w, r, status, err)
 		return
@@ -267,8 +270,10 @@ const firstRead = 64 << 10
 // readBody reads the whole body, at most h.maxBody bytes, into a new slice.
 func (h *Handler) readBody(w http.ResponseWriter, r *http.Request) ([]byte, error) {
 	if r.ContentLength > h.maxBody {
-		h.linger(w, r, 0)
-		return nil, fmt.Errorf("%w: %d bytes, the limit is %d", ErrTooLarge, r.ContentLength, h.maxBody)
+		head := readHead(w, r)
+		h.linger(w, r, int64(len(head)))
+		return nil, &oversizeError{Oversize{Size: r.ContentLength, Limit: h.maxBody, head: head},
+			fmt.Errorf("%w: %d bytes, the limit is %d", ErrTooLarge, r.ContentLength, h.maxBody)}
 	}
 	// Room for the declared length and EOF, but no more than firstRead up
 	// front: the length is only a claim until the bytes arrive, and append
@@ -291,8 +296,10 @@ func (h *Handler) readBody(w http.ResponseWriter, r *http.Request) ([]byte, erro
 		if err != nil {
 			var mbe *http.MaxBytesError
 			if errors.As(err, &mbe) {
+				head := buf[:min(len(buf), oversizeHead)]
 				h.linger(w, r, int64(len(buf)))
-				return nil, fmt.Errorf("%w: the limit is %d bytes", ErrTooLarge, h.maxBody)
+				return nil, &oversizeError{Oversize{Size: int64(len(buf)) + 1, AtLeast: true, Limit: h.maxBody, head: head},
+					fmt.Errorf("%w: the limit is %d bytes", ErrTooLarge, h.maxBody)}
 			}
 			return nil, fmt.Errorf("%w: reading the body: %w", ErrMalformed, err)
 		}

@@ -601,10 +601,10 @@ func TestHandlerDropsFieldsWithoutText(t *testing.T) {
 }
 
 // TestHandlerDefaultBodyLimit: without WithMaxBodySize a Handler reads
-// bodies up to 1 MiB and answers 413 beyond.
+// bodies up to 8 MiB and answers 413 beyond.
 func TestHandlerDefaultBodyLimit(t *testing.T) {
-	if webhook.DefaultMaxBodySize != 1<<20 {
-		t.Fatalf("DefaultMaxBodySize = %d, the documented default is 1 MiB", webhook.DefaultMaxBodySize)
+	if webhook.DefaultMaxBodySize != 8<<20 {
+		t.Fatalf("DefaultMaxBodySize = %d, the documented default is 8 MiB", webhook.DefaultMaxBodySize)
 	}
 	h, _ := newHandler(t, webhook.Funcs{})
 	sample := webhooktest.Payload(t, webhook.NameChatFinished)

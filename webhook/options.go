@@ -15,9 +15,13 @@ import (
 
 const (
 	// DefaultMaxBodySize is the largest body a Handler reads unless
-	// WithMaxBodySize says otherwise; the reference's payloads are about
-	// 1 KiB.
-	DefaultMaxBodySize = 1 << 20
+	// WithMaxBodySize says otherwise: 8 MiB. The reference's payloads are
+	// about 1 KiB, but chat_finished carries the whole chat three times
+	// (messages, plain_messages, html_messages): a chat of 2,000 ordinary
+	// messages is about 1 MiB, and 2.1 MiB with every non-ASCII character
+	// escaped as \uXXXX (as PHP and Python write JSON by default), which
+	// leaves close to 4× headroom.
+	DefaultMaxBodySize = 8 << 20
 	// DefaultTimeout is each event's deadline unless WithTimeout says
 	// otherwise. The vendor documents no timeout of its own.
 	DefaultTimeout = 10 * time.Second
