@@ -31,7 +31,9 @@ type sendResult struct {
 
 // serveSend posts the sample payload of an event to the demo's own webhook
 // endpoint over HTTP, as the vendor would, with the sample visitor's user
-// token, and answers what was sent and received.
+// token (a chat event's; a CRM event has none), and answers what was sent
+// and received. The demo's endpoint takes both families, as one Handler
+// can.
 func (s *Server) serveSend(w http.ResponseWriter, r *http.Request) {
 	if r.Header.Get(demoHeader) == "" {
 		http.Error(w, "missing "+demoHeader+" header", http.StatusForbidden)
@@ -39,12 +41,12 @@ func (s *Server) serveSend(w http.ResponseWriter, r *http.Request) {
 	}
 	r.Body = http.MaxBytesReader(w, r.Body, 4<<10)
 	event := webhook.Name(r.FormValue("event"))
-	if !slices.Contains(webhook.Names(), event) {
+	if !slices.Contains(webhook.Names(), event) && !webhook.IsCRM(event) {
 		http.Error(w, "unknown event "+strconv.Quote(string(event)), http.StatusBadRequest)
 		return
 	}
 	payload, err := webhook.Sample(event)
-	if err == nil {
+	if err == nil && !webhook.IsCRM(event) { // a CRM event is about the CRM, not a visitor: no token
 		cfg, _ := s.widget.Config(sampleVisitor)
 		payload, err = withUserToken(payload, cfg.UserToken)
 	}
