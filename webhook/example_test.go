@@ -60,7 +60,7 @@ func ExampleNew() {
 	// 200 {"result":"ok","custom_data":[{"title":"Visitor","content":"#2846"}]}
 	// 200 {"result":"archive unavailable"}
 	// 200 {"result":"ok"}
-	// 400 {"result":"error","error":"webhook: no event_name"}
+	// 400 {"result":"webhook: no event_name","error":"webhook: no event_name"}
 }
 
 func ExampleWithPath() {
@@ -70,7 +70,7 @@ func ExampleWithPath() {
 	post(h, "/jivo/webhook/guess", sample(webhook.NameChatFinished))
 	// Output:
 	// 200 {"result":"ok"}
-	// 404 {"result":"error","error":"webhook: not found"}
+	// 404 {"result":"webhook: not found","error":"webhook: not found"}
 }
 
 func ExampleWithSigner() {
@@ -122,7 +122,7 @@ func ExampleWithSafeHosts() {
 func ExampleWithMaxBodySize() {
 	h, _ := webhook.New(webhook.Funcs{}, webhook.WithMaxBodySize(64), quiet)
 	post(h, "/", sample(webhook.NameChatAccepted))
-	// Output: 413 {"result":"error","error":"webhook: body too large: 1082 bytes, the limit is 64"}
+	// Output: 413 {"result":"webhook: body too large: 1082 bytes, the limit is 64","error":"webhook: body too large: 1082 bytes, the limit is 64"}
 }
 
 func ExampleWithTimeout() {

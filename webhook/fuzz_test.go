@@ -91,7 +91,7 @@ func FuzzHandler(f *testing.F) {
 				}
 			}
 		case 400, 413:
-			if rep.Result != "error" || rep.Error == "" {
+			if rep.Result != rep.Error || rep.Error == "" || rep.OK() {
 				t.Fatalf("%d without an error: %s", w.Code, w.Body.Bytes())
 			}
 		default:

@@ -56,7 +56,9 @@ type Funcs struct {
 // each request, calls the Funcs for its event, and writes the reply the
 // vendor expects. It is safe for concurrent use.
 //
-// Requests it refuses get a JSON body {"result":"error","error":"..."} and:
+// Requests it refuses get a JSON body whose result says why, readable, as
+// the vendor reads result ({"result":"webhook: not found","error":"webhook:
+// not found"}; error repeats it), and:
 //   - 404 for a path other than WithPath's,
 //   - 405 for a method other than POST,
 //   - 413 for a body over the size limit,

@@ -196,7 +196,7 @@ func TestHandlerRefuses(t *testing.T) {
 				r.ContentLength = -1
 			}
 			rep := webhooktest.Do(t, h, r)
-			if rep.Status != tt.status || rep.Result != "error" || !strings.HasPrefix(rep.Error, tt.want.Error()) {
+			if rep.Status != tt.status || rep.Result != rep.Error || !strings.HasPrefix(rep.Error, tt.want.Error()) {
 				t.Fatalf("%d %s, want %d with error %q", rep.Status, rep.Body, tt.status, tt.want)
 			}
 			if tt.status == 405 && rep.Header.Get("Allow") != "POST" {
@@ -361,7 +361,7 @@ func TestHandlerPathSecret(t *testing.T) {
 }
 
 // notFound is the whole reply to a request for a path other than WithPath's.
-const notFound = `{"result":"error","error":"webhook: not found"}`
+const notFound = `{"result":"webhook: not found","error":"webhook: not found"}`
 
 func TestHandlerVerifiesUserToken(t *testing.T) {
 	signer := usertokentest.Signer(t)

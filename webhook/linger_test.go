@@ -147,7 +147,7 @@ except urllib.error.HTTPError as e:
 	cmd := exec.CommandContext(ctx, py, "-c", script, addr)
 	cmd.Stderr = os.Stderr
 	out, err := cmd.Output()
-	if err != nil || !strings.HasPrefix(string(out), "413 ") || !strings.Contains(string(out), `"result":"error"`) {
+	if err != nil || !strings.HasPrefix(string(out), "413 ") || !strings.Contains(string(out), `"result":"webhook: body too large`) {
 		t.Fatalf("urllib got %q (%v), want 413 with the JSON error", out, err)
 	}
 }

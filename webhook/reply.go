@@ -38,7 +38,8 @@ type AgentView struct {
 
 // Reply is a reply body as the Handler writes it, and as the vendor reads
 // it: Result is "ok", or an error text when the event was not handled.
-// Error is set only on the Handler's own 4xx and 5xx replies.
+// Error is set only on the Handler's own 4xx and 5xx replies, and repeats
+// Result.
 type Reply struct {
 	Result string `json:"result"`
 	AgentView
@@ -159,9 +160,13 @@ func appendResult(dst []byte, text string) []byte {
 	return append(dst, '}')
 }
 
-// appendError appends {"result":"error","error": text} to dst.
+// appendError appends {"result": text, "error": text} to dst: the vendor
+// reads result, so it carries the reason, readable, as a function's error
+// does; error repeats it for programs that look for it.
 func appendError(dst []byte, text string) []byte {
-	dst = append(dst, `{"result":"error","error":`...)
+	dst = append(dst, `{"result":`...)
+	dst = appendString(dst, text)
+	dst = append(dst, `,"error":`...)
 	dst = appendString(dst, text)
 	return append(dst, '}')
 }
