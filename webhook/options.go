@@ -139,10 +139,12 @@ func WithErrorHandler(f func(ctx context.Context, err error)) Option {
 //   - at Error, a function that panicked (with its stack);
 //   - at Warn, a function's error, parts dropped from a reply, fields that
 //     could not be read, requests refused with 400 or 413 (the sender
-//     may lose an event; also status), and a function slower than
-//     WithSlowThreshold (also took);
+//     may lose an event; also status), the event_name, chat_id and size of
+//     a body over the limit, and a function slower than WithSlowThreshold
+//     (also took);
 //   - at Info, requests refused with 404 or 405 (most likely not the
-//     vendor; also status).
+//     vendor; also status), and a Content-Type other than JSON, once per
+//     type (the body is read as JSON all the same).
 //
 // Events handled without trouble are not logged. To log nothing, give
 // slog.New(slog.DiscardHandler).
