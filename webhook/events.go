@@ -17,7 +17,8 @@ const (
 	NameClientAttributeUpdated Name = "client_attribute_updated"
 )
 
-// Names lists every event this package has a type for.
+// Names lists every chat event this package has a type for (CRMNames lists
+// the CRM events).
 func Names() []Name {
 	return []Name{NameCallEvent, NameChatAccepted, NameChatAssigned, NameChatFinished,
 		NameChatUpdated, NameOfflineMessage, NameClientUpdated, NameClientAttributeUpdated}
