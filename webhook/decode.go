@@ -15,7 +15,9 @@ import (
 // Decode parses a webhook body into its typed event: *CallEvent,
 // *ChatAccepted, ..., a CRM event (*CRMDealEvent, ...), or *Unknown for an
 // event_name this package does not know. The event's Raw is body itself
-// (not a copy).
+// (not a copy), and its json.RawMessage fields (Analytics, Attributes, a
+// CRMObject's Raw, ...) point into body: do not change body while the
+// event is in use.
 //
 // Decoding is tolerant where senders are inconsistent, and loses nothing
 // it can read:

@@ -158,6 +158,7 @@ type eventJSON struct {
 	Name            string          `json:"event_name"`
 	VerifiedVisitor string          `json:"verified_visitor,omitempty"`
 	Summary         string          `json:"summary"`
+	Failed          string          `json:"failed,omitempty"` // the function's error, once it has failed
 	Event           json.RawMessage `json:"event"`
 }
 
@@ -175,7 +176,7 @@ func (s *Server) serveEvents(w http.ResponseWriter, r *http.Request) {
 	if since < s.events.Len() {
 		for _, e := range s.events.Since(since) {
 			out = append(out, eventJSON{Seq: e.Seq, Time: e.Time.Format(time.TimeOnly), Name: string(e.Name),
-				VerifiedVisitor: e.VerifiedVisitor, Summary: e.Summary, Event: e.Event})
+				VerifiedVisitor: e.VerifiedVisitor, Summary: e.Summary, Failed: e.Failed, Event: e.Event})
 		}
 	}
 	writeJSON(w, out)
