@@ -146,6 +146,10 @@ func scanEvent(body []byte) (name, entity string, err error) {
 				switch {
 				case string(key) == `"event_name"` || hasEscape(key) && keyText(key) == "event_name":
 					v := body[vStart:s.pos]
+					if v[0] == 'n' { // null: as if absent
+						name = ""
+						break
+					}
 					if v[0] != '"' {
 						return "", "", fmt.Errorf("%w: event_name is a JSON %s, not a string", ErrMalformed, kindName(v[0]))
 					}
