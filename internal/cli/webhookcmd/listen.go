@@ -127,8 +127,9 @@ func newLogger(w io.Writer, format string) *slog.Logger {
 
 // NewHandler returns the webhook handler of a receiver (the listen
 // command's, the demo's): every event is recorded in log before it is
-// answered (a body over the limit too, as far as it can be read), and chat_accepted and chat_updated are answered with an
-// AgentView that shows the agent what receiver received.
+// answered (a body over the limit too, as far as it can be read), and
+// chat_accepted and chat_updated are answered with an AgentView that shows
+// the agent what receiver received.
 func NewHandler(log *webhook.EventLog, receiver string, opts ...webhook.Option) (http.Handler, error) {
 	return webhook.New(log.Funcs(Funcs(receiver)), append([]webhook.Option{webhook.WithOversize(log.RecordOversize)}, opts...)...)
 }
