@@ -28,8 +28,10 @@
 //
 // Events: CallEvent, ChatAccepted, ChatAssigned, ChatFinished, ChatUpdated,
 // OfflineMessage (sent as offline_message or offline_messages),
-// ClientUpdated and ClientAttributeUpdated; any other event_name arrives at
-// Funcs.Other as *Unknown. Ids the vendor sends as strings or numbers are
+// ClientUpdated and ClientAttributeUpdated; the CRM webhooks, one type per
+// entity with the action as a field (CRMDealEvent, CRMTaskEvent, ...; see
+// CRMEntity); any other event_name arrives at Funcs.Other as *Unknown. Ids
+// the vendor sends as strings or numbers are
 // ID values; every event keeps the body it came from in Raw, so fields this
 // package does not know stay reachable.
 //
