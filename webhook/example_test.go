@@ -3,6 +3,7 @@ package webhook_test
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"io"
 	"log/slog"
@@ -212,4 +213,29 @@ func ExampleReply_OK() {
 	r := webhook.Reply{Result: "OK"}
 	fmt.Println(r.OK())
 	// Output: true
+}
+
+// A CRM webhook: one function per entity, the action in the event, the
+// entity's own fields in its Raw.
+func Example_crm() {
+	h, _ := webhook.New(webhook.Funcs{
+		CRMDeal: func(_ context.Context, e *webhook.CRMDealEvent) error {
+			var deal struct {
+				Amount   int64  `json:"amount"`
+				Currency string `json:"currency"`
+			}
+			if err := json.Unmarshal(e.Deal.Raw, &deal); err != nil {
+				return err
+			}
+			fmt.Printf("%s deal #%s: %q, %d %q\n", e.Action, e.Deal.ID, e.Deal.Title, deal.Amount, deal.Currency)
+			return nil
+		},
+	})
+	post(h, "/", sample(webhook.NameCreatedDeal))
+	post(h, "/", sample(webhook.NameDeletedDeal))
+	// Output:
+	// created deal #1042: "Website redesign", 150000 "USD"
+	// 200 {"result":"ok"}
+	// deleted deal #1042: "", 0 ""
+	// 200 {"result":"ok"}
 }
