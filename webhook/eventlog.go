@@ -80,6 +80,9 @@ type Entry struct {
 	// Summary describes the event on one line after its name (Summary
 	// without the name), with every byte visible: "chat 3537 · John Smith ...".
 	Summary string `json:"-"`
+	// Failed is the error of the event's function, once it has returned
+	// one (in memory; Out gets a line of its own, see Mark).
+	Failed string `json:"-"`
 	// Event is the event as received, made valid JSON: invalid UTF-8 (and
 	// escaped lone surrogates) read as U+FFFD, a name given twice in an
 	// object is kept once with its last value (the one the handler read),
@@ -284,27 +287,37 @@ func (l *EventLog) Funcs(next Funcs) Funcs {
 		ClientUpdated:          record(l, next.ClientUpdated),
 		ClientAttributeUpdated: record(l, next.ClientAttributeUpdated),
 		Other:                  record(l, next.Other),
+		CRMPipeline:            record(l, next.CRMPipeline),
+		CRMStatus:              record(l, next.CRMStatus),
+		CRMClientTag:           record(l, next.CRMClientTag),
+		CRMDeal:                record(l, next.CRMDeal),
+		CRMTask:                record(l, next.CRMTask),
+		CRMOrganization:        record(l, next.CRMOrganization),
+		CRMClient:              record(l, next.CRMClient),
 	}
 }
 
 func record[E Event](l *EventLog, next func(context.Context, E) error) func(context.Context, E) error {
 	return func(ctx context.Context, ev E) error {
-		if _, err := l.Record(ev); err != nil {
+		e, err := l.Record(ev)
+		if err != nil {
 			return err
 		}
-		return call(ctx, next, ev)
+		return recordCall[E](l, e, func() error { return call(ctx, next, ev) })
 	}
 }
 
 func recordView[E Event](l *EventLog, next func(context.Context, E) (*AgentView, error)) func(context.Context, E) (*AgentView, error) {
-	return func(ctx context.Context, ev E) (*AgentView, error) {
-		if _, err := l.Record(ev); err != nil {
+	return func(ctx context.Context, ev E) (view *AgentView, err error) {
+		e, err := l.Record(ev)
+		if err != nil {
 			return nil, err
 		}
 		if next == nil {
 			return nil, nil
 		}
-		return next(ctx, ev)
+		err = recordCall[E](l, e, func() (err error) { view, err = next(ctx, ev); return err })
+		return view, err
 	}
 }
 

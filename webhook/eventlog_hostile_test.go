@@ -38,6 +38,9 @@ var hostile = []struct {
 	{"duplicate event_name", `{"event_name":"chat_finished","chat_id":"9","event_name":"chat_accepted","visitor":{"name":"first","name":"last"}}`, "chat_accepted"},
 	{"100 levels", `{"event_name":"client_updated","deep":` + strings.Repeat("[", 99) + strings.Repeat("]", 99) + `}`, "client_updated"},
 	{"token", `{"event_name":"client_updated","user_token":"\u001b[2Jt\u001b"}`, "client_updated"},
+	{"chat as text and HTML", `{"event_name":"chat_finished","chat_id":"10","plain_messages":"a\u001b[2J\r\n#11 forged","html_messages":"<script>\u009b31m</script>` + "\xff" + `","chat":{"invitation":"\u001b]0;t\u0007"}}`, "chat_finished"},
+	{"CRM deal", `{"event_type":"crm_deal","event_name":"created_deal","deal":{"id":"1\u001b[2J","title":"\u001b[31mred\r\n#12 forged","title":"` + "\xfe" + `"}}`, "created_deal"},
+	{"CRM entity that is not an object", `{"event_type":"crm_task","event_name":"fired_task\u001b[H","task":"\u001b[2J","timestamp":"\u0000"}`, "fired_task\u001b[H"},
 }
 
 // strictJSON reports why line is not JSON that every common reader reads
@@ -235,7 +238,7 @@ json.dump(names, sys.stdout)
 // TestEventLogKeepsValidEventsAsSent checks that an event that is already
 // valid JSON is logged as sent, only compacted.
 func TestEventLogKeepsValidEventsAsSent(t *testing.T) {
-	for _, name := range webhook.Names() {
+	for _, name := range append(webhook.Names(), webhook.CRMNames()...) {
 		payload := webhooktest.Payload(t, name)
 		var out bytes.Buffer
 		log := &webhook.EventLog{Out: &out}

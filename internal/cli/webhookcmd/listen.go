@@ -137,10 +137,11 @@ func newLogger(w io.Writer, format string) *slog.Logger {
 
 // NewHandler returns the webhook handler of a receiver (the listen
 // command's, the demo's): every event is recorded in log before it is
-// answered, and chat_accepted and chat_updated are answered with an
-// AgentView that shows the agent what receiver received.
+// answered (a body over the limit too, as far as it can be read), and
+// chat_accepted and chat_updated are answered with an AgentView that shows
+// the agent what receiver received.
 func NewHandler(log *webhook.EventLog, receiver string, opts ...webhook.Option) (http.Handler, error) {
-	return webhook.New(log.Funcs(Funcs(receiver)), opts...)
+	return webhook.New(log.Funcs(Funcs(receiver)), append([]webhook.Option{webhook.WithOversize(log.RecordOversize)}, opts...)...)
 }
 
 // Funcs are the replies of a receiver that shows the agent what it got
@@ -172,7 +173,8 @@ func view(b *webhook.Base, receiver string) *webhook.AgentView {
 			{Title: "Received by", Content: receiver + " at " + time.Now().Format(time.TimeOnly)},
 		},
 	}
-	if c := (jsapi.ContactInfo{Name: b.Visitor.Name, Email: b.Visitor.Email, Phone: b.Visitor.Phone}); !c.IsZero() {
+	if c := (jsapi.ContactInfo{Name: b.Visitor.Name, Email: b.Visitor.Email, Phone: b.Visitor.Phone}); c.Name != "" {
+		// The reference requires a contact's name: none is sent without.
 		v.ContactInfo = &c
 	}
 	if b.Page.URL != "" {

@@ -174,7 +174,9 @@ func TestUsage(t *testing.T) {
 		want string
 	}{
 		{"nothing", nil, 64, "usage:"},
-		{"unknown subcommand", []string{"replay"}, 64, `unknown subcommand "replay"`},
+		{"unknown subcommand", []string{"rewind"}, 64, `unknown subcommand "rewind"`},
+		{"replay without -log", []string{"replay", "-url", "http://127.0.0.1:1/"}, 64, "-log is required"},
+		{"replay with a bad -since", []string{"replay", "-log", "x", "-url", "http://127.0.0.1:1/", "-since", "yesterday"}, 64, "-since is a sequence number"},
 		{"send without url", []string{"send", "chat_accepted"}, 64, "jivokit webhook send: -url is required\nusage:"},
 		{"send without event", []string{"send", "-url", "http://127.0.0.1:1/"}, 64, "name the EVENT to send"},
 		{"send unknown event", []string{"send", "chat_exploded", "-url", "http://127.0.0.1:1/"}, 64, "no sample for event"},
