@@ -13,6 +13,7 @@ type Option func(*config)
 type config struct {
 	allow   []string
 	timeout time.Duration
+	launch  launchConfig // Launch's options
 }
 
 // DefaultTimeout bounds each evaluation and wait of a page. Opening a
@@ -40,6 +41,7 @@ func WithTimeout(d time.Duration) Option {
 
 func (c config) with(opts []Option) config {
 	c.allow = append([]string(nil), c.allow...)
+	c.launch.flags = append([]flag(nil), c.launch.flags...)
 	if c.timeout == 0 {
 		c.timeout = DefaultTimeout
 	}
