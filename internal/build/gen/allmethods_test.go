@@ -20,6 +20,25 @@ func TestAllMethodsCallsEveryBridgeFunction(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	funcs := bridgeFuncs(t, root)
+	var src strings.Builder
+	for _, name := range []string{"main.go", "methods_gen.go"} {
+		data, err := os.ReadFile(filepath.Join(root, "internal", "measure", "wasmsize", "allmethods", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		src.Write(data)
+	}
+	for _, fn := range funcs {
+		if !strings.Contains(src.String(), "jivo."+fn+"(") {
+			t.Errorf("internal/measure/wasmsize/allmethods does not call jivo.%s: call it in main.go (a hand-written function) or teach the generator (allmethods.go)", fn)
+		}
+	}
+}
+
+// bridgeFuncs lists the exported functions of wasm/jivo under js/wasm.
+func bridgeFuncs(t *testing.T, root string) []string {
+	t.Helper()
 	ctx := build.Default
 	ctx.GOOS, ctx.GOARCH = "js", "wasm"
 	pkg, err := ctx.ImportDir(filepath.Join(root, "wasm", "jivo"), 0)
@@ -42,17 +61,5 @@ func TestAllMethodsCallsEveryBridgeFunction(t *testing.T) {
 	if len(funcs) < 10 {
 		t.Fatalf("found only %d functions in wasm/jivo: %v", len(funcs), funcs)
 	}
-	var src strings.Builder
-	for _, name := range []string{"main.go", "methods_gen.go"} {
-		data, err := os.ReadFile(filepath.Join(root, "internal", "measure", "wasmsize", "allmethods", name))
-		if err != nil {
-			t.Fatal(err)
-		}
-		src.Write(data)
-	}
-	for _, fn := range funcs {
-		if !strings.Contains(src.String(), "jivo."+fn+"(") {
-			t.Errorf("internal/measure/wasmsize/allmethods does not call jivo.%s: call it in main.go (a hand-written function) or teach the generator (allmethods.go)", fn)
-		}
-	}
+	return funcs
 }
