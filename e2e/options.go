@@ -6,8 +6,10 @@ import (
 	"time"
 )
 
-// Option changes how pages behave: given to NewBrowser, it applies to every
-// page that browser opens; given to Open, to that page only.
+// Option changes how pages behave: given to Launch or NewBrowser, it
+// applies to every page that browser opens; given to Open, to that page
+// only. WithChromium and WithBrowserFlag change how Launch starts the
+// browser, and apply to Launch only.
 type Option func(*config)
 
 type config struct {
