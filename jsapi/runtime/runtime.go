@@ -8,11 +8,11 @@
 // plain JavaScript one cheap entry point, jivokit.call. docs/runtime.md is
 // its contract.
 //
-// A page loads Script from Path, before the widget's own script.
-// templates.AssetHandler and stub.Handler serve it there (with
-// assets.ScriptHandler: an ETag, revalidation, text/javascript), and the
-// templ components of package templates write the script element; a
-// server of its own serves it the same way:
+// A page runs Script before the widget's own script. The templ components
+// of package templates inline it by default, or load it from Path
+// (templates.WithRuntimeURL), where templates.AssetHandler and
+// stub.Handler serve it with assets.ScriptHandler (an ETag, revalidation,
+// text/javascript). A server of its own serves it the same way:
 //
 //	mux.Handle(runtime.Path, assets.ScriptHandler(map[string]string{runtime.Path: runtime.Script}))
 //
