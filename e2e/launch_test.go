@@ -112,3 +112,14 @@ func TestLaunch(t *testing.T) {
 		t.Error("the browser's context is live after Close")
 	}
 }
+
+// TestNewBrowserCloseKeepsTheSharedBrowser: Close on a Browser of
+// NewBrowser does nothing; the shared browser serves the next test.
+func TestNewBrowserCloseKeepsTheSharedBrowser(t *testing.T) {
+	srv := testServer(t)
+	NewBrowser(t).Close()
+	p := NewBrowser(t).Open(t, srv.URL+"/plain.html")
+	if got := Eval[string](p, "document.title"); got != "plain page" {
+		t.Errorf("title %q after Close of a shared Browser", got)
+	}
+}
