@@ -1,6 +1,6 @@
 package demo
 
-//go:generate go tool templ generate -path .
+//go:generate go tool -modfile=../../../tools/go.mod templ generate -path .
 
 import (
 	"bytes"
@@ -105,7 +105,7 @@ func (s *Server) pageData(widget *templates.Widget) (pageData, error) {
 		fields = append(fields, fieldRow{f.Title, f.Key, f.Content, f.Link})
 	}
 	var events []string
-	for _, n := range webhook.Names() {
+	for _, n := range append(webhook.Names(), webhook.CRMNames()...) {
 		events = append(events, string(n))
 	}
 	return pageData{

@@ -15,9 +15,10 @@ if (!w.jivokit) {
   const waiting = []; // ready()'s resolvers
   let loaded = false;
   let gone; // destroyed, not loaded since
-  let failed; // while the widget failed to load: the loader's maker of the JivoError of a call
-  let burst; // [method, args, resolve, promise] of setClientAttributes while its window is open
-  const held = []; // burst, while a call in its window waits for its end
+  // bursts holds, per coalescing method's name while its window is open,
+  // [method, args, resolve, promise, callers, held]: held holds the burst
+  // itself while a call in the window waits for the window's end.
+  const bursts = {};
   let found; // whether the configuration block was there
   let bad; // why the configuration block is unreadable, reported on load
 
@@ -52,7 +53,7 @@ if (!w.jivokit) {
   const onLoad = () => {
     if (loaded) return;
     loaded = true;
-    gone = failed = 0;
+    gone = 0;
     // The block may come after the runtime on the page.
     if (!found) read();
     if (bad) report(bad, 'config');
@@ -93,8 +94,9 @@ if (!w.jivokit) {
     checks.forEach((c) => c());
   };
 
-  // pend puts q, a call to make later, in list (the queue, or held: the
-  // setClientAttributes of a burst) and gives it its promise. The
+  // pend puts q, a call to make later, in list (the queue, or a burst's
+  // held: the coalesced call of a rate-limited method) and gives it its
+  // promise. The
   // promise's withdraw() takes the call out of its list, so that it is
   // never made, and answers the promise with a JivoError; it answers
   // whether it could. A coalesced call shared by q[4] callers is withdrawn
@@ -112,7 +114,7 @@ if (!w.jivokit) {
   // send makes the call now or queues it.
   const send = (d, a) =>
     (loaded && !queue.length) || d.immediate ? exec(w, d, a)
-    : failed ? failed(d.name)
+    : jk.lost ? jk.lost(d.name)
     : queue.length >= ((jk.config || 0).queue_limit || 100) ? new JivoError(d.name, 'queue full')
     : pend([d, a], queue);
 
@@ -121,13 +123,14 @@ if (!w.jivokit) {
     if (!d) return new JivoError(String(m), 'unknown method');
     if (!d.coalesce) return send(d, a);
     // A method the vendor rate-limits (setClientAttributes: 10 per hour and
-    // visitor): one call goes at once, those within a second after it are
-    // coalesced into one made when the second ends, with the last one's
-    // arguments.
-    let b = burst;
-    if (b) return (b[1] = a), held[0] ? (b[4]++, b[3]) : ((b[4] = 1), pend(b, held));
-    b = burst = [d];
-    setTimeout(() => ((burst = 0), held.pop() && b[2](send(d, b[1]))), 1000);
+    // visitor): one call goes at once, those to the same method within a
+    // second after it are coalesced into one made when the second ends,
+    // with the last one's arguments. Each such method has its own burst.
+    const n = d.name;
+    let b = bursts[n];
+    if (b) return (b[1] = a), b[5][0] ? (b[4]++, b[3]) : ((b[4] = 1), pend(b, b[5]));
+    b = bursts[n] = [d, a, 0, 0, 0, []];
+    setTimeout(() => (delete bursts[n], b[5].pop() && b[2](send(d, b[1]))), 1000);
     return send(d, a);
   }
 
@@ -155,12 +158,9 @@ if (!w.jivokit) {
     get phase() {
       return loaded ? 'loaded' : gone ? 'destroyed' : 'loading';
     },
-    // The loader's watchdog: the widget failed to load. Queued calls and
-    // calls until it loads are refused with lost(method); ready() waits on.
-    fail(lost) {
-      failed = lost;
-      queue.splice(0).forEach((q) => q[2](lost(q[0].name)));
-    },
+    // For the loader's watchdog (loader.js): the queue, and lost, which
+    // it sets while the widget failed to load, the JivoError of a call.
+    q: queue,
     onerror: (e, where) => console.error('jivokit: ' + where + ':', e),
   };
   jk.load = jk.ready;

@@ -74,8 +74,10 @@ if (jk && me && !jk.strategy) {
     if (jk.loaded || jk.failure) return;
     clearTimeout(timer);
     const f = (jk.failure = { reason, detail });
-    // A JivoError per refused call, carrying the failure.
-    jk.fail((m) => Object.assign(new jk.JivoError(m, 'the widget did not load: ' + reason), { failure: f }));
+    // The queued calls, and calls until the widget loads, are refused with
+    // a JivoError that carries the failure.
+    jk.lost = (m) => Object.assign(new jk.JivoError(m, 'the widget did not load: ' + reason), { failure: f });
+    jk.q.splice(0).forEach((q) => q[2](jk.lost(q[0].name)));
     report(new Error('the widget did not load: ' + reason + ': ' + detail));
     if (b) b.removeAttribute('aria-busy');
     const fb = cfg.fallback || 0;
@@ -119,7 +121,7 @@ if (jk && me && !jk.strategy) {
     });
     jk.on('jivo_onLoadCallback', () => {
       clearTimeout(timer);
-      jk.failure = null;
+      jk.failure = jk.lost = null;
       if (a) a.remove();
     });
   };
