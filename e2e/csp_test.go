@@ -15,6 +15,7 @@ import (
 	"github.com/a-h/templ"
 
 	"github.com/jivokit/jivokit/e2e"
+	"github.com/jivokit/jivokit/internal/cli/snippetcmd"
 	"github.com/jivokit/jivokit/jsapi"
 	"github.com/jivokit/jivokit/templates"
 )
@@ -57,6 +58,25 @@ func vendorSite(t *testing.T) *httptest.Server {
 			w.Write([]byte(js))
 		})
 	}
+	// /snippet: the page and policy `jivokit snippet` prints, for the
+	// vendor-like loader (as -stub-url), with -nonce when nonce is given.
+	mux.HandleFunc("/snippet", func(w http.ResponseWriter, r *http.Request) {
+		q := r.URL.Query()
+		args := []string{"-widget-id", "AbCdEf1234", "-stub", "-stub-url", "/vendor/widget/AbCdEf1234", "-load", q.Get("load"), "-name", "Ann", "-email", "ann@example.com"}
+		if q.Has("nonce") {
+			args = append(args, "-nonce", q.Get("nonce"))
+		}
+		var html, policy, errOut bytes.Buffer
+		ctx := r.Context()
+		if snippetcmd.Run(ctx, strings.NewReader(""), &html, &errOut, args) != 0 ||
+			snippetcmd.Run(ctx, strings.NewReader(""), &policy, &errOut, append(args, "-csp", "-site-csp", "default-src 'self'; img-src 'self' data:; object-src 'none'")) != 0 {
+			http.Error(w, errOut.String(), http.StatusInternalServerError)
+			return
+		}
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.Header().Set("Content-Security-Policy", strings.TrimSpace(policy.String()))
+		w.Write([]byte(`<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Static</title></head><body><h1>A static page</h1>` + html.String() + `</body></html>`))
+	})
 	mux.HandleFunc("/page", func(w http.ResponseWriter, r *http.Request) {
 		q := r.URL.Query()
 		src := "/vendor/widget/AbCdEf1234"
@@ -279,4 +299,23 @@ func TestLoadFailureTimeoutThenLoad(t *testing.T) {
 			t.Errorf("the widget got %s: want the configuration, then open", got)
 		}
 	})
+}
+
+// TestCSPSnippetCommand: the snippet and the policy `jivokit snippet`
+// prints (-csp -site-csp, with a nonce and with hashes only), sent as a
+// page and its header, run a loader that works the vendor's way.
+func TestCSPSnippetCommand(t *testing.T) {
+	srv := vendorSite(t)
+	for _, q := range []string{"load=eager", "load=consent&nonce=c3RhdGljTm9uY2U"} {
+		t.Run(q, func(t *testing.T) {
+			p := e2e.NewBrowser(t).Open(t, srv.URL+"/snippet?"+q, e2e.WithAllowedConsole(iframeViolation))
+			if strings.Contains(q, "consent") {
+				p.Do("jivokit.load(), 1")
+			}
+			p.WaitFor(`jivokit.phase === 'loaded'`)
+			if got := e2e.Eval[string](p, `JSON.stringify(vendorLike.calls)`); got != `[["setContactInfo",{"name":"Ann","email":"ann@example.com"}]]` {
+				t.Errorf("the widget got %s", got)
+			}
+		})
+	}
 }
