@@ -107,10 +107,10 @@ func checkProblem(t *testing.T, where, p string) {
 
 // The messages say the limits the steps check.
 func TestRuleMessagesSayTheirLimits(t *testing.T) {
-	if got := ValidatePhone("1234"); got == nil || got.Error() != "jivo: invalid phone: has 4 digits, a phone number has 5 to 15" {
+	if got := ValidatePhone("1234"); got == nil || got.Error() != "jivo: advice: phone: has 4 digits, a phone number has 5 to 15" {
 		t.Errorf("ValidatePhone: %v", got)
 	}
-	if got := ValidateLink("https://example.com:65536/"); got == nil || got.Error() != "jivo: invalid link: has a port that is not a number from 0 to 65535" {
+	if got := ValidateLink("https://example.com:65536/"); got == nil || got.Error() != "jivo: advice: link: has a port that is not a number from 0 to 65535" {
 		t.Errorf("ValidateLink: %v", got)
 	}
 }
@@ -151,8 +151,8 @@ func TestStepsOutsideTheirRules(t *testing.T) {
 	} {
 		r := rule{"x", []step{tc.st}}
 		r.steps[0].problem = "p"
-		if failed := r.problem(tc.in) != ""; failed != tc.failed {
-			t.Errorf("op %d on %q: failed = %v, want %v", tc.st.op, tc.in, failed, tc.failed)
+		if p, _ := r.problem(tc.in); (p != "") != tc.failed {
+			t.Errorf("op %d on %q: failed = %v, want %v", tc.st.op, tc.in, p != "", tc.failed)
 		}
 	}
 }
@@ -166,7 +166,7 @@ func FuzzRules(f *testing.F) {
 	rules := []*rule{&phoneRule, &emailRule, &colorRule, &linkRule, &startRule, &filledRule, &textRule, &utf8Rule}
 	f.Fuzz(func(t *testing.T, s string) {
 		for _, r := range rules {
-			p := r.problem(s)
+			p, _ := r.problem(s)
 			if p != "" && strings.HasPrefix(p, `"`) && !strings.HasPrefix(p, quote(s, `"`)+" ") {
 				t.Errorf("%s(%q) = %q: the value is not quoted whole", r.field, s, p)
 			}
