@@ -76,10 +76,10 @@ func (c Cleaner) PageConfig(pc PageConfig) (PageConfig, []Dropped) {
 		out.CustomData = append([]CustomField(nil), fields...)
 	}
 	if wc := pc.WidgetColor; wc != nil {
-		if err := colorRule.check("widget_color", wc.Color); err == nil || c.advice(&found, "widget_color", DropInvalid, err) {
+		if c.keep(&found, "widget_color", DropInvalid, colorRule.check("widget_color", wc.Color)) {
 			clean := WidgetColor{Color: wc.Color}
 			if wc.Color2 != "" {
-				if err := colorRule.check("widget_color.color2", wc.Color2); err == nil || c.advice(&found, "widget_color.color2", DropInvalid, err) {
+				if c.keep(&found, "widget_color.color2", DropInvalid, colorRule.check("widget_color.color2", wc.Color2)) {
 					clean.Color2 = wc.Color2
 				}
 			}
@@ -89,8 +89,7 @@ func (c Cleaner) PageConfig(pc PageConfig) (PageConfig, []Dropped) {
 	if inv := pc.Invitation; inv != nil {
 		text := validText(&found, "invitation.text", inv.Text)
 		if inv.Text == "" || text != "" { // else left out as invalid UTF-8
-			p, k := filledRule.problem(text)
-			if p == "" || c.advice(&found, "invitation", DropInvalid, report("invitation.text", p, k)) {
+			if c.keep(&found, "invitation", DropInvalid, filledRule.check("invitation.text", text)) {
 				clean := Invitation{Text: text, DepartmentID: inv.DepartmentID}
 				if inv.DepartmentID < 0 && !c.advice(&found, "invitation.department_id", DropInvalid,
 					report("invitation.department_id", problemNegative, KindAdvice)) {

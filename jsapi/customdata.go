@@ -96,6 +96,23 @@ func (c Cleaner) advice(out *[]Dropped, field string, reason DropReason, w error
 	return true
 }
 
+// keep records err about a part and reports whether the part is kept: nil
+// keeps it; advice keeps it with a report unless strict; a refusal leaves
+// it out, for reason (DropInvalidUTF8 when the string is not valid UTF-8).
+func (c Cleaner) keep(out *[]Dropped, field string, reason DropReason, err error) bool {
+	if err == nil {
+		return true
+	}
+	if IsAdvice(err) {
+		return c.advice(out, field, reason, err)
+	}
+	if ie, ok := err.(*InputError); ok && ie.Problem == problemUTF8 {
+		reason = DropInvalidUTF8
+	}
+	*out = append(*out, Dropped{field, reason, err})
+	return false
+}
+
 // CleanCustomData is Cleaner{Hosts: hosts}.CustomData(fields).
 func CleanCustomData(fields []CustomField, hosts SafeHosts) ([]CustomField, []Dropped) {
 	return Cleaner{Hosts: hosts}.CustomData(fields)
@@ -150,6 +167,9 @@ func (c Cleaner) CustomData(fields []CustomField) ([]CustomField, []Dropped) {
 		}
 		if link := validText(&own, name+".link", f.Link); link != "" {
 			err := c.Hosts.Allows(link)
+			if w, ok := err.(*Warning); ok {
+				err = &Warning{Field: name + ".link", Problem: w.Problem}
+			}
 			if err == nil || IsAdvice(err) && c.advice(&own, name+".link", DropLink, err) {
 				clean.Link = link
 			} else if !IsAdvice(err) {
@@ -214,12 +234,12 @@ func (c Cleaner) ContactInfo(ci ContactInfo) (ContactInfo, []Dropped) {
 		Description: validText(&found, "contact_info.description", ci.Description),
 	}
 	if e := validText(&found, "contact_info.email", ci.Email); e != "" {
-		if err := emailRule.check("contact_info.email", e); err == nil || c.advice(&found, "contact_info.email", DropInvalid, err) {
+		if c.keep(&found, "contact_info.email", DropInvalid, emailRule.check("contact_info.email", e)) {
 			clean.Email = e
 		}
 	}
 	if p := validText(&found, "contact_info.phone", ci.Phone); p != "" {
-		if err := phoneRule.check("contact_info.phone", p); err == nil || c.advice(&found, "contact_info.phone", DropInvalid, err) {
+		if c.keep(&found, "contact_info.phone", DropInvalid, phoneRule.check("contact_info.phone", p)) {
 			clean.Phone = p
 		}
 	}

@@ -162,20 +162,24 @@ const (
 // The rules.
 var (
 	phoneRule = rule{"phone", []step{
+		{kind: KindForm, op: opUTF8, problem: problemUTF8},
 		{kind: KindAdvice, op: opBlank, problem: problemEmpty},
 		{kind: KindAdvice, op: opOnly, class: classPhone, extra: "+", problem: "contains {c}; only digits, a leading +, spaces, dots, dashes and parentheses are allowed"},
 		{kind: KindAdvice, op: opCount, class: classDigit, lo: 5, hi: 15, problem: "has {n} digits, a phone number has {lo} to {hi}"},
 	}}
 	emailRule = rule{"email", []step{
+		{kind: KindForm, op: opUTF8, problem: problemUTF8},
 		{kind: KindAdvice, op: opAround, extra: "@", problem: "is not an e-mail address"},
 		{kind: KindAdvice, op: opCount, class: classNotInEmail, hi: 0, problem: problemEmailChar},
 		{kind: KindAdvice, op: opCount, class: "@@", hi: 1, problem: problemEmailChar},
 		{kind: KindAdvice, op: opCount, class: "..", extra: "@.", lo: 1, hi: -1, problem: "has no dot in its domain"},
 	}}
 	colorRule = rule{"color", []step{
+		{kind: KindForm, op: opUTF8, problem: problemUTF8},
 		{kind: KindAdvice, op: opShape, class: classHex, extra: "#", lo: 4, hi: 7, problem: "{v} is not a hex colour like #1e88e5 or #fff"},
 	}}
 	linkRule = rule{"link", []step{
+		{kind: KindForm, op: opUTF8, problem: problemUTF8},
 		{kind: KindAdvice, op: opScheme, problem: problemNotAbsolute},
 		{kind: KindAdvice, op: opScheme, extra: "http|https", problem: "has scheme {v}, only http and https are allowed"},
 		{kind: KindAdvice, op: opIPv6, problem: "has a malformed IPv6 address"},
@@ -185,10 +189,15 @@ var (
 	}}
 	// startRule: "" is the default, chat.
 	startRule = rule{"start", []step{
+		{kind: KindForm, op: opUTF8, problem: problemUTF8},
 		{kind: KindAdvice, op: opOneOf, extra: "|chat|call|menu", problem: "{v} is not chat, call or menu"},
 	}}
-	// filledRule is text that must not be blank: a message, an invitation.
-	filledRule = rule{"text", []step{{kind: KindAdvice, op: opBlank, problem: problemEmpty}}}
+	// filledRule is text that should not be blank: a message, an
+	// invitation.
+	filledRule = rule{"text", []step{
+		{kind: KindForm, op: opUTF8, problem: problemUTF8},
+		{kind: KindAdvice, op: opBlank, problem: problemEmpty},
+	}}
 	// textRule is text that must not be blank, in valid UTF-8: a token, a
 	// title.
 	textRule = rule{"text", []step{

@@ -122,8 +122,8 @@ func TestStartRuleIsTheSpecEnum(t *testing.T) {
 		if s.Name != "OpenStart" {
 			continue
 		}
-		if want := "|" + strings.Join(s.Enum, "|"); startRule.steps[0].extra != want {
-			t.Errorf("startRule takes %q, the spec %q", startRule.steps[0].extra, want)
+		if want := "|" + strings.Join(s.Enum, "|"); startRule.steps[1].op != opOneOf || startRule.steps[1].extra != want {
+			t.Errorf("startRule takes %q, the spec %q", startRule.steps[1].extra, want)
 		}
 		return
 	}
