@@ -47,6 +47,11 @@ const (
 	// phone number that setContactInfo would refuse, or a string that is
 	// not valid UTF-8; that part was left out of the reply.
 	ErrContactDropped Error = "webhook: contact_info field dropped from reply"
+	// ErrAdvice: a part of a reply breaks jivokit's advice, not a rule of
+	// the vendor's (a phone number with an extension, a relative link): it
+	// was sent as it is. errors.As finds the *jsapi.Warning. WithStrict
+	// leaves such parts out instead.
+	ErrAdvice Error = "webhook: advice about a reply"
 )
 
 // Problem is a field of an event that Decode could not read as its type,

@@ -108,11 +108,26 @@ func WithSafeHosts(hosts ...string) Option {
 	}
 }
 
+// WithStrict turns jivokit's advice about a reply into refusal: a part of
+// an AgentView that breaks no rule of the vendor's but one of jivokit's
+// advice (an e-mail address or phone number of an unusual shape, a
+// relative or mailto: link, a custom field without text) is left out of the
+// reply and reported as dropped, rather than sent and reported as
+// ErrAdvice. The vendor's own rules and what cannot be written are enforced
+// either way; see jsapi.Kind.
+func WithStrict() Option {
+	return func(h *Handler) error {
+		h.strict = true
+		return nil
+	}
+}
+
 // WithErrorHandler sets a function called with every error the handler
 // meets, for code that acts on them (counts them, raises an alert): a
 // function's error (also sent as the reply's result), a panic (ErrPanic,
 // with its stack), parts dropped from a reply (ErrLinkDropped,
-// ErrFieldDropped, ErrTooManyFields, ErrContactDropped), fields that
+// ErrFieldDropped, ErrTooManyFields, ErrContactDropped) or sent with
+// jivokit's advice (ErrAdvice; errors.As finds the *jsapi.Warning), fields that
 // could not be read (a *Problem), and refused requests (ErrNotFound,
 // ErrTooLarge, ...). Test them with errors.Is. The same errors are logged
 // (see WithLogger) whether or not an error handler is set; to only have the
