@@ -65,7 +65,7 @@ type Handler struct {
 	hasPath bool
 	signer  *usertoken.Signer
 	hosts   jsapi.SafeHosts
-	strict  bool // WithStrict
+	strict  bool         // WithStrict
 	log     *slog.Logger // nil: slog.Default() at the time of logging
 	onError func(context.Context, error)
 }
