@@ -22,7 +22,10 @@ func call(ctx context.Context, m int, a *args) (js.Value, error) {
 		a = newArgs(m, nil)
 	}
 	if a.err != nil {
-		return js.Value{}, a.err
+		if jsapi.Refusal(a.err, strict) != nil {
+			return js.Value{}, a.err
+		}
+		advise(a.err) // jivokit's advice: reported, and the call goes on
 	}
 	if err := ctx.Err(); err != nil {
 		return js.Value{}, err
