@@ -109,3 +109,60 @@ func FuzzCleanCustomData(f *testing.F) {
 		}
 	})
 }
+
+// TestCleanerPageConfig: each part of a page configuration is cleaned by
+// its rules: advice kept (Advised) or, strict, left out; the vendor's rules
+// and the values' form in every mode.
+func TestCleanerPageConfig(t *testing.T) {
+	in := PageConfig{
+		UserToken:   "tok\xff",
+		ContactInfo: &ContactInfo{Name: "Ann", Phone: "+1 (408) 498-7855 ext. 2", Email: "ann@example.com"},
+		CustomData:  []CustomField{{Content: "Add contact", Link: "/crm/add"}},
+		WidgetColor: &WidgetColor{Color: "teal", Color2: "#fff\xff"},
+		Invitation:  &Invitation{Text: " ", DepartmentID: -1},
+		QueueLimit:  -3,
+	}
+	got, found := Cleaner{}.PageConfig(in)
+	want := PageConfig{
+		ContactInfo: in.ContactInfo,
+		CustomData:  in.CustomData,
+		WidgetColor: &WidgetColor{Color: "teal"},
+		Invitation:  in.Invitation,
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("default: %+v\nwant %+v", got, want)
+	}
+	if &got.CustomData[0] == &in.CustomData[0] {
+		t.Error("the result shares the custom data slice")
+	}
+	var kept, left []string
+	for _, d := range found {
+		if d.Kept() {
+			kept = append(kept, d.Field)
+		} else {
+			left = append(left, d.Field)
+		}
+	}
+	wantKept := []string{"contact_info.phone", "custom_data[0].link", "widget_color", "invitation", "invitation.department_id"}
+	wantLeft := []string{"queue_limit", "user_token", "widget_color.color2"}
+	if !reflect.DeepEqual(kept, wantKept) || !reflect.DeepEqual(left, wantLeft) {
+		t.Errorf("default: kept %v, left out %v", kept, left)
+	}
+
+	got, found = Cleaner{Strict: true}.PageConfig(in)
+	want = PageConfig{
+		ContactInfo: &ContactInfo{Name: "Ann", Email: "ann@example.com"},
+		CustomData:  []CustomField{{Content: "Add contact"}},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("strict: %+v\nwant %+v", got, want)
+	}
+	for _, d := range found {
+		if d.Kept() {
+			t.Errorf("strict kept %v", d)
+		}
+	}
+	if len(found) != 6 { // queue_limit, user_token, contact_info.phone, custom_data[0].link, widget_color, invitation
+		t.Errorf("strict found %v", found)
+	}
+}
