@@ -4,11 +4,14 @@ package jsapi
 // messages of every check. This package's checks (validate.go) run them, and
 // jivokit gen writes them into the stub widget (stub/src/rules.gen.js),
 // whose interpreter runs the same steps, so the stub refuses what Go code
-// refuses, message for message. testdata/validation.json holds the cases
-// both interpreters must agree on.
+// refuses and advises what it advises, message for message.
+// testdata/validation.json holds the cases both interpreters must agree on.
 //
-// A rule is the checks of one text value: its steps run in order and the
-// first that fails gives the problem, the *InputError's Problem. A class is
+// A rule is the checks of one text value: its steps run in order. Each step
+// has a Kind: the vendor's rule, jivokit's advice or the value's form. The
+// first step of the vendor's or the form's that fails gives the problem (an
+// *InputError's Problem); when none does, the first step of advice that
+// fails gives it (a *Warning's). A class is
 // a set of characters written as pairs of first and last code points: "09"
 // is the digits, "  " a space.
 

@@ -29,7 +29,7 @@ type Options struct {
 	// Strict makes the stub refuse what jivokit only advises against (a
 	// phone number with an extension, a relative link), as the Go side's
 	// strict modes do; by default it takes it, with a warning on the
-	// call's record and in its panel, as the vendor's widget would.
+	// call's record and in its panel: the vendor documents no such rule.
 	Strict bool
 	// OfflineSend makes sendOfflineMessage send the message at once, as
 	// the vendor's reference says. By default it fills in the offline form

@@ -123,10 +123,12 @@ func WithRuntimeURL(u string) Option {
 
 // WithSafeHosts restricts custom data links to these hosts and their
 // subdomains, as the admin panel's "Safe URL" does; links elsewhere are left
-// out and reported. The webhook handler's webhook.WithSafeHosts takes the
-// same list by the same rules: see jsapi.SafeHosts for what an entry may
-// be. Without it any http(s) link passes. Other schemes (javascript:, data:)
-// never pass. Given more than once, the last list counts.
+// out and reported, as are links that are no http(s) link with a host
+// (javascript:, data:, relative ones). The webhook handler's
+// webhook.WithSafeHosts takes the same list by the same rules: see
+// jsapi.SafeHosts for what an entry may be. Without it every link passes,
+// one that is not an absolute http(s) URL with jivokit's advice (reported;
+// left out with WithStrict). Given more than once, the last list counts.
 func WithSafeHosts(hosts ...string) Option {
 	return func(s *settings) {
 		if len(hosts) == 0 {

@@ -91,9 +91,11 @@ func WithSigner(s *usertoken.Signer) Option {
 // crm_link, page url) to these hosts and their subdomains, as the widget's
 // "Safe URL" setting does for setCustomData, by the same rules as the
 // snippet's templates.WithSafeHosts: see jsapi.SafeHosts for what an entry
-// may be. A link elsewhere is left out of the reply and reported through
-// the error handler. Whether or not hosts are given, only absolute http and
-// https links are ever sent. Given more than once, the last list counts.
+// may be. A link elsewhere, or one that is no http(s) link with a host, is
+// left out of the reply and reported through the error handler. Without it,
+// a link that is not an absolute http(s) URL is sent with jivokit's advice
+// (ErrAdvice), unless WithStrict. Given more than once, the last list
+// counts.
 func WithSafeHosts(hosts ...string) Option {
 	return func(h *Handler) error {
 		if len(hosts) == 0 {

@@ -265,7 +265,8 @@ export function offlineMessageProblem(m) {
 
 export const MAX_CUSTOM_FIELDS = limits.maxCustomFields;
 
-// fieldText reads a custom-data value as the widget shows it.
+// fieldText reads a custom-data value as the stub shows it: text as given,
+// a number or boolean as its text.
 export function fieldText(v) {
   if (typeof v === "string") return v;
   if (typeof v === "number" || typeof v === "boolean") return String(v);
