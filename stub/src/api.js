@@ -2,7 +2,6 @@
 // answers the vendor's reference and newer documentation give. The method
 // table (methods.gen.js) decides which of these become jivo_api methods and
 // which window globals; widget.js checks that the two match exactly.
-
 //
 // The stub refuses only what the vendor refuses (its documented rules) and
 // what cannot be written; a value that breaks only jivokit's advice goes
