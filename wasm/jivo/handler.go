@@ -16,10 +16,6 @@ func SetErrorHandler(h func(error)) {
 	setErrorHandler(h)
 }
 
-// strict is SetStrict's mode; like errorHandler it is one word, read and
-// written without a lock.
-var strict bool
-
 // SetStrict sets whether jivokit's advice about an argument refuses the
 // call. The vendor's own rules, and values that cannot be written (invalid
 // UTF-8, an infinite number), refuse a call in every mode with a
@@ -29,4 +25,4 @@ var strict bool
 // the error handler and the call goes on with the value unchanged. With
 // SetStrict(true) the call fails with the *jsapi.Warning instead and
 // reaches no widget.
-func SetStrict(on bool) { strict = on }
+func SetStrict(on bool) { setStrict(on) }
