@@ -43,6 +43,7 @@ import (
 	"github.com/jivokit/jivokit/templates/stubwidget"
 	"github.com/jivokit/jivokit/usertoken"
 	"github.com/jivokit/jivokit/webhook"
+	"github.com/jivokit/jivokit/webhook/eventlog"
 )
 
 // AppPackage is the Go/WASM app the demo builds and runs.
@@ -88,7 +89,7 @@ type Server struct {
 	stub        bool
 	signer      *usertoken.Signer
 	manifest    assets.Manifest
-	events      *webhook.EventLog
+	events      *eventlog.Log
 	webhookPath string
 	log         io.Writer
 	self        string // the server's own base URL, e.g. http://127.0.0.1:8080
@@ -171,7 +172,7 @@ func (s *Server) routes(build iofs.FS) error {
 		return fmt.Errorf("demo: %w", err)
 	}
 	s.webhookPath = "/jivo/webhook/" + base64.RawURLEncoding.EncodeToString(secret)
-	s.events = &webhook.EventLog{Print: s.log, Keep: 50}
+	s.events = &eventlog.Log{Print: s.log, Keep: 50}
 	hook, err := webhookcmd.NewHandler(s.events, "jivokit demo", webhook.WithPath(s.webhookPath), webhook.WithSigner(s.signer),
 		webhook.WithLogger(slog.New(slog.NewTextHandler(s.logOut, nil))))
 	if err != nil {

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/jivokit/jivokit/webhook"
+	"github.com/jivokit/jivokit/webhook/samples"
 )
 
 // demoHeader must be on the page's own requests: a cross-site form cannot
@@ -41,12 +42,12 @@ func (s *Server) serveSend(w http.ResponseWriter, r *http.Request) {
 	}
 	r.Body = http.MaxBytesReader(w, r.Body, 4<<10)
 	event := webhook.Name(r.FormValue("event"))
-	if !slices.Contains(webhook.Names(), event) && !webhook.IsCRM(event) {
+	if !slices.Contains(samples.Names(), event) && !slices.Contains(samples.CRMNames(), event) {
 		http.Error(w, "unknown event "+strconv.Quote(string(event)), http.StatusBadRequest)
 		return
 	}
-	payload, err := webhook.Sample(event)
-	if err == nil && !webhook.IsCRM(event) { // a CRM event is about the CRM, not a visitor: no token
+	payload, err := samples.Payload(event)
+	if err == nil && !slices.Contains(samples.CRMNames(), event) { // a CRM event is about the CRM, not a visitor: no token
 		cfg, _ := s.widget.Config(sampleVisitor)
 		payload, err = withUserToken(payload, cfg.UserToken)
 	}

@@ -17,6 +17,7 @@ import (
 	"github.com/jivokit/jivokit/internal/cli/serve"
 	"github.com/jivokit/jivokit/jsapi"
 	"github.com/jivokit/jivokit/webhook"
+	"github.com/jivokit/jivokit/webhook/eventlog"
 )
 
 const listenUsage = `usage: jivokit webhook listen [-addr 127.0.0.1:PORT] [-path /jivo/webhook/SECRET] [-log events.jsonl] [-sync] [flags]
@@ -79,10 +80,10 @@ func listen(ctx context.Context, stdout, stderr io.Writer, args []string) int {
 	signal.Notify(sigpipe, syscall.SIGPIPE)
 	defer signal.Stop(sigpipe)
 
-	log := &webhook.EventLog{Print: stdout, Sync: *syncLog}
+	log := &eventlog.Log{Print: stdout, Sync: *syncLog}
 	if *logPath != "" {
 		// An existing log is continued: seq goes on from its last line.
-		f, last, err := webhook.OpenLog(*logPath)
+		f, last, err := eventlog.Open(*logPath)
 		if err != nil {
 			logger.Error("cannot open the event log", "err", err)
 			return 1
@@ -140,7 +141,7 @@ func newLogger(w io.Writer, format string) *slog.Logger {
 // answered (a body over the limit too, as far as it can be read), and
 // chat_accepted and chat_updated are answered with an AgentView that shows
 // the agent what receiver received.
-func NewHandler(log *webhook.EventLog, receiver string, opts ...webhook.Option) (http.Handler, error) {
+func NewHandler(log *eventlog.Log, receiver string, opts ...webhook.Option) (http.Handler, error) {
 	return webhook.New(log.Funcs(Funcs(receiver)), append([]webhook.Option{webhook.WithOversize(log.RecordOversize)}, opts...)...)
 }
 

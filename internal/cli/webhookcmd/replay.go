@@ -17,12 +17,13 @@ import (
 	"github.com/jivokit/jivokit/internal/cli/cliflag"
 	"github.com/jivokit/jivokit/internal/lib/term"
 	"github.com/jivokit/jivokit/webhook"
+	"github.com/jivokit/jivokit/webhook/eventlog"
 )
 
 const replayUsage = `usage: jivokit webhook replay -log FILE -url URL [-event NAME] [-chat ID] [-since N|TIME] [-failed] [-rate N]
 
 Re-sends the events of an event log (written by 'jivokit webhook listen
--log' or a webhook.EventLog) to a webhook endpoint, each body as it was
+-log' or a eventlog.Log) to a webhook endpoint, each body as it was
 received, one at a time, in the log's order, and prints each reply. It
 exits 1 if any reply is not a 200 with result "ok", 2 on bad usage.
 
@@ -193,7 +194,7 @@ type logEvent struct {
 // eventLog is an event log as read.
 type eventLog struct {
 	events   []*logEvent
-	oversize []webhook.Mark
+	oversize []eventlog.Mark
 }
 
 // readLog reads the lines of an event log: events, failures (marking the
@@ -211,13 +212,13 @@ func readLog(r io.Reader) (*eventLog, error) {
 			continue
 		}
 		var l struct {
-			Seq      uint64            `json:"seq"`
-			Time     time.Time         `json:"time"`
-			Name     string            `json:"event_name"`
-			Event    json.RawMessage   `json:"event"`
-			Failed   string            `json:"failed"`
-			ChatID   webhook.ID        `json:"chat_id"`
-			TooLarge *webhook.TooLarge `json:"too_large"`
+			Seq      uint64             `json:"seq"`
+			Time     time.Time          `json:"time"`
+			Name     string             `json:"event_name"`
+			Event    json.RawMessage    `json:"event"`
+			Failed   string             `json:"failed"`
+			ChatID   webhook.ID         `json:"chat_id"`
+			TooLarge *eventlog.TooLarge `json:"too_large"`
 		}
 		if err := json.Unmarshal(line, &l); err != nil {
 			return nil, fmt.Errorf("line %d is not an event log line: %w", n, err)
@@ -235,7 +236,7 @@ func readLog(r io.Reader) (*eventLog, error) {
 				e.failed = l.Failed
 			}
 		case l.TooLarge != nil:
-			log.oversize = append(log.oversize, webhook.Mark{Time: l.Time, Name: l.Name, ChatID: l.ChatID, TooLarge: l.TooLarge})
+			log.oversize = append(log.oversize, eventlog.Mark{Time: l.Time, Name: l.Name, ChatID: l.ChatID, TooLarge: l.TooLarge})
 		}
 	}
 	if err := sc.Err(); err != nil {

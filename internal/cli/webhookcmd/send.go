@@ -15,6 +15,7 @@ import (
 	"github.com/jivokit/jivokit/internal/lib/jsonpath"
 	"github.com/jivokit/jivokit/internal/lib/term"
 	"github.com/jivokit/jivokit/webhook"
+	"github.com/jivokit/jivokit/webhook/samples"
 )
 
 // maxReply bounds the reply read from the endpoint.
@@ -23,7 +24,7 @@ const maxReply = 1 << 20
 func send(ctx context.Context, stdout, stderr io.Writer, args []string) int {
 	fs := flag.NewFlagSet("jivokit webhook send", flag.ContinueOnError)
 	fs.Usage = func() {
-		fmt.Fprintf(fs.Output(), "usage: jivokit webhook send EVENT -url URL [-set path=value ...]\n\nEVENT is one of %v,\nor a CRM event (posted to the CRM webhook URL), one of %v.\n\nflags:\n", webhook.Names(), webhook.CRMNames())
+		fmt.Fprintf(fs.Output(), "usage: jivokit webhook send EVENT -url URL [-set path=value ...]\n\nEVENT is one of %v,\nor a CRM event (posted to the CRM webhook URL), one of %v.\n\nflags:\n", samples.Names(), samples.CRMNames())
 		fs.PrintDefaults()
 	}
 	url := fs.String("url", "", "the webhook endpoint, e.g. http://127.0.0.1:8090/jivo/webhook/SECRET (required)")
@@ -58,7 +59,7 @@ func send(ctx context.Context, stdout, stderr io.Writer, args []string) int {
 	case *url == "":
 		return badUsage(fs, stderr, "-url is required")
 	}
-	payload, err := webhook.Sample(webhook.Name(event))
+	payload, err := samples.Payload(webhook.Name(event))
 	if err != nil {
 		fmt.Fprintln(stderr, "jivokit webhook send:", err)
 		return exitUsage
