@@ -37,7 +37,7 @@ import (
 	"github.com/jivokit/jivokit/assets"
 	"github.com/jivokit/jivokit/internal/build/wasmbuild"
 	"github.com/jivokit/jivokit/internal/cli/serve"
-	"github.com/jivokit/jivokit/internal/cli/webhookcmd"
+	"github.com/jivokit/jivokit/internal/cli/webhooktool"
 	"github.com/jivokit/jivokit/stub"
 	"github.com/jivokit/jivokit/templates"
 	"github.com/jivokit/jivokit/templates/stubwidget"
@@ -173,7 +173,7 @@ func (s *Server) routes(build iofs.FS) error {
 	}
 	s.webhookPath = "/jivo/webhook/" + base64.RawURLEncoding.EncodeToString(secret)
 	s.events = &eventlog.Log{Print: s.log, Keep: 50}
-	hook, err := webhookcmd.NewHandler(s.events, "jivokit demo", webhook.WithPath(s.webhookPath), webhook.WithSigner(s.signer),
+	hook, err := webhooktool.NewHandler(s.events, "jivokit demo", webhook.WithPath(s.webhookPath), webhook.WithSigner(s.signer),
 		webhook.WithLogger(slog.New(slog.NewTextHandler(s.logOut, nil))))
 	if err != nil {
 		return fmt.Errorf("demo: %w", err)

@@ -133,7 +133,7 @@ func TestDemoWebhooks(t *testing.T) {
 	}
 	// The reply shows the agent the visitor, verified by the token the
 	// send added to the sample payload.
-	for _, want := range []string{"200 OK", "The agent sees:", "Visitor · verified: " + sampleVisitor.ID, "Contact: John Smith"} {
+	for _, want := range []string{"200 OK", "The agent sees:", "Visitor: verified: " + sampleVisitor.ID, "Contact: John Smith"} {
 		if !strings.Contains(r.Output, want) {
 			t.Errorf("the send's output lacks %q:\n%s", want, r.Output)
 		}

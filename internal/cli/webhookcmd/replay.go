@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/jivokit/jivokit/internal/cli/cliflag"
+	"github.com/jivokit/jivokit/internal/cli/webhooktool"
 	"github.com/jivokit/jivokit/internal/lib/term"
 	"github.com/jivokit/jivokit/webhook"
 	"github.com/jivokit/jivokit/webhook/eventlog"
@@ -288,19 +289,11 @@ func (f *filter) match(e *logEvent) bool {
 func post(ctx context.Context, url string, body []byte, timeout time.Duration) (int, []byte, error) {
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
-	req, err := http.NewRequestWithContext(ctx, http.MethodPost, url, bytes.NewReader(body))
+	res, reply, err := webhooktool.Post(ctx, url, "jivokit-webhook-replay", body)
 	if err != nil {
 		return 0, nil, err
 	}
-	req.Header.Set("Content-Type", "application/json")
-	req.Header.Set("User-Agent", "jivokit-webhook-replay")
-	res, err := noRedirects.Do(req)
-	if err != nil {
-		return 0, nil, err
-	}
-	defer res.Body.Close()
-	reply, err := io.ReadAll(io.LimitReader(res.Body, maxReply))
-	return res.StatusCode, reply, err
+	return res.StatusCode, reply, nil
 }
 
 // clipText shortens s to at most n bytes on a rune boundary.

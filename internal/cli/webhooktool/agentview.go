@@ -1,4 +1,4 @@
-package webhookcmd
+package webhooktool
 
 import (
 	"errors"
