@@ -27,7 +27,7 @@ const (
 	// could not keep the event (a full disk, a database that is down):
 	// the Handler answers 503 Service Unavailable with the error in
 	// result, instead of 200, so that the sender may send the event again.
-	ErrUnavailable Error = "webhook: event not kept; send it again"
+	ErrUnavailable Error = "webhook: unavailable"
 	// ErrNoUserToken: the event has no user_token to verify.
 	ErrNoUserToken Error = "webhook: no user_token"
 	// ErrNoSigner: the handler has no signer to verify user_token with.

@@ -136,6 +136,18 @@ func ExampleWithTimeout() {
 	// Output: 200 {"result":"context deadline exceeded"}
 }
 
+// A function that could not keep its event says so with ErrUnavailable:
+// the reply is 503, and the sender may send the event again.
+func ExampleErrUnavailable() {
+	h, _ := webhook.New(webhook.Funcs{
+		ChatFinished: func(ctx context.Context, e *webhook.ChatFinished) error {
+			return fmt.Errorf("archive: %w: the database is down", webhook.ErrUnavailable)
+		},
+	}, quiet)
+	post(h, "/", sample(webhook.NameChatFinished))
+	// Output: 503 {"result":"archive: webhook: unavailable: the database is down"}
+}
+
 func ExampleWithErrorHandler() {
 	h, _ := webhook.New(webhook.Funcs{}, webhook.WithErrorHandler(func(_ context.Context, err error) {
 		fmt.Println("reported:", err)

@@ -19,9 +19,9 @@ import (
 // DefaultKeep is how many entries a Log keeps in memory when Keep is 0.
 const DefaultKeep = 100
 
-// Log records the events a Handler receives: each as one JSON line on
+// Log records the events a webhook.Handler receives: each as one JSON line on
 // Out, one readable line on Print, and the last Keep in memory for display.
-// Wrap a handler's Funcs with its Funcs method so that every event is
+// Wrap a handler's webhook.Funcs with its Funcs method so that every event is
 // recorded before its function runs and before the reply is sent:
 //
 //	log := &eventlog.Log{Out: file, Print: os.Stdout}

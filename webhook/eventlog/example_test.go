@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"net/http/httptest"
+	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/jivokit/jivokit/webhook"
@@ -48,4 +50,28 @@ func ExampleLog() {
 	// 200 {"result":"ok"}
 	// 1 chat_finished
 	// 1 line logged
+}
+
+// Open continues a log file across restarts: the numbering goes on from
+// its last line.
+func ExampleOpen() {
+	dir, _ := os.MkdirTemp("", "eventlog")
+	defer os.RemoveAll(dir)
+	path := filepath.Join(dir, "events.jsonl")
+	for range 2 { // two runs of a program
+		f, last, err := eventlog.Open(path)
+		if err != nil {
+			panic(err)
+		}
+		log := &eventlog.Log{Out: f, Start: last}
+		h, _ := webhook.New(log.Funcs(webhook.Funcs{}))
+		post(h, "/", sample(webhook.NameChatAccepted))
+		fmt.Println("last seq", log.Recent()[0].Seq)
+		f.Close()
+	}
+	// Output:
+	// 200 {"result":"ok"}
+	// last seq 1
+	// 200 {"result":"ok"}
+	// last seq 2
 }

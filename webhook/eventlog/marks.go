@@ -20,7 +20,7 @@ import (
 //     event_name, and the error in failed, and no event:
 //     {"seq":5,"time":"...","event_name":"chat_finished","failed":"crm is down"}.
 //     `jivokit webhook replay -failed` re-sends those events.
-//   - a body over the Handler's limit (see WithOversize): the event was
+//   - a body over the Handler's limit (see webhook.WithOversize): the event was
 //     refused with 413 and never decoded. The line has no seq and no
 //     event, but the body's size and what its start said:
 //     {"time":"...","event_name":"chat_finished","chat_id":"7676","too_large":{"size":9437184,"limit":8388608}}.
@@ -70,7 +70,7 @@ func (l *Log) recordFailure(e Entry, err error) {
 
 // RecordOversize records a body the Handler refused as over its limit: a
 // line on Out, and one on Print. Give it to the Handler with
-// WithOversize(log.RecordOversize).
+// webhook.WithOversize(log.RecordOversize).
 func (l *Log) RecordOversize(_ context.Context, o webhook.Oversize) {
 	m := Mark{Time: time.Now(), Name: o.EventName, ChatID: o.ChatID,
 		TooLarge: &TooLarge{Size: o.Size, AtLeast: o.AtLeast, Limit: o.Limit}}
