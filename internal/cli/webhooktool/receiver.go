@@ -16,14 +16,14 @@ import (
 // chat_accepted and chat_updated are answered with an AgentView that shows
 // the agent what receiver received.
 func NewHandler(log *eventlog.Log, receiver string, opts ...webhook.Option) (http.Handler, error) {
-	return webhook.New(log.Funcs(Funcs(receiver)), append([]webhook.Option{webhook.WithOversize(log.RecordOversize)}, opts...)...)
+	return webhook.New(log.Funcs(funcs(receiver)), append([]webhook.Option{webhook.WithOversize(log.RecordOversize)}, opts...)...)
 }
 
-// Funcs are the replies of a receiver that shows the agent what it got
+// funcs are the replies of a receiver that shows the agent what it got
 // (the listener's, the demo's): chat_accepted and chat_updated show the
 // visitor's contacts and page, whether the visitor's token verified, and
 // which receiver got the event when; other events are answered ok.
-func Funcs(receiver string) webhook.Funcs {
+func funcs(receiver string) webhook.Funcs {
 	return webhook.Funcs{
 		ChatAccepted: func(_ context.Context, e *webhook.ChatAccepted) (*webhook.AgentView, error) {
 			return view(&e.Base, receiver), nil

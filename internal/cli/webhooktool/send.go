@@ -18,8 +18,8 @@ import (
 	"github.com/jivokit/jivokit/webhook"
 )
 
-// MaxReply bounds the reply read from an endpoint.
-const MaxReply = 1 << 20
+// maxReply bounds the reply read from an endpoint.
+const maxReply = 1 << 20
 
 // client follows no redirect: a redirect is the endpoint's reply, not a
 // step on the way to it. Followed, a 307 or 308 would post the event again
@@ -30,7 +30,7 @@ var client = &http.Client{
 }
 
 // Post posts body to url as JSON, as the vendor does, with userAgent, and
-// returns the response and up to MaxReply bytes of its body. It follows
+// returns the response and up to maxReply bytes of its body. It follows
 // no redirect.
 func Post(ctx context.Context, url, userAgent string, body []byte) (*http.Response, []byte, error) {
 	req, err := http.NewRequestWithContext(ctx, http.MethodPost, url, bytes.NewReader(body))
@@ -44,7 +44,7 @@ func Post(ctx context.Context, url, userAgent string, body []byte) (*http.Respon
 		return nil, nil, err
 	}
 	defer res.Body.Close()
-	reply, err := io.ReadAll(io.LimitReader(res.Body, MaxReply))
+	reply, err := io.ReadAll(io.LimitReader(res.Body, maxReply))
 	if err != nil {
 		return nil, nil, fmt.Errorf("reading the reply: %w", err)
 	}
