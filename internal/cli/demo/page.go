@@ -13,7 +13,7 @@ import (
 	"github.com/a-h/templ"
 
 	"github.com/jivokit/jivokit/templates"
-	"github.com/jivokit/jivokit/webhook"
+	"github.com/jivokit/jivokit/webhook/samples"
 )
 
 // basePolicy is the page's own Content-Security-Policy, before the widget's
@@ -96,7 +96,7 @@ func (s *Server) pageData(widget *templates.Widget) (pageData, error) {
 		fields = append(fields, fieldRow{f.Title, f.Key, f.Content, f.Link})
 	}
 	var events []string
-	for _, n := range append(webhook.Names(), webhook.CRMNames()...) {
+	for _, n := range append(samples.Names(), samples.CRMNames()...) {
 		events = append(events, string(n))
 	}
 	return pageData{
