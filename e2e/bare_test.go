@@ -36,7 +36,7 @@ func (s *site) bare(w http.ResponseWriter, r *http.Request) {
 	}
 	nonce := newNonce()
 	policy := templates.ParsePolicy("default-src 'self'; img-src 'self' data:; style-src 'self'; base-uri 'none'; object-src 'none'").
-		Merge(widget.Policy(), templates.WASMPolicy()).WithNonce(nonce)
+		Merge(widget.Policy(), templates.WASMPolicy(), strictDynamic).WithNonce(nonce)
 
 	// WASMApp always brings the runtime: render it as a script element
 	// with a known URL and cut that element out.

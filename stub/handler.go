@@ -34,6 +34,9 @@ var assets = jsasset.Handler(map[string]string{Path: Script})
 
 var handler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 	if r.URL.Path != WeightPath {
+		if vendorRoute(w, r) {
+			return
+		}
 		assets.ServeHTTP(w, r)
 		return
 	}

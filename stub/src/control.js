@@ -42,7 +42,12 @@ export function createControl(w) {
     agentView: () => copy(jsonSafe(agentView(s))),
 
     // The widget's life.
-    load: act(() => w.load()),
+    load: act(() => {
+      if (w.loaded()) return false;
+      w.loader.now();
+      return w.loaded();
+    }),
+    loader: () => w.loader.info(),
     destroy: act(() => w.destroy()),
     init: act(() => w.init()),
 

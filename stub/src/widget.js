@@ -7,17 +7,19 @@ import { createLog, jsonSafe } from "./record.js";
 import { freshState, minimized, pageState } from "./state.js";
 import { checkTable } from "./table.js";
 import { busy, fetchExtra } from "./weight.js";
+import { createLoader } from "./loader.js";
 
 // createWidget returns the widget core. win is the window, view the
 // renderer (render.js), table the generated method table.
-// src and nonce are the stub's own script's, for its weight (weight.js).
-export function createWidget(win, view, options, problems, methods, callbacks, src, nonce) {
+// src and nonce are the stub's own script's, for its weight (weight.js)
+// and its loader (loader.js); script is its element, when known.
+export function createWidget(win, view, options, problems, methods, callbacks, src, nonce, script) {
   const s = freshState(options);
   const calls = createLog();
   const events = createLog();
   // phase: 'pending' (load scheduled), 'loaded', 'destroyed', 'never' (data-never-load)
   let phase = "never";
-  let timer = null;
+  let reloading = false; // jivo_init while loaded: the next load redraws
   let visitors = 0; // visitor numbers handed out in this page session
   let current = null; // the record of the call being made, for warn()
 
@@ -86,10 +88,19 @@ export function createWidget(win, view, options, problems, methods, callbacks, s
       view.draw(w);
     },
 
+    loaded: () => phase === "loaded",
+
+    // noLoad: the loader gave up (loader.js says why); nothing loads.
+    noLoad() {
+      phase = "never";
+    },
+
+    // load is what the bundle's inline script runs: jivo_api appears, the
+    // widget is drawn, jivo_onLoadCallback is called.
     load() {
-      if (phase === "loaded") return false;
-      if (timer !== null) win.clearTimeout(timer);
-      timer = null;
+      if (phase === "loaded" && !reloading) return false;
+      if (reloading) view.unmount();
+      reloading = false;
       phase = "loaded";
       s.state = "label";
       const api = {};
@@ -103,25 +114,18 @@ export function createWidget(win, view, options, problems, methods, callbacks, s
       return true;
     },
 
-    schedule() {
-      phase = "pending";
-      timer = win.setTimeout(() => {
-        timer = null;
-        w.load();
-      }, options.loadDelay);
-    },
-
     // destroy removes the widget: jivo_api, its elements, what the page set
     // on it; the visitor's history stays. A pending load is cancelled.
     destroy() {
       if (phase === "pending") {
-        win.clearTimeout(timer);
-        timer = null;
+        loader.destroy();
         phase = "destroyed";
         return true;
       }
       if (phase !== "loaded") return false;
       phase = "destroyed";
+      reloading = false;
+      loader.destroy();
       try {
         delete win.jivo_api;
       } catch (e) {
@@ -134,14 +138,24 @@ export function createWidget(win, view, options, problems, methods, callbacks, s
       return true;
     },
 
-    // init brings a destroyed widget back after the load delay.
+    // init is jivo_init: it loads the widget again, destroyed or loaded
+    // (a loaded one is redrawn and what the page set on it is reset, as a
+    // fresh bundle has none of it); the visitor's history stays. A widget
+    // that is loading, or that data-never-load keeps from loading, stays
+    // as it is.
     init() {
-      if (phase !== "destroyed") return false;
-      w.schedule();
+      if (phase === "pending" || (phase === "never" && options.neverLoad)) return false;
+      if (phase === "loaded") {
+        reloading = true;
+        Object.assign(s, pageState());
+      } else phase = "pending";
+      loader.again();
       return true;
     },
   };
 
+  const loader = createLoader(win, win.document || null, w, script || null, src, nonce);
+  w.loader = loader;
   const impl = createApi(w);
   w.tableCheck = checkTable(impl, methods, callbacks);
 
@@ -198,17 +212,19 @@ export function createWidget(win, view, options, problems, methods, callbacks, s
   w.start = function () {
     if (!w.tableCheck.ok && win.console) win.console.error(w.tableCheck.message);
     for (const p of problems) if (win.console) win.console.error("jivokit stub: " + p);
-    if (options.neverLoad) phase = "never";
-    else if (options.extraBytes || options.busyMs) {
+    if (options.neverLoad) return (phase = "never");
+    if (options.failure === "invalid") return w.noLoad("invalid-option");
+    if (!loader.begin()) return;
+    phase = "pending";
+    if (options.extraBytes || options.busyMs) {
       // A real widget's weight: its bundle on the wire, its start-up work
       // on the main thread, then the load (unless destroyed meanwhile).
-      phase = "pending";
       fetchExtra(win.document, src, nonce, options.extraBytes, () =>
         busy(win, options.busyMs, () => {
-          if (phase === "pending" && timer === null) w.schedule();
+          if (phase === "pending") loader.start();
         }),
       );
-    } else w.schedule();
+    } else loader.start();
   };
 
   return w;

@@ -1,7 +1,7 @@
 // The record of calls and the control API that plays the other side.
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { answer, loadedPage, newPage, plain, withRuntime } from './page.mjs';
+import { answer, loadedPage, newPage, plain, waitFor, withRuntime } from './page.mjs';
 
 test('calls() records method, JSON-safe arguments, result and time', async () => {
   const p = await loadedPage();
@@ -76,7 +76,7 @@ test('visitorMessage opens the chat, fires jivo_onClientStartChat and, for the f
   assert.deepEqual(p.fired(), [], 'later messages fire nothing');
   p.win.jivo_destroy();
   p.win.jivo_init();
-  await new Promise((r) => setTimeout(r, 5));
+  await waitFor(() => p.stub.loaded(), 'reload');
   p.stub.clearEvents();
   p.api().open();
   p.stub.visitorMessage('Back again');
