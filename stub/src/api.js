@@ -169,7 +169,9 @@ export function createApi(w) {
 
     isCallbackEnabled(cb) {
       requireCallback("isCallbackEnabled", cb);
-      const res = !s.callbacksEnabled ? fail(CALLBACK_DISABLED) : callInProgress(s) ? fail(CALLBACK_UNAVAILABLE) : OK();
+      // The vendor's docs allow a failure without a reason: jivokitStub.setCallbacksEnabled(false, "").
+      const disabled = s.callbackReasonless ? { result: "fail" } : fail(CALLBACK_DISABLED);
+      const res = !s.callbacksEnabled ? disabled : callInProgress(s) ? fail(CALLBACK_UNAVAILABLE) : OK();
       w.later(() => cb(res));
     },
 
@@ -197,10 +199,11 @@ export function createApi(w) {
 
     setClientAttributes(attributes) {
       if (!isObject(attributes)) return w.warn("setClientAttributes takes a non-empty object of attribute ids to strings or numbers; ignored");
-      if (s.attributeCalls >= MAX_ATTRIBUTE_CALLS) return w.warn("more than " + MAX_ATTRIBUTE_CALLS + " setClientAttributes calls; the vendor drops them");
+      // 10 per hour per visitor, counted across reloads and jivo_destroy.
+      if (w.attributeCalls() >= MAX_ATTRIBUTE_CALLS) return w.warn("more than " + MAX_ATTRIBUTE_CALLS + " setClientAttributes calls in an hour; the vendor drops them");
       const p = attributesProblem(attributes);
       if (p) return w.warn(p + "; ignored");
-      s.attributeCalls++;
+      w.countAttributeCall();
       Object.assign(s.clientAttributes, attributes);
     },
 
@@ -209,11 +212,13 @@ export function createApi(w) {
     },
 
     getUtm() {
-      return parseUtm(w.search());
+      // The tags of the visitor's first visit, as the vendor's newer docs say.
+      return w.firstUtm();
     },
 
     clearHistory() {
       clearHistory(s);
+      w.forgetVisitor();
     },
 
     jivo_init() {

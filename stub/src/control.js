@@ -55,8 +55,11 @@ export function createControl(w) {
     setOnline: act((online) => {
       s.online = !!online;
     }),
-    setCallbacksEnabled: act((enabled) => {
+    // setCallbacksEnabled(false, "") makes isCallbackEnabled fail without
+    // a reason, as the vendor's docs allow.
+    setCallbacksEnabled: act((enabled, reason) => {
       s.callbacksEnabled = !!enabled;
+      s.callbackReasonless = !enabled && reason === "";
     }),
 
     // The agent's side.
@@ -109,6 +112,15 @@ export function createControl(w) {
       s.call.status = ok ? "ended" : "failed";
       s.call.reason = res.reason || "";
       w.fire("jivo_onCallEnd", res);
+    }),
+    // callEndWithoutResult: jivo_onCallEnd with no argument, as the
+    // vendor's docs allow.
+    callEndWithoutResult: act(() => {
+      requireLoaded("callEndWithoutResult");
+      if (!s.call) s.call = { phone: s.contact.phone || "", status: "", reason: "" };
+      s.call.status = "ended";
+      s.call.reason = "";
+      w.fire("jivo_onCallEnd");
     }),
     resize: act(() => {
       requireLoaded("resize");

@@ -7,7 +7,11 @@ import { createLog, jsonSafe } from "./record.js";
 import { freshState, minimized, pageState } from "./state.js";
 import { checkTable } from "./table.js";
 import { busy, fetchExtra } from "./weight.js";
-import { createLoader } from "./loader.js";
+import { createLoader, storage } from "./loader.js";
+import { parseUtm } from "./api.js";
+
+// HOUR is setClientAttributes' window: 10 calls per hour per visitor.
+const HOUR = 3600 * 1000;
 
 // createWidget returns the widget core. win is the window, view the
 // renderer (render.js), table the generated method table.
@@ -22,6 +26,25 @@ export function createWidget(win, view, options, problems, methods, callbacks, s
   let reloading = false; // jivo_init while loaded: the next load redraws
   let visitors = 0; // visitor numbers handed out in this page session
   let current = null; // the record of the call being made, for warn()
+  // What the visitor's browser keeps across reloads (localStorage; in
+  // memory for the page's life without it): setClientAttributes' calls of
+  // the last hour and the first visit's UTM tags.
+  const store = storage(win);
+  let memory = { attrs: [], utm: null };
+  const key = (name) => "jv_jivokit_" + name + "_" + w.loader.id;
+  const readJSON = (name, def) => {
+    const raw = store.get(key(name));
+    if (raw === null) return memory[name] !== undefined && memory[name] !== null ? memory[name] : def;
+    try {
+      return JSON.parse(raw);
+    } catch (e) {
+      return def;
+    }
+  };
+  const writeJSON = (name, v) => {
+    memory[name] = v;
+    store.set(key(name), JSON.stringify(v));
+  };
 
   const w = {
     s,
@@ -43,6 +66,35 @@ export function createWidget(win, view, options, problems, methods, callbacks, s
     warn(msg) {
       if (current) current.warning = current.warning ? current.warning + "; " + msg : msg;
       if (win.console) win.console.warn("jivokit stub: " + (current ? current.method + ": " : "") + msg);
+    },
+
+    attributeCalls() {
+      const now = Date.now();
+      const calls = readJSON("attrs", []).filter((t) => typeof t === "number" && t > now - HOUR && t <= now);
+      return calls.length;
+    },
+
+    countAttributeCall() {
+      const now = Date.now();
+      writeJSON("attrs", readJSON("attrs", []).filter((t) => typeof t === "number" && t > now - HOUR).concat([now]));
+    },
+
+    // firstUtm is the UTM tags of the visitor's first visit: kept at the
+    // first load, or the first call.
+    firstUtm() {
+      let utm = readJSON("utm", null);
+      if (!utm || typeof utm !== "object") {
+        utm = parseUtm(w.search());
+        writeJSON("utm", utm);
+      }
+      return Object.assign({}, utm);
+    },
+
+    // forgetVisitor is clearHistory's part in the browser's storage.
+    forgetVisitor() {
+      memory = { attrs: [], utm: null };
+      store.remove(key("attrs"));
+      store.remove(key("utm"));
     },
 
     visitorNumber() {
@@ -75,11 +127,14 @@ export function createWidget(win, view, options, problems, methods, callbacks, s
       const prev = s.state;
       if (prev === next) return;
       s.state = next;
+      // Opening and closing change the widget's size: jivo_onResizeCallback.
       if (minimized(prev) && !minimized(next)) {
         s.unread = 0;
         w.fire("jivo_onOpen");
+        w.fire("jivo_onResizeCallback");
       } else if (!minimized(prev) && minimized(next)) {
         w.fire("jivo_onClose");
+        w.fire("jivo_onResizeCallback");
       }
       w.fire("jivo_onChangeState", next);
     },
@@ -108,6 +163,7 @@ export function createWidget(win, view, options, problems, methods, callbacks, s
         if (!m.global && impl[m.name]) api[m.name] = record(m, impl[m.name]);
       }
       win.jivo_api = api;
+      w.firstUtm();
       view.mount(w);
       w.fire("jivo_onLoadCallback");
       w.changed();

@@ -36,7 +36,7 @@ test('the callback is read from the global at call time', async () => {
   assert.deepEqual(seen, ['first', 'second']);
   const q = await loadedPage();
   q.api().open();
-  assert.deepEqual(q.fired(), ['jivo_onLoadCallback', 'jivo_onOpen', 'jivo_onChangeState'], 'no listener is fine');
+  assert.deepEqual(q.fired(), ['jivo_onLoadCallback', 'jivo_onOpen', 'jivo_onResizeCallback', 'jivo_onChangeState'], 'no listener is fine');
   if (!withRuntime) assert.equal(plain(q.stub.events())[1].handled, false);
 });
 

@@ -55,7 +55,7 @@ export function fakeClock() {
 // (the iframe's inline script is refused, as a strict CSP refuses it),
 // webSocket: false (a browser without WebSocket), userAgent, hostname,
 // title, meta ({description, keywords}), readyState.
-export function newPage({ attrs = {}, search = '', before, clock, config, document = true, body = true, storage, blockInline = false, webSocket = true, userAgent = 'Mozilla/5.0 (X11; Linux x86_64) Chrome/120', hostname = 'shop.example', title = '', meta = {}, readyState } = {}) {
+export function newPage({ attrs = {}, search = '', before, clock, config, document = true, body = true, storage, blockInline = false, webSocket = true, userAgent = 'Mozilla/5.0 (X11; Linux x86_64) Chrome/120', hostname = 'shop.example', title = '', meta = {}, readyState, noCurrentScript = false, nonceProperty } = {}) {
   const logged = { error: [], warn: [] };
   const doc = document ? new FakeDocument({ body }) : undefined;
   const sandbox = {
@@ -122,8 +122,10 @@ export function newPage({ attrs = {}, search = '', before, clock, config, docume
     script = doc.createElement('script');
     script.setAttribute('src', '/jivokit/stub.js');
     for (const [k, v] of Object.entries(attrs)) script.setAttribute(k, v);
+    // Under a header CSP a browser keeps the nonce in the property only.
+    if (nonceProperty !== undefined) script.nonce = nonceProperty;
     doc.head.appendChild(script);
-    doc.currentScript = script;
+    doc.currentScript = noCurrentScript ? null : script;
   }
   vm.runInContext(stubJS, ctx);
   if (doc) doc.currentScript = null;
@@ -136,6 +138,9 @@ export function newPage({ attrs = {}, search = '', before, clock, config, docume
     eval: (code) => vm.runInContext(code, ctx),
     again: () => vm.runInContext(stubJS, ctx),
     root: () => (doc ? doc.getElementById('jivokit-stub') : null),
+    script,
+    container: () => (doc ? doc.getElementById('jivo-iframe-container') : null),
+    jdiv: () => (doc ? doc.getElementById('jivokit-stub-jdiv') : null),
     text: () => (p.root() ? p.root().textContent : ''),
     calls: () => plain(win.jivokitStub.calls()),
     // frames lists the inline scripts written into iframes, ran or refused.
