@@ -99,15 +99,6 @@ func (s *vendorSite) requests(re string) []string {
 
 func (s *vendorSite) page(query string) string { return s.URL + "/page?" + query }
 
-type loaderInfo struct {
-	ID     string         `json:"id"`
-	SiteID int            `json:"siteId"`
-	Step   string         `json:"step"`
-	Reason string         `json:"reason"`
-	Mode   string         `json:"mode"`
-	Tries  map[string]int `json:"tries"`
-}
-
 func TestStubVendorLoad(t *testing.T) {
 	site := newVendorSite(t)
 	b := NewBrowser(t)
@@ -229,7 +220,7 @@ func TestStubVendorNoLoad(t *testing.T) {
 				}
 			}
 			p.WaitFor(`jivokitStub.phase() === 'never'`)
-			info := Eval[loaderInfo](p, `jivokitStub.loader()`)
+			info := p.StubLoader()
 			if tc.reason != "" && info.Reason != tc.reason {
 				t.Errorf("reason %q, want %q (%+v)", info.Reason, tc.reason, info)
 			}
@@ -278,7 +269,7 @@ func TestStubVendorStatic(t *testing.T) {
 	if got := site.requests(`.`); !slices.Equal(got, []string{"/static/stub.js"}) {
 		t.Errorf("requests %q, want the stub's file only", got)
 	}
-	info := Eval[loaderInfo](p, `jivokitStub.loader()`)
+	info := p.StubLoader()
 	if info.Mode != "page" {
 		t.Errorf("mode %q, want page", info.Mode)
 	}
