@@ -10,11 +10,12 @@ import { createWidget } from "./widget.js";
 const win = typeof window !== "undefined" ? window : globalThis;
 const doc = typeof document !== "undefined" ? document : null;
 
-if (win.jivo_magic_var || (win.jivokitStub && win.jivokitStub.phase() !== "destroyed")) {
+if (win.jivo_magic_var) {
   // The vendor's guard: a second copy does nothing while jivo_magic_var is set.
   if (win.console) win.console.warn("jivokit stub: loaded twice; the second copy does nothing");
 } else if (win.jivokitStub) {
-  // After jivo_destroy (jivo_magic_var deleted) a new copy loads the widget again.
+  // jivo_magic_var deleted (jivo_destroy, or a site that resets it after a
+  // body swap): a new copy loads the widget again, as the vendor's does.
   win.jivokitStub.init();
 } else {
   // The script finds its own element as the vendor's loader does.

@@ -200,7 +200,9 @@ export function createWidget(win, view, options, problems, methods, callbacks, s
     // that is loading, or that data-never-load keeps from loading, stays
     // as it is.
     init() {
-      if (phase === "pending" || (phase === "never" && options.neverLoad)) return false;
+      if (phase === "pending" || (phase === "never" && (options.neverLoad || options.failure === "invalid"))) return false;
+      // The loader's first checks again: the id rule, WebSocket.
+      if (!loader.begin()) return false;
       if (phase === "loaded") {
         reloading = true;
         Object.assign(s, pageState());

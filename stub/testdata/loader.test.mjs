@@ -331,3 +331,18 @@ test('getUtm returns the tags of the visitor\'s first visit', () => {
   later.api().clearHistory();
   assert.deepEqual(plain(later.api().getUtm()), { source: 'ads' }, 'a new visitor after clearHistory');
 });
+
+test('a new copy of the script after jivo_magic_var was reset (a body swap) loads the widget again', () => {
+  const { p, clock } = run();
+  p.doc.body.removeChild(p.container());
+  delete p.win.jivo_magic_var;
+  p.again();
+  clock.advance(STEPS);
+  assert.deepEqual(p.fired(), ['jivo_onLoadCallback', 'jivo_onLoadCallback']);
+  assert.ok(p.container(), 'a new iframe');
+  const q = run({ attrs: { 'data-jv-id': 'abc123XYZ' } }).p;
+  q.win.jivo_init();
+  q.again();
+  assert.deepEqual(q.logged.error, ['Widget id is not valid.', 'Widget id is not valid.', 'Widget id is not valid.'], 'jivo_init and a new copy check the id again');
+  assert.equal(q.stub.loaded(), false);
+});
