@@ -29,7 +29,7 @@ const noRuntimeURL = "/no-runtime.js"
 // runtime itself. Query: the stub's (stubOptions).
 func (s *site) bare(w http.ResponseWriter, r *http.Request) {
 	opts := stubOptions(r.URL.Query())
-	widget, err := templates.NewWidget("e2eTestWidget", stubwidget.With(opts))
+	widget, err := templates.NewWidget("E2eWidget1", stubwidget.With(opts))
 	if err != nil {
 		http.Error(w, err.Error(), http.StatusInternalServerError)
 		return

@@ -60,7 +60,7 @@ func loadSite(t *testing.T) *httptest.Server {
 		if q.Has("track") {
 			opts = append(opts, templates.WithTrackPages())
 		}
-		widget, err := templates.NewWidget("e2eLoadWidget", opts...)
+		widget, err := templates.NewWidget("E2eWidget2", opts...)
 		if err != nil {
 			http.Error(w, err.Error(), http.StatusBadRequest)
 			return

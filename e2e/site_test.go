@@ -135,7 +135,7 @@ func (s *site) page(t *testing.T, w http.ResponseWriter, r *http.Request) {
 	if q.Has("load") {
 		load = templates.Load(q.Get("load"))
 	}
-	widget, err := templates.NewWidget("e2eTestWidget", stubwidget.With(opts), templates.WithLoad(load),
+	widget, err := templates.NewWidget("E2eWidget1", stubwidget.With(opts), templates.WithLoad(load),
 		templates.WithVisitorTokens(s.signer, time.Hour),
 		templates.WithErrorHandler(func(_ context.Context, err error) { t.Errorf("snippet left out: %v", err) }))
 	if err != nil {

@@ -8,11 +8,15 @@ import (
 )
 
 // Options reproduce the ways a real widget loads, for tests. The zero value
-// is a widget that loads on the next tick, online, with calls enabled.
+// is widget DefaultWidgetID, online, with calls enabled, that loads the
+// vendor's way once the page has loaded: a config and a status request and
+// the bundle, DefaultLatency each, then the bundle's inline script in its
+// iframe (docs/stub.md).
 type Options struct {
-	// LoadDelay is how long the widget takes to load: jivo_api appears and
-	// jivo_onLoadCallback is called after it. At most MaxLoadDelay; it is
-	// rounded up to whole milliseconds.
+	// LoadDelay is how much longer the widget takes to load: the wait
+	// between the page being ready and the config request, so jivo_api
+	// appears and jivo_onLoadCallback is called that much later. At most
+	// MaxLoadDelay; it is rounded up to whole milliseconds.
 	LoadDelay time.Duration
 	// Offline makes chatMode answer "offline" (no agent available).
 	Offline bool
@@ -198,7 +202,7 @@ func (o Options) Validate() error {
 	}
 	switch {
 	case o.LoadDelay < 0:
-		return fmt.Errorf("%w: %v (use 0 to load on the next tick)", ErrNegativeDelay, o.LoadDelay)
+		return fmt.Errorf("%w: %v (use 0 for no extra delay)", ErrNegativeDelay, o.LoadDelay)
 	case o.LoadDelay > MaxLoadDelay:
 		return fmt.Errorf("%w: %v (at most %v)", ErrDelayTooLong, o.LoadDelay, MaxLoadDelay)
 	case o.ExtraBytes < 0 || o.ExtraBytes > MaxExtraBytes:

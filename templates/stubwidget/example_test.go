@@ -32,7 +32,7 @@ func ExampleWithURL() {
 	_, err := templates.NewWidget("AbCdEf1234", stubwidget.WithURL("/static/stub.js", stub.Options{LoadDelay: -time.Second}))
 	fmt.Println(err)
 	// Output:
-	// templates: invalid option: stub: negative load delay: -1s (use 0 to load on the next tick)
+	// templates: invalid option: stub: negative load delay: -1s (use 0 for no extra delay)
 }
 
 // The stub refuses a widget id the vendor's loader refuses, stating the rule.
