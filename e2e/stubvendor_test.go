@@ -279,6 +279,31 @@ func TestStubVendorStatic(t *testing.T) {
 	if s := Eval[string](p, `document.querySelector('script[src="/static/stub.js"]').getAttribute('nonce')`); s != "" {
 		t.Errorf("under a header CSP the nonce attribute reads %q, want it hidden", s)
 	}
+
+	// The config made in the page is the one stub.Handler answers.
+	const opts = "jv-id=1234567&data-locale=pt_BR&data-bundle-wait&data-stop-words=casino,poker&data-offline&data-fast"
+	configs := map[string]string{}
+	for _, mode := range []string{"handler", "page"} {
+		q := opts
+		if mode == "page" {
+			q += "&static=1"
+		}
+		tab := b.Open(t, site.page(q))
+		// enable_bundle_wait: the bundle waits for the visitor's first move.
+		tab.WaitFor(`jivokitStub.loader().step === 'waiting for a scroll or mousemove'`)
+		if tab.StubLoader().Tries["bundle"] != 0 {
+			t.Error("the bundle did not wait")
+		}
+		tab.Do(`dispatchEvent(new MouseEvent('mousemove'))`)
+		tab.WaitLoaded()
+		if got := tab.StubLoader().Mode; got != mode {
+			t.Errorf("mode %q, want %q", got, mode)
+		}
+		configs[mode] = Eval[string](tab, `JSON.stringify(window.jivo_config)`)
+	}
+	if configs["handler"] != configs["page"] || !strings.Contains(configs["page"], `"chat_mode":"offline"`) {
+		t.Errorf("jivo_config\nfrom stub.Handler %s\nmade in the page %s", configs["handler"], configs["page"])
+	}
 }
 
 func urlQuery(s string) string {
