@@ -187,7 +187,7 @@ func (s *Server) routes(build iofs.FS) error {
 	mux.Handle(s.webhookPath, hook)
 	mux.Handle(templates.RuntimePath, templates.AssetHandler())
 	if s.stub {
-		mux.Handle(stub.Path, stub.Handler())
+		mux.Handle("/jivokit/", stub.Handler()) // the stub, and the vendor's config, status and bundle paths under it
 	}
 	mux.Handle("/app/", http.StripPrefix("/app/", assets.Handler(build)))
 	s.mux = mux
