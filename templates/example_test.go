@@ -24,7 +24,7 @@ func ExampleNewWidget() {
 	_, err := templates.NewWidget("abc</script>", templates.WithHost("evil.example/x"))
 	fmt.Println(err)
 	// Output:
-	// templates: invalid widget id: "abc</script>" contains '<' at byte 3; a widget id is all digits, or exactly 10 letters and digits (A-Z, a-z, 0-9)
+	// templates: invalid widget id: "abc</script>" contains '<' at byte 3; a widget id is all digits, or exactly 10 characters of A-Z, a-z and 0-9
 	// templates: invalid script host: "evil.example/x" may hold only lower-case letters, digits, '-' and '.' (and :port)
 }
 
@@ -64,10 +64,12 @@ func ExampleWidget_Config() {
 	if errors.As(err, &re) {
 		fmt.Println(re.Fields())
 	}
+	fmt.Println(err)
 	// Output:
-	// {Name:Ann Email: Phone: Description:} [{Content: Title:Order Link:https://shop.example.com/o/1 Key:} {Content: Title:Phish Link: Key:}]
+	// {Name:Ann Email:not an address Phone: Description:} [{Content: Title:Order Link:https://shop.example.com/o/1 Key:} {Content: Title:Phish Link: Key:}]
 	// true
 	// [contact_info.email custom_data[1].link]
+	// templates: left out of the page: custom_data[1].link: points outside the safe hosts (host "example.net"); kept with advice: contact_info.email: is not an e-mail address
 }
 
 func ExampleWithScript() {
@@ -100,9 +102,19 @@ func ExampleWithErrorHandler() {
 		fmt.Println("report:", err)
 	}))
 	widget.Snippet(templates.Visitor{Config: jsapi.PageConfig{
-		CustomData: []jsapi.CustomField{{Title: "x", Link: "javascript:alert(1)"}},
+		CustomData: []jsapi.CustomField{{Title: "x", Link: "/crm/add"}},
 	}}).Render(context.Background(), io.Discard)
-	// Output: report: templates: left out of the page: custom_data[0].link: invalid link: is not an absolute http or https URL
+	// Output: report: templates: kept with advice: custom_data[0].link: is not an absolute http or https URL
+}
+
+func ExampleWithStrict() {
+	widget, _ := templates.NewWidget("Abc1234567", templates.WithStrict(), templates.WithErrorHandler(func(ctx context.Context, err error) {
+		fmt.Println("report:", err)
+	}))
+	widget.Snippet(templates.Visitor{Config: jsapi.PageConfig{
+		ContactInfo: &jsapi.ContactInfo{Name: "Ann", Phone: "+1 (408) 498-7855 ext. 2"},
+	}}).Render(context.Background(), io.Discard)
+	// Output: report: templates: left out of the page: contact_info.phone: contains 'e'; only digits, a leading +, spaces, dots, dashes and parentheses are allowed
 }
 
 func ExampleWidget_Policy() {
@@ -198,8 +210,8 @@ func ExampleValidateWidgetID() {
 	fmt.Println(templates.ValidateWidgetID("abc/../x"))
 	// Output:
 	// <nil>
-	// templates: invalid widget id: "abc123XYZ" is 9 characters long and not all digits; a widget id is all digits, or exactly 10 letters and digits (A-Z, a-z, 0-9)
-	// templates: invalid widget id: "abc/../x" contains '/' at byte 3; a widget id is all digits, or exactly 10 letters and digits (A-Z, a-z, 0-9)
+	// templates: invalid widget id: "abc123XYZ" is 9 characters long and not all digits; a widget id is all digits, or exactly 10 characters of A-Z, a-z and 0-9
+	// templates: invalid widget id: "abc/../x" contains '/' at byte 3; a widget id is all digits, or exactly 10 characters of A-Z, a-z and 0-9
 }
 
 func ExampleWidget_ScriptURL() {

@@ -143,24 +143,12 @@ func WithFallback(url, label string) Option {
 	}
 }
 
-// loadSettings puts the watchdog's settings into out: the visitor's, when
-// valid, else the widget's.
-func (w *Widget) loadSettings(c *cleaner, v jsapi.PageConfig, out *jsapi.PageConfig) {
-	if v.LoadTimeout < 0 {
-		c.drop("load_timeout", (jsapi.PageConfig{LoadTimeout: v.LoadTimeout}).Validate())
-	} else {
-		out.LoadTimeout = v.LoadTimeout
-	}
+// loadDefaults puts the widget's watchdog settings (WithLoadTimeout,
+// WithFallback) into out where the visitor's configuration, cleaned, has
+// none.
+func (w *Widget) loadDefaults(out *jsapi.PageConfig) {
 	if out.LoadTimeout == 0 && w.timeout > 0 {
 		out.LoadTimeout = int(w.timeout.Milliseconds())
-	}
-	if f := v.Fallback; f != nil {
-		if err := f.Validate(); err != nil {
-			c.drop("fallback", err)
-		} else {
-			clean := *f
-			out.Fallback = &clean
-		}
 	}
 	if out.Fallback == nil && w.fallback != nil {
 		clean := *w.fallback

@@ -16,7 +16,7 @@ const MaxWidgetIDLen = 64
 
 // WidgetIDRule is the vendor's rule for a widget id, as its loader checks
 // it, in the words of this package's errors.
-const WidgetIDRule = "a widget id is all digits, or exactly 10 letters and digits (A-Z, a-z, 0-9)"
+const WidgetIDRule = "a widget id is all digits, or exactly 10 characters of A-Z, a-z and 0-9"
 
 // ValidWidgetID reports whether the vendor's loader accepts id: one or
 // more ASCII digits, or exactly 10 ASCII letters and digits. The loader

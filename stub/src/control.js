@@ -3,6 +3,7 @@
 // settings). It exists as soon as the stub's script runs, before load.
 
 import { copy, jsonSafe } from "./record.js";
+import { sendOfflineForm } from "./api.js";
 import { agentView, callInProgress, minimized } from "./state.js";
 import { isObject } from "./validate.js";
 
@@ -40,9 +41,19 @@ export function createControl(w) {
     phase: () => w.phase(),
     state: () => s.state,
     agentView: () => copy(jsonSafe(agentView(s))),
+    // The offline form sendOfflineMessage filled in (newer docs' mode), not
+    // yet sent by the visitor; null when none.
+    offlineForm: () => copy(jsonSafe(s.offlineForm || null)),
+    // jivokit's advice the stub noted, the latest last (as the panel shows).
+    advice: () => (s.advice || []).slice(),
 
     // The widget's life.
-    load: act(() => w.load()),
+    load: act(() => {
+      if (w.loaded()) return false;
+      w.loader.now();
+      return w.loaded();
+    }),
+    loader: () => w.loader.info(),
     destroy: act(() => w.destroy()),
     init: act(() => w.init()),
 
@@ -50,8 +61,11 @@ export function createControl(w) {
     setOnline: act((online) => {
       s.online = !!online;
     }),
-    setCallbacksEnabled: act((enabled) => {
+    // setCallbacksEnabled(false, "") makes isCallbackEnabled fail without
+    // a reason, as the vendor's docs allow.
+    setCallbacksEnabled: act((enabled, reason) => {
       s.callbacksEnabled = !!enabled;
+      s.callbackReasonless = !enabled && reason === "";
     }),
 
     // The agent's side.
@@ -83,6 +97,11 @@ export function createControl(w) {
       }
       if (first) w.fire("jivo_onMessageSent");
     }),
+    // The visitor sends the offline form sendOfflineMessage filled in.
+    visitorSendOfflineForm: act(() => {
+      requireLoaded("visitorSendOfflineForm");
+      sendOfflineForm(s);
+    }),
     visitorIntroduce: act((info) => {
       requireLoaded("visitorIntroduce");
       if (!isObject(info)) throw new TypeError("jivokitStub.visitorIntroduce: give an object {name, email, phone, description}");
@@ -104,6 +123,15 @@ export function createControl(w) {
       s.call.status = ok ? "ended" : "failed";
       s.call.reason = res.reason || "";
       w.fire("jivo_onCallEnd", res);
+    }),
+    // callEndWithoutResult: jivo_onCallEnd with no argument, as the
+    // vendor's docs allow.
+    callEndWithoutResult: act(() => {
+      requireLoaded("callEndWithoutResult");
+      if (!s.call) s.call = { phone: s.contact.phone || "", status: "", reason: "" };
+      s.call.status = "ended";
+      s.call.reason = "";
+      w.fire("jivo_onCallEnd");
     }),
     resize: act(() => {
       requireLoaded("resize");

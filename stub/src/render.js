@@ -9,9 +9,13 @@
 // "hide" button (a real <button>, so the keyboard reaches it, with
 // aria-expanded) collapses it to the bar, and "show" brings it back.
 
+import { sendOfflineForm } from "./api.js";
 import { linkProblem } from "./validate.js";
 
 export const ROOT_ID = "jivokit-stub";
+// JDIV_ID is the visible widget: <jdiv> elements in the page's body, as the
+// vendor's bundle draws them, outside #jivo-iframe-container.
+export const JDIV_ID = "jivokit-stub-jdiv";
 const BODY_ID = "jivokit-stub-body";
 
 const CSS = [
@@ -27,6 +31,7 @@ const CSS = [
   "#jivokit-stub .jks-bar b{margin-right:4px}",
   "#jivokit-stub .jks-chip{padding:0 5px;border-radius:8px;background:#fff;border:1px solid #ccc}",
   "#jivokit-stub .jks-problem{padding:4px 6px;background:#fdd;color:#900;border-bottom:1px solid #e99}",
+  "#jivokit-stub .jks-advice{padding:4px 6px;background:#fff8d8;color:#6b5300;border-bottom:1px solid #e9d98f}",
   "#jivokit-stub .jks-cols{display:flex}",
   "#jivokit-stub .jks-side{flex:1;min-width:0;padding:6px;max-height:320px;overflow:auto}",
   "#jivokit-stub .jks-agent{border-left:1px solid #ccc;background:#f8f8fb}",
@@ -48,6 +53,40 @@ export function createView(doc, nonce) {
   let waiting = false;
   let collapsed = false;
   let toggle = null;
+  let jdiv = null;
+
+  // drawLabel draws the visitor's launcher as <jdiv> elements: the label,
+  // and the chat's state; a click opens or closes the chat.
+  function drawLabel(w) {
+    if (!jdiv) return;
+    const s = w.s;
+    const open = !(s.state === "label" || s.state === "chat/min");
+    jdiv.textContent = "";
+    jdiv.setAttribute("data-state", s.state);
+    jdiv.setAttribute("data-mode", s.online ? "online" : "offline");
+    const label = add(jdiv, doc.createElement("jdiv"));
+    label.className = "jivokit-stub-jlabel";
+    label.textContent = open ? "Close the chat" : s.online ? "Chat with us" : "Leave a message";
+    label.setAttribute("role", "button");
+    label.setAttribute("tabindex", "0");
+    const st = label.style;
+    st.display = "block";
+    st.padding = "8px 14px";
+    st.borderRadius = "18px";
+    st.cursor = "pointer";
+    st.font = "bold 13px system-ui,sans-serif";
+    st.color = "#fff";
+    st.background = s.color ? (s.color2 ? "linear-gradient(90deg," + s.color + "," + s.color2 + ")" : s.color) : "#1e88e5";
+    if (s.unread) {
+      const badge = add(jdiv, doc.createElement("jdiv"));
+      badge.className = "jivokit-stub-jbadge";
+      badge.textContent = String(s.unread);
+    }
+    label.addEventListener("click", () => {
+      w.setState(open ? "label" : "chat");
+      w.changed();
+    });
+  }
 
   function el(tag, cls, text) {
     const e = doc.createElement(tag);
@@ -129,6 +168,19 @@ export function createView(doc, nonce) {
       row(side, "Phone", s.call ? s.call.phone : s.contact.phone);
       row(side, "Status", s.call ? s.call.status + (s.call.reason ? " (" + s.call.reason + ")" : "") : "not requested");
     }
+    if (s.offlineForm) {
+      // sendOfflineMessage filled the offline form (the newer docs); the
+      // visitor sends it.
+      add(side, el("h4", "", "Offline form"));
+      row(side, "Message", s.offlineForm.message);
+      row(side, "Reply to", s.offlineForm.email || s.offlineForm.phone);
+      const send = add(side, el("button", "jks-send-offline", "send"));
+      send.setAttribute("type", "button");
+      send.addEventListener("click", () => {
+        sendOfflineForm(s);
+        w.changed();
+      });
+    }
     return side;
   }
 
@@ -178,6 +230,7 @@ export function createView(doc, nonce) {
   }
 
   function draw(w) {
+    drawLabel(w);
     if (!root) return;
     const s = w.s;
     // Redrawing replaces every element: keyboard focus on the toggle moves
@@ -197,6 +250,8 @@ export function createView(doc, nonce) {
     const problems = w.problems.slice();
     if (!w.tableCheck.ok) problems.unshift(w.tableCheck.message);
     for (const p of problems) add(body, el("div", "jks-problem", p));
+    // jivokit's advice about values that went through (see api.js).
+    for (const a of s.advice || []) add(body, el("div", "jks-advice", "advice: " + a));
     const cols = add(body, el("div", "jks-cols"));
     add(cols, visitorSide(w, s));
     add(cols, agentSide(s));
@@ -218,11 +273,23 @@ export function createView(doc, nonce) {
     root = el("div", "jivokit-stub");
     root.id = ROOT_ID;
     doc.body.appendChild(root);
+    jdiv = doc.createElement("jdiv");
+    jdiv.id = JDIV_ID;
+    jdiv.className = "jivokit-stub-jdiv";
+    const st = jdiv.style;
+    st.position = "fixed";
+    st.left = "12px";
+    st.bottom = "12px";
+    st.zIndex = "2147483000";
+    st.display = "block";
+    doc.body.appendChild(jdiv);
     draw(w);
   }
 
   function unmount() {
     if (root && root.parentNode) root.parentNode.removeChild(root);
+    if (jdiv && jdiv.parentNode) jdiv.parentNode.removeChild(jdiv);
+    jdiv = null;
     root = null;
     toggle = null;
   }

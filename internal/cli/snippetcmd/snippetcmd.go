@@ -50,10 +50,17 @@ With -nonce every script carries nonce="VALUE", which must be base64 (as
 a CSP nonce is): for a nonce per request, pass a marker such as
 -nonce NONCE and have your template engine replace it. -csp prints, instead
 of the snippet, the Content-Security-Policy the snippet needs, with the
-inline runtime's sha256 hash (or the nonce); with -site-csp it prints the
+sha256 hashes of its inline scripts (or the nonce); with -site-csp it prints the
 site's own policy extended by it, which is what the page must send: the
 snippet's needs alone would block the page's other scripts, styles and
 images.
+
+A value the vendor does not take (a string that is not UTF-8, a negative
+-queue-limit) is an error. A value that breaks only jivokit's advice (a
+phone number with an extension such as "+1 (408) 498-7855 ext. 2", an
+e-mail address without a dot in its domain, a colour that is not #rgb or
+#rrggbb, a blank invitation) is printed as it is, with the advice on
+stderr; -strict makes it an error.
 
 The loader adds the widget's script in every strategy (eager: at once), so
 that a policy with 'strict-dynamic' trusts it with hashes as with a nonce,
@@ -92,12 +99,13 @@ func Run(_ context.Context, _ io.Reader, stdout, stderr io.Writer, args []string
 		timeout    = fs.Duration("load-timeout", 0, "how long after loading starts the page waits for the widget before it reports a failure (0: the default, 20s)")
 		fallback   = fs.String("fallback", "", "the link shown in the launcher's place when the widget fails to load: mailto:, tel:, a messenger, a contact page (with -fallback-label)")
 		fbLabel    = fs.String("fallback-label", "", "the fallback link's text")
+		strict     = fs.Bool("strict", false, "refuse values that break jivokit's advice (a phone number with an extension, ...), not only the vendor's rules")
 	)
 	if code, ok := cliflag.Parse(fs, args, stdout, stderr); !ok {
 		return code
 	}
 	if *printStub {
-		io.WriteString(stdout, stub.Script)
+		io.WriteString(stdout, stub.StaticScript)
 		return 0
 	}
 	fail := func(msg string) int {
@@ -146,7 +154,10 @@ func Run(_ context.Context, _ io.Reader, stdout, stderr io.Writer, args []string
 		templates.WithErrorHandler(func(_ context.Context, err error) { report = err }),
 	}
 	if *useStub {
-		opts = append(opts, stubwidget.WithURL(*stubURL, stub.Options{}))
+		opts = append(opts, stubwidget.WithURL(*stubURL, stub.Options{Strict: *strict}))
+	}
+	if *strict {
+		opts = append(opts, templates.WithStrict())
 	}
 	opts = append(opts, templates.WithLoad(mode))
 	if *label != "" {
@@ -192,9 +203,15 @@ func Run(_ context.Context, _ io.Reader, stdout, stderr io.Writer, args []string
 	}
 	visitor := templates.Visitor{Config: cfg}
 	// A printed snippet must hold everything it was asked for: what the
-	// component would leave out is an error here.
+	// component would leave out is an error here; advice is printed on
+	// stderr.
+	var advice *templates.RenderError
 	if _, err := widget.Config(visitor); err != nil {
-		return fail(dropped(err))
+		var re *templates.RenderError
+		if !errors.As(err, &re) || re.LeftOut() {
+			return fail(dropped(err))
+		}
+		advice = re
 	}
 
 	if *csp {
@@ -224,8 +241,19 @@ func Run(_ context.Context, _ io.Reader, stdout, stderr io.Writer, args []string
 		fmt.Fprintln(stderr, "jivokit snippet:", err)
 		return 1
 	}
-	if report != nil {
+	var re *templates.RenderError
+	if report != nil && (!errors.As(report, &re) || re.LeftOut()) {
 		return fail(dropped(report))
+	}
+	if advice != nil {
+		for _, d := range advice.Dropped {
+			problem := d.Err.Error()
+			var w *jsapi.Warning
+			if errors.As(d.Err, &w) {
+				problem = w.Problem
+			}
+			fmt.Fprintf(stderr, "jivokit snippet: advice: %s: %s (kept; -strict refuses it)\n", d.Field, problem)
+		}
 	}
 	// One element per line reads better in a page's source.
 	io.WriteString(stdout, strings.ReplaceAll(b.String(), "</script><", "</script>\n<")+"\n")

@@ -12,6 +12,7 @@ import (
 	"github.com/jivokit/jivokit/jsapi"
 	"github.com/jivokit/jivokit/jsapi/runtime"
 	"github.com/jivokit/jivokit/stub"
+	"github.com/jivokit/jivokit/templates"
 )
 
 func run(args ...string) (code int, stdout, stderr string) {
@@ -130,7 +131,7 @@ func TestSnippetCSP(t *testing.T) {
 
 func TestSnippetPrintStub(t *testing.T) {
 	code, out, _ := run("-print-stub")
-	if code != 0 || out != stub.Script {
+	if code != 0 || out != stub.StaticScript {
 		t.Errorf("exit %d, printed %d bytes, want the %d-byte stub", code, len(out), len(stub.Script))
 	}
 }
@@ -143,19 +144,19 @@ func TestSnippetBadUsage(t *testing.T) {
 	}{
 		{"no id", nil, "-widget-id is required"},
 		{"hostile id", []string{"-widget-id", `a"></script><script>alert(1)</script>`}, "invalid widget id"},
-		{"id the vendor refuses", []string{"-widget-id", "abc123XYZ"}, `"abc123XYZ" is 9 characters long and not all digits; a widget id is all digits, or exactly 10 letters and digits (A-Z, a-z, 0-9)`},
-		{"id with a dash", []string{"-widget-id", "AbCdE-1234"}, "a widget id is all digits, or exactly 10 letters and digits"},
+		{"id the vendor refuses", []string{"-widget-id", "abc123XYZ"}, `"abc123XYZ" is 9 characters long and not all digits; ` + templates.WidgetIDRule},
+		{"id with a dash", []string{"-widget-id", "AbCdE-1234"}, templates.WidgetIDRule},
 		{"bad host", []string{"-widget-id", "12345", "-host", "evil.com/x"}, "invalid script host"},
 		{"invalid UTF-8 stub url", []string{"-widget-id", "12345", "-stub", "-stub-url", "/st\xffub.js"}, "-stub-url is not valid UTF-8"},
 		{"invalid UTF-8 runtime url", []string{"-widget-id", "12345", "-runtime-url", "/r\xc0.js"}, "-runtime-url is not valid UTF-8"},
-		{"bad email", []string{"-widget-id", "12345", "-email", "nope"}, "contact_info.email"},
-		{"bad phone", []string{"-widget-id", "12345", "-phone", "call me"}, "contact_info.phone"},
-		{"bad colour", []string{"-widget-id", "12345", "-color", "red"}, "widget_color"},
-		{"bad second colour", []string{"-widget-id", "12345", "-color", "#fff,blue"}, "widget_color.color2"},
+		{"strict: bad email", []string{"-widget-id", "12345", "-strict", "-email", "nope"}, "contact_info.email"},
+		{"strict: phone with an extension", []string{"-widget-id", "12345", "-strict", "-phone", "+1 (408) 498-7855 ext. 2"}, "contact_info.phone: contains 'e'"},
+		{"strict: bad colour", []string{"-widget-id", "12345", "-strict", "-color", "red"}, "widget_color"},
+		{"strict: bad second colour", []string{"-widget-id", "12345", "-strict", "-color", "#fff,blue"}, "widget_color.color2"},
 		{"invalid UTF-8", []string{"-widget-id", "12345", "-name", "a\xffb"}, "not valid UTF-8"},
-		{"blank invitation", []string{"-widget-id", "12345", "-invitation", "  "}, "invitation"},
+		{"strict: blank invitation", []string{"-widget-id", "12345", "-strict", "-invitation", "  "}, "invitation"},
 		{"department alone", []string{"-widget-id", "12345", "-department", "3"}, "-department needs -invitation"},
-		{"negative department", []string{"-widget-id", "12345", "-invitation", "Hi", "-department", "-1"}, "department_id"},
+		{"strict: negative department", []string{"-widget-id", "12345", "-strict", "-invitation", "Hi", "-department", "-1"}, "department_id"},
 		{"stub url alone", []string{"-widget-id", "12345", "-stub-url", "/s.js"}, "-stub-url needs -stub"},
 		{"javascript stub url", []string{"-widget-id", "12345", "-stub", "-stub-url", "javascript:alert(1)"}, "invalid URL"},
 		{"negative queue", []string{"-widget-id", "12345", "-queue-limit", "-1"}, "queue_limit"},
@@ -184,6 +185,32 @@ func TestSnippetBadUsage(t *testing.T) {
 			}
 			if !strings.Contains(errOut, tt.want) {
 				t.Errorf("stderr lacks %q:\n%s", tt.want, errOut)
+			}
+		})
+	}
+}
+
+// TestSnippetAdvice: a value that breaks only jivokit's advice is printed
+// as it is, with the advice on stderr, and the exit is 0.
+func TestSnippetAdvice(t *testing.T) {
+	for _, tt := range []struct {
+		name    string
+		args    []string
+		inPage  string
+		advised string
+	}{
+		{"phone with an extension", []string{"-phone", "+1 (408) 498-7855 ext. 2"}, `"phone":"+1 (408) 498-7855 ext. 2"`, "contact_info.phone: contains 'e'"},
+		{"intranet e-mail", []string{"-email", "admin@intranet"}, `"email":"admin@intranet"`, "contact_info.email: has no dot in its domain"},
+		{"colour name", []string{"-color", "teal"}, `"color":"teal"`, `widget_color: "teal" is not a hex colour`},
+		{"negative department", []string{"-invitation", "Hi", "-department", "-1"}, `"department_id":-1`, "invitation.department_id: is negative"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			code, out, errOut := run(append([]string{"-widget-id", "12345"}, tt.args...)...)
+			if code != 0 || !strings.Contains(out, tt.inPage) {
+				t.Fatalf("exit %d, snippet lacks %s:\n%s\nstderr:\n%s", code, tt.inPage, out, errOut)
+			}
+			if want := "jivokit snippet: advice: " + tt.advised; !strings.Contains(errOut, want) || !strings.Contains(errOut, "-strict refuses it") {
+				t.Errorf("stderr lacks %q:\n%s", want, errOut)
 			}
 		})
 	}

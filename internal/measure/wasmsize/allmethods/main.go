@@ -9,6 +9,7 @@ package main
 
 import (
 	"context"
+	"os"
 	"syscall/js"
 
 	"github.com/jivokit/jivokit/wasm/jivo"
@@ -22,6 +23,7 @@ func main() {
 	_, _ = jivo.CurrentPhase()
 	jivo.OnLoadFailed(func(*jivo.LoadError) {})
 	jivo.SetErrorHandler(func(error) {})
+	jivo.SetStrict(len(os.Args) > 1)
 	callMethods(ctx)
 	subscribeAll()
 }
