@@ -4,9 +4,9 @@ import (
 	"bytes"
 	"crypto/rand"
 	"encoding/base64"
+	"encoding/json"
 	"net/http"
 	"net/http/httptest"
-	"os"
 	"strconv"
 	"strings"
 	"testing"
@@ -17,52 +17,33 @@ import (
 	"github.com/jivokit/jivokit/e2e"
 	"github.com/jivokit/jivokit/internal/cli/snippetcmd"
 	"github.com/jivokit/jivokit/jsapi"
+	"github.com/jivokit/jivokit/stub"
 	"github.com/jivokit/jivokit/templates"
+	"github.com/jivokit/jivokit/templates/stubwidget"
 )
-
-// vendorScript is a templates.ScriptSource for the vendor-like loader of
-// testdata/vendorlike, served by vendorSite.
-type vendorScript string
-
-func (v vendorScript) WidgetScript() (string, map[string]string, error) { return string(v), nil, nil }
-
-// The violation a strict policy reports for the vendor's iframe#jivo_container
-// (src javascript:void(0)): the only one accepted, as it does nothing.
-const iframeViolation = `^Running the JavaScript URL violates the following Content Security Policy directive`
 
 // recorderJS records the page's CSP violations in window.violations.
 const recorderJS = `window.violations=[];document.addEventListener('securitypolicyviolation',function(e){violations.push({uri:e.blockedURI,dir:e.effectiveDirective,src:e.sourceFile||'',line:e.lineNumber})});`
 
-// vendorSite serves pages whose widget is the vendor-like loader, under a
-// Content-Security-Policy sent as a header. /page query: load (the
-// strategy), csp ("nonce", "hash": templates' policy with a nonce or with
-// hashes only; "old", "oldhash": 'self', the vendor's hosts and the nonce
-// or the hashes, without 'strict-dynamic'),
-// src (the widget script's URL; default the vendor-like loader), timeout
-// (load_timeout, ms), fallback (a fallback link). The vendor-like loader
-// is at /vendor/widget/ID, its bundle at /vendor/js/bundle_en.js.
-func vendorSite(t *testing.T) *httptest.Server {
+// cspSite serves pages whose widget is the stub, which loads the vendor's
+// way (its loader reads the nonce with getAttribute, so blank under a
+// header policy, and runs its bundle as an inline script in a same-origin
+// iframe), under a Content-Security-Policy sent as a header. /page query:
+// load (the strategy), csp ("nonce", "hash": templates' policy with a
+// nonce or with hashes only; "old", "oldhash": 'self', the vendor's hosts
+// and the nonce or the hashes, without 'strict-dynamic'), src (where the
+// stub is loaded from; default stub.Path), failure (a stub.Failure), never
+// (the stub loads only on jivokitStub.load()), timeout (load_timeout, ms),
+// fallback (a fallback link).
+func cspSite(t *testing.T) *httptest.Server {
 	t.Helper()
-	files := map[string]string{}
-	for path, file := range map[string]string{"/vendor/widget/": "loader.js", "/vendor/js/bundle_en.js": "bundle.js"} {
-		data, err := os.ReadFile("testdata/vendorlike/" + file)
-		if err != nil {
-			t.Fatal(err)
-		}
-		files[path] = string(data)
-	}
 	mux := http.NewServeMux()
-	for path, js := range files {
-		mux.HandleFunc(path, func(w http.ResponseWriter, r *http.Request) {
-			w.Header().Set("Content-Type", "text/javascript")
-			w.Write([]byte(js))
-		})
-	}
-	// /snippet: the page and policy `jivokit snippet` prints, for the
-	// vendor-like loader (as -stub-url), with -nonce when nonce is given.
+	mux.Handle("/jivokit/", stub.Handler())
+	// /snippet: the page and policy `jivokit snippet -stub` prints, with
+	// -nonce when nonce is given.
 	mux.HandleFunc("/snippet", func(w http.ResponseWriter, r *http.Request) {
 		q := r.URL.Query()
-		args := []string{"-widget-id", "AbCdEf1234", "-stub", "-stub-url", "/vendor/widget/AbCdEf1234", "-load", q.Get("load"), "-name", "Ann", "-email", "ann@example.com"}
+		args := []string{"-widget-id", "AbCdEf1234", "-stub", "-load", q.Get("load"), "-name", "Ann", "-email", "ann@example.com"}
 		if q.Has("nonce") {
 			args = append(args, "-nonce", q.Get("nonce"))
 		}
@@ -79,11 +60,12 @@ func vendorSite(t *testing.T) *httptest.Server {
 	})
 	mux.HandleFunc("/page", func(w http.ResponseWriter, r *http.Request) {
 		q := r.URL.Query()
-		src := "/vendor/widget/AbCdEf1234"
+		o := stub.Options{Failure: stub.Failure(q.Get("failure")), NeverLoad: q.Has("never")}
+		src := stub.Path
 		if q.Has("src") {
 			src = q.Get("src")
 		}
-		opts := []templates.Option{templates.WithScript(vendorScript(src)), templates.WithLoad(templates.Load(q.Get("load")))}
+		opts := []templates.Option{stubwidget.WithURL(src, o), templates.WithLoad(templates.Load(q.Get("load")))}
 		if ms, err := strconv.Atoi(q.Get("timeout")); err == nil {
 			opts = append(opts, templates.WithLoadTimeout(time.Duration(ms)*time.Millisecond))
 		}
@@ -116,7 +98,7 @@ func vendorSite(t *testing.T) *httptest.Server {
 				policy = policy.Merge(templates.Policy{"script-src": widget.ScriptHashes()}).WithHash(recorderJS)
 			}
 		default:
-			http.Error(w, "csp: nonce, hash or old", http.StatusBadRequest)
+			http.Error(w, "csp: nonce, hash, old or oldhash", http.StatusBadRequest)
 			return
 		}
 		if nonce != "" {
@@ -154,68 +136,99 @@ func cspNonce() string {
 }
 
 // TestCSPVendorLoader: under templates' policy sent as a header, with a
-// nonce and with hashes only, a loader that works the vendor's way (nonce
-// read with getAttribute, so blank; bundle run as an inline script in a
-// same-origin iframe) loads in every strategy, the visitor's
-// configuration reaches it, and the only violation is the iframe's
-// javascript:void(0).
+// nonce and with hashes only, the stub, loading the vendor's way, loads in
+// every strategy, the visitor's configuration reaches it, and the only
+// violation is the iframe's javascript:void(0) (which the e2e package
+// always lets pass).
 func TestCSPVendorLoader(t *testing.T) {
-	srv := vendorSite(t)
+	srv := cspSite(t)
 	for _, csp := range []string{"nonce", "hash"} {
 		for _, load := range templates.Loads {
 			t.Run(csp+"/"+string(load), func(t *testing.T) {
-				p := e2e.NewBrowser(t).Open(t, srv.URL+"/page?csp="+csp+"&load="+string(load), e2e.WithAllowedConsole(iframeViolation))
+				p := e2e.NewBrowser(t).Open(t, srv.URL+"/page?csp="+csp+"&load="+string(load))
 				switch load {
 				case templates.LoadInteraction:
 					p.Click(".jivokit-launcher")
 				case templates.LoadConsent:
-					p.Do("jivokit.load()")
+					p.Do("jivokit.load(), 1")
 				}
+				p.WaitLoaded()
 				p.WaitFor(`jivokit.phase === 'loaded'`)
-				if !e2e.Eval[bool](p, `!!document.querySelector('#jivo-iframe-container > iframe#jivo_container') && !!document.querySelector('jdiv.vendorlike-label')`) {
-					t.Error("no iframe#jivo_container in #jivo-iframe-container, or no <jdiv> label")
+				if !e2e.Eval[bool](p, `!!document.querySelector('#jivo-iframe-container > iframe#jivo_container') && !!document.querySelector('jdiv')`) {
+					t.Error("no iframe#jivo_container in #jivo-iframe-container, or no <jdiv>")
 				}
-				if e2e.Eval[bool](p, `[...document.scripts].some((s) => s.src.includes('/vendor/') && s.getAttribute('nonce'))`) {
-					t.Error("a script of the vendor's shows its nonce to getAttribute: the policy was not a header's")
+				if e2e.Eval[bool](p, `[...document.scripts].some((s) => s.src.includes('/jivokit/') && s.getAttribute('nonce'))`) {
+					t.Error("a script of the widget's shows its nonce to getAttribute: the policy was not a header's")
 				}
-				calls := e2e.Eval[string](p, `JSON.stringify(vendorLike.calls)`)
-				want := `[["setContactInfo",{"name":"Ann","email":"ann@example.com"}],["setCustomData",[{"content":"Pro","title":"Plan"}]]`
+				var got []string
+				for _, c := range p.StubCalls() {
+					args, _ := json.Marshal(c.Args)
+					got = append(got, c.Method+" "+string(args))
+				}
+				want := []string{
+					`setContactInfo [{"name":"Ann","email":"ann@example.com"}]`,
+					`setCustomData [[{"content":"Pro","title":"Plan"}]]`,
+				}
 				if load == templates.LoadInteraction {
-					want += `,["open"]`
+					want = append(want, "open []")
 				}
-				if calls != want+"]" {
-					t.Errorf("the widget got %s\nwant %s]", calls, want)
+				if strings.Join(got, "\n") != strings.Join(want, "\n") {
+					t.Errorf("the widget got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 				}
 				// The only violation: the iframe's javascript:void(0).
-				violations := e2e.Eval[[]map[string]any](p, `violations`)
-				for _, v := range violations {
-					if v["uri"] != "inline" || !strings.HasPrefix(v["dir"].(string), "script-src") {
+				for _, v := range e2e.Eval[[]map[string]any](p, `violations`) {
+					if v["uri"] != "inline" || !strings.HasPrefix(v["dir"].(string), "script-src") || !strings.Contains(v["src"].(string), "/jivokit/") {
 						t.Errorf("violation %v", v)
 					}
 				}
-				if ph := e2e.Eval[string](p, "jivokit.phase"); ph != "loaded" || e2e.Eval[bool](p, "jivokit.failure !== null") {
-					t.Errorf("phase %s, failure %v", ph, e2e.Eval[any](p, "jivokit.failure"))
+				if e2e.Eval[bool](p, "jivokit.failure !== null") {
+					t.Errorf("failure %v", e2e.Eval[any](p, "jivokit.failure"))
 				}
 			})
 		}
 	}
 }
 
-// failurePage opens a page of vendorSite whose widget is expected to fail,
+// TestCSPSnippetCommand: the snippet and the policy `jivokit snippet`
+// prints (-csp -site-csp, with hashes only and with a nonce), sent as a
+// page and its header, run the stub the vendor's way.
+func TestCSPSnippetCommand(t *testing.T) {
+	srv := cspSite(t)
+	for _, q := range []string{"load=eager", "load=consent&nonce=c3RhdGljTm9uY2U"} {
+		t.Run(q, func(t *testing.T) {
+			p := e2e.NewBrowser(t).Open(t, srv.URL+"/snippet?"+q)
+			if strings.Contains(q, "consent") {
+				p.Do("jivokit.load(), 1")
+			}
+			p.WaitLoaded()
+			calls := p.StubCallsOf("setContactInfo")
+			var ci jsapi.ContactInfo
+			if len(calls) != 1 || calls[0].Arg(0, &ci) != nil || ci.Name != "Ann" || ci.Email != "ann@example.com" {
+				t.Errorf("setContactInfo calls %v", calls)
+			}
+		})
+	}
+}
+
+// failurePage opens a page of cspSite whose widget is expected to fail,
 // with the console messages that failure brings allowed.
 func failurePage(t *testing.T, url string, allow ...string) *e2e.Page {
 	t.Helper()
-	opts := []e2e.Option{e2e.WithAllowedConsole(iframeViolation), e2e.WithAllowedConsole(`^jivokit: load: Error: the widget did not load: `)}
+	opts := []e2e.Option{e2e.WithAllowedConsole(`^jivokit: load: Error: the widget did not load: `)}
 	for _, a := range allow {
 		opts = append(opts, e2e.WithAllowedConsole(a))
 	}
 	return e2e.NewBrowser(t).Open(t, url, opts...)
 }
 
+// queueJS, run on a page before the failure, queues a call and listens
+// for the failure event.
+const queueJS = `window.heard = []; addEventListener('jivokit:failure', (e) => heard.push(e.detail)); window.queued = jivokit.call('setUserToken', 'tok-1'); 1`
+
 // checkFailure waits for the failure and checks what the page shows of it:
 // jivokit.failure's reason, the window's jivokit:failure event, the
-// refused queued call, and the fallback link in the launcher's place, not
-// busy.
+// refused queued call and a later one, and the fallback link in the
+// launcher's place, nothing busy.
 func checkFailure(t *testing.T, p *e2e.Page, reason, detail string) {
 	t.Helper()
 	p.WaitFor(`jivokit.phase === 'failed'`)
@@ -243,79 +256,71 @@ func checkFailure(t *testing.T, p *e2e.Page, reason, detail string) {
 	}
 }
 
-// queueJS, run on a page before the failure, queues a call and listens
-// for the failure event.
-const queueJS = `window.heard = []; addEventListener('jivokit:failure', (e) => heard.push(e.detail)); window.queued = jivokit.call('setUserToken', 'tok-1'); 1`
-
 // TestLoadFailureScriptError: the widget's script does not load (404):
-// reason "script-error".
+// reason "script-error"; the interaction launcher becomes the fallback.
 func TestLoadFailureScriptError(t *testing.T) {
-	srv := vendorSite(t)
-	p := failurePage(t, srv.URL+"/page?csp=nonce&load=interaction&fallback&src=/vendor/missing.js",
-		`404 \(Not Found\)`, `^Refused to execute script from '.*/vendor/missing\.js'`)
+	srv := cspSite(t)
+	p := failurePage(t, srv.URL+"/page?csp=nonce&load=interaction&fallback&src=/jivokit/missing.js",
+		`404 \(Not Found\)`, `^Refused to execute script from '.*/jivokit/missing\.js'`)
 	p.Do(queueJS)
 	p.Click(".jivokit-launcher")
-	checkFailure(t, p, "script-error", "/vendor/missing.js")
+	checkFailure(t, p, "script-error", "/jivokit/missing.js")
 }
 
 // TestLoadFailureCSP: the page's policy refuses the widget's script (an
 // older policy of hashes without 'strict-dynamic' that lacks the widget's
 // host): reason "csp".
 func TestLoadFailureCSP(t *testing.T) {
-	srv := vendorSite(t)
+	srv := cspSite(t)
 	// The same server by another host name, which the policy does not list.
 	other := strings.Replace(srv.URL, "127.0.0.1", "localhost", 1)
-	p := failurePage(t, srv.URL+"/page?csp=oldhash&load=consent&fallback&src="+other+"/vendor/widget/AbCdEf1234", `Loading the script '.*' violates the following Content Security Policy directive`)
+	p := failurePage(t, srv.URL+"/page?csp=oldhash&load=consent&fallback&src="+other+stub.Path,
+		`Loading the script '.*' violates the following Content Security Policy directive`)
 	p.Do(queueJS)
 	p.Do("jivokit.load(), 1")
-	checkFailure(t, p, "csp", "refused "+other+"/vendor/widget/AbCdEf1234")
+	checkFailure(t, p, "csp", "refused "+other+stub.Path)
 }
 
-// TestLoadFailureTimeoutThenLoad: a widget that has not loaded within the
-// timeout (here the vendor's bundle, run as an inline script in its iframe,
-// is refused by an older policy without 'strict-dynamic', as before jivokit
-// added it): reason "timeout". Then a widget that loads after all moves
-// the phase to "loaded", takes the fallback away and gets the calls.
-func TestLoadFailureTimeoutThenLoad(t *testing.T) {
-	srv := vendorSite(t)
+// TestLoadFailureTimeout: a widget that has not loaded within the timeout
+// gives reason "timeout": the vendor's bundle, run as an inline script in
+// its iframe, refused by an older policy without 'strict-dynamic' (as
+// before jivokit added it), and each of the vendor's silent no-load paths.
+// A widget that loads after all then moves the phase to "loaded", takes
+// the fallback away and gets the calls.
+func TestLoadFailureTimeout(t *testing.T) {
+	srv := cspSite(t)
 	t.Run("inline bundle refused", func(t *testing.T) {
-		p := failurePage(t, srv.URL+"/page?csp=old&load=eager&fallback&timeout=600", `Executing inline script violates the following Content Security Policy directive`)
+		p := failurePage(t, srv.URL+"/page?csp=old&load=eager&fallback&timeout=1500", `Executing inline script violates the following Content Security Policy directive`)
 		p.Do(queueJS)
-		checkFailure(t, p, "timeout", "not loaded within 600 ms")
+		checkFailure(t, p, "timeout", "not loaded within 1500 ms")
 		if e2e.Eval[bool](p, `!!window.jivo_api`) {
 			t.Error("the widget ran under the older policy")
 		}
 	})
+	for _, f := range []stub.Failure{stub.FailDeleted, stub.FailConfig} {
+		t.Run(string(f), func(t *testing.T) {
+			p := failurePage(t, srv.URL+"/page?csp=nonce&load=eager&fallback&timeout=1500&failure="+string(f), `status of 503 \(Service Unavailable\)`)
+			p.Do(queueJS)
+			checkFailure(t, p, "timeout", "not loaded within 1500 ms")
+		})
+	}
 	t.Run("late load", func(t *testing.T) {
-		p := failurePage(t, srv.URL+"/page?csp=nonce&load=eager&fallback&timeout=300&src=/vendor/widget/AbCdEf1234?never")
+		p := failurePage(t, srv.URL+"/page?csp=nonce&load=eager&fallback&timeout=300&never")
 		p.Do(queueJS)
 		checkFailure(t, p, "timeout", "not loaded within 300 ms")
-		p.Do(`vendorLikeLoad(), 1`)
+		p.Stub("load")
+		p.WaitLoaded()
 		p.WaitFor(`jivokit.phase === 'loaded'`)
 		if e2e.Eval[bool](p, `jivokit.failure !== null || !!document.querySelector('.jivokit-launcher')`) {
 			t.Error("the failure or the fallback link stayed after the widget loaded")
 		}
-		if got := e2e.Eval[string](p, `jivokit.invoke('open').then(() => JSON.stringify(vendorLike.calls))`); !strings.HasSuffix(got, `["open"]]`) || !strings.Contains(got, `["setContactInfo",{"name":"Ann","email":"ann@example.com"}]`) {
-			t.Errorf("the widget got %s: want the configuration, then open", got)
+		p.Do(`jivokit.invoke('open').then(() => 1)`)
+		var got []string
+		for _, c := range p.StubCalls() {
+			got = append(got, c.Method)
+		}
+		if strings.Join(got, " ") != "setContactInfo setCustomData open" {
+			t.Errorf("the widget got %v: want the configuration, then open", got)
 		}
 	})
-}
-
-// TestCSPSnippetCommand: the snippet and the policy `jivokit snippet`
-// prints (-csp -site-csp, with a nonce and with hashes only), sent as a
-// page and its header, run a loader that works the vendor's way.
-func TestCSPSnippetCommand(t *testing.T) {
-	srv := vendorSite(t)
-	for _, q := range []string{"load=eager", "load=consent&nonce=c3RhdGljTm9uY2U"} {
-		t.Run(q, func(t *testing.T) {
-			p := e2e.NewBrowser(t).Open(t, srv.URL+"/snippet?"+q, e2e.WithAllowedConsole(iframeViolation))
-			if strings.Contains(q, "consent") {
-				p.Do("jivokit.load(), 1")
-			}
-			p.WaitFor(`jivokit.phase === 'loaded'`)
-			if got := e2e.Eval[string](p, `JSON.stringify(vendorLike.calls)`); got != `[["setContactInfo",{"name":"Ann","email":"ann@example.com"}]]` {
-				t.Errorf("the widget got %s", got)
-			}
-		})
-	}
 }
