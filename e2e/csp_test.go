@@ -22,8 +22,13 @@ import (
 	"github.com/jivokit/jivokit/templates/stubwidget"
 )
 
-// recorderJS records the page's CSP violations in window.violations.
-const recorderJS = `window.violations=[];document.addEventListener('securitypolicyviolation',function(e){violations.push({uri:e.blockedURI,dir:e.effectiveDirective,src:e.sourceFile||'',line:e.lineNumber})});`
+// recorderJS records the page's CSP violations in window.violations and
+// the jivokit:failure events in window.heard.
+const recorderJS = `window.violations=[];document.addEventListener('securitypolicyviolation',function(e){violations.push({uri:e.blockedURI,dir:e.effectiveDirective,src:e.sourceFile||'',line:e.lineNumber})});` +
+	`window.heard=[];addEventListener('jivokit:failure',function(e){heard.push(e.detail)});`
+
+// queueJS, after the snippet, queues a call before the widget can load.
+const queueJS = `window.queued=jivokit.call('setUserToken','tok-1');`
 
 // cspSite serves pages whose widget is the stub, which loads the vendor's
 // way (its loader reads the nonce with getAttribute, so blank under a
@@ -86,7 +91,7 @@ func cspSite(t *testing.T) *httptest.Server {
 			nonce = cspNonce()
 			policy = site.Merge(widget.Policy()).WithNonce(nonce)
 		case "hash":
-			policy = site.Merge(widget.Policy(), templates.Policy{"script-src": widget.ScriptHashes()}).WithHash(recorderJS)
+			policy = site.Merge(widget.Policy(), templates.Policy{"script-src": widget.ScriptHashes()}).WithHash(recorderJS).WithHash(queueJS)
 		case "old", "oldhash":
 			// What sites sent before: 'self', the vendor's hosts and the
 			// nonce or the hashes, without 'strict-dynamic'.
@@ -95,7 +100,7 @@ func cspSite(t *testing.T) *httptest.Server {
 				nonce = cspNonce()
 				policy = policy.WithNonce(nonce)
 			} else {
-				policy = policy.Merge(templates.Policy{"script-src": widget.ScriptHashes()}).WithHash(recorderJS)
+				policy = policy.Merge(templates.Policy{"script-src": widget.ScriptHashes()}).WithHash(recorderJS).WithHash(queueJS)
 			}
 		default:
 			http.Error(w, "csp: nonce, hash, old or oldhash", http.StatusBadRequest)
@@ -106,11 +111,15 @@ func cspSite(t *testing.T) *httptest.Server {
 		}
 		var b bytes.Buffer
 		b.WriteString(`<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Shop</title>`)
-		b.WriteString(`<script`)
-		if nonce != "" {
-			b.WriteString(` nonce="` + nonce + `"`)
+		script := func(js string) {
+			b.WriteString(`<script`)
+			if nonce != "" {
+				b.WriteString(` nonce="` + nonce + `"`)
+			}
+			b.WriteString(`>` + js + `</script>`)
 		}
-		b.WriteString(`>` + recorderJS + `</script></head><body><h1>A shop</h1>`)
+		script(recorderJS)
+		b.WriteString(`</head><body><h1>A shop</h1>`)
 		v := templates.Visitor{Config: jsapi.PageConfig{
 			ContactInfo: &jsapi.ContactInfo{Name: "Ann", Email: "ann@example.com"},
 			CustomData:  []jsapi.CustomField{{Title: "Plan", Content: "Pro"}},
@@ -118,6 +127,9 @@ func cspSite(t *testing.T) *httptest.Server {
 		if err := widget.Snippet(v).Render(ctx, &b); err != nil {
 			http.Error(w, err.Error(), http.StatusInternalServerError)
 			return
+		}
+		if q.Has("queue") {
+			script(queueJS)
 		}
 		b.WriteString(`</body></html>`)
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
@@ -221,10 +233,6 @@ func failurePage(t *testing.T, url string, allow ...string) *e2e.Page {
 	return e2e.NewBrowser(t).Open(t, url, opts...)
 }
 
-// queueJS, run on a page before the failure, queues a call and listens
-// for the failure event.
-const queueJS = `window.heard = []; addEventListener('jivokit:failure', (e) => heard.push(e.detail)); window.queued = jivokit.call('setUserToken', 'tok-1'); 1`
-
 // checkFailure waits for the failure and checks what the page shows of it:
 // jivokit.failure's reason, the window's jivokit:failure event, the
 // refused queued call and a later one, and the fallback link in the
@@ -260,9 +268,8 @@ func checkFailure(t *testing.T, p *e2e.Page, reason, detail string) {
 // reason "script-error"; the interaction launcher becomes the fallback.
 func TestLoadFailureScriptError(t *testing.T) {
 	srv := cspSite(t)
-	p := failurePage(t, srv.URL+"/page?csp=nonce&load=interaction&fallback&src=/jivokit/missing.js",
+	p := failurePage(t, srv.URL+"/page?queue&csp=nonce&load=interaction&fallback&src=/jivokit/missing.js",
 		`404 \(Not Found\)`, `^Refused to execute script from '.*/jivokit/missing\.js'`)
-	p.Do(queueJS)
 	p.Click(".jivokit-launcher")
 	checkFailure(t, p, "script-error", "/jivokit/missing.js")
 }
@@ -274,9 +281,8 @@ func TestLoadFailureCSP(t *testing.T) {
 	srv := cspSite(t)
 	// The same server by another host name, which the policy does not list.
 	other := strings.Replace(srv.URL, "127.0.0.1", "localhost", 1)
-	p := failurePage(t, srv.URL+"/page?csp=oldhash&load=consent&fallback&src="+other+stub.Path,
+	p := failurePage(t, srv.URL+"/page?queue&csp=oldhash&load=consent&fallback&src="+other+stub.Path,
 		`Loading the script '.*' violates the following Content Security Policy directive`)
-	p.Do(queueJS)
 	p.Do("jivokit.load(), 1")
 	checkFailure(t, p, "csp", "refused "+other+stub.Path)
 }
@@ -290,8 +296,7 @@ func TestLoadFailureCSP(t *testing.T) {
 func TestLoadFailureTimeout(t *testing.T) {
 	srv := cspSite(t)
 	t.Run("inline bundle refused", func(t *testing.T) {
-		p := failurePage(t, srv.URL+"/page?csp=old&load=eager&fallback&timeout=1500", `Executing inline script violates the following Content Security Policy directive`)
-		p.Do(queueJS)
+		p := failurePage(t, srv.URL+"/page?queue&csp=old&load=eager&fallback&timeout=1500", `Executing inline script violates the following Content Security Policy directive`)
 		checkFailure(t, p, "timeout", "not loaded within 1500 ms")
 		if e2e.Eval[bool](p, `!!window.jivo_api`) {
 			t.Error("the widget ran under the older policy")
@@ -299,14 +304,12 @@ func TestLoadFailureTimeout(t *testing.T) {
 	})
 	for _, f := range []stub.Failure{stub.FailDeleted, stub.FailConfig} {
 		t.Run(string(f), func(t *testing.T) {
-			p := failurePage(t, srv.URL+"/page?csp=nonce&load=eager&fallback&timeout=1500&failure="+string(f), `status of 503 \(Service Unavailable\)`)
-			p.Do(queueJS)
+			p := failurePage(t, srv.URL+"/page?queue&csp=nonce&load=eager&fallback&timeout=1500&failure="+string(f), `status of 503 \(Service Unavailable\)`)
 			checkFailure(t, p, "timeout", "not loaded within 1500 ms")
 		})
 	}
 	t.Run("late load", func(t *testing.T) {
-		p := failurePage(t, srv.URL+"/page?csp=nonce&load=eager&fallback&timeout=300&never")
-		p.Do(queueJS)
+		p := failurePage(t, srv.URL+"/page?queue&csp=nonce&load=eager&fallback&timeout=300&never")
 		checkFailure(t, p, "timeout", "not loaded within 300 ms")
 		p.Stub("load")
 		p.WaitLoaded()
