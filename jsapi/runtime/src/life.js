@@ -34,7 +34,10 @@ if (jk && !jk.hide) {
   const KEEP = '#jivo-iframe-container,jdiv,.jivo_shadow,.jivokit-launcher,#jivokit-stub';
   const LAUNCHERS = '[data-jivokit-launcher],.jivokit-launcher';
   const WIDGET = /\/(script\/)?(geo-)?widget\/([A-Za-z0-9]+)(?=[/?#]|$)/;
-  const isWidget = (s) => has(s, 'script[data-jivokit-widget],script[jv-id],script[data-jv-id]') || WIDGET.test(s.src || '');
+  // The widget's script: the vendor's by its URL or jv-id, or the one the
+  // snippet names (data-widget-src, such as the stub's).
+  const srcs = [];
+  const isWidget = (s) => has(s, 'script[jv-id],script[data-jv-id]') || WIDGET.test(s.src || '') || srcs.indexOf(s.src) >= 0;
 
   // ---- hide and show ------------------------------------------------
   const held = []; // the reasons the widget is hidden for
@@ -170,10 +173,19 @@ if (jk && !jk.hide) {
   const phase = Object.getOwnPropertyDescriptor(jk, 'phase').get;
   Object.defineProperty(jk, 'phase', { get: () => (mine && !jk.loaded ? mine : phase.call(jk)) });
   let known; // [src, attributes] of the widget's script, as last seen
+  const ws = me && me.getAttribute('data-widget-src');
+  if (ws) {
+    try {
+      known = [new URL(ws, location.href).href, Object.entries(JSON.parse(me.getAttribute('data-widget-attrs') || '{}'))];
+      srcs.push(known[0]);
+    } catch (e) {
+      report(e);
+    }
+  }
   const find = () => {
     const s = qa('script[src]').find(isWidget);
     const l = d.querySelector('script[data-load][data-src]');
-    if (s) known = [s.src, Array.from(s.attributes).filter((a) => a.name != 'src' && a.name != 'nonce').map((a) => [a.name, a.value])];
+    if (s) srcs.push(s.src), known = [s.src, Array.from(s.attributes).filter((a) => a.name != 'src' && a.name != 'nonce').map((a) => [a.name, a.value])];
     else if (l && !known) known = [l.getAttribute('data-src'), []];
     return s;
   };
@@ -267,7 +279,7 @@ if (jk && !jk.hide) {
     find();
     if (!known) return Promise.resolve(fail('switchWidget', 'the page has no widget script'));
     teardown(false);
-    known[0] = known[0].replace(WIDGET, (m, a, b) => '/' + (a || '') + (b || '') + 'widget/' + id);
+    srcs.push((known[0] = known[0].replace(WIDGET, (m, a, b) => '/' + (a || '') + (b || '') + 'widget/' + id)));
     for (const kv of known[1]) if (/^(data-)?jv-id$/.test(kv[0])) kv[1] = id;
     return restart(cfg === undefined ? jk.config : cfg, true);
   };
@@ -331,11 +343,19 @@ if (jk && !jk.hide) {
   // prepare takes out of a page about to come in what must not run or
   // show twice: the widget's script and dead copies of its DOM (a
   // snapshot of an earlier page has them).
-  // jivokit's own scripts ([data-jivokit]) would do nothing again, and
-  // under a nonce policy a copy made with the new page's nonce is refused.
+  // jivokit's own scripts (marked data-jivokit, or the same as one this
+  // page ran and naming jivokit) would do nothing again, and under a nonce
+  // policy a copy made with the new page's nonce is refused.
+  const seen = {};
+  const see = () => qa('script').forEach((s) => (seen[s.src || s.textContent] = 1));
+  see();
   const prepare = (frag) => {
-    for (const el of qa(KEEP + ',script[data-jivokit]', frag)) el.remove();
-    for (const s of qa('script[src]', frag)) if (isWidget(s)) s.remove();
+    see();
+    for (const el of qa(KEEP, frag)) el.remove();
+    for (const s of qa('script', frag)) {
+      const k = s.src || s.textContent;
+      if (s.getAttribute('type') != 'application/json' && (s.hasAttribute('data-jivokit') || isWidget(s) || (seen[k] && /jivokit/.test(k)))) s.remove();
+    }
   };
   // swapBody puts the new body's content into the current body around the
   // widget's nodes, which stay where they are: a moved iframe reloads, and

@@ -17,12 +17,13 @@ const SRC = 'https://code.jivosite.com/widget/AbCdE12345';
 // widget's script in <head> unless loader attributes are given (then the
 // loader adds it), the runtime, the loader, and the life script with
 // data-life (life).
-function newPage({ config, loader, life, path, width, before } = {}) {
+function newPage({ config, loader, life, path, width, before, widget } = {}) {
   const dom = newDOM({ path, width });
   const { doc, win, el } = dom;
   const p = { dom, doc, win, calls: [], errors: [], unread: 3, mode: 'online' };
   if (config) el('script', { type: 'application/json', id: 'jivokit-config' }, doc.head).textContent = JSON.stringify(config);
-  if (!loader) el('script', { src: SRC, async: '' }, doc.head);
+  if (!loader) el('script', widget ? { src: widget.src, 'data-x': '1' } : { src: SRC, async: '' }, doc.head);
+  el('script', {}, doc.head).textContent = 'window.jivokit || load("jivokit runtime")';
   p.main = el('main', {}, doc.body);
   p.main.textContent = 'page one';
   const rec = (name, answer) => (...a) => (p.calls.push([name, ...a]), typeof answer == 'function' ? answer(...a) : answer);
@@ -67,6 +68,7 @@ function newPage({ config, loader, life, path, width, before } = {}) {
   }
   const me = el('script', { 'data-jivokit': '' }, doc.body);
   if (life) me.setAttribute('data-life', JSON.stringify(life));
+  if (widget) me.setAttribute('data-widget-src', widget.src), me.setAttribute('data-widget-attrs', JSON.stringify(widget.attrs));
   me.nonce = 'N0nce';
   doc.currentScript = me;
   vm.runInContext(lifeJS, dom.ctx);
@@ -310,6 +312,8 @@ function nextPage(p, { config, snippet = true, stale = true } = {}) {
   if (config) p.dom.el('script', { type: 'application/json', id: 'jivokit-config' }, b).textContent = JSON.stringify(config);
   if (snippet) {
     p.dom.el('script', { 'data-jivokit': '' }, b);
+    p.dom.el('script', {}, b).textContent = 'window.jivokit || load("jivokit runtime")';
+    p.dom.el('script', { id: 'site' }, b).textContent = 'count("jivokit")';
     p.dom.el('script', { src: SRC, async: '' }, b);
   }
   // A snapshot of an earlier page holds dead copies of the widget's DOM.
@@ -334,12 +338,14 @@ test('life: an htmx body swap keeps the widget and applies the new page', () => 
   p.doc.dispatchEvent({ type: 'htmx:beforeSwap', detail: { target: p.doc.body, serverResponse: text } });
   const added = ext[1].handleSwap('innerHTML', p.doc.body, b);
   assert.equal(ext[1].handleSwap('outerHTML', p.doc.body, b), false, 'other swaps are htmx own');
-  assert.deepEqual(Array.from(added, (n) => n.tagName), ['MAIN']);
+  assert.deepEqual(Array.from(added, (n) => n.tagName), ['MAIN', 'SCRIPT']);
   const kids = p.doc.body.childNodes;
   assert.equal(kids[0].textContent, 'page two');
   assert.ok(kids.includes(container) && container.childNodes[0] === iframe && kids.includes(label), 'the same nodes, never moved');
   assert.equal(p.doc.querySelectorAll('jdiv').length, 1, 'no dead copy');
   assert.equal(p.doc.querySelectorAll('script[src]').length, 1, 'the widget script is not added again');
+  assert.equal(p.doc.body.querySelectorAll('script').length, 1, 'nor the runtime the page ran');
+  assert.equal(p.doc.body.querySelector('script').id, 'site', "the site's own script stays");
   p.dom.history.pushState({}, '', '/private/x');
   p.doc.title = 'Two';
   p.doc.dispatchEvent({ type: 'htmx:afterSettle', detail: { target: p.doc.body } });
@@ -393,4 +399,22 @@ test('life: loading twice does nothing the second time', () => {
   vm.runInContext(lifeJS, p.dom.ctx);
   assert.equal(p.jk.hide, hide);
   assert.equal(p.doc.head.querySelectorAll('style').length, 1);
+});
+
+test('life: the snippet names a widget script the vendor rule does not know (the stub)', async () => {
+  const src = 'https://shop.example/jivokit/stub.js';
+  const p = newPage({ widget: { src, attrs: { 'data-x': '1' } } });
+  p.load();
+  const done = p.jk.reset({ load: true });
+  const s = p.doc.head.querySelector('script[src]');
+  assert.equal(s.src, src);
+  assert.equal(s.getAttribute('data-x'), '1');
+  p.load();
+  await done;
+  const b = nextPage(p, { snippet: false });
+  p.dom.el('script', { src }, b);
+  const e = { type: 'turbo:before-render', detail: { newBody: b, renderMethod: 'replace' } };
+  p.doc.dispatchEvent(e);
+  e.detail.render(p.doc.body, b);
+  assert.equal(p.doc.body.querySelectorAll('script').length, 0, 'the stub is not run again');
 });
