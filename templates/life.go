@@ -85,7 +85,7 @@ func lifeScript(w *Widget) templ.Component {
 			return err
 		}
 		attrs := map[string]string{}
-		if w.script != nil {
+		if w.script != nil && w.script.attrs != nil {
 			attrs = w.script.attrs
 		}
 		data, err := json.Marshal(attrs)

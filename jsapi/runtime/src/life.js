@@ -160,11 +160,12 @@ if (jk && !jk.hide) {
     const n = ask('getUnreadMessagesCount');
     st.unread = typeof n == 'number' && n >= 0 ? n : st.unread + 1;
   };
-  const on = (name, f) => jk.on(name, (...a) => (f(...a), evaluate(), emit()));
-  on('jivo_onLoadCallback', () => ((mine = 0), online(), (st.unread = ask('getUnreadMessagesCount') || 0)));
+  // Each callback may change any of it: online is asked each time.
+  const on = (name, f) => jk.on(name, (...a) => (f(...a), online(), evaluate(), emit()));
+  on('jivo_onLoadCallback', () => ((mine = 0), (st.unread = ask('getUnreadMessagesCount') || 0)));
   on('jivo_onOpen', () => ((open = true), (st.unread = 0)));
   on('jivo_onClose', () => (open = false));
-  on('jivo_onChangeState', online);
+  on('jivo_onChangeState', () => 0);
   on('jivo_onMessageReceived', () => (open ? (st.unread = 0) : unread()));
   on('jivo_onWidgetDestroy', () => (open = false));
 
@@ -176,7 +177,7 @@ if (jk && !jk.hide) {
   const ws = me && me.getAttribute('data-widget-src');
   if (ws) {
     try {
-      known = [new URL(ws, location.href).href, Object.entries(JSON.parse(me.getAttribute('data-widget-attrs') || '{}'))];
+      known = [new URL(ws, location.href).href, Object.entries(JSON.parse(me.getAttribute('data-widget-attrs')) || {})];
       srcs.push(known[0]);
     } catch (e) {
       report(e);
@@ -253,7 +254,8 @@ if (jk && !jk.hide) {
     const el = d.getElementById('jivokit-config');
     if (el) el.textContent = JSON.stringify(cfg || {});
     mine = now ? 'loading' : 'not-requested';
-    if (now && known) add();
+    // After the vendor's jivo_destroy has taken its container away (10 ms).
+    if (now && known) setTimeout(add, 20);
     emit();
     return now ? jk.ready() : Promise.resolve();
   };
@@ -377,10 +379,13 @@ if (jk && !jk.hide) {
     const x = e.detail;
     if (x.renderMethod == 'morph' || !x.newBody) return;
     turbo = 1;
-    x.render = (cur, next) => {
-      prepare(next);
-      swapBody(d.body, next, next.childNodes);
-    };
+    // Turbo clones the page it leaves for its cache a task later: the
+    // body is the same element, so the swap waits for that clone.
+    x.render = (cur, next) =>
+      new Promise((r) => setTimeout(r)).then(() => {
+        prepare(next);
+        swapBody(d.body, next, next.childNodes);
+      });
   });
   d.addEventListener('turbo:load', () => {
     if (!turbo) return;

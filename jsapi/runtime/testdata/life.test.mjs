@@ -232,7 +232,7 @@ test('life: reset for log-out clears the visitor, stays unloaded until load()', 
   p.dom.store.set('__jivoLoader', 'code');
   p.dom.store.set('cart', '2');
   p.load();
-  assert.deepEqual(p.names(), ['setUserToken', 'chatMode', 'getUnreadMessagesCount']);
+  assert.deepEqual(p.names(), ['setUserToken', 'getUnreadMessagesCount', 'chatMode']);
   await p.jk.reset();
   assert.deepEqual(p.names().slice(3), ['clearHistory', 'jivo_destroy']);
   assert.ok(p.errors.some((e) => /clearHistory: storage is blocked/.test(e)), 'a failing clearHistory is reported, not thrown');
@@ -260,7 +260,9 @@ test('life: reset with load and a new config logs another visitor in', async () 
   p.load();
   const ready = p.jk.reset({ load: true, config: { user_token: 'bob', contact_info: { name: 'Bob' } } });
   assert.equal(p.jk.phase, 'loading');
-  assert.deepEqual(p.scripts(), [SRC], 'loaded again at once');
+  assert.deepEqual(p.scripts(), [], 'not before the vendor took its container away');
+  await new Promise((r) => setTimeout(r, 30));
+  assert.deepEqual(p.scripts(), [SRC], 'loaded again');
   assert.equal(JSON.parse(p.doc.getElementById('jivokit-config').textContent).user_token, 'bob');
   p.calls.length = 0;
   p.load();
@@ -292,6 +294,7 @@ test('life: switchWidget loads another id with the vendor id rule', async () => 
   }
   assert.equal(p.jk.phase, 'loaded', 'a refused id changes nothing');
   const done = p.jk.switchWidget('ZyXwV98765');
+  await new Promise((r) => setTimeout(r, 30));
   assert.deepEqual(p.scripts(), ['https://code.jivosite.com/widget/ZyXwV98765']);
   assert.ok(!p.names().includes('clearHistory'), 'the visitor stays');
   assert.deepEqual([...p.dom.store.keys()], ['jv_client_id']);
@@ -300,6 +303,7 @@ test('life: switchWidget loads another id with the vendor id rule', async () => 
   await done;
   assert.deepEqual(p.calls[0], ['setUserToken', 'ann'], 'the same configuration');
   p.jk.switchWidget('123', { contact_info: { name: 'X' } });
+  await new Promise((r) => setTimeout(r, 30));
   assert.deepEqual(p.scripts(), ['https://code.jivosite.com/widget/123']);
 });
 
@@ -359,7 +363,7 @@ test('life: an htmx body swap keeps the widget and applies the new page', () => 
   assert.equal(p.calls.filter((c) => c[0] == 'sendPageTitle').length, 1);
 });
 
-test('life: a Turbo render keeps the widget; the block in the new body applies', () => {
+test('life: a Turbo render keeps the widget; the block in the new body applies', async () => {
   const p = newPage({ config: { user_token: 'ann' } });
   p.load();
   p.calls.length = 0;
@@ -369,7 +373,9 @@ test('life: a Turbo render keeps the widget; the block in the new body applies',
   p.doc.dispatchEvent({ type: 'turbo:load' });
   assert.deepEqual(p.calls, [], 'the first load is not a navigation');
   p.doc.dispatchEvent(e);
-  e.detail.render(p.doc.body, b);
+  const r = e.detail.render(p.doc.body, b);
+  assert.equal(p.doc.body.childNodes[0], p.main, 'Turbo clones the page it leaves a task later: the swap waits');
+  await r;
   assert.equal(p.doc.body.getAttribute('class'), 'two', 'the new body attributes');
   assert.ok(p.doc.body.childNodes.includes(container) && p.doc.body.childNodes.includes(label));
   assert.equal(p.doc.querySelectorAll('script[data-jivokit]').length, 0, 'the new page\'s jivokit scripts are left out: they would do nothing');
@@ -382,13 +388,13 @@ test('life: a Turbo render keeps the widget; the block in the new body applies',
   assert.equal(m.detail.render, 1);
 });
 
-test('life: with the loader tracking pages, a swap sends no second page title', () => {
+test('life: with the loader tracking pages, a swap sends no second page title', async () => {
   const p = newPage({ loader: { 'data-load': 'idle', 'data-src': SRC, 'data-track-pages': '' } });
   p.load();
   p.calls.length = 0;
   const e = { type: 'turbo:before-render', detail: { newBody: nextPage(p), renderMethod: 'replace' } };
   p.doc.dispatchEvent(e);
-  e.detail.render(p.doc.body, e.detail.newBody);
+  await e.detail.render(p.doc.body, e.detail.newBody);
   p.doc.dispatchEvent({ type: 'turbo:load' });
   assert.ok(!p.names().includes('sendPageTitle'));
 });
@@ -406,6 +412,7 @@ test('life: the snippet names a widget script the vendor rule does not know (the
   const p = newPage({ widget: { src, attrs: { 'data-x': '1' } } });
   p.load();
   const done = p.jk.reset({ load: true });
+  await new Promise((r) => setTimeout(r, 30));
   const s = p.doc.head.querySelector('script[src]');
   assert.equal(s.src, src);
   assert.equal(s.getAttribute('data-x'), '1');
@@ -415,6 +422,6 @@ test('life: the snippet names a widget script the vendor rule does not know (the
   p.dom.el('script', { src }, b);
   const e = { type: 'turbo:before-render', detail: { newBody: b, renderMethod: 'replace' } };
   p.doc.dispatchEvent(e);
-  e.detail.render(p.doc.body, b);
+  await e.detail.render(p.doc.body, b);
   assert.equal(p.doc.body.querySelectorAll('script').length, 0, 'the stub is not run again');
 });
