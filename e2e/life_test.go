@@ -404,3 +404,37 @@ func TestSwapWithoutLife(t *testing.T) {
 		t.Error("the iframe survived without the life script: this test no longer shows what the script is for")
 	}
 }
+
+// TestIframeMoves measures what keeps a same-origin iframe's window, the
+// widget's code, alive in Chromium: staying in place does; a move by
+// insertBefore or replaceWith (what Turbo's permanent elements and htmx's
+// hx-preserve do without moveBefore) gives it a new window; moveBefore
+// keeps it. The life script therefore never moves the widget's elements.
+func TestIframeMoves(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.Write([]byte(`<!doctype html><html><head><link rel="icon" href="data:,"><title>iframe</title></head><body><div id="a"></div><div id="b"></div></body></html>`))
+	}))
+	defer srv.Close()
+	p := e2e.NewBrowser(t).Open(t, srv.URL)
+	got := e2e.Eval[map[string]any](p, `(() => {
+  const r = {};
+  const make = () => { const c = document.createElement('div'); const f = document.createElement('iframe'); c.appendChild(f); document.getElementById('a').appendChild(c); f.contentWindow.mark = 1; return [c, f]; };
+  const kept = (f) => !!(f.contentWindow && f.contentWindow.mark);
+  let [c, f] = make();
+  document.body.append(document.createElement('p'));
+  r.inPlace = kept(f);
+  document.getElementById('b').insertBefore(c, null);
+  r.insertBefore = kept(f);
+  [c, f] = make();
+  const ph = document.createElement('div'); c.replaceWith(ph); ph.replaceWith(c);
+  r.replaceWith = kept(f);
+  [c, f] = make();
+  if (document.body.moveBefore) { document.getElementById('b').moveBefore(c, null); r.moveBefore = kept(f); } else r.moveBefore = 'missing';
+  return r;
+})()`)
+	t.Logf("iframe window kept: %v", got)
+	if got["inPlace"] != true || got["insertBefore"] != false || got["replaceWith"] != false {
+		t.Errorf("iframe window kept: %v; want it kept in place only (moveBefore aside)", got)
+	}
+}
