@@ -127,7 +127,8 @@ var langTag = regexp.MustCompile(`^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$`)
 
 // ForLanguage returns the widget for the language tag lang: the id mapped
 // to lang itself, else to its primary language ("pt" for "pt-BR"), else
-// w. Without WithLanguages it returns w.
+// w. Without WithLanguages it returns w. A script of WithScript whose URL
+// ends in /widget/ID gets the new id there too.
 func (w *Widget) ForLanguage(lang string) *Widget {
 	id, ok := w.langID(lang)
 	if !ok || id == w.id {
@@ -135,6 +136,15 @@ func (w *Widget) ForLanguage(lang string) *Widget {
 	}
 	c := *w
 	c.id = id
+	// A script of another source at a vendor-shaped path (/widget/ID)
+	// follows the id too.
+	if w.script != nil {
+		if i := strings.LastIndex(w.script.url, "/widget/"+w.id); i >= 0 && len(w.script.url[i:]) == len("/widget/"+w.id) {
+			sc := *w.script
+			sc.url = sc.url[:i] + "/widget/" + id
+			c.script = &sc
+		}
+	}
 	return &c
 }
 

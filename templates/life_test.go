@@ -78,9 +78,24 @@ func TestWithLanguages(t *testing.T) {
 	if w.ID() != "1111111" {
 		t.Error("ForLanguage changed the widget")
 	}
+	// A script source at a vendor-shaped path follows the id.
+	sw, err := NewWidget("1111111", WithScript(pathScript("/w/widget/1111111")), WithLanguages(map[string]string{"de": "2222222"}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if u := sw.ForLanguage("de").ScriptURL(); u != "/w/widget/2222222" {
+		t.Errorf("the script source's URL for de: %s", u)
+	}
+	if u := sw.ScriptURL(); u != "/w/widget/1111111" {
+		t.Errorf("ForLanguage changed the widget's script: %s", u)
+	}
 	for _, m := range []map[string]string{nil, {"english": "2222222"}, {"en": ""}} {
 		if _, err := NewWidget("1111111", WithLanguages(m)); err == nil {
 			t.Errorf("WithLanguages(%v) was accepted", m)
 		}
 	}
 }
+
+type pathScript string
+
+func (p pathScript) WidgetScript() (string, map[string]string, error) { return string(p), nil, nil }
