@@ -200,9 +200,14 @@ if (jk && !jk.hide) {
     d.head.appendChild(s);
   };
   const load = jk.load;
+  // After a reset or a switch that left it unloaded, load() adds the
+  // widget's script itself (the loader's would be the old one).
   jk.load = () => {
-    if (mine == 'not-requested') (mine = 'loading'), add(), emit();
-    return load();
+    if (mine != 'not-requested') return load();
+    mine = 'loading';
+    add();
+    emit();
+    return jk.ready();
   };
   // teardown ends the widget and takes what it left off the page.
   const teardown = (clear, untouched) => {
@@ -278,12 +283,14 @@ if (jk && !jk.hide) {
     if (typeof id != 'string' || !/^(\d+|[A-Za-z0-9]{10})$/.test(id)) {
       return Promise.resolve(fail('switchWidget', 'Widget id is not valid: ' + JSON.stringify(id) + ' (all digits, or exactly 10 letters and digits)'));
     }
+    // Nothing requested yet (a consent page): only the id changes.
+    const untouched = jk.phase == 'not-requested' && !w.jivo_magic_var;
     find();
     if (!known) return Promise.resolve(fail('switchWidget', 'the page has no widget script'));
-    teardown(false);
+    teardown(false, untouched);
     srcs.push((known[0] = known[0].replace(WIDGET, (m, a, b) => '/' + (a || '') + (b || '') + 'widget/' + id)));
     for (const kv of known[1]) if (/^(data-)?jv-id$/.test(kv[0])) kv[1] = id;
-    return restart(cfg === undefined ? jk.config : cfg, true);
+    return restart(cfg === undefined ? jk.config : cfg, !untouched);
   };
 
   // ---- navigation: history, htmx and Turbo ------------------------------
@@ -432,7 +439,11 @@ if (jk && !jk.hide) {
 
   // Elements marked data-jivokit-hide, launchers that come and go.
   if (w.MutationObserver) {
-    new MutationObserver(() => (evaluate(), paint(), mirror())).observe(d, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-jivokit-hide', 'open'] });
+    new MutationObserver(() => {
+      if (rules.elements || rules.launcher) evaluate();
+      if (held.length) paint();
+      mirror();
+    }).observe(d, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-jivokit-hide', 'open'] });
   }
   // The rules: the configuration block's "life", or this element's
   // data-life; before anything else shows.

@@ -425,3 +425,17 @@ test('life: the snippet names a widget script the vendor rule does not know (the
   await e.detail.render(p.doc.body, b);
   assert.equal(p.doc.body.querySelectorAll('script').length, 0, 'the stub is not run again');
 });
+
+test('life: a switch before anything was requested changes the id only; load() fetches the new one', async () => {
+  const p = newPage({ loader: { 'data-load': 'consent', 'data-src': SRC } });
+  await p.jk.switchWidget('ZyXwV98765');
+  await new Promise((r) => setTimeout(r, 30));
+  assert.deepEqual(p.scripts(), [], 'no consent, no fetch');
+  assert.equal(p.jk.phase, 'not-requested');
+  const ready = p.jk.load();
+  assert.deepEqual(p.scripts(), ['https://code.jivosite.com/widget/ZyXwV98765'], 'the new id, and not the old one too');
+  assert.equal(p.jk.phase, 'loading');
+  p.load();
+  await ready;
+  assert.equal(p.jk.phase, 'loaded');
+});
