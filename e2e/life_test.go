@@ -169,6 +169,9 @@ func newLifeSite(t *testing.T, life templates.Life) *lifeSite {
 		b.WriteString(`<meta name="csp-nonce" content="` + nonce + `">`)
 		b.WriteString(`<meta name="htmx-config" content='{"includeIndicatorStyles":false}'>`)
 		b.WriteString(`<script` + n + `>` + vendorDOM + `</script>`)
+		if q.Has("morph") {
+			b.WriteString(`<meta name="turbo-refresh-method" content="morph">`)
+		}
 		switch q.Get("lib") {
 		case "htmx":
 			b.WriteString(`<script src="/lib/htmx.js"` + n + `></script>`)
@@ -388,6 +391,19 @@ func TestLifeTurbo(t *testing.T) {
 	webLib(t, "@hotwired/turbo/dist/turbo.es2017-umd.js")
 	for _, at := range []string{"body", "head"} {
 		t.Run(at, func(t *testing.T) { swapNavigation(t, "turbo", at) })
+	}
+}
+
+// TestLifeTurboMorph: a morphing page refresh leaves the widget alone.
+func TestLifeTurboMorph(t *testing.T) {
+	webLib(t, "@hotwired/turbo/dist/turbo.es2017-umd.js")
+	s := newLifeSite(t, templates.Life{})
+	p := e2e.NewBrowser(t).Open(t, s.URL+"/p/one?lib=turbo&at=body&morph")
+	p.WaitFor(loaded)
+	p.Do(`document.getElementById('jivo-iframe-container').mark = 'kept'; jivokit.call('open'); document.addEventListener('turbo:morph', () => (window.morphed = true)); document.querySelector('main').textContent = 'changed'; Turbo.visit(location.href, {action: 'replace'})`)
+	p.WaitFor(`window.morphed && document.querySelector('main').textContent == 'one'`)
+	if !e2e.Eval[bool](p, `(() => { const c = document.getElementById('jivo-iframe-container'); return !!c && c.mark == 'kept' && c.querySelector('iframe').contentWindow.alive == 'yes' && jivokit.state.open && document.querySelectorAll('jdiv, #jivokit-stub').length == 2; })()`) {
+		t.Error("the widget did not survive a morphing refresh")
 	}
 }
 

@@ -394,13 +394,18 @@ if (jk && !jk.hide) {
         swapBody(d.body, next, next.childNodes);
       });
   });
-  d.addEventListener('turbo:load', () => {
-    if (!turbo) return;
+  // The newest block: one in <head> is added by Turbo's head merge next
+  // to the old one.
+  const block = () => {
     const blocks = qa('script#jivokit-config');
-    // A block in <head> is added by Turbo's head merge next to the old one.
     for (const b of blocks.slice(0, -1)) b.remove();
-    navigated(blocks.length ? blocks[blocks.length - 1].textContent : null);
-  });
+    return blocks.length ? blocks[blocks.length - 1].textContent : null;
+  };
+  d.addEventListener('turbo:load', () => turbo && navigated(block()));
+  // A morphing refresh leaves the widget's nodes alone and applies the
+  // page's block; the page is the same, so no title goes.
+  d.addEventListener('turbo:before-morph-element', (e) => has(e.target, KEEP) && e.preventDefault());
+  d.addEventListener('turbo:morph', () => (adopt(block()), evaluate(), mirror()));
   // htmx: an extension swaps the body the same way, for boosted links and
   // history restores; the response's block is read from its text, so it
   // counts wherever it is.
