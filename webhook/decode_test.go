@@ -97,8 +97,10 @@ func TestDecodeFixtures(t *testing.T) {
 					{Message: "Hello, where is my order?", Timestamp: 1431955080, Type: "visitor"},
 					{Message: "It ships today.", Timestamp: 1431955090, Type: "agent", AgentID: "2224"},
 				},
-				Rate: "positive", Invitation: json.RawMessage(`"Can we help you?"`),
+				Rate: "positive", Invitation: "Can we help you?",
 			},
+			PlainMessages: "John Smith (12:38:00): Hello, where is my order?\nThomas Anderson (12:38:10): It ships today.\n",
+			HTMLMessages:  "<p><b>John Smith</b> (12:38:00): Hello, where is my order?</p><p><b>Thomas Anderson</b> (12:38:10): It ships today.</p>",
 		}},
 	}
 	for _, tt := range tests {
@@ -196,6 +198,10 @@ func TestDecodeRejects(t *testing.T) {
 		{"no event_name", `{"chat_id":1}`, webhook.ErrNoEventName, ""},
 		{"empty event_name", `{"event_name":""}`, webhook.ErrNoEventName, ""},
 		{"null", `null`, webhook.ErrNoEventName, ""},
+		{"null event_name", `{"event_name":null}`, webhook.ErrNoEventName, ""},
+		{"bad escape", `{"event_name":"a\x"}`, webhook.ErrMalformed, "invalid character 'x' in string escape code"},
+		{"control character", "{\"event_name\":\"a\x01\"}", webhook.ErrMalformed, "invalid JSON at byte 16"},
+		{"leading zero", `{"event_name":"a","n":01}`, webhook.ErrMalformed, "invalid character '1' after object key:value pair"},
 		{"numeric event_name", `{"event_name":7}`, webhook.ErrMalformed, "event_name is a JSON number"},
 		{"object event_name", `{"event_name":{"a":1}}`, webhook.ErrMalformed, "event_name is a JSON object"},
 		{"deep garbage", `{"event_name":"chat_accepted","visitor":[` + strings.Repeat("[", 20000) + `]}`, webhook.ErrMalformed, ""},

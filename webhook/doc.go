@@ -28,16 +28,21 @@
 //
 // Events: CallEvent, ChatAccepted, ChatAssigned, ChatFinished, ChatUpdated,
 // OfflineMessage (sent as offline_message or offline_messages),
-// ClientUpdated and ClientAttributeUpdated; any other event_name arrives at
-// Funcs.Other as *Unknown. Ids the vendor sends as strings or numbers are
+// ClientUpdated and ClientAttributeUpdated; the CRM webhooks, one type per
+// entity with the action as a field (CRMDealEvent, CRMTaskEvent, ...; see
+// CRMEntity); any other event_name arrives at Funcs.Other as *Unknown. Ids
+// the vendor sends as strings or numbers are
 // ID values; every event keeps the body it came from in Raw, so fields this
 // package does not know stay reachable.
 //
-// The Handler takes POST requests with a JSON body of at most 1 MiB (see
+// The Handler takes POST requests with a JSON body (whatever their
+// Content-Type) of at most 8 MiB (see
 // WithMaxBodySize), calls the function with a deadline (WithTimeout), and
 // answers {"result":"ok"}, the function's error text in result, or for
 // chat_accepted and chat_updated the AgentView. Bad requests get a 4xx JSON
-// error, a panicking function a 500; see Handler for the list.
+// error (its text in result, which the vendor reads), a panicking function
+// a 500; see Handler for the list. CRM events are answered like the chat
+// events that show the agent nothing.
 //
 // The handler logs errors, refused requests (with their reason and the
 // peer's address) and slow functions through log/slog: WithLogger, by

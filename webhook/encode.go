@@ -1,146 +1,254 @@
 package webhook
 
 import (
-	"bytes"
-	"encoding/json"
-	"sort"
-
-	"github.com/go-json-experiment/json/jsontext"
+	"reflect"
+	"strconv"
 )
 
-// An event encodes as the vendor sends it, with each id in the form it
-// arrived in: a value that came as a JSON number (chat_id 3537) goes out
-// as a number, one that came as a string (widget_id "3677") as a string,
-// although an ID holds only the text. The form is read from the event's
-// Raw, at the same place: a value whose text still equals the number sent
-// there is written as that number. An event without Raw (one a program
-// builds) writes its ids as strings.
+// An event encodes as the vendor sent it: a value the event still holds
+// as it was decoded is written as it arrived, read from the event's Raw at
+// the same place. So an id that came as a JSON number (chat_id 3537) goes
+// out as a number and one that came as a string (widget_id "3677") as a
+// string, although an ID holds only the text; "blacklisted": false and
+// "chats_count": 0 stay (a zero value that arrived is kept, one the
+// program cleared is left out), and fields this package has no type for
+// stay, in their place. A decoded event encodes as its Raw, compacted.
+// A value the program changed is written from the Go value; an event
+// without Raw (one a program builds) writes its ids as strings and leaves
+// out empty fields.
 
-func (e CallEvent) MarshalJSON() ([]byte, error) {
-	type plain CallEvent
-	return encodeEvent(plain(e), e.Raw)
-}
+func (e CallEvent) MarshalJSON() ([]byte, error)              { return encodeEvent(&e, e.Raw) }
+func (e ChatAccepted) MarshalJSON() ([]byte, error)           { return encodeEvent(&e, e.Raw) }
+func (e ChatAssigned) MarshalJSON() ([]byte, error)           { return encodeEvent(&e, e.Raw) }
+func (e ChatFinished) MarshalJSON() ([]byte, error)           { return encodeEvent(&e, e.Raw) }
+func (e ChatUpdated) MarshalJSON() ([]byte, error)            { return encodeEvent(&e, e.Raw) }
+func (e OfflineMessage) MarshalJSON() ([]byte, error)         { return encodeEvent(&e, e.Raw) }
+func (e ClientUpdated) MarshalJSON() ([]byte, error)          { return encodeEvent(&e, e.Raw) }
+func (e ClientAttributeUpdated) MarshalJSON() ([]byte, error) { return encodeEvent(&e, e.Raw) }
+func (e Unknown) MarshalJSON() ([]byte, error)                { return encodeEvent(&e, e.Raw) }
+func (e CRMPipelineEvent) MarshalJSON() ([]byte, error)       { return encodeEvent(&e, e.Raw) }
+func (e CRMStatusEvent) MarshalJSON() ([]byte, error)         { return encodeEvent(&e, e.Raw) }
+func (e CRMClientTagEvent) MarshalJSON() ([]byte, error)      { return encodeEvent(&e, e.Raw) }
+func (e CRMDealEvent) MarshalJSON() ([]byte, error)           { return encodeEvent(&e, e.Raw) }
+func (e CRMTaskEvent) MarshalJSON() ([]byte, error)           { return encodeEvent(&e, e.Raw) }
+func (e CRMOrganizationEvent) MarshalJSON() ([]byte, error)   { return encodeEvent(&e, e.Raw) }
+func (e CRMClientEvent) MarshalJSON() ([]byte, error)         { return encodeEvent(&e, e.Raw) }
 
-func (e ChatAccepted) MarshalJSON() ([]byte, error) {
-	type plain ChatAccepted
-	return encodeEvent(plain(e), e.Raw)
-}
-
-func (e ChatAssigned) MarshalJSON() ([]byte, error) {
-	type plain ChatAssigned
-	return encodeEvent(plain(e), e.Raw)
-}
-
-func (e ChatFinished) MarshalJSON() ([]byte, error) {
-	type plain ChatFinished
-	return encodeEvent(plain(e), e.Raw)
-}
-
-func (e ChatUpdated) MarshalJSON() ([]byte, error) {
-	type plain ChatUpdated
-	return encodeEvent(plain(e), e.Raw)
-}
-
-func (e OfflineMessage) MarshalJSON() ([]byte, error) {
-	type plain OfflineMessage
-	return encodeEvent(plain(e), e.Raw)
-}
-
-func (e ClientUpdated) MarshalJSON() ([]byte, error) {
-	type plain ClientUpdated
-	return encodeEvent(plain(e), e.Raw)
-}
-
-func (e ClientAttributeUpdated) MarshalJSON() ([]byte, error) {
-	type plain ClientAttributeUpdated
-	return encodeEvent(plain(e), e.Raw)
-}
-
-func (e Unknown) MarshalJSON() ([]byte, error) {
-	type plain Unknown
-	return encodeEvent(plain(e), e.Raw)
-}
-
-// encodeEvent marshals v and turns back into numbers the strings that raw
-// has as numbers at the same place.
-func encodeEvent(v any, raw []byte) ([]byte, error) {
-	out, err := json.Marshal(v)
-	if err != nil || len(raw) == 0 {
-		return out, err
+// encodeEvent writes the event ev points to, merged with raw (see above).
+func encodeEvent(ev any, raw []byte) ([]byte, error) {
+	v := reflect.ValueOf(ev).Elem()
+	if len(raw) > 0 && !validObject(raw) {
+		raw = nil // a Raw a program set that is not an object: not used
 	}
-	nums := numbersIn(raw)
-	if len(nums) == 0 {
-		return out, nil
+	var r []byte
+	if len(raw) > 0 {
+		r = raw
 	}
-	type edit struct {
-		start, end int
-		num        string
+	return appendValue(nil, infoOf(v.Type()), v, r), nil
+}
+
+// validObject reports whether b is one JSON object.
+func validObject(b []byte) bool {
+	s := scanner{data: b}
+	s.ws()
+	if s.peek() != '{' {
+		return false
 	}
-	var edits []edit
-	walk(out, func(p jsontext.Pointer, v jsontext.Value, end int64) {
-		if v.Kind() != '"' {
-			return
+	s.value()
+	s.ws()
+	return s.err == nil && s.pos == len(b)
+}
+
+// appendValue appends v, of type ti, to dst; raw is the value sent at the
+// same place, or nil.
+func appendValue(dst []byte, ti *typeInfo, v reflect.Value, raw []byte) []byte {
+	switch ti.kind {
+	case kString:
+		s := v.String()
+		if raw != nil && raw[0] != '{' && raw[0] != '[' && raw[0] != 't' && raw[0] != 'f' && asString(raw) == s {
+			return append(dst, raw...)
 		}
-		num, ok := nums[string(p)]
-		if !ok {
-			return
-		}
-		if s, err := scalarText(v); err == nil && s == num {
-			edits = append(edits, edit{int(end) - len(v), int(end), num})
-		}
-	})
-	if len(edits) == 0 {
-		return out, nil
-	}
-	sort.Slice(edits, func(i, j int) bool { return edits[i].start < edits[j].start })
-	var b bytes.Buffer
-	b.Grow(len(out))
-	at := 0
-	for _, e := range edits {
-		b.Write(out[at:e.start])
-		b.WriteString(e.num)
-		at = e.end
-	}
-	b.Write(out[at:])
-	return b.Bytes(), nil
-}
-
-// numbersIn returns the JSON pointers of the numbers in body, with their
-// text.
-func numbersIn(body []byte) map[string]string {
-	var nums map[string]string
-	walk(body, func(p jsontext.Pointer, v jsontext.Value, _ int64) {
-		if v.Kind() == '0' {
-			if nums == nil {
-				nums = make(map[string]string)
+		return appendString(dst, s)
+	case kID:
+		s := v.String()
+		if raw != nil && (raw[0] == '"' || raw[0] == '-' || raw[0] >= '0' && raw[0] <= '9') {
+			if t, err := scalarText(raw); err == nil && t == s {
+				return append(dst, raw...)
 			}
-			nums[string(p)] = string(v)
 		}
-	})
-	return nums
+		return appendString(dst, s)
+	case kInt:
+		n := v.Int()
+		if raw != nil {
+			if m, reason := readInt(raw); reason == "" && m == n && raw[0] != 'n' {
+				return append(dst, raw...)
+			}
+		}
+		return strconv.AppendInt(dst, n, 10)
+	case kBool:
+		b := v.Bool()
+		if raw != nil {
+			if c, ok := readBool(raw); ok && c == b && raw[0] != 'n' {
+				return append(dst, raw...)
+			}
+		}
+		return strconv.AppendBool(dst, b)
+	case kRaw:
+		if v.Len() == 0 {
+			return append(dst, "null"...)
+		}
+		return append(dst, v.Bytes()...)
+	case kPtr:
+		if v.IsNil() {
+			return append(dst, "null"...)
+		}
+		return appendObject(dst, ti.elem, v.Elem(), objectOnly(raw))
+	case kSlice:
+		if v.IsNil() {
+			return append(dst, "null"...)
+		}
+		var elems [][]byte
+		if raw != nil && raw[0] == '[' {
+			elems = members(raw, nil)
+		}
+		dst = append(dst, '[')
+		for i := range v.Len() {
+			if i > 0 {
+				dst = append(dst, ',')
+			}
+			var r []byte
+			if i < len(elems) {
+				r = elems[i]
+			}
+			dst = appendValue(dst, ti.elem, v.Index(i), r)
+		}
+		return append(dst, ']')
+	case kTag:
+		if raw != nil && raw[0] == '"' && v.FieldByName("ID").String() == "" && asString(raw) == v.FieldByName("Title").String() {
+			return append(dst, raw...)
+		}
+	}
+	return appendObject(dst, ti, v, objectOnly(raw))
 }
 
-// walk calls f with each scalar value of body (not object names), its
-// JSON pointer and the offset just past it. It stops at the first error.
-func walk(body []byte, f func(p jsontext.Pointer, v jsontext.Value, end int64)) {
-	dec := jsontext.NewDecoder(bytes.NewReader(body), decodeOptions)
-	for {
-		switch dec.PeekKind() {
-		case 0:
-			return
-		case '{', '}', '[', ']':
-			if _, err := dec.ReadToken(); err != nil {
-				return
+// asString reads raw as a string field reads it.
+func asString(raw []byte) string {
+	switch raw[0] {
+	case '"':
+		return stringText(raw)
+	case 'n':
+		return ""
+	}
+	return string(raw)
+}
+
+func objectOnly(raw []byte) []byte {
+	if raw != nil && raw[0] == '{' {
+		return raw
+	}
+	return nil
+}
+
+// appendObject appends the struct v as an object: the members of raw in
+// their order (a name given twice once, with its last value), each typed
+// one from v, then v's other fields.
+func appendObject(dst []byte, ti *typeInfo, v reflect.Value, raw []byte) []byte {
+	dst = append(dst, '{')
+	n := 0
+	var written map[*fieldInfo]bool
+	if raw != nil {
+		var keys [][]byte
+		vals := members(raw, &keys)
+		last := map[string]int{}
+		for i, k := range keys {
+			last[keyText(k)] = i
+		}
+		written = make(map[*fieldInfo]bool, len(ti.fields))
+		done := map[string]bool{}
+		for _, k := range keys {
+			name := keyText(k)
+			if done[name] {
+				continue
 			}
+			done[name] = true
+			val := vals[last[name]]
+			f := ti.byName[name]
+			var out []byte
+			if f == nil {
+				out = val // a field this package has no type for
+			} else {
+				written[f] = true
+				fv := fieldByIndex(v, f.index)
+				merged := (f.info.kind == kStruct || f.info.kind == kEntity) && val[0] == '{'
+				if f.omit && !merged && isEmpty(f.info, fv) && !readsAsEmpty(f.info, val) {
+					continue // cleared by the program
+				}
+				out = appendValue(nil, f.info, fv, val)
+			}
+			if n > 0 {
+				dst = append(dst, ',')
+			}
+			n++
+			dst = append(dst, k...)
+			dst = append(dst, ':')
+			dst = append(dst, out...)
+		}
+	}
+	for _, f := range ti.fields {
+		if written[f] {
 			continue
 		}
-		v, err := dec.ReadValue()
-		if err != nil {
-			return
+		fv := fieldByIndex(v, f.index)
+		if f.omit && isEmpty(f.info, fv) {
+			continue
 		}
-		if k, n := dec.StackIndex(dec.StackDepth()); k == '{' && n%2 == 1 {
-			continue // an object name
+		if n > 0 {
+			dst = append(dst, ',')
 		}
-		f(dec.StackPointer(), v, dec.InputOffset())
+		n++
+		dst = appendString(dst, f.name)
+		dst = append(dst, ':')
+		dst = appendValue(dst, f.info, fv, nil)
 	}
+	return append(dst, '}')
+}
+
+// members returns the values of the object or array raw, and with keys
+// the object's names as sent (quoted).
+func members(raw []byte, keys *[][]byte) [][]byte {
+	d := decoder{data: raw, pos: 1}
+	var vals [][]byte
+	for {
+		d.ws()
+		switch d.data[d.pos] {
+		case '}', ']':
+			return vals
+		case ',':
+			d.pos++
+			d.ws()
+		}
+		if keys != nil {
+			*keys = append(*keys, d.skip())
+			d.ws()
+			d.pos++ // :
+		}
+		vals = append(vals, d.skip())
+	}
+}
+
+// isEmpty reports whether v is what omitempty and omitzero leave out.
+func isEmpty(ti *typeInfo, v reflect.Value) bool {
+	if ti.kind == kSlice || ti.kind == kRaw {
+		return v.Len() == 0
+	}
+	return v.IsZero()
+}
+
+// readsAsEmpty reports whether raw decodes to an empty value of ti: a
+// false, 0, "", null, {} or [] that arrived, which encoding keeps.
+func readsAsEmpty(ti *typeInfo, raw []byte) bool {
+	v := reflect.New(ti.typ).Elem()
+	d := decoder{data: raw}
+	d.value(ti, v)
+	return isEmpty(ti, v)
 }

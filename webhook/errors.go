@@ -20,6 +20,9 @@ const (
 	// ErrMethod: the request is not a POST.
 	ErrMethod Error = "webhook: method not allowed"
 	// ErrContentType: the request's content type is not JSON.
+	//
+	// Deprecated: the Handler reads every body as JSON, whatever its
+	// Content-Type (the vendor documents none), and no longer returns it.
 	ErrContentType Error = "webhook: content type is not application/json"
 	// ErrNotFound: the request's path is not the handler's secret path.
 	ErrNotFound Error = "webhook: not found"
@@ -45,8 +48,14 @@ const (
 	ErrTooManyFields Error = "webhook: too many custom_data fields"
 	// ErrContactDropped: a reply's contact_info had an e-mail address or
 	// phone number that setContactInfo would refuse, or a string that is
-	// not valid UTF-8; that part was left out of the reply.
+	// not valid UTF-8; that part was left out of the reply. Also: the
+	// contact had no name, which the reference requires; then the whole
+	// contact_info was left out.
 	ErrContactDropped Error = "webhook: contact_info field dropped from reply"
+	// ErrPageDropped: a reply's page had no url (none given, or one left
+	// out as unsafe), which the reference requires; the page was left out
+	// of the reply.
+	ErrPageDropped Error = "webhook: page dropped from reply"
 )
 
 // Problem is a field of an event that Decode could not read as its type,

@@ -1,10 +1,13 @@
 package webhook
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
+	"os"
 	"strconv"
 	"strings"
 	"sync"
@@ -49,11 +52,17 @@ type EventLog struct {
 	// every later event fails too (the kernel may have dropped what it
 	// could not write): restart with a new file.
 	Sync bool
+	// Start is the Seq of the last event already in Out: the first event
+	// recorded gets Start+1. OpenLog returns it for an existing log, so
+	// that a log appended to across restarts never holds a Seq twice.
+	Start uint64
 
 	mu      sync.Mutex
-	seq     uint64
-	ring    []Entry // the last entries, ring[seq%len] is the next slot
+	seq     uint64  // the Seq of the last event recorded; 0 before the first
+	count   uint64  // events recorded
+	ring    []Entry // the last entries, ring[(count-1)%len] the last one
 	written uint64  // the last seq written to Out
+	torn    bool    // a failed write may have left part of a line on Out
 	view    view
 
 	syncMu  sync.Mutex // held while Out syncs
@@ -64,24 +73,35 @@ type EventLog struct {
 // Entry is one recorded event. Out gets it as JSON:
 // {"seq":1,"time":"...","event_name":"chat_accepted","verified_visitor":"customer-42","event":{...}}.
 type Entry struct {
-	Seq             uint64    `json:"seq"` // 1, 2, 3, ... per log
+	Seq             uint64    `json:"seq"` // 1, 2, 3, ... per log (see EventLog.Start)
 	Time            time.Time `json:"time"`
 	Name            Name      `json:"event_name"`
 	VerifiedVisitor string    `json:"verified_visitor,omitempty"`
 	// Summary describes the event on one line after its name (Summary
 	// without the name), with every byte visible: "chat 3537 · John Smith ...".
 	Summary string `json:"-"`
+	// Failed is the error of the event's function, once it has returned
+	// one (in memory; Out gets a line of its own, see Mark).
+	Failed string `json:"-"`
 	// Event is the event as received, made valid JSON: invalid UTF-8 (and
 	// escaped lone surrogates) read as U+FFFD, a name given twice in an
 	// object is kept once with its last value (the one the handler read),
-	// and event_name is the one the handler used. Events nested deeper
-	// than MaxLogDepth are not recorded (ErrTooDeepToLog).
+	// and event_name is the one the handler used. An object or array
+	// nested deeper than MaxLogDepth is a string of its text as sent, and
+	// so is a number beyond float64's range (1e400): the common JSON
+	// readers refuse those or read them as infinity.
 	Event json.RawMessage `json:"event"`
 }
 
 // Record logs ev. It fails when Out or its Sync fails (the entry is kept
-// in memory anyway), and for an event it cannot record as valid JSON: one
-// nested deeper than MaxLogDepth (nothing is recorded then).
+// in memory anyway; the error is ErrNotRecorded), and for an event that
+// is not JSON (nothing is recorded then).
+//
+// A write to Out that fails leaves no part of a line behind when Out can
+// be cut back (an *os.File: it has Seek and Truncate): the log is cut back
+// to its last whole line. Otherwise the next line written starts on a line
+// of its own. Either way the next event is written as usual, so a log
+// whose disk was full goes on by itself once there is space again.
 func (l *EventLog) Record(ev Event) (Entry, error) {
 	b := ev.Header()
 	name := ev.Name()
@@ -99,7 +119,7 @@ func (l *EventLog) Record(ev Event) (Entry, error) {
 		if sent == "" {
 			sent = string(name)
 		}
-		event, err = rewriteEvent(raw, sent)
+		event, err = logEvent(raw, sent)
 	}
 	if err != nil {
 		return Entry{}, err
@@ -108,7 +128,11 @@ func (l *EventLog) Record(ev Event) (Entry, error) {
 	e := Entry{Time: time.Now(), Name: name, VerifiedVisitor: b.Identity.VisitorID, Summary: term.Visible(summary), Event: event}
 
 	l.mu.Lock()
+	if l.count == 0 {
+		l.seq = l.Start
+	}
 	l.seq++
+	l.count++
 	e.Seq = l.seq
 	keep := l.Keep
 	if keep <= 0 {
@@ -117,7 +141,7 @@ func (l *EventLog) Record(ev Event) (Entry, error) {
 	if len(l.ring) < keep {
 		l.ring = append(l.ring, e)
 	} else {
-		l.ring[(e.Seq-1)%uint64(len(l.ring))] = e
+		l.ring[(l.count-1)%uint64(len(l.ring))] = e
 	}
 	err = l.write(e)
 	if l.Print != nil {
@@ -140,7 +164,7 @@ func (l *EventLog) Record(ev Event) (Entry, error) {
 func (l *EventLog) syncTo(seq uint64) error {
 	s, ok := l.Out.(interface{ Sync() error })
 	if !ok {
-		return fmt.Errorf("webhook: event log: Sync is set, but Out (%T) has no Sync method", l.Out)
+		return fmt.Errorf("%w: Sync is set, but Out (%T) has no Sync method", ErrNotRecorded, l.Out)
 	}
 	l.syncMu.Lock()
 	defer l.syncMu.Unlock()
@@ -156,7 +180,7 @@ func (l *EventLog) syncTo(seq uint64) error {
 	written := l.written
 	l.mu.Unlock()
 	if err := s.Sync(); err != nil {
-		l.syncErr = fmt.Errorf("webhook: event log: %w", err)
+		l.syncErr = fmt.Errorf("%w: %w", ErrNotRecorded, err)
 		return l.syncErr
 	}
 	l.synced = written
@@ -170,14 +194,46 @@ func (l *EventLog) write(e Entry) error {
 	}
 	line, err := json.Marshal(e) // compacts Event to one line
 	if err != nil {
-		return fmt.Errorf("webhook: event log: %w", err)
+		return fmt.Errorf("%w: %w", ErrNotRecorded, err)
 	}
-	if _, err := l.Out.Write(append(line, '\n')); err != nil {
-		return fmt.Errorf("webhook: event log: %w", err)
+	line = append(line, '\n')
+	if l.torn {
+		// What a failed write left could not be cut back: end it, so that
+		// this line is whole.
+		line = append([]byte{'\n'}, line...)
 	}
+	n, err := l.Out.Write(line)
+	if err != nil {
+		if n > 0 {
+			wasTorn := l.torn
+			l.torn = true
+			if t, ok := l.Out.(truncater); ok {
+				// The write offset follows the cut, for a file not opened
+				// to append.
+				if end, serr := t.Seek(0, io.SeekEnd); serr == nil && end >= int64(n) && t.Truncate(end-int64(n)) == nil {
+					if _, serr := t.Seek(end-int64(n), io.SeekStart); serr == nil {
+						l.torn = wasTorn // cut back to where it was
+					}
+				}
+			}
+		}
+		return fmt.Errorf("%w: %w", ErrNotRecorded, err)
+	}
+	l.torn = false
 	l.written = e.Seq
 	return nil
 }
+
+// truncater is an Out that a failed write can be cut back on.
+type truncater interface {
+	Seek(offset int64, whence int) (int64, error)
+	Truncate(size int64) error
+}
+
+// ErrNotRecorded is the error of an event its EventLog could not write
+// (a full disk, say): a Handler answers it with 503 Service Unavailable
+// and the JSON result, so that the sender can send the event again.
+var ErrNotRecorded = errors.New("webhook: event log: not recorded")
 
 // Dropped returns how many readable lines Print did not get: it was too
 // slow, or failed. The events themselves are recorded all the same.
@@ -196,25 +252,25 @@ func (l *EventLog) Since(seq uint64) []Entry {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	var out []Entry
-	if seq >= l.seq {
+	if seq >= l.seq || l.count == 0 {
 		return out // nothing newer; also keeps seq+1 from wrapping
 	}
 	n := uint64(len(l.ring))
-	first := l.seq - n + 1
+	first := l.seq - n + 1 // the Seq of the oldest kept
 	if seq+1 > first {
 		first = seq + 1
 	}
 	for s := first; s <= l.seq; s++ {
-		out = append(out, l.ring[(s-1)%n])
+		out = append(out, l.ring[(l.count-1-(l.seq-s))%n])
 	}
 	return out
 }
 
-// Len returns how many events were recorded.
+// Len returns how many events were recorded (since Start).
 func (l *EventLog) Len() uint64 {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	return l.seq
+	return l.count
 }
 
 // Funcs returns next with every event recorded first, including events next
@@ -231,26 +287,118 @@ func (l *EventLog) Funcs(next Funcs) Funcs {
 		ClientUpdated:          record(l, next.ClientUpdated),
 		ClientAttributeUpdated: record(l, next.ClientAttributeUpdated),
 		Other:                  record(l, next.Other),
+		CRMPipeline:            record(l, next.CRMPipeline),
+		CRMStatus:              record(l, next.CRMStatus),
+		CRMClientTag:           record(l, next.CRMClientTag),
+		CRMDeal:                record(l, next.CRMDeal),
+		CRMTask:                record(l, next.CRMTask),
+		CRMOrganization:        record(l, next.CRMOrganization),
+		CRMClient:              record(l, next.CRMClient),
 	}
 }
 
 func record[E Event](l *EventLog, next func(context.Context, E) error) func(context.Context, E) error {
 	return func(ctx context.Context, ev E) error {
-		if _, err := l.Record(ev); err != nil {
+		e, err := l.Record(ev)
+		if err != nil {
 			return err
 		}
-		return call(ctx, next, ev)
+		return recordCall[E](l, e, func() error { return call(ctx, next, ev) })
 	}
 }
 
 func recordView[E Event](l *EventLog, next func(context.Context, E) (*AgentView, error)) func(context.Context, E) (*AgentView, error) {
-	return func(ctx context.Context, ev E) (*AgentView, error) {
-		if _, err := l.Record(ev); err != nil {
+	return func(ctx context.Context, ev E) (view *AgentView, err error) {
+		e, err := l.Record(ev)
+		if err != nil {
 			return nil, err
 		}
 		if next == nil {
 			return nil, nil
 		}
-		return next(ctx, ev)
+		err = recordCall[E](l, e, func() (err error) { view, err = next(ctx, ev); return err })
+		return view, err
 	}
 }
+
+// OpenLog opens the event log file at path for appending, creating it
+// when it does not exist, and returns it with the Seq of its last event,
+// for EventLog.Start. When the file ends in part of a line (the process
+// was killed, or the disk was full, while the line was written), that part
+// is cut off first, so that the next event starts on a line of its own.
+func OpenLog(path string) (f *os.File, last uint64, err error) {
+	f, err = os.OpenFile(path, os.O_RDWR|os.O_APPEND|os.O_CREATE, 0o644)
+	if err != nil {
+		return nil, 0, fmt.Errorf("webhook: event log: %w", err)
+	}
+	if last, err = resumeLog(f); err != nil {
+		f.Close()
+		return nil, 0, fmt.Errorf("webhook: event log: %s: %w", path, err)
+	}
+	return f, last, nil
+}
+
+// resumeLog cuts off a part line at the end of f and returns the Seq of
+// the last whole line that has one, looking back at most resumeLimit
+// bytes.
+func resumeLog(f *os.File) (uint64, error) {
+	info, err := f.Stat()
+	if err != nil {
+		return 0, err
+	}
+	if !info.Mode().IsRegular() {
+		return 0, nil // a pipe or a device: nothing to read back
+	}
+	end := info.Size()
+	var buf []byte // f[pos:end]
+	pos := end
+	cut := false
+	for {
+		if pos > 0 && end-pos < resumeLimit {
+			n := min(64<<10, pos)
+			pos -= n
+			b := make([]byte, n, int(n)+len(buf))
+			if _, err := f.ReadAt(b, pos); err != nil {
+				return 0, err
+			}
+			buf = append(b, buf...)
+		}
+		if !cut {
+			i := bytes.LastIndexByte(buf, '\n')
+			if i < 0 && pos > 0 && end-pos < resumeLimit {
+				continue // the part line is longer than what was read
+			}
+			cut = true
+			if i < 0 && pos > 0 {
+				// No line end in the last resumeLimit bytes: not a log
+				// of lines; nothing is cut.
+			} else if keep := pos + int64(i+1); keep < end {
+				if err := f.Truncate(keep); err != nil {
+					return 0, err
+				}
+				end = keep
+				buf = buf[:i+1]
+			}
+		}
+		for {
+			buf = bytes.TrimRight(buf, "\n")
+			i := bytes.LastIndexByte(buf, '\n')
+			if i < 0 && pos > 0 && end-pos < resumeLimit {
+				break // read further back
+			}
+			var line struct {
+				Seq *uint64 `json:"seq"`
+			}
+			if json.Unmarshal(buf[i+1:], &line) == nil && line.Seq != nil {
+				return *line.Seq, nil
+			}
+			if i < 0 {
+				return 0, nil
+			}
+			buf = buf[:i]
+		}
+	}
+}
+
+// resumeLimit bounds how far back OpenLog looks for the last Seq.
+const resumeLimit = 64 << 20

@@ -17,7 +17,8 @@ const (
 	NameClientAttributeUpdated Name = "client_attribute_updated"
 )
 
-// Names lists every event this package has a type for.
+// Names lists every chat event this package has a type for (CRMNames lists
+// the CRM events).
 func Names() []Name {
 	return []Name{NameCallEvent, NameChatAccepted, NameChatAssigned, NameChatFinished,
 		NameChatUpdated, NameOfflineMessage, NameClientUpdated, NameClientAttributeUpdated}
@@ -112,12 +113,20 @@ type ChatAssigned struct {
 	AssignTo   string      `json:"assign_to,omitempty"` // the crm_link
 }
 
-// ChatFinished: a chat was closed; it carries the chat log.
+// ChatFinished: a chat was closed; it carries the chat log, and in the
+// vendor's newer payloads the same chat twice more, as text and as HTML.
 type ChatFinished struct {
 	Base
 	Agents     []Agent     `json:"agents,omitempty"`
 	Department *Department `json:"department,omitempty"`
 	Chat       Chat        `json:"chat,omitzero"`
+	// PlainMessages is the whole chat as plain text, one message a line
+	// (newer documentation).
+	PlainMessages string `json:"plain_messages,omitempty"`
+	// HTMLMessages is the whole chat as HTML (newer documentation). It is
+	// the vendor's markup with the visitor's text in it: escape or sanitise
+	// it before showing it in a page.
+	HTMLMessages string `json:"html_messages,omitempty"`
 }
 
 // ChatUpdated: the visitor's information changed during a chat, for

@@ -3,6 +3,7 @@ package webhook_test
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"io"
 	"log/slog"
@@ -60,7 +61,7 @@ func ExampleNew() {
 	// 200 {"result":"ok","custom_data":[{"title":"Visitor","content":"#2846"}]}
 	// 200 {"result":"archive unavailable"}
 	// 200 {"result":"ok"}
-	// 400 {"result":"error","error":"webhook: no event_name"}
+	// 400 {"result":"webhook: no event_name","error":"webhook: no event_name"}
 }
 
 func ExampleWithPath() {
@@ -70,7 +71,7 @@ func ExampleWithPath() {
 	post(h, "/jivo/webhook/guess", sample(webhook.NameChatFinished))
 	// Output:
 	// 200 {"result":"ok"}
-	// 404 {"result":"error","error":"webhook: not found"}
+	// 404 {"result":"webhook: not found","error":"webhook: not found"}
 }
 
 func ExampleWithSigner() {
@@ -122,7 +123,7 @@ func ExampleWithSafeHosts() {
 func ExampleWithMaxBodySize() {
 	h, _ := webhook.New(webhook.Funcs{}, webhook.WithMaxBodySize(64), quiet)
 	post(h, "/", sample(webhook.NameChatAccepted))
-	// Output: 413 {"result":"error","error":"webhook: body too large: 1082 bytes, the limit is 64"}
+	// Output: 413 {"result":"webhook: body too large: 1082 bytes, the limit is 64","error":"webhook: body too large: 1082 bytes, the limit is 64"}
 }
 
 func ExampleWithTimeout() {
@@ -212,4 +213,29 @@ func ExampleReply_OK() {
 	r := webhook.Reply{Result: "OK"}
 	fmt.Println(r.OK())
 	// Output: true
+}
+
+// A CRM webhook: one function per entity, the action in the event, the
+// entity's own fields in its Raw.
+func Example_crm() {
+	h, _ := webhook.New(webhook.Funcs{
+		CRMDeal: func(_ context.Context, e *webhook.CRMDealEvent) error {
+			var deal struct {
+				Amount   int64  `json:"amount"`
+				Currency string `json:"currency"`
+			}
+			if err := json.Unmarshal(e.Deal.Raw, &deal); err != nil {
+				return err
+			}
+			fmt.Printf("%s deal #%s: %q, %d %q\n", e.Action, e.Deal.ID, e.Deal.Title, deal.Amount, deal.Currency)
+			return nil
+		},
+	})
+	post(h, "/", sample(webhook.NameCreatedDeal))
+	post(h, "/", sample(webhook.NameDeletedDeal))
+	// Output:
+	// created deal #1042: "Website redesign", 150000 "USD"
+	// 200 {"result":"ok"}
+	// deleted deal #1042: "", 0 ""
+	// 200 {"result":"ok"}
 }

@@ -128,7 +128,7 @@ var rawMessage = reflect.TypeFor[json.RawMessage]()
 // typePaths adds to out the JSON key path of every field t can decode,
 // as keyPaths spells them; a json.RawMessage field at p adds p and p.*.
 func typePaths(t reflect.Type, prefix string, out map[string]bool) {
-	if t == rawMessage {
+	if t == rawMessage || t == reflect.TypeFor[webhook.CRMObject]() { // a CRMObject keeps its whole object in Raw
 		out[prefix] = true
 		out[prefix+".*"] = true
 		return

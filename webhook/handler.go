@@ -15,6 +15,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/jivokit/jivokit/internal/lib/term"
 	"github.com/jivokit/jivokit/jsapi"
 	"github.com/jivokit/jivokit/usertoken"
 )
@@ -36,6 +37,16 @@ type Funcs struct {
 	OfflineMessage         func(context.Context, *OfflineMessage) error
 	ClientUpdated          func(context.Context, *ClientUpdated) error
 	ClientAttributeUpdated func(context.Context, *ClientAttributeUpdated) error
+	// The CRM webhooks, one function per entity (see CRMEntity); the
+	// event's Action says what happened to it. They are answered
+	// {"result":"ok"}, or the error.
+	CRMPipeline     func(context.Context, *CRMPipelineEvent) error
+	CRMStatus       func(context.Context, *CRMStatusEvent) error
+	CRMClientTag    func(context.Context, *CRMClientTagEvent) error
+	CRMDeal         func(context.Context, *CRMDealEvent) error
+	CRMTask         func(context.Context, *CRMTaskEvent) error
+	CRMOrganization func(context.Context, *CRMOrganizationEvent) error
+	CRMClient       func(context.Context, *CRMClientEvent) error
 	// Other gets the events this package has no type for; their Raw holds
 	// the whole event.
 	Other func(context.Context, *Unknown) error
@@ -45,17 +56,22 @@ type Funcs struct {
 // each request, calls the Funcs for its event, and writes the reply the
 // vendor expects. It is safe for concurrent use.
 //
-// Requests it refuses get a JSON body {"result":"error","error":"..."} and:
+// Requests it refuses get a JSON body whose result says why, readable, as
+// the vendor reads result ({"result":"webhook: not found","error":"webhook:
+// not found"}; error repeats it), and:
 //   - 404 for a path other than WithPath's,
 //   - 405 for a method other than POST,
-//   - 415 for a content type other than application/json (parameters such
-//     as charset are fine; a missing Content-Type is accepted, since the body
-//     must parse as JSON anyway),
 //   - 413 for a body over the size limit,
 //   - 400 for a body that is not a JSON object or has no event_name (a
 //     field that cannot be read is left zero and listed in Problems),
 //   - 500 when a function panics; the panic is reported and the server goes
-//     on serving.
+//     on serving,
+//   - 503 with the JSON result when the event could not be recorded
+//     (ErrNotRecorded, from an EventLog: a full disk, say).
+//
+// The vendor documents no Content-Type for its requests, so the body is
+// read as JSON whatever its Content-Type says, or without one; a type
+// other than JSON is logged once, at Info.
 type Handler struct {
 	funcs   Funcs
 	maxBody int64
@@ -67,6 +83,33 @@ type Handler struct {
 	hosts   jsapi.SafeHosts
 	log     *slog.Logger // nil: slog.Default() at the time of logging
 	onError func(context.Context, error)
+
+	onOversize func(context.Context, Oversize)
+
+	typesMu sync.Mutex
+	types   map[string]bool // the unusual content types logged
+}
+
+// maxTypesLogged bounds the content types a Handler remembers having
+// logged: a sender that makes up a new one for every request is logged
+// maxTypesLogged times, not for ever.
+const maxTypesLogged = 16
+
+// unusualType logs, once per type, a request whose Content-Type is not
+// JSON; its body is read as JSON all the same.
+func (h *Handler) unusualType(r *http.Request, ct string) {
+	h.typesMu.Lock()
+	if h.types[ct] || len(h.types) >= maxTypesLogged {
+		h.typesMu.Unlock()
+		return
+	}
+	if h.types == nil {
+		h.types = map[string]bool{}
+	}
+	h.types[ct] = true
+	h.typesMu.Unlock()
+	h.logger().LogAttrs(r.Context(), slog.LevelInfo, "webhook: body read as JSON whatever its content type (logged once per type)",
+		slog.String("content_type", term.Visible(clipLine(ct, 200))), slog.String("remote", r.RemoteAddr))
 }
 
 // New returns a Handler that calls f. It fails only for an invalid option.
@@ -96,14 +139,14 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if ct := r.Header.Get("Content-Type"); !isJSON(ct) {
-		h.refuse(w, r, http.StatusUnsupportedMediaType, fmt.Errorf("%w: %q", ErrContentType, ct))
-		return
+		h.unusualType(r, ct)
 	}
 	body, err := h.readBody(w, r)
 	if err != nil {
 		status := http.StatusBadRequest
 		if errors.Is(err, ErrTooLarge) {
 			status = http.StatusRequestEntityTooLarge
+			h.oversize(r, err)
 		}
 		h.refuse(w, r, status, err)
 		return
@@ -166,6 +209,10 @@ func (h *Handler) dispatch(ctx context.Context, r *http.Request, ev Event, dst [
 	switch {
 	case err != nil:
 		h.report(r, ev, slog.LevelWarn, "webhook: function failed", fmt.Errorf("webhook: %s: %w", ev.Name(), err))
+		if errors.Is(err, ErrNotRecorded) {
+			// The sender can act on it: the event was not kept.
+			return appendResult(dst, err.Error()), http.StatusServiceUnavailable
+		}
 		return appendResult(dst, err.Error()), http.StatusOK
 	case view != nil:
 		return appendView(dst, view, h.hosts, func(err error) {
@@ -200,6 +247,20 @@ func (h *Handler) call(ctx context.Context, ev Event) (*AgentView, error) {
 		return nil, call(ctx, f.ClientAttributeUpdated, e)
 	case *Unknown:
 		return nil, call(ctx, f.Other, e)
+	case *CRMPipelineEvent:
+		return nil, call(ctx, f.CRMPipeline, e)
+	case *CRMStatusEvent:
+		return nil, call(ctx, f.CRMStatus, e)
+	case *CRMClientTagEvent:
+		return nil, call(ctx, f.CRMClientTag, e)
+	case *CRMDealEvent:
+		return nil, call(ctx, f.CRMDeal, e)
+	case *CRMTaskEvent:
+		return nil, call(ctx, f.CRMTask, e)
+	case *CRMOrganizationEvent:
+		return nil, call(ctx, f.CRMOrganization, e)
+	case *CRMClientEvent:
+		return nil, call(ctx, f.CRMClient, e)
 	}
 	return nil, nil
 }
@@ -216,9 +277,12 @@ const firstRead = 64 << 10
 
 // readBody reads the whole body, at most h.maxBody bytes, into a new slice.
 func (h *Handler) readBody(w http.ResponseWriter, r *http.Request) ([]byte, error) {
+	start := time.Now() // about when the server's read and write timeouts began
 	if r.ContentLength > h.maxBody {
-		h.linger(w, r, 0)
-		return nil, fmt.Errorf("%w: %d bytes, the limit is %d", ErrTooLarge, r.ContentLength, h.maxBody)
+		head := readHead(w, r, start)
+		h.linger(w, r, int64(len(head)), start)
+		return nil, &oversizeError{Oversize{Size: r.ContentLength, Limit: h.maxBody, head: head},
+			fmt.Errorf("%w: %d bytes, the limit is %d", ErrTooLarge, r.ContentLength, h.maxBody)}
 	}
 	// Room for the declared length and EOF, but no more than firstRead up
 	// front: the length is only a claim until the bytes arrive, and append
@@ -241,8 +305,10 @@ func (h *Handler) readBody(w http.ResponseWriter, r *http.Request) ([]byte, erro
 		if err != nil {
 			var mbe *http.MaxBytesError
 			if errors.As(err, &mbe) {
-				h.linger(w, r, int64(len(buf)))
-				return nil, fmt.Errorf("%w: the limit is %d bytes", ErrTooLarge, h.maxBody)
+				head := buf[:min(len(buf), oversizeHead)]
+				h.linger(w, r, int64(len(buf)), start)
+				return nil, &oversizeError{Oversize{Size: int64(len(buf)) + 1, AtLeast: true, Limit: h.maxBody, head: head},
+					fmt.Errorf("%w: the limit is %d bytes", ErrTooLarge, h.maxBody)}
 			}
 			return nil, fmt.Errorf("%w: reading the body: %w", ErrMalformed, err)
 		}
@@ -266,16 +332,35 @@ const (
 var lingerTime = 10 * time.Second
 
 // linger discards what is left of a body over the limit, read bytes of
-// which have been read, when it is small enough to be worth it.
-func (h *Handler) linger(w http.ResponseWriter, r *http.Request, read int64) {
+// which have been read, when it is small enough to be worth it. start is
+// when the handler began reading the body.
+func (h *Handler) linger(w http.ResponseWriter, r *http.Request, read int64, start time.Time) {
 	budget := min(lingerFactor*h.maxBody, maxLinger) - read
 	if budget <= 0 || r.ContentLength > 0 && r.ContentLength-read > budget {
 		return // too large to wait for: the connection is closed on it
 	}
 	rc := http.NewResponseController(w)
-	// The deadline only ever shortens the server's own: it is not removed
-	// afterwards, so a peer that stops sending cannot hold the connection.
-	rc.SetReadDeadline(time.Now().Add(lingerTime))
+	// Setting a read deadline replaces the server's own, so the discarding
+	// ends by the server's read timeout (counted from start, a little after
+	// the server began counting it) and early enough in its write timeout
+	// to send the 413: a body that crosses the limit late still gets its
+	// reply in time. The deadline is not removed afterwards, so a
+	// peer that stops sending cannot hold the connection.
+	end := time.Now().Add(lingerTime)
+	if srv, ok := r.Context().Value(http.ServerContextKey).(*http.Server); ok {
+		if srv.ReadTimeout > 0 {
+			end = minTime(end, start.Add(srv.ReadTimeout))
+		}
+		if srv.WriteTimeout > 0 {
+			end = minTime(end, start.Add(srv.WriteTimeout-srv.WriteTimeout/10))
+		}
+	}
+	if !time.Now().Before(end) {
+		w.Header().Set("Connection", "close")
+		rc.SetReadDeadline(time.Now())
+		return
+	}
+	rc.SetReadDeadline(end)
 	if _, err := io.CopyN(io.Discard, r.Body, budget); err != io.EOF {
 		// The rest did not arrive in time (or is more than the budget):
 		// answer and close instead of reading on for net/http's own
@@ -283,6 +368,13 @@ func (h *Handler) linger(w http.ResponseWriter, r *http.Request, read int64) {
 		w.Header().Set("Connection", "close")
 		rc.SetReadDeadline(time.Now())
 	}
+}
+
+func minTime(a, b time.Time) time.Time {
+	if b.Before(a) {
+		return b
+	}
+	return a
 }
 
 // refuse answers a request the handler does not pass on.

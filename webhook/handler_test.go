@@ -15,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/jivokit/jivokit/internal/lib/testtool"
 	"github.com/jivokit/jivokit/jsapi"
 	"github.com/jivokit/jivokit/usertoken"
 	"github.com/jivokit/jivokit/usertoken/usertokentest"
@@ -123,7 +124,7 @@ func TestHandlerReplyEncoding(t *testing.T) {
 		ContactInfo:  &jsapi.ContactInfo{Name: "Ann", Description: "VIP"},
 		EnableAssign: true,
 		CRMLink:      "https://crm.example.com/c/42",
-		Page:         &webhook.Page{Title: "Cart"},
+		Page:         &webhook.Page{URL: "https://shop.example.com/cart?a=1&b=<2>", Title: "Cart"},
 	}
 	h, _ := newHandler(t, webhook.Funcs{
 		ChatUpdated: func(context.Context, *webhook.ChatUpdated) (*webhook.AgentView, error) { return view, nil },
@@ -179,9 +180,8 @@ func TestHandlerRefuses(t *testing.T) {
 	}{
 		{"GET", "GET", "application/json", "", false, 405, webhook.ErrMethod},
 		{"PUT", "PUT", "application/json", sample, false, 405, webhook.ErrMethod},
-		{"form", "POST", "application/x-www-form-urlencoded", "event_name=chat_accepted", false, 415, webhook.ErrContentType},
-		{"text", "POST", "text/plain", sample, false, 415, webhook.ErrContentType},
-		{"bad content type", "POST", "application/json; =", sample, false, 415, webhook.ErrContentType},
+		{"form", "POST", "application/x-www-form-urlencoded", "event_name=chat_accepted", false, 400, webhook.ErrMalformed},
+		{"text, too large", "POST", "text/plain", sample + " ", false, 413, webhook.ErrTooLarge},
 		{"too large", "POST", "application/json", sample + " ", false, 413, webhook.ErrTooLarge},
 		{"too large, chunked", "POST", "application/json", sample + strings.Repeat(" ", 1000), true, 413, webhook.ErrTooLarge},
 		{"malformed", "POST", "application/json", `{"event_name":`, false, 400, webhook.ErrMalformed},
@@ -196,7 +196,7 @@ func TestHandlerRefuses(t *testing.T) {
 				r.ContentLength = -1
 			}
 			rep := webhooktest.Do(t, h, r)
-			if rep.Status != tt.status || rep.Result != "error" || !strings.HasPrefix(rep.Error, tt.want.Error()) {
+			if rep.Status != tt.status || rep.Result != rep.Error || !strings.HasPrefix(rep.Error, tt.want.Error()) {
 				t.Fatalf("%d %s, want %d with error %q", rep.Status, rep.Body, tt.status, tt.want)
 			}
 			if tt.status == 405 && rep.Header.Get("Allow") != "POST" {
@@ -206,17 +206,59 @@ func TestHandlerRefuses(t *testing.T) {
 	}
 }
 
-func TestHandlerAcceptsJSONContentTypes(t *testing.T) {
-	h, _ := newHandler(t, webhook.Funcs{})
-	for _, ct := range []string{"", "application/json", "application/json; charset=utf-8", "Application/JSON;charset=UTF-8", "application/vnd.jivo+json"} {
-		r := webhooktest.NewRequest(t, "/", webhooktest.Payload(t, webhook.NameChatFinished))
-		r.Header.Set("Content-Type", ct)
-		if ct == "" {
-			r.Header.Del("Content-Type")
+// TestHandlerAnyContentType: a body that is a JSON object is answered
+// whatever its Content-Type, or with none; a type other than JSON is
+// logged once, at Info.
+func TestHandlerAnyContentType(t *testing.T) {
+	var logs testtool.Buffer
+	var got []webhook.Name
+	h, err := webhook.New(webhook.Funcs{
+		ChatFinished: func(_ context.Context, e *webhook.ChatFinished) error { got = append(got, e.Name()); return nil },
+		CRMDeal:      func(_ context.Context, e *webhook.CRMDealEvent) error { got = append(got, e.Name()); return nil },
+	}, webhook.WithLogger(slog.New(slog.NewTextHandler(&logs, nil))))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		contentType string
+		logged      bool
+	}{
+		{"", false},
+		{"application/json", false},
+		{"application/json; charset=utf-8", false},
+		{"Application/JSON;charset=UTF-8", false},
+		{"application/vnd.jivo+json", false},
+		{"text/plain", true},
+		{"text/plain; charset=utf-8", true},
+		{"application/x-www-form-urlencoded", true},
+		{"application/octet-stream", true},
+		{"multipart/form-data; boundary=x", true},
+		{"application/json; =", true},
+		{"\x1b[2J", true},
+	}
+	for _, tt := range tests {
+		for _, name := range []webhook.Name{webhook.NameChatFinished, webhook.NameCreatedDeal} {
+			r := webhooktest.NewRequest(t, "/", webhooktest.Payload(t, name))
+			r.Header.Set("Content-Type", tt.contentType)
+			if tt.contentType == "" {
+				r.Header.Del("Content-Type")
+			}
+			if rep := webhooktest.Do(t, h, r); rep.Status != 200 || !rep.OK() {
+				t.Errorf("Content-Type %q, %s: %d %s", tt.contentType, name, rep.Status, rep.Body)
+			}
 		}
-		if rep := webhooktest.Do(t, h, r); rep.Status != 200 {
-			t.Errorf("Content-Type %q: %d %s", ct, rep.Status, rep.Body)
+		if tt.logged && tt.contentType[0] != 0x1b && !strings.Contains(logs.String(), tt.contentType) {
+			t.Errorf("Content-Type %q not logged:\n%s", tt.contentType, logs.String())
 		}
+	}
+	if len(got) != 2*len(tests) {
+		t.Errorf("%d events delivered, want %d", len(got), 2*len(tests))
+	}
+	if strings.Contains(logs.String(), "level=WARN") || strings.Count(logs.String(), "level=INFO") != 7 {
+		t.Errorf("logs:\n%s", logs.String())
+	}
+	if strings.Contains(logs.String(), "\x1b") {
+		t.Errorf("a control character logged raw:\n%q", logs.String())
 	}
 }
 
@@ -319,7 +361,7 @@ func TestHandlerPathSecret(t *testing.T) {
 }
 
 // notFound is the whole reply to a request for a path other than WithPath's.
-const notFound = `{"result":"error","error":"webhook: not found"}`
+const notFound = `{"result":"webhook: not found","error":"webhook: not found"}`
 
 func TestHandlerVerifiesUserToken(t *testing.T) {
 	signer := usertokentest.Signer(t)
@@ -402,8 +444,8 @@ func TestHandlerDropsUnsafeLinks(t *testing.T) {
 			if !reflect.DeepEqual(links, tt.links) || rep.CRMLink != tt.crmLink {
 				t.Fatalf("links %q crm %q, want %q %q\n%s", links, rep.CRMLink, tt.links, tt.crmLink, rep.Body)
 			}
-			if rep.Page == nil || rep.Page.URL != "" || rep.Page.Title != "Cart" {
-				t.Fatalf("page %+v", rep.Page)
+			if rep.Page != nil || !e.has(webhook.ErrPageDropped) {
+				t.Fatalf("page %+v sent without its url", rep.Page)
 			}
 			if !e.has(webhook.ErrLinkDropped) || bytes.Contains(rep.Body, []byte("script")) {
 				t.Fatalf("reported %v; body %s", e.list, rep.Body)
@@ -412,6 +454,48 @@ func TestHandlerDropsUnsafeLinks(t *testing.T) {
 	}
 	if view.CustomData[3].Link != "javascript:alert(1)" {
 		t.Fatal("the handler changed the function's AgentView")
+	}
+}
+
+// TestHandlerRequiredReplyFields: the reference requires contact_info.name
+// and page.url; a contact or page without one is left out and reported,
+// and the rest of the reply is sent.
+func TestHandlerRequiredReplyFields(t *testing.T) {
+	tests := []struct {
+		name     string
+		view     webhook.AgentView
+		contact  bool
+		page     bool
+		reported error
+	}{
+		{"contact without name", webhook.AgentView{ContactInfo: &jsapi.ContactInfo{Email: "ann@example.com", Phone: "+14084987855"}}, false, false, webhook.ErrContactDropped},
+		{"contact whose name is invalid UTF-8", webhook.AgentView{ContactInfo: &jsapi.ContactInfo{Name: "\xff", Email: "ann@example.com"}}, false, false, webhook.ErrContactDropped},
+		{"contact with a name", webhook.AgentView{ContactInfo: &jsapi.ContactInfo{Name: "Ann", Email: "bad"}}, true, false, webhook.ErrContactDropped},
+		{"page without url", webhook.AgentView{Page: &webhook.Page{Title: "Cart"}}, false, false, webhook.ErrPageDropped},
+		{"page with an unsafe url", webhook.AgentView{Page: &webhook.Page{URL: "ftp://example.com/", Title: "Cart"}}, false, false, webhook.ErrPageDropped},
+		{"page with url only", webhook.AgentView{Page: &webhook.Page{URL: "https://example.com/"}}, false, true, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			view := tt.view
+			view.CustomData = []jsapi.CustomField{{Title: "Plan", Content: "Gold"}}
+			h, e := newHandler(t, webhook.Funcs{
+				ChatAccepted: func(context.Context, *webhook.ChatAccepted) (*webhook.AgentView, error) { return &view, nil },
+			})
+			rep := webhooktest.Post(t, h, webhooktest.Payload(t, webhook.NameChatAccepted))
+			if rep.Status != 200 || !rep.OK() || len(rep.CustomData) != 1 {
+				t.Fatalf("reply %d %s", rep.Status, rep.Body)
+			}
+			if (rep.ContactInfo != nil) != tt.contact || (rep.Page != nil) != tt.page {
+				t.Fatalf("reply %s", rep.Body)
+			}
+			if rep.ContactInfo != nil && rep.ContactInfo.Name == "" || rep.Page != nil && rep.Page.URL == "" {
+				t.Fatalf("a required field is missing: %s", rep.Body)
+			}
+			if tt.reported != nil && !e.has(tt.reported) || tt.reported == nil && len(e.list) > 0 {
+				t.Fatalf("reported %v, want %v", e.list, tt.reported)
+			}
+		})
 	}
 }
 
@@ -517,10 +601,10 @@ func TestHandlerDropsFieldsWithoutText(t *testing.T) {
 }
 
 // TestHandlerDefaultBodyLimit: without WithMaxBodySize a Handler reads
-// bodies up to 1 MiB and answers 413 beyond.
+// bodies up to 8 MiB and answers 413 beyond.
 func TestHandlerDefaultBodyLimit(t *testing.T) {
-	if webhook.DefaultMaxBodySize != 1<<20 {
-		t.Fatalf("DefaultMaxBodySize = %d, the documented default is 1 MiB", webhook.DefaultMaxBodySize)
+	if webhook.DefaultMaxBodySize != 8<<20 {
+		t.Fatalf("DefaultMaxBodySize = %d, the documented default is 8 MiB", webhook.DefaultMaxBodySize)
 	}
 	h, _ := newHandler(t, webhook.Funcs{})
 	sample := webhooktest.Payload(t, webhook.NameChatFinished)

@@ -32,7 +32,7 @@ func serveLoopback(t *testing.T, h http.Handler) string {
 // and its JSON error, not a reset connection. It talks raw TCP so that
 // nothing between it and the server reads the reply early.
 func TestHandler413ReachesClientsThatWriteFirst(t *testing.T) {
-	h, err := webhook.New(webhook.Funcs{}, webhook.WithLogger(slog.New(slog.DiscardHandler)))
+	h, err := webhook.New(webhook.Funcs{}, webhook.WithMaxBodySize(1<<20), webhook.WithLogger(slog.New(slog.DiscardHandler)))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -130,7 +130,7 @@ func TestHandler413PythonURLLib(t *testing.T) {
 	if err != nil || testing.Short() {
 		t.Skip("python3 not installed")
 	}
-	h, _ := webhook.New(webhook.Funcs{}, webhook.WithLogger(slog.New(slog.DiscardHandler)))
+	h, _ := webhook.New(webhook.Funcs{}, webhook.WithMaxBodySize(1<<20), webhook.WithLogger(slog.New(slog.DiscardHandler)))
 	addr := serveLoopback(t, h)
 	const script = `
 import sys, urllib.request, urllib.error
@@ -147,7 +147,7 @@ except urllib.error.HTTPError as e:
 	cmd := exec.CommandContext(ctx, py, "-c", script, addr)
 	cmd.Stderr = os.Stderr
 	out, err := cmd.Output()
-	if err != nil || !strings.HasPrefix(string(out), "413 ") || !strings.Contains(string(out), `"result":"error"`) {
+	if err != nil || !strings.HasPrefix(string(out), "413 ") || !strings.Contains(string(out), `"result":"webhook: body too large`) {
 		t.Fatalf("urllib got %q (%v), want 413 with the JSON error", out, err)
 	}
 }

@@ -15,9 +15,13 @@ import (
 
 const (
 	// DefaultMaxBodySize is the largest body a Handler reads unless
-	// WithMaxBodySize says otherwise; the reference's payloads are about
-	// 1 KiB.
-	DefaultMaxBodySize = 1 << 20
+	// WithMaxBodySize says otherwise: 8 MiB. The reference's payloads are
+	// about 1 KiB, but chat_finished carries the whole chat three times
+	// (messages, plain_messages, html_messages): a chat of 2,000 ordinary
+	// messages is about 1 MiB, and 2.1 MiB with every non-ASCII character
+	// escaped as \uXXXX (as PHP and Python write JSON by default), which
+	// leaves close to 4× headroom.
+	DefaultMaxBodySize = 8 << 20
 	// DefaultTimeout is each event's deadline unless WithTimeout says
 	// otherwise. The vendor documents no timeout of its own.
 	DefaultTimeout = 10 * time.Second
@@ -134,11 +138,13 @@ func WithErrorHandler(f func(ctx context.Context, err error)) Option {
 // event and chat_id where known:
 //   - at Error, a function that panicked (with its stack);
 //   - at Warn, a function's error, parts dropped from a reply, fields that
-//     could not be read, requests refused with 400, 413 or 415 (the sender
-//     may lose an event; also status), and a function slower than
-//     WithSlowThreshold (also took);
+//     could not be read, requests refused with 400 or 413 (the sender
+//     may lose an event; also status), the event_name, chat_id and size of
+//     a body over the limit, and a function slower than WithSlowThreshold
+//     (also took);
 //   - at Info, requests refused with 404 or 405 (most likely not the
-//     vendor; also status).
+//     vendor; also status), and a Content-Type other than JSON, once per
+//     type (the body is read as JSON all the same).
 //
 // Events handled without trouble are not logged. To log nothing, give
 // slog.New(slog.DiscardHandler).

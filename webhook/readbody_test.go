@@ -14,7 +14,7 @@ import (
 
 // TestHandlerAllocatesForTheBodyItGets checks that a request declaring a
 // large Content-Length does not make the handler allocate that much before
-// the bytes arrive: here the body is 30 bytes and declares 1 MiB.
+// the bytes arrive: here the body is 30 bytes and declares the largest length the default limit allows.
 func TestHandlerAllocatesForTheBodyItGets(t *testing.T) {
 	h, _ := newHandler(t, webhook.Funcs{})
 	const body = `{"event_name":"chat_finished"}`

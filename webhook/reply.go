@@ -17,7 +17,9 @@ type AgentView struct {
 	// as is a string that is not valid UTF-8 (see jsapi.CleanCustomData).
 	CustomData []jsapi.CustomField `json:"custom_data,omitempty"`
 	// ContactInfo is shown as if the visitor had introduced themselves, and
-	// saved with the chat. It is checked as setContactInfo checks it: an
+	// saved with the chat. The reference requires its name: a contact
+	// without one (or whose name is left out as invalid) is not sent, and
+	// reported (ErrContactDropped). It is checked as setContactInfo checks it: an
 	// e-mail address or phone number that jsapi.ValidateEmail or
 	// jsapi.ValidatePhone refuses, and any string that is not valid UTF-8,
 	// is left out of the reply and reported (ErrContactDropped).
@@ -28,13 +30,16 @@ type AgentView struct {
 	// CRMLink is the client's card in the CRM, shown as a button below the
 	// custom data.
 	CRMLink string `json:"crm_link,omitempty"`
-	// Page is the page the agent is told the visitor is on.
+	// Page is the page the agent is told the visitor is on. The reference
+	// requires its url: a page without one (or whose url is left out as
+	// unsafe) is not sent, and reported (ErrPageDropped).
 	Page *Page `json:"page,omitempty"`
 }
 
 // Reply is a reply body as the Handler writes it, and as the vendor reads
 // it: Result is "ok", or an error text when the event was not handled.
-// Error is set only on the Handler's own 4xx and 5xx replies.
+// Error is set only on the Handler's own 4xx and 5xx replies, and repeats
+// Result.
 type Reply struct {
 	Result string `json:"result"`
 	AgentView
@@ -91,7 +96,11 @@ func appendView(dst []byte, v *AgentView, hosts jsapi.SafeHosts, report func(err
 		for _, d := range dropped {
 			report(fmt.Errorf("%w: %w", ErrContactDropped, d))
 		}
-		if !c.IsZero() {
+		if !c.IsZero() && c.Name == "" {
+			// The reference makes name required: the vendor may refuse
+			// the whole reply over a contact without one.
+			report(fmt.Errorf("%w: contact_info has no name, which the reference requires; contact_info left out", ErrContactDropped))
+		} else if !c.IsZero() {
 			dst = append(dst, `,"contact_info":`...)
 			o := object{dst: dst}
 			o.str("name", c.Name)
@@ -120,7 +129,11 @@ func appendView(dst []byte, v *AgentView, hosts jsapi.SafeHosts, report func(err
 				url = ""
 			}
 		}
-		if url != "" || p.Title != "" {
+		if url == "" {
+			// The reference makes url required: a page without one is
+			// not sent.
+			report(fmt.Errorf("%w: page has no url, which the reference requires; page left out", ErrPageDropped))
+		} else {
 			dst = append(dst, `,"page":`...)
 			o := object{dst: dst}
 			o.str("url", url)
@@ -147,9 +160,13 @@ func appendResult(dst []byte, text string) []byte {
 	return append(dst, '}')
 }
 
-// appendError appends {"result":"error","error": text} to dst.
+// appendError appends {"result": text, "error": text} to dst: the vendor
+// reads result, so it carries the reason, readable, as a function's error
+// does; error repeats it for programs that look for it.
 func appendError(dst []byte, text string) []byte {
-	dst = append(dst, `{"result":"error","error":`...)
+	dst = append(dst, `{"result":`...)
+	dst = appendString(dst, text)
+	dst = append(dst, `,"error":`...)
 	dst = appendString(dst, text)
 	return append(dst, '}')
 }

@@ -20,7 +20,7 @@ func TestSamplesEmbedOnlyWhatSampleServes(t *testing.T) {
 		t.Fatal(err)
 	}
 	var served []string
-	for _, name := range Names() {
+	for _, name := range append(Names(), CRMNames()...) {
 		served = append(served, "samples/"+string(name)+".json")
 	}
 	slices.Sort(embedded)

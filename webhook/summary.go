@@ -52,6 +52,15 @@ func Summary(ev Event) string {
 		if len(e.Attributes) > 0 {
 			s.WriteString(" · attributes " + clip(string(e.Attributes), 80))
 		}
+	case CRM:
+		o := e.Object()
+		s.WriteString(" · " + strings.TrimPrefix(clip(string(e.Entity()), 40), "crm_"))
+		if o.ID != "" {
+			s.WriteString(" #" + clip(string(o.ID), 20))
+		}
+		if t := join(clip(o.Name, 60), clip(o.Title, 60)); t != "" {
+			s.WriteString(" " + t)
+		}
 	}
 	if b.Page.URL != "" {
 		s.WriteString(" · " + clip(b.Page.URL, 100))

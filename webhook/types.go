@@ -94,9 +94,11 @@ type Chat struct {
 	Messages    []Message `json:"messages,omitempty"`
 	Rate        string    `json:"rate,omitempty"` // "positive", "negative", or "" when not rated
 	Blacklisted bool      `json:"blacklisted,omitempty"`
-	// Invitation is the proactive invitation that started the chat, as
-	// sent; its shape is undocumented.
-	Invitation json.RawMessage `json:"invitation,omitempty"`
+	// Invitation is the text of the proactive invitation that started the
+	// chat, "" when none did (a string in the newer documentation; a
+	// number is kept as its text, anything else is a Problem and stays in
+	// Raw).
+	Invitation string `json:"invitation,omitempty"`
 }
 
 // Message is one message of a chat.

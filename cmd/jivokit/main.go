@@ -12,7 +12,7 @@
 //
 // Usage:
 //
-//	jivokit demo [-addr 127.0.0.1:8080] [-widget-id ID] [-build-dir DIR] [-allow-host NAME] [-read-timeout D] [-write-timeout D] [-idle-timeout D] [-max-conns N]
+//	jivokit demo [-addr 127.0.0.1:8080] [-widget-id ID] [-build-dir DIR] [-allow-host NAME] [-read-timeout D] [-write-timeout D] [-idle-timeout D]
 //	jivokit build [-o DIR] [-quick] PACKAGE
 //	jivokit gen [-check] [-C DIR]
 //	jivokit snippet -widget-id ID [-stub] [-load STRATEGY] [-csp] [-nonce N] [-name ... -email ... -phone ...]

@@ -40,17 +40,49 @@ func Payload(tb testing.TB, name webhook.Name) []byte {
 // sent, which gives each id the form the sample has (chat_id a number,
 // widget_id a string) when the event is encoded again (see Body); the
 // handler a test posts it to decodes the new body into a new Raw.
+//
+// A CRM event type starts from its entity's "created" sample
+// (*webhook.CRMDealEvent from created_deal); EventNamed takes any sample.
 func Event[E webhook.Event](tb testing.TB) E {
 	tb.Helper()
 	var zero E
-	ev, err := webhook.Decode(Payload(tb, zero.Name()))
+	return EventNamed[E](tb, sampleName(zero))
+}
+
+// sampleName returns the name of the sample Event starts from for E.
+func sampleName(zero webhook.Event) webhook.Name {
+	switch zero.(type) {
+	case *webhook.CRMPipelineEvent:
+		return webhook.NameCreatedPipeline
+	case *webhook.CRMStatusEvent:
+		return webhook.NameCreatedStatus
+	case *webhook.CRMClientTagEvent:
+		return webhook.NameCreatedClientTag
+	case *webhook.CRMDealEvent:
+		return webhook.NameCreatedDeal
+	case *webhook.CRMTaskEvent:
+		return webhook.NameCreatedTask
+	case *webhook.CRMOrganizationEvent:
+		return webhook.NameCreatedOrganization
+	case *webhook.CRMClientEvent:
+		return webhook.NameCreatedClient
+	}
+	return zero.Name()
+}
+
+// EventNamed returns the sample of the named event, decoded as E:
+// EventNamed[*webhook.CRMTaskEvent](t, webhook.NameFiredTask).
+func EventNamed[E webhook.Event](tb testing.TB, name webhook.Name) E {
+	tb.Helper()
+	var zero E
+	ev, err := webhook.Decode(Payload(tb, name))
 	if err != nil {
 		tb.Fatalf("webhooktest: %v", err)
 		return zero
 	}
 	e, ok := ev.(E)
 	if !ok {
-		tb.Fatalf("webhooktest: sample %s decodes to %T", zero.Name(), ev)
+		tb.Fatalf("webhooktest: sample %s decodes to %T, not %T", name, ev, zero)
 	}
 	return e
 }

@@ -29,6 +29,14 @@ func TestEventEveryType(t *testing.T) {
 	check(webhooktest.Event[*webhook.OfflineMessage](t), webhook.NameOfflineMessage)
 	check(webhooktest.Event[*webhook.ClientUpdated](t), webhook.NameClientUpdated)
 	check(webhooktest.Event[*webhook.ClientAttributeUpdated](t), webhook.NameClientAttributeUpdated)
+	check(webhooktest.Event[*webhook.CRMPipelineEvent](t), webhook.NameCreatedPipeline)
+	check(webhooktest.Event[*webhook.CRMStatusEvent](t), webhook.NameCreatedStatus)
+	check(webhooktest.Event[*webhook.CRMClientTagEvent](t), webhook.NameCreatedClientTag)
+	check(webhooktest.Event[*webhook.CRMDealEvent](t), webhook.NameCreatedDeal)
+	check(webhooktest.Event[*webhook.CRMTaskEvent](t), webhook.NameCreatedTask)
+	check(webhooktest.Event[*webhook.CRMOrganizationEvent](t), webhook.NameCreatedOrganization)
+	check(webhooktest.Event[*webhook.CRMClientEvent](t), webhook.NameCreatedClient)
+	check(webhooktest.EventNamed[*webhook.CRMTaskEvent](t, webhook.NameFiredTask), webhook.NameFiredTask)
 }
 
 func TestBody(t *testing.T) {

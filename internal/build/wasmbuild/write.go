@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -17,14 +18,18 @@ import (
 )
 
 // writeWithCopies writes data as dir/name with name.gz and name.br beside
-// it, skipping the work when all three exist (the name is content-hashed).
-// Every file is written to a temporary name and renamed, so a crash never
-// leaves a truncated file under a final name.
+// it. A file already there is kept only when it proves to hold data: the
+// file itself byte for byte, each copy once decompressed. Any other (cut
+// short, altered, not a copy of data) is written again, so a damaged
+// output never survives a build, whatever its name says. Every file is
+// written to a temporary name and renamed, so a crash never leaves a
+// truncated file under a final name.
 func writeWithCopies(dir, name string, data []byte, quick bool) (assets.File, error) {
 	file := assets.File{Name: name, Size: int64(len(data))}
 	p := filepath.Join(dir, name)
-	gz, br := sizeOf(p+".gz"), sizeOf(p+".br")
-	if sizeOf(p) == file.Size && gz > 0 && br > 0 {
+	rawOK := holds(p, data, nil)
+	gz, br := holds(p+".gz", data, gunzip), holds(p+".br", data, unbrotli)
+	if rawOK >= 0 && gz >= 0 && br >= 0 {
 		file.GzipSize, file.BrotliSize = gz, br
 		return file, nil
 	}
@@ -36,23 +41,72 @@ func writeWithCopies(dir, name string, data []byte, quick bool) (assets.File, er
 	if quick {
 		gzLevel, brLevel = gzip.DefaultCompression, quickBrotli
 	}
-	wg.Go(func() { gzData, gzErr = compressGzip(data, gzLevel) })
-	wg.Go(func() { brData, brErr = compressBrotli(data, brLevel) })
+	if gz < 0 {
+		wg.Go(func() { gzData, gzErr = compressGzip(data, gzLevel) })
+	}
+	if br < 0 {
+		wg.Go(func() { brData, brErr = compressBrotli(data, brLevel) })
+	}
 	wg.Wait()
 	if err := errors.Join(gzErr, brErr); err != nil {
 		return assets.File{}, fmt.Errorf("wasmbuild: compressing %s: %w", name, err)
 	}
 	for _, f := range []struct {
-		path string
-		data []byte
-	}{{p, data}, {p + ".gz", gzData}, {p + ".br", brData}} {
+		path  string
+		data  []byte
+		write bool
+	}{{p, data, rawOK < 0}, {p + ".gz", gzData, gz < 0}, {p + ".br", brData, br < 0}} {
+		if !f.write {
+			continue
+		}
 		if err := writeAtomic(f.path, f.data); err != nil {
 			return assets.File{}, err
 		}
 	}
-	file.GzipSize, file.BrotliSize = int64(len(gzData)), int64(len(brData))
+	if gz < 0 {
+		gz = int64(len(gzData))
+	}
+	if br < 0 {
+		br = int64(len(brData))
+	}
+	file.GzipSize, file.BrotliSize = gz, br
 	return file, nil
 }
+
+// holds returns the size of the regular file at path when it holds data,
+// once decompressed with decompress (nil: as is), or -1.
+func holds(path string, data []byte, decompress func(io.Reader) (io.Reader, error)) int64 {
+	f, err := os.Open(path)
+	if err != nil {
+		return -1
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil || !st.Mode().IsRegular() {
+		return -1
+	}
+	var r io.Reader = f
+	if decompress != nil {
+		if r, err = decompress(f); err != nil {
+			return -1
+		}
+	} else if st.Size() != int64(len(data)) {
+		return -1
+	}
+	// One byte more than data: a copy that decompresses to more is not it
+	// (and a corrupt one cannot make this read without end).
+	got, err := io.ReadAll(io.LimitReader(r, int64(len(data))+1))
+	if err != nil || !bytes.Equal(got, data) {
+		return -1
+	}
+	return st.Size()
+}
+
+// gunzip reads a gzip file: its CRC and length are checked at the end,
+// and anything after the stream must be another gzip stream.
+func gunzip(r io.Reader) (io.Reader, error) { return gzip.NewReader(r) }
+
+func unbrotli(r io.Reader) (io.Reader, error) { return brotli.NewReader(r), nil }
 
 // writeManifest writes manifest.json, then removes the files of the
 // manifest it replaces that the new one does not name.
@@ -136,13 +190,4 @@ func writeAtomic(path string, data []byte) error {
 		return fmt.Errorf("wasmbuild: %w", err)
 	}
 	return nil
-}
-
-// sizeOf answers a regular file's size, or -1.
-func sizeOf(path string) int64 {
-	st, err := os.Stat(path)
-	if err != nil || !st.Mode().IsRegular() {
-		return -1
-	}
-	return st.Size()
 }

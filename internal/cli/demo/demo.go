@@ -27,6 +27,7 @@ import (
 	"fmt"
 	"io"
 	iofs "io/fs"
+	"log/slog"
 	"net"
 	"net/http"
 	"os"
@@ -69,9 +70,11 @@ type Config struct {
 	// user's cache, so that a restart with an unchanged app is quick.
 	BuildDir string
 	// Log receives what the demo reports (the build's compiler output,
-	// received webhooks); nil discards it.
+	// received webhooks, refused requests); nil discards it. While the demo
+	// serves, its lines wait in bounded queues: a Log that is not read in
+	// time loses lines, counted, and never holds up a request.
 	Log io.Writer
-	// Limits bound slow, idle and numerous peers; nil means
+	// Limits bound slow and idle peers; nil means
 	// serve.DefaultLimits.
 	Limits *serve.Limits
 }
@@ -93,6 +96,9 @@ type Server struct {
 	addr        string // Config.Addr
 	allowHosts  []string
 	hosts       *hostPolicy
+
+	// logOut queues the server's own messages to log.
+	logOut *serve.LogWriter
 }
 
 // New builds the example app and prepares the site.
@@ -110,6 +116,9 @@ func New(ctx context.Context, cfg Config) (*Server, error) {
 		return nil, fmt.Errorf("demo: %w", err)
 	}
 	s := &Server{signer: signer, log: log, stub: cfg.WidgetID == "", addr: cfg.Addr, allowHosts: cfg.AllowHosts, limits: serve.DefaultLimits()}
+	// While serving, messages wait in a bounded queue, so that a log
+	// nobody reads (a full stderr pipe) never holds up a request.
+	s.logOut = serve.NewLogWriter(log)
 	if cfg.Limits != nil {
 		s.limits = *cfg.Limits
 	}
@@ -167,7 +176,8 @@ func (s *Server) routes(build iofs.FS) error {
 	}
 	s.webhookPath = "/jivo/webhook/" + base64.RawURLEncoding.EncodeToString(secret)
 	s.events = &webhook.EventLog{Print: s.log, Keep: 50}
-	hook, err := webhookcmd.NewHandler(s.events, "jivokit demo", webhook.WithPath(s.webhookPath), webhook.WithSigner(s.signer))
+	hook, err := webhookcmd.NewHandler(s.events, "jivokit demo", webhook.WithPath(s.webhookPath), webhook.WithSigner(s.signer),
+		webhook.WithLogger(slog.New(slog.NewTextHandler(s.logOut, nil))))
 	if err != nil {
 		return fmt.Errorf("demo: %w", err)
 	}
@@ -230,7 +240,13 @@ func (s *Server) WebhookPath() string { return s.webhookPath }
 func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	s.self = "http://" + ln.Addr().String()
 	s.hosts = newHostPolicy([]string{s.addr, ln.Addr().String()}, s.allowHosts)
-	if err := serve.Run(ctx, s.limits.Server(s), s.limits.Listener(ln)); err != nil {
+	srv := s.limits.Server(s)
+	srv.ErrorLog = slog.NewLogLogger(slog.NewTextHandler(s.logOut, nil).WithAttrs([]slog.Attr{slog.String("from", "http")}), slog.LevelWarn)
+	err := serve.Run(ctx, srv, ln)
+	flushed, cancel := context.WithTimeout(context.Background(), time.Second)
+	defer cancel()
+	s.logOut.Flush(flushed)
+	if err != nil {
 		return fmt.Errorf("demo: %w", err)
 	}
 	return nil

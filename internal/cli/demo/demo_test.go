@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/jivokit/jivokit/assets"
+	"github.com/jivokit/jivokit/webhook"
 )
 
 func get(t *testing.T, u string, header ...string) (*http.Response, string) {
@@ -163,6 +164,17 @@ func TestDemoWebhooks(t *testing.T) {
 	}
 	if _, body := get(t, base+"/demo/webhook/events?since=0"); !strings.Contains(body, `"seq":1`) {
 		t.Errorf("events since 0: %s", body)
+	}
+
+	// The CRM events go to the same endpoint, without a visitor's token.
+	for _, event := range webhook.CRMNames() {
+		if res, r := send(string(event), true); res.StatusCode != 200 || !r.OK || !strings.Contains(r.Output, `"result": "ok"`) || strings.Contains(r.Output, "user_token") {
+			t.Errorf("send %s: %s %+v", event, res.Status, r)
+		}
+	}
+	_, body = get(t, base+"/demo/webhook/events?since=1")
+	if !strings.Contains(body, `"event_name":"created_deal"`) || !strings.Contains(body, "deal #1042 Website redesign") {
+		t.Errorf("CRM events in the live log: %.500s", body)
 	}
 }
 

@@ -96,7 +96,7 @@ func (s *Server) pageData(widget *templates.Widget) (pageData, error) {
 		fields = append(fields, fieldRow{f.Title, f.Key, f.Content, f.Link})
 	}
 	var events []string
-	for _, n := range webhook.Names() {
+	for _, n := range append(webhook.Names(), webhook.CRMNames()...) {
 		events = append(events, string(n))
 	}
 	return pageData{

@@ -31,7 +31,9 @@ type sendResult struct {
 
 // serveSend posts the sample payload of an event to the demo's own webhook
 // endpoint over HTTP, as the vendor would, with the sample visitor's user
-// token, and answers what was sent and received.
+// token (a chat event's; a CRM event has none), and answers what was sent
+// and received. The demo's endpoint takes both families, as one Handler
+// can.
 func (s *Server) serveSend(w http.ResponseWriter, r *http.Request) {
 	if r.Header.Get(demoHeader) == "" {
 		http.Error(w, "missing "+demoHeader+" header", http.StatusForbidden)
@@ -39,12 +41,12 @@ func (s *Server) serveSend(w http.ResponseWriter, r *http.Request) {
 	}
 	r.Body = http.MaxBytesReader(w, r.Body, 4<<10)
 	event := webhook.Name(r.FormValue("event"))
-	if !slices.Contains(webhook.Names(), event) {
+	if !slices.Contains(webhook.Names(), event) && !webhook.IsCRM(event) {
 		http.Error(w, "unknown event "+strconv.Quote(string(event)), http.StatusBadRequest)
 		return
 	}
 	payload, err := webhook.Sample(event)
-	if err == nil {
+	if err == nil && !webhook.IsCRM(event) { // a CRM event is about the CRM, not a visitor: no token
 		cfg, _ := s.widget.Config(sampleVisitor)
 		payload, err = withUserToken(payload, cfg.UserToken)
 	}
@@ -156,6 +158,7 @@ type eventJSON struct {
 	Name            string          `json:"event_name"`
 	VerifiedVisitor string          `json:"verified_visitor,omitempty"`
 	Summary         string          `json:"summary"`
+	Failed          string          `json:"failed,omitempty"` // the function's error, once it has failed
 	Event           json.RawMessage `json:"event"`
 }
 
@@ -173,7 +176,7 @@ func (s *Server) serveEvents(w http.ResponseWriter, r *http.Request) {
 	if since < s.events.Len() {
 		for _, e := range s.events.Since(since) {
 			out = append(out, eventJSON{Seq: e.Seq, Time: e.Time.Format(time.TimeOnly), Name: string(e.Name),
-				VerifiedVisitor: e.VerifiedVisitor, Summary: e.Summary, Event: e.Event})
+				VerifiedVisitor: e.VerifiedVisitor, Summary: e.Summary, Failed: e.Failed, Event: e.Event})
 		}
 	}
 	writeJSON(w, out)

@@ -20,7 +20,7 @@ import (
 // until ctx ends (Ctrl-C).
 func Run(ctx context.Context, _ io.Reader, stdout, stderr io.Writer, args []string) int {
 	fs := flag.NewFlagSet("jivokit demo", flag.ContinueOnError)
-	cliflag.SetUsage(fs, "usage: jivokit demo [-addr ADDR] [-widget-id ID] [-build-dir DIR] [-allow-host NAME] [-read-timeout D] [-write-timeout D] [-idle-timeout D] [-max-conns N]\n\n"+
+	cliflag.SetUsage(fs, "usage: jivokit demo [-addr ADDR] [-widget-id ID] [-build-dir DIR] [-allow-host NAME] [-read-timeout D] [-write-timeout D] [-idle-timeout D]\n\n"+
 		"Serves a demo of jivokit: a server-rendered page with the widget configured\n"+
 		"for a sample visitor, the example Go/WASM app driving it, the stub's agent\n"+
 		"controls, and a webhook endpoint with a live log. It builds the example app\n"+

@@ -9,6 +9,8 @@ import (
 	"net"
 	"net/http"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -25,7 +27,7 @@ func start(t *testing.T, limits serve.Limits, h http.Handler) string {
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
-	go func() { done <- serve.Run(ctx, limits.Server(h), limits.Listener(ln)) }()
+	go func() { done <- serve.Run(ctx, limits.Server(h), ln) }()
 	t.Cleanup(func() {
 		cancel()
 		select {
@@ -142,70 +144,137 @@ func TestSlowHandlerMissesTheWriteTimeout(t *testing.T) {
 	}
 }
 
-func TestMaxConnsWaitsForABusyConnection(t *testing.T) {
-	entered, release := make(chan struct{}, 2), make(chan struct{})
-	addr := start(t, serve.Limits{MaxConns: 2, WriteTimeout: time.Minute},
-		http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-			if r.URL.Path == "/block" {
-				entered <- struct{}{}
-				<-release
-			}
-			io.WriteString(w, "ok")
-		}))
-	var busy []net.Conn
-	for range 2 {
-		c := dial(t, addr)
-		io.WriteString(c, "GET /block HTTP/1.1\r\nHost: test\r\n\r\n")
-		busy = append(busy, c)
+// many is more connections than the bound the servers once had (256):
+// a fresh sender then waited behind idle or slow ones.
+const many = 300
+
+// answeredWithin posts to addr on a new connection and fails unless the
+// reply arrives within d.
+func answeredWithin(t *testing.T, addr string, d time.Duration) {
+	t.Helper()
+	c := dial(t, addr)
+	start := time.Now()
+	c.SetDeadline(start.Add(d))
+	io.WriteString(c, "GET / HTTP/1.1\r\nHost: test\r\n\r\n")
+	res, err := http.ReadResponse(bufio.NewReader(c), nil)
+	if err != nil {
+		t.Fatalf("a fresh sender was not answered within %v: %v", d, err)
 	}
-	for range 2 {
-		select {
-		case <-entered:
-		case <-time.After(5 * time.Second):
-			t.Fatal("the blocking requests did not arrive")
+	res.Body.Close()
+}
+
+func TestIdleConnectionsDoNotHoldANewOne(t *testing.T) {
+	addr := start(t, serve.DefaultLimits(), ok)
+	for range many {
+		c := dial(t, addr)
+		if code := get(t, c, bufio.NewReader(c), "/"); code != 200 {
+			t.Fatalf("status %d", code)
 		}
 	}
-	third := dial(t, addr)
-	io.WriteString(third, "GET / HTTP/1.1\r\nHost: test\r\n\r\n")
-	r := bufio.NewReader(third)
-	third.SetReadDeadline(time.Now().Add(300 * time.Millisecond))
-	if _, err := r.ReadByte(); err == nil {
-		t.Fatal("a third connection was served while two were busy with a bound of 2")
+	answeredWithin(t, addr, 2*time.Second)
+}
+
+func TestSlowHeadersDoNotHoldANewOne(t *testing.T) {
+	addr := start(t, serve.DefaultLimits(), ok)
+	for range many {
+		c := dial(t, addr)
+		io.WriteString(c, "GET / HTTP/1.1\r\nHost: test\r\nX-Slow: a")
 	}
-	close(release)
-	for _, c := range busy {
-		c.Close()
+	answeredWithin(t, addr, 2*time.Second)
+}
+
+func TestBusyConnectionsDoNotHoldANewOne(t *testing.T) {
+	entered, release := make(chan struct{}, many), make(chan struct{})
+	defer close(release)
+	addr := start(t, serve.DefaultLimits(), http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/block" {
+			entered <- struct{}{}
+			<-release
+		}
+		io.WriteString(w, "ok")
+	}))
+	for range many {
+		c := dial(t, addr)
+		io.WriteString(c, "GET /block HTTP/1.1\r\nHost: test\r\n\r\n")
 	}
-	third.SetReadDeadline(time.Now().Add(5 * time.Second))
-	res, err := http.ReadResponse(r, nil)
-	if err != nil || res.StatusCode != 200 {
-		t.Fatalf("the waiting connection was not served once a slot freed: %v", err)
+	for range many {
+		select {
+		case <-entered:
+		case <-time.After(10 * time.Second):
+			t.Fatal("not every blocking request arrived")
+		}
+	}
+	answeredWithin(t, addr, 2*time.Second)
+}
+
+func TestKeepAliveSendersAllAnswered(t *testing.T) {
+	addr := start(t, serve.DefaultLimits(), http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		io.Copy(io.Discard, r.Body)
+		io.WriteString(w, "ok")
+	}))
+	const events = 5
+	var wg sync.WaitGroup
+	var failed atomic.Int64
+	for range many {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			tr := &http.Transport{MaxIdleConnsPerHost: 1}
+			defer tr.CloseIdleConnections()
+			client := &http.Client{Timeout: 10 * time.Second, Transport: tr}
+			for range events {
+				res, err := client.Post("http://"+addr+"/", "application/json", strings.NewReader(`{"event_name":"chat_finished"}`))
+				if err != nil {
+					failed.Add(1)
+					continue
+				}
+				io.Copy(io.Discard, res.Body)
+				res.Body.Close()
+				if res.StatusCode != 200 {
+					failed.Add(1)
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	if n := failed.Load(); n > 0 {
+		t.Fatalf("%d of %d events were not answered", n, many*events)
 	}
 }
 
-func TestMaxConnsEvictsTheIdlest(t *testing.T) {
-	addr := start(t, serve.Limits{MaxConns: 2, IdleTimeout: time.Minute, ReadTimeout: time.Minute}, ok)
-	var idle []net.Conn
-	var readers []*bufio.Reader
-	for range 2 {
-		c := dial(t, addr)
-		r := bufio.NewReader(c)
-		if code := get(t, c, r, "/"); code != 200 {
-			t.Fatalf("status %d", code)
+// TestGoneSenderIsNotHandled: a request read after its sender closed the
+// connection (it gave up waiting) is dropped, not handled.
+func TestGoneSenderIsNotHandled(t *testing.T) {
+	entered, release := make(chan struct{}, 1), make(chan struct{})
+	var handled atomic.Int64
+	addr := start(t, serve.Limits{WriteTimeout: time.Minute}, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/block" {
+			entered <- struct{}{}
+			<-release
+		} else {
+			handled.Add(1)
 		}
-		idle, readers = append(idle, c), append(readers, r)
-		time.Sleep(10 * time.Millisecond) // the first is the idlest
+		io.WriteString(w, "ok")
+	}))
+	c := dial(t, addr)
+	// Two requests, the second read only once the first is answered.
+	io.WriteString(c, "GET /block HTTP/1.1\r\nHost: test\r\n\r\nPOST /event HTTP/1.1\r\nHost: test\r\nContent-Length: 2\r\n\r\n{}")
+	select {
+	case <-entered:
+	case <-time.After(5 * time.Second):
+		t.Fatal("the first request did not arrive")
 	}
-	third := dial(t, addr)
-	if code := get(t, third, bufio.NewReader(third), "/"); code != 200 {
+	c.Close() // the sender gives up
+	time.Sleep(200 * time.Millisecond)
+	close(release)
+	// A control: a sender that stays is handled.
+	c2 := dial(t, addr)
+	if code := get(t, c2, bufio.NewReader(c2), "/other"); code != 200 {
 		t.Fatalf("status %d", code)
 	}
-	if err := waitClosed(idle[0], readers[0], 5*time.Second); err != nil {
-		t.Fatalf("the idlest connection was not closed to make room: %v", err)
-	}
-	// The other one still works.
-	if code := get(t, idle[1], readers[1], "/"); code != 200 {
-		t.Fatalf("status %d", code)
+	time.Sleep(100 * time.Millisecond)
+	if n := handled.Load(); n != 1 {
+		t.Fatalf("%d requests handled, want 1: the one of the sender that gave up was handled", n)
 	}
 }
 
@@ -221,7 +290,7 @@ func TestCheck(t *testing.T) {
 		{"no write timeout", serve.Limits{}, time.Hour, ""},
 		{"handler without deadline", serve.Limits{WriteTimeout: time.Second}, 0, ""},
 		{"no room to reply", serve.Limits{WriteTimeout: 12 * time.Second}, 10 * time.Second, "at least 5s longer than the handler's deadline (10s)"},
-		{"negative", serve.Limits{ReadTimeout: -1, MaxConns: -2}, 0, "read timeout is negative"},
+		{"negative", serve.Limits{ReadTimeout: -1, IdleTimeout: -2}, 0, "read timeout is negative"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -237,10 +306,10 @@ func TestRegisterFlags(t *testing.T) {
 	limits := serve.DefaultLimits()
 	fs := flag.NewFlagSet("test", flag.ContinueOnError)
 	limits.RegisterFlags(fs)
-	if err := fs.Parse([]string{"-read-timeout", "1s", "-write-timeout", "2s", "-idle-timeout", "3s", "-max-conns", "4"}); err != nil {
+	if err := fs.Parse([]string{"-read-timeout", "1s", "-write-timeout", "2s", "-idle-timeout", "3s"}); err != nil {
 		t.Fatal(err)
 	}
-	want := serve.Limits{ReadHeaderTimeout: serve.DefaultReadHeaderTimeout, ReadTimeout: time.Second, WriteTimeout: 2 * time.Second, IdleTimeout: 3 * time.Second, MaxConns: 4}
+	want := serve.Limits{ReadHeaderTimeout: serve.DefaultReadHeaderTimeout, ReadTimeout: time.Second, WriteTimeout: 2 * time.Second, IdleTimeout: 3 * time.Second}
 	if limits != want {
 		t.Fatalf("limits %+v, want %+v", limits, want)
 	}

@@ -24,6 +24,13 @@ func checkView(v *webhook.AgentView) error {
 			errs = append(errs, fmt.Errorf("crm_link: %w", err))
 		}
 	}
+	// The reference makes contact_info.name and page.url required.
+	if c := v.ContactInfo; c != nil && c.Name == "" {
+		errs = append(errs, errors.New("contact_info has no name, which the reference requires"))
+	}
+	if p := v.Page; p != nil && p.URL == "" {
+		errs = append(errs, errors.New("page has no url, which the reference requires"))
+	}
 	return errors.Join(errs...)
 }
 

@@ -62,7 +62,16 @@ func listen(ctx context.Context, stdout, stderr io.Writer, args []string) int {
 	if err := limits.Check(*timeout); err != nil {
 		return badUsage(fs, stderr, err.Error())
 	}
-	logger := newLogger(stderr, *logFormat)
+	// listen's own messages wait in a bounded queue: a stderr nobody reads
+	// drops them (and counts them) instead of holding up requests and the
+	// shutdown. Whatever is queued gets up to a second to be written.
+	logOut := serve.NewLogWriter(stderr)
+	defer func() {
+		ctx, cancel := context.WithTimeout(context.Background(), time.Second)
+		defer cancel()
+		logOut.Flush(ctx)
+	}()
+	logger := newLogger(logOut, *logFormat)
 
 	// A closed stdout (listen | head -1) must fail writes, not end the
 	// process: without a handler, a broken pipe on stdout kills it.
@@ -72,13 +81,14 @@ func listen(ctx context.Context, stdout, stderr io.Writer, args []string) int {
 
 	log := &webhook.EventLog{Print: stdout, Sync: *syncLog}
 	if *logPath != "" {
-		f, err := os.OpenFile(*logPath, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o644)
+		// An existing log is continued: seq goes on from its last line.
+		f, last, err := webhook.OpenLog(*logPath)
 		if err != nil {
 			logger.Error("cannot open the event log", "err", err)
 			return 1
 		}
 		defer f.Close()
-		log.Out = f
+		log.Out, log.Start = f, last
 	}
 	opts := []webhook.Option{webhook.WithTimeout(*timeout)}
 	if *path != "" {
@@ -98,11 +108,11 @@ func listen(ctx context.Context, stdout, stderr io.Writer, args []string) int {
 	srv.ErrorLog = slog.NewLogLogger(logger.Handler(), slog.LevelWarn)
 	attrs := []any{"url", "http://" + ln.Addr().String() + *path}
 	if *logPath != "" {
-		attrs = append(attrs, "log", *logPath, "sync", *syncLog)
+		attrs = append(attrs, "log", *logPath, "sync", *syncLog, "first_seq", log.Start+1)
 	}
 	logger.Info("listening", attrs...)
 
-	err = serve.Run(ctx, srv, limits.Listener(ln))
+	err = serve.Run(ctx, srv, ln)
 	flushed, cancel := context.WithTimeout(context.Background(), time.Second)
 	defer cancel()
 	log.Flush(flushed)
@@ -127,10 +137,11 @@ func newLogger(w io.Writer, format string) *slog.Logger {
 
 // NewHandler returns the webhook handler of a receiver (the listen
 // command's, the demo's): every event is recorded in log before it is
-// answered, and chat_accepted and chat_updated are answered with an
-// AgentView that shows the agent what receiver received.
+// answered (a body over the limit too, as far as it can be read), and
+// chat_accepted and chat_updated are answered with an AgentView that shows
+// the agent what receiver received.
 func NewHandler(log *webhook.EventLog, receiver string, opts ...webhook.Option) (http.Handler, error) {
-	return webhook.New(log.Funcs(Funcs(receiver)), opts...)
+	return webhook.New(log.Funcs(Funcs(receiver)), append([]webhook.Option{webhook.WithOversize(log.RecordOversize)}, opts...)...)
 }
 
 // Funcs are the replies of a receiver that shows the agent what it got
@@ -162,7 +173,8 @@ func view(b *webhook.Base, receiver string) *webhook.AgentView {
 			{Title: "Received by", Content: receiver + " at " + time.Now().Format(time.TimeOnly)},
 		},
 	}
-	if c := (jsapi.ContactInfo{Name: b.Visitor.Name, Email: b.Visitor.Email, Phone: b.Visitor.Phone}); !c.IsZero() {
+	if c := (jsapi.ContactInfo{Name: b.Visitor.Name, Email: b.Visitor.Email, Phone: b.Visitor.Phone}); c.Name != "" {
+		// The reference requires a contact's name: none is sent without.
 		v.ContactInfo = &c
 	}
 	if b.Page.URL != "" {

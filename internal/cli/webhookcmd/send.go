@@ -23,7 +23,7 @@ const maxReply = 1 << 20
 func send(ctx context.Context, stdout, stderr io.Writer, args []string) int {
 	fs := flag.NewFlagSet("jivokit webhook send", flag.ContinueOnError)
 	fs.Usage = func() {
-		fmt.Fprintf(fs.Output(), "usage: jivokit webhook send EVENT -url URL [-set path=value ...]\n\nEVENT is one of %v.\n\nflags:\n", webhook.Names())
+		fmt.Fprintf(fs.Output(), "usage: jivokit webhook send EVENT -url URL [-set path=value ...]\n\nEVENT is one of %v,\nor a CRM event (posted to the CRM webhook URL), one of %v.\n\nflags:\n", webhook.Names(), webhook.CRMNames())
 		fs.PrintDefaults()
 	}
 	url := fs.String("url", "", "the webhook endpoint, e.g. http://127.0.0.1:8090/jivo/webhook/SECRET (required)")

@@ -1,6 +1,6 @@
 // Package webhookcmd is `jivokit webhook`: `send` posts a realistic event to
 // a webhook endpoint and checks the reply; `listen` receives events, prints
-// them and logs them as JSON lines.
+// them and logs them as JSON lines; `replay` re-sends logged events.
 package webhookcmd
 
 import (
@@ -18,11 +18,12 @@ const exitUsage = cliflag.ExitUsage
 const usage = `usage:
   jivokit webhook send EVENT -url URL [-set path=value ...]
   jivokit webhook listen [-addr 127.0.0.1:PORT] [-path /jivo/webhook/SECRET] [-log events.jsonl] [-sync]
+  jivokit webhook replay -log events.jsonl -url URL [-event NAME] [-chat ID] [-since N|TIME] [-failed] [-rate N]
 
-Run 'jivokit webhook send -h' or 'jivokit webhook listen -h' for the flags.
+Run 'jivokit webhook send -h' (listen -h, replay -h) for the flags.
 `
 
-// Run runs `jivokit webhook send|listen`.
+// Run runs `jivokit webhook send|listen|replay`.
 func Run(ctx context.Context, stdin io.Reader, stdout, stderr io.Writer, args []string) int {
 	if len(args) == 0 {
 		fmt.Fprint(stderr, usage)
@@ -33,6 +34,8 @@ func Run(ctx context.Context, stdin io.Reader, stdout, stderr io.Writer, args []
 		return send(ctx, stdout, stderr, args[1:])
 	case "listen":
 		return listen(ctx, stdout, stderr, args[1:])
+	case "replay":
+		return replay(ctx, stdout, stderr, args[1:])
 	case "-h", "-help", "--help", "help":
 		fmt.Fprint(stdout, usage)
 		return 0

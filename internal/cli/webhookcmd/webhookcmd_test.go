@@ -174,7 +174,9 @@ func TestUsage(t *testing.T) {
 		want string
 	}{
 		{"nothing", nil, 64, "usage:"},
-		{"unknown subcommand", []string{"replay"}, 64, `unknown subcommand "replay"`},
+		{"unknown subcommand", []string{"rewind"}, 64, `unknown subcommand "rewind"`},
+		{"replay without -log", []string{"replay", "-url", "http://127.0.0.1:1/"}, 64, "-log is required"},
+		{"replay with a bad -since", []string{"replay", "-log", "x", "-url", "http://127.0.0.1:1/", "-since", "yesterday"}, 64, "-since is a sequence number"},
 		{"send without url", []string{"send", "chat_accepted"}, 64, "jivokit webhook send: -url is required\nusage:"},
 		{"send without event", []string{"send", "-url", "http://127.0.0.1:1/"}, 64, "name the EVENT to send"},
 		{"send unknown event", []string{"send", "chat_exploded", "-url", "http://127.0.0.1:1/"}, 64, "no sample for event"},
@@ -185,7 +187,7 @@ func TestUsage(t *testing.T) {
 		{"listen with a bad log format", []string{"listen", "-log-format", "yaml"}, 64, `-log-format is text or json, not "yaml"`},
 		{"listen -sync without -log", []string{"listen", "-sync"}, 64, "-sync needs -log"},
 		{"listen with no room to reply", []string{"listen", "-timeout", "10s", "-write-timeout", "12s"}, 64, "the write timeout (12s) must be at least 5s longer than the handler's deadline (10s)"},
-		{"listen with a negative limit", []string{"listen", "-max-conns", "-1"}, 64, "negative"},
+		{"listen with a negative limit", []string{"listen", "-idle-timeout", "-1s"}, 64, "negative"},
 		{"listen on a bad address", []string{"listen", "-addr", "256.0.0.1:x"}, 1, "cannot listen"},
 	}
 	for _, tt := range tests {

@@ -1,0 +1,314 @@
+package webhookcmd
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"net/http"
+	"os"
+	"strconv"
+	"time"
+
+	"github.com/jivokit/jivokit/internal/cli/cliflag"
+	"github.com/jivokit/jivokit/internal/lib/term"
+	"github.com/jivokit/jivokit/webhook"
+)
+
+const replayUsage = `usage: jivokit webhook replay -log FILE -url URL [-event NAME] [-chat ID] [-since N|TIME] [-failed] [-rate N]
+
+Re-sends the events of an event log (written by 'jivokit webhook listen
+-log' or a webhook.EventLog) to a webhook endpoint, each body as it was
+received, one at a time, in the log's order, and prints each reply. It
+exits 1 if any reply is not a 200 with result "ok", 2 on bad usage.
+
+Use it to recover: after fixing a function that failed, re-send the events
+it failed on (-failed), or those of a chat or a time span. And to test that
+a site's functions are idempotent: replay a log into the endpoint twice and
+check that nothing is done twice (a CRM card created once, a chat archived
+once).
+
+Bodies over the handler's limit were never received: the log records them
+(size, event_name, chat_id) but has no body to send; replay lists them.
+
+flags:
+`
+
+// maxLogLine bounds one line of the event log replay reads.
+const maxLogLine = 64 << 20
+
+func replay(ctx context.Context, stdout, stderr io.Writer, args []string) int {
+	fs := flag.NewFlagSet("jivokit webhook replay", flag.ContinueOnError)
+	fs.Usage = func() {
+		fmt.Fprint(fs.Output(), replayUsage)
+		fs.PrintDefaults()
+	}
+	logPath := fs.String("log", "", "the event log `file` to read (JSON lines) (required)")
+	url := fs.String("url", "", "the webhook endpoint to send the events to (required)")
+	event := fs.String("event", "", "only events with this event_name (offline_messages is offline_message)")
+	chat := fs.String("chat", "", "only events with this chat_id")
+	since := fs.String("since", "", "only events from sequence number N on, or at or after a time: RFC 3339 (2026-03-02T09:00:00Z) or a duration ago (2h)")
+	failed := fs.Bool("failed", false, "only events whose function failed (the log records the failure after the event)")
+	rate := fs.Float64("rate", 10, "at most this many events per second; 0 for no pause")
+	timeout := fs.Duration("timeout", 10*time.Second, "how long to wait for each reply")
+	dry := fs.Bool("n", false, "print what would be sent, send nothing")
+	if code, ok := cliflag.Parse(fs, args, stdout, stderr); !ok {
+		return code
+	}
+	switch {
+	case fs.NArg() > 0:
+		return badUsage(fs, stderr, fmt.Sprintf("unexpected arguments %q", fs.Args()))
+	case *logPath == "":
+		return badUsage(fs, stderr, "-log is required")
+	case *url == "" && !*dry:
+		return badUsage(fs, stderr, "-url is required")
+	case *rate < 0:
+		return badUsage(fs, stderr, "-rate is negative")
+	case *timeout <= 0:
+		return badUsage(fs, stderr, "-timeout must be positive")
+	}
+	f := filter{event: *event, chat: *chat, failed: *failed}
+	if f.event != "" {
+		f.event = string(canonicalName(f.event))
+	}
+	if *since != "" {
+		if err := f.parseSince(*since, time.Now()); err != nil {
+			return badUsage(fs, stderr, err.Error())
+		}
+	}
+
+	file, err := os.Open(*logPath)
+	if err != nil {
+		fmt.Fprintln(stderr, "jivokit webhook replay:", err)
+		return 1
+	}
+	defer file.Close()
+	log, err := readLog(file)
+	if err != nil {
+		fmt.Fprintln(stderr, "jivokit webhook replay:", *logPath+":", err)
+		return 1
+	}
+
+	var pause time.Duration
+	if *rate > 0 {
+		pause = time.Duration(float64(time.Second) / *rate)
+	}
+	sent, bad := 0, 0
+	var last time.Time
+	for _, e := range log.events {
+		if !f.match(e) {
+			continue
+		}
+		if ctx.Err() != nil {
+			fmt.Fprintln(stderr, "jivokit webhook replay: stopped:", ctx.Err())
+			bad++
+			break
+		}
+		if wait := pause - time.Since(last); sent > 0 && wait > 0 {
+			select {
+			case <-time.After(wait):
+			case <-ctx.Done():
+				continue
+			}
+		}
+		last = time.Now()
+		sent++
+		head := "#" + strconv.FormatUint(e.Seq, 10) + " " + term.Visible(e.Name)
+		if e.chatID != "" {
+			head += " chat " + term.Visible(e.chatID)
+		}
+		if e.failed != "" {
+			head += " (failed: " + term.Visible(clipText(e.failed, 100)) + ")"
+		}
+		if *dry {
+			fmt.Fprintf(stdout, "%s, %d bytes: not sent (-n)\n", head, len(e.Event))
+			continue
+		}
+		status, reply, err := post(ctx, *url, e.Event, *timeout)
+		switch {
+		case err != nil:
+			bad++
+			fmt.Fprintf(stdout, "%s → %s\n", head, term.Visible(err.Error()))
+		default:
+			var r webhook.Reply
+			ok := status == http.StatusOK && json.Unmarshal(reply, &r) == nil && r.OK()
+			if !ok {
+				bad++
+			}
+			mark := "ok"
+			if !ok {
+				mark = "FAILED"
+			}
+			fmt.Fprintf(stdout, "%s → %d %s %s\n", head, status, term.Visible(clipText(string(bytes.TrimSpace(reply)), 500)), mark)
+		}
+	}
+	for _, o := range log.oversize {
+		if f.event != "" && o.Name != f.event || f.chat != "" && string(o.ChatID) != f.chat || f.failed {
+			continue
+		}
+		name := o.Name
+		if name == "" {
+			name = "an event"
+		}
+		fmt.Fprintf(stdout, "not sent: %s", term.Visible(name))
+		if o.ChatID != "" {
+			fmt.Fprintf(stdout, " chat %s", term.Visible(string(o.ChatID)))
+		}
+		fmt.Fprintf(stdout, " at %s: its body (%d bytes) was over the limit and never received\n", o.Time.Format(time.RFC3339), o.TooLarge.Size)
+	}
+	switch {
+	case *dry:
+		fmt.Fprintf(stdout, "%d events would be sent\n", sent)
+	case bad > 0:
+		fmt.Fprintf(stdout, "%d events sent, %d replies failed\n", sent, bad)
+		return 1
+	default:
+		fmt.Fprintf(stdout, "%d events sent, every reply ok\n", sent)
+	}
+	return 0
+}
+
+// canonicalName maps offline_messages to offline_message, as the log does.
+func canonicalName(name string) webhook.Name {
+	if name == "offline_messages" {
+		return webhook.NameOfflineMessage
+	}
+	return webhook.Name(name)
+}
+
+// logEvent is an event of the log, with what replay filters on.
+type logEvent struct {
+	Seq    uint64          `json:"seq"`
+	Time   time.Time       `json:"time"`
+	Name   string          `json:"event_name"`
+	Event  json.RawMessage `json:"event"`
+	chatID string
+	failed string
+}
+
+// eventLog is an event log as read.
+type eventLog struct {
+	events   []*logEvent
+	oversize []webhook.Mark
+}
+
+// readLog reads the lines of an event log: events, failures (marking the
+// last event with their seq before them) and bodies over the limit.
+func readLog(r io.Reader) (*eventLog, error) {
+	var log eventLog
+	bySeq := map[uint64]*logEvent{}
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 0, 64<<10), maxLogLine)
+	n := 0
+	for sc.Scan() {
+		n++
+		line := bytes.TrimSpace(sc.Bytes())
+		if len(line) == 0 {
+			continue
+		}
+		var l struct {
+			Seq      uint64            `json:"seq"`
+			Time     time.Time         `json:"time"`
+			Name     string            `json:"event_name"`
+			Event    json.RawMessage   `json:"event"`
+			Failed   string            `json:"failed"`
+			ChatID   webhook.ID        `json:"chat_id"`
+			TooLarge *webhook.TooLarge `json:"too_large"`
+		}
+		if err := json.Unmarshal(line, &l); err != nil {
+			return nil, fmt.Errorf("line %d is not an event log line: %w", n, err)
+		}
+		switch {
+		case len(l.Event) > 0 && string(l.Event) != "null":
+			e := &logEvent{Seq: l.Seq, Time: l.Time, Name: l.Name, Event: bytes.Clone(l.Event)}
+			if ev, err := webhook.Decode(e.Event); err == nil {
+				e.chatID = string(ev.Header().ChatID)
+			}
+			log.events = append(log.events, e)
+			bySeq[e.Seq] = e
+		case l.Failed != "":
+			if e := bySeq[l.Seq]; e != nil {
+				e.failed = l.Failed
+			}
+		case l.TooLarge != nil:
+			log.oversize = append(log.oversize, webhook.Mark{Time: l.Time, Name: l.Name, ChatID: l.ChatID, TooLarge: l.TooLarge})
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("after line %d: %w", n, err)
+	}
+	return &log, nil
+}
+
+// filter selects the events to replay.
+type filter struct {
+	event, chat string
+	failed      bool
+	sinceSeq    uint64
+	sinceTime   time.Time
+}
+
+// parseSince reads -since: a sequence number, an RFC 3339 time or a
+// duration before now.
+func (f *filter) parseSince(s string, now time.Time) error {
+	if n, err := strconv.ParseUint(s, 10, 64); err == nil {
+		f.sinceSeq = n
+		return nil
+	}
+	if t, err := time.Parse(time.RFC3339, s); err == nil {
+		f.sinceTime = t
+		return nil
+	}
+	if d, err := time.ParseDuration(s); err == nil && d >= 0 {
+		f.sinceTime = now.Add(-d)
+		return nil
+	}
+	return errors.New("-since is a sequence number (42), an RFC 3339 time (2026-03-02T09:00:00Z) or a duration ago (2h), not " + strconv.Quote(s))
+}
+
+func (f *filter) match(e *logEvent) bool {
+	switch {
+	case f.event != "" && e.Name != f.event:
+	case f.chat != "" && e.chatID != f.chat:
+	case f.failed && e.failed == "":
+	case f.sinceSeq > 0 && e.Seq < f.sinceSeq:
+	case !f.sinceTime.IsZero() && e.Time.Before(f.sinceTime):
+	default:
+		return true
+	}
+	return false
+}
+
+// post sends body to url and returns the reply.
+func post(ctx context.Context, url string, body []byte, timeout time.Duration) (int, []byte, error) {
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, url, bytes.NewReader(body))
+	if err != nil {
+		return 0, nil, err
+	}
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("User-Agent", "jivokit-webhook-replay")
+	res, err := noRedirects.Do(req)
+	if err != nil {
+		return 0, nil, err
+	}
+	defer res.Body.Close()
+	reply, err := io.ReadAll(io.LimitReader(res.Body, maxReply))
+	return res.StatusCode, reply, err
+}
+
+// clipText shortens s to at most n bytes on a rune boundary.
+func clipText(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && s[n]&0xc0 == 0x80 {
+		n--
+	}
+	return s[:n] + "…"
+}

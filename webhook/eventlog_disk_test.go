@@ -1,0 +1,208 @@
+package webhook_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync/atomic"
+	"syscall"
+	"testing"
+
+	"github.com/jivokit/jivokit/webhook"
+	"github.com/jivokit/jivokit/webhook/webhooktest"
+)
+
+// fullDisk is a log file whose writes, while full is set, write half of
+// the line and fail with ENOSPC, as a disk that fills up mid-line does.
+type fullDisk struct {
+	*os.File
+	full atomic.Bool
+}
+
+func (d *fullDisk) Write(p []byte) (int, error) {
+	if d.full.Load() {
+		n, _ := d.File.Write(p[:len(p)/2])
+		return n, &os.PathError{Op: "write", Path: d.Name(), Err: syscall.ENOSPC}
+	}
+	return d.File.Write(p)
+}
+
+// halfWriter is the same for a writer that cannot be cut back.
+type halfWriter struct {
+	bytes.Buffer
+	full bool
+}
+
+func (w *halfWriter) Write(p []byte) (int, error) {
+	if w.full {
+		n, _ := w.Buffer.Write(p[:len(p)/2])
+		return n, syscall.ENOSPC
+	}
+	return w.Buffer.Write(p)
+}
+
+// seqs returns the seq of each line of data, failing on a line that is not
+// a whole entry.
+func seqs(t *testing.T, data string) []uint64 {
+	t.Helper()
+	var out []uint64
+	for _, line := range strings.SplitAfter(data, "\n") {
+		if line == "" {
+			continue
+		}
+		var e struct {
+			Seq   *uint64         `json:"seq"`
+			Event json.RawMessage `json:"event"`
+		}
+		if !strings.HasSuffix(line, "\n") || json.Unmarshal([]byte(line), &e) != nil || e.Seq == nil || e.Event == nil {
+			t.Fatalf("not a whole entry: %.300q", line)
+		}
+		out = append(out, *e.Seq)
+	}
+	return out
+}
+
+func TestEventLogFullDisk(t *testing.T) {
+	for _, sync := range []bool{false, true} {
+		name := "write"
+		if sync {
+			name = "write+sync"
+		}
+		t.Run(name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "events.jsonl")
+			f, err := os.Create(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer f.Close()
+			disk := &fullDisk{File: f}
+			log := &webhook.EventLog{Out: disk, Sync: sync}
+			called := 0
+			h, _ := newHandler(t, log.Funcs(webhook.Funcs{
+				ChatFinished: func(context.Context, *webhook.ChatFinished) error { called++; return nil },
+			}))
+			payload := webhooktest.Payload(t, webhook.NameChatFinished)
+			post := func(wantStatus int) {
+				t.Helper()
+				rep := webhooktest.Post(t, h, payload)
+				if rep.Status != wantStatus {
+					t.Fatalf("status %d, want %d: %s", rep.Status, wantStatus, rep.Body)
+				}
+				if wantStatus != 200 && !strings.Contains(rep.Result, "no space left on device") {
+					t.Fatalf("result %q", rep.Result)
+				}
+			}
+			post(200)
+			disk.full.Store(true)
+			post(http.StatusServiceUnavailable)
+			post(http.StatusServiceUnavailable)
+			if called != 1 {
+				t.Fatalf("the function ran %d times, want once: only for the recorded event", called)
+			}
+			disk.full.Store(false)
+			post(200)
+			post(200)
+			data, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := seqs(t, string(data)); len(got) != 3 || got[0] != 1 || got[1] != 4 || got[2] != 5 {
+				t.Fatalf("seqs %v in the log, want [1 4 5]", got)
+			}
+		})
+	}
+	t.Run("a writer that cannot be cut back", func(t *testing.T) {
+		w := &halfWriter{}
+		log := &webhook.EventLog{Out: w}
+		ev := webhooktest.Event[*webhook.ChatFinished](t)
+		log.Record(ev)
+		w.full = true
+		if _, err := log.Record(ev); !errors.Is(err, webhook.ErrNotRecorded) || !errors.Is(err, syscall.ENOSPC) {
+			t.Fatalf("Record = %v", err)
+		}
+		w.full = false
+		if _, err := log.Record(ev); err != nil {
+			t.Fatal(err)
+		}
+		lines := strings.Split(w.String(), "\n")
+		if len(lines) != 4 || lines[3] != "" {
+			t.Fatalf("%d lines: %q", len(lines), w.String())
+		}
+		seqs(t, lines[0]+"\n"+lines[2]+"\n") // whole, each on its own line
+	})
+}
+
+func TestOpenLogContinuesSeq(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "events.jsonl")
+	ev := webhooktest.Event[*webhook.ChatFinished](t)
+	run := func(events int) *webhook.EventLog {
+		t.Helper()
+		f, last, err := webhook.OpenLog(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		log := &webhook.EventLog{Out: f, Start: last, Keep: 2}
+		for range events {
+			if _, err := log.Record(ev); err != nil {
+				t.Fatal(err)
+			}
+		}
+		return log
+	}
+	run(3)
+	log := run(3)
+	data, _ := os.ReadFile(path)
+	if got := seqs(t, string(data)); len(got) != 6 || got[3] != 4 || got[5] != 6 {
+		t.Fatalf("seqs %v across a restart, want 1 to 6", got)
+	}
+	if log.Len() != 3 {
+		t.Fatalf("Len = %d, want the 3 events of this run", log.Len())
+	}
+	var kept []uint64
+	for _, e := range log.Recent() {
+		kept = append(kept, e.Seq)
+	}
+	if len(kept) != 2 || kept[0] != 5 || kept[1] != 6 {
+		t.Fatalf("kept %v, want [5 6]", kept)
+	}
+	if s := log.Since(5); len(s) != 1 || s[0].Seq != 6 {
+		t.Fatalf("Since(5) = %v", s)
+	}
+	if s := log.Since(6); len(s) != 0 {
+		t.Fatalf("Since(6) = %v", s)
+	}
+
+	t.Run("a part line at the end", func(t *testing.T) {
+		f, _ := os.OpenFile(path, os.O_WRONLY|os.O_APPEND, 0)
+		f.WriteString(`{"seq":7,"time":"2026-01-0`)
+		f.Close()
+		run(1)
+		data, _ := os.ReadFile(path)
+		if got := seqs(t, string(data)); len(got) != 7 || got[6] != 7 {
+			t.Fatalf("seqs %v, want 1 to 7", got)
+		}
+	})
+	t.Run("a new file", func(t *testing.T) {
+		f, last, err := webhook.OpenLog(filepath.Join(t.TempDir(), "new.jsonl"))
+		if err != nil || last != 0 {
+			t.Fatalf("OpenLog = %d, %v", last, err)
+		}
+		f.Close()
+	})
+	t.Run("a long last line", func(t *testing.T) {
+		p := filepath.Join(t.TempDir(), "long.jsonl")
+		long := `{"seq":41,"event":{"x":"` + strings.Repeat("a", 300<<10) + `"}}` + "\n"
+		os.WriteFile(p, []byte(`{"seq":40,"event":{}}`+"\n"+long+"\n"), 0o644)
+		f, last, err := webhook.OpenLog(p)
+		if err != nil || last != 41 {
+			t.Fatalf("OpenLog = %d, %v", last, err)
+		}
+		f.Close()
+	})
+}
