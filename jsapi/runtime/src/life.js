@@ -86,7 +86,9 @@ if (jk && !jk.hide) {
     if (typeof r != 'object') return fail('rules', 'rules must be an object');
     const next = { paths: [], below: 0, elements: !!r.elements, launcher: !!r.launcher };
     const errs = [];
-    for (const p of r.paths || []) {
+    const ps = r.paths == null ? [] : r.paths;
+    if (!Array.isArray(ps)) errs.push('paths must be a list of patterns');
+    else for (const p of ps) {
       try {
         next.paths.push(glob(p));
       } catch (e) {
@@ -119,11 +121,9 @@ if (jk && !jk.hide) {
   const subs = [];
   let last = '';
   const mirror = () => {
+    // Only what changed is written: a page's own observers see no churn.
     for (const el of qa(LAUNCHERS)) {
-      el.setAttribute('data-jivokit-open', st.open);
-      el.setAttribute('data-jivokit-online', st.online);
-      el.setAttribute('data-jivokit-unread', st.unread);
-      el.setAttribute('data-jivokit-phase', st.phase);
+      for (const k in st) if (el.getAttribute('data-jivokit-' + k) !== '' + st[k]) el.setAttribute('data-jivokit-' + k, st[k]);
     }
   };
   function emit() {

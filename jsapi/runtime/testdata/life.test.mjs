@@ -141,6 +141,7 @@ test('life: a pattern that does not parse is reported and left out; the others a
   assert.match(p.errors[0], /"\/a b"/);
   assert.match(p.errors[0], /below must be a width/);
   assert.ok(p.jk.rules('nope') instanceof p.jk.JivoError);
+  assert.match(p.jk.rules({ paths: '/x' }).message, /paths must be a list/);
   assert.equal(p.jk.rules({ paths: ['/x'] }), true);
   assert.equal(p.hidden(), null, 'new rules replace the old');
 });
