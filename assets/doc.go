@@ -17,7 +17,8 @@
 // .wasm files, marks hashed names immutable for a year and has the browser
 // revalidate the others, and sends a strong ETag with every file (a
 // matching If-None-Match gets 304 Not Modified). It never lists a
-// directory and never leaves the file system it was given. The scripts
-// jivokit embeds (the page runtime, wasm_exec.js, the stub widget) are
-// served by the same code, with the same rule.
+// directory and never leaves the file system it was given. ScriptHandler
+// serves scripts held in memory by the same code, with the same rule:
+// jivokit serves the scripts it embeds (the page runtime, wasm_exec.js,
+// the stub widget) with it.
 package assets

@@ -3,47 +3,51 @@ package e2e
 import (
 	"context"
 	"errors"
-	"fmt"
 	"os"
-	"os/exec"
 	"sync"
 	"testing"
 	"time"
-
-	"github.com/chromedp/chromedp"
 )
 
-// ErrNoChromium is the error of a test process that found no browser to run.
+// ErrNoChromium is wrapped by Launch's error (and so NewBrowser's) when
+// there is no browser to run.
 var ErrNoChromium = errors.New("e2e: Chromium not found (install Debian's chromium package, or set JIVOKIT_CHROMIUM)")
 
 // ErrShutDown is the error of NewBrowser after Shutdown.
 var ErrShutDown = errors.New("e2e: the browser was shut down")
 
-// startTimeout bounds the browser's start.
+// startTimeout bounds a browser's start.
 const startTimeout = 60 * time.Second
 
-// Browser opens pages in the test process's shared headless Chromium.
+// Browser opens pages in a headless Chromium: the test process's shared
+// one (NewBrowser), or one of its own (Launch).
 type Browser struct {
-	ctx context.Context // the root chromedp context of the shared browser
-	cfg config
+	ctx  context.Context // the browser's root chromedp context
+	cfg  config
+	stop func() // stops a browser Launch started; nil for the shared one
 }
 
 // shared is the test process's one browser.
 var shared struct {
-	mu     sync.Mutex
-	ctx    context.Context
-	cancel context.CancelFunc
-	err    error
+	mu      sync.Mutex
+	browser *Browser
+	err     error
 }
 
-// NewBrowser returns a Browser for tb, starting the shared Chromium if it
-// is not running yet. The options apply to every page it opens.
+// NewBrowser returns a Browser for tb in the test process's shared
+// Chromium, which it starts with Launch on first use. The options apply to
+// every page it opens; WithChromium and WithBrowserFlag fail the test
+// (the shared browser is started from the environment: use Launch for a
+// browser of your own).
 //
 // Without a browser to run, it skips the test, or fails it when the
 // environment variable CI is set.
 func NewBrowser(tb testing.TB, opts ...Option) *Browser {
 	tb.Helper()
 	cfg := config{}.with(opts)
+	if err := cfg.errLaunchOnly("NewBrowser"); err != nil {
+		tb.Fatal(err)
+	}
 	if _, err := cfg.allowed(); err != nil {
 		tb.Fatal(err)
 	}
@@ -64,69 +68,24 @@ func unavailable(tb testing.TB, err error) {
 	tb.Fatal(err)
 }
 
-// start starts the shared browser once; a failed start is not retried.
+// start starts the shared browser once, with Launch; a failed start is
+// not retried.
 func start() (context.Context, error) {
 	shared.mu.Lock()
 	defer shared.mu.Unlock()
-	if shared.ctx != nil || shared.err != nil {
-		return shared.ctx, shared.err
+	if shared.browser != nil || shared.err != nil {
+		if shared.err != nil {
+			return nil, shared.err
+		}
+		return shared.browser.ctx, nil
 	}
-	path, err := chromiumPath()
+	b, err := Launch(context.Background())
 	if err != nil {
 		shared.err = err
 		return nil, err
 	}
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(path),
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.WindowSize(1280, 900),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-dev-shm-usage", true),
-		chromedp.Flag("no-first-run", true),
-	)
-	allocCtx, allocCancel := chromedp.NewExecAllocator(context.Background(), opts...)
-	ctx, cancel := chromedp.NewContext(allocCtx)
-	done := make(chan error, 1)
-	go func() { done <- chromedp.Do(ctx) }() // starts the browser
-	select {
-	case err = <-done:
-	case <-time.After(startTimeout):
-		err = fmt.Errorf("no answer after %v", startTimeout)
-	}
-	if err != nil {
-		cancel()
-		allocCancel()
-		shared.err = fmt.Errorf("e2e: starting %s: %w", path, err)
-		return nil, shared.err
-	}
-	shared.ctx = ctx
-	shared.cancel = func() {
-		cancel()
-		allocCancel()
-	}
-	return ctx, nil
-}
-
-// chromiumPath finds the browser: $JIVOKIT_CHROMIUM, /usr/bin/chromium, or
-// a usual name on PATH.
-func chromiumPath() (string, error) {
-	if p := os.Getenv("JIVOKIT_CHROMIUM"); p != "" {
-		full, err := exec.LookPath(p)
-		if err != nil {
-			return "", fmt.Errorf("%w: JIVOKIT_CHROMIUM=%s: %w", ErrNoChromium, p, err)
-		}
-		return full, nil
-	}
-	for _, name := range []string{"/usr/bin/chromium", "chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "headless-shell", "headless_shell"} {
-		if full, err := exec.LookPath(name); err == nil {
-			return full, nil
-		}
-	}
-	return "", ErrNoChromium
+	shared.browser = b
+	return b.ctx, nil
 }
 
 // Shutdown stops the shared browser and removes its profile directory.
@@ -135,10 +94,10 @@ func chromiumPath() (string, error) {
 func Shutdown() {
 	shared.mu.Lock()
 	defer shared.mu.Unlock()
-	if shared.cancel != nil {
-		shared.cancel()
+	if shared.browser != nil {
+		shared.browser.Close()
 	}
-	shared.ctx, shared.cancel, shared.err = nil, nil, ErrShutDown
+	shared.browser, shared.err = nil, ErrShutDown
 }
 
 // Main runs the tests, stops the shared browser and exits; call it from

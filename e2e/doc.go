@@ -21,6 +21,8 @@
 // first use and each page gets a tab of its own, in a fresh browser context
 // (no cookies or storage shared between tests). Call Main from TestMain to
 // stop it when the tests are done; otherwise it stops with the test process.
+// Launch starts a browser of its own, outside any test, for a benchmark or
+// a measurement command; NewBrowser is its testing wrapper.
 //
 // A page fails its test when it logs a console error, throws an uncaught
 // exception or the browser logs an error (a failed resource load, a CSP
@@ -31,7 +33,8 @@
 // Environment:
 //
 //   - JIVOKIT_CHROMIUM: the browser to run; default /usr/bin/chromium, then
-//     chromium, chromium-browser, google-chrome or headless-shell on PATH.
+//     the first that chromedp finds on PATH (headless-shell, chromium,
+//     google-chrome, ...). WithChromium overrides it for Launch.
 //   - JIVOKIT_E2E_ARTIFACTS: the directory for screenshots of failed tests;
 //     default a new directory under the system's temporary directory.
 //   - CI: when set and not empty, a missing browser fails the test instead

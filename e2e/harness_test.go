@@ -211,13 +211,6 @@ func TestStub(t *testing.T) {
 	}
 }
 
-func TestChromiumPath(t *testing.T) {
-	t.Setenv("JIVOKIT_CHROMIUM", filepath.Join(t.TempDir(), "no-chromium"))
-	if _, err := chromiumPath(); !errors.Is(err, ErrNoChromium) {
-		t.Errorf("a missing JIVOKIT_CHROMIUM gave %v, want ErrNoChromium", err)
-	}
-}
-
 func TestUnavailable(t *testing.T) {
 	for _, tt := range []struct {
 		ci          string

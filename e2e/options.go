@@ -6,13 +6,16 @@ import (
 	"time"
 )
 
-// Option changes how pages behave: given to NewBrowser, it applies to every
-// page that browser opens; given to Open, to that page only.
+// Option changes how pages behave: given to Launch or NewBrowser, it
+// applies to every page that browser opens; given to Open, to that page
+// only. WithChromium and WithBrowserFlag change how Launch starts the
+// browser, and apply to Launch only.
 type Option func(*config)
 
 type config struct {
 	allow   []string
 	timeout time.Duration
+	launch  launchConfig // Launch's options
 }
 
 // DefaultTimeout bounds each evaluation and wait of a page. Opening a
@@ -40,6 +43,7 @@ func WithTimeout(d time.Duration) Option {
 
 func (c config) with(opts []Option) config {
 	c.allow = append([]string(nil), c.allow...)
+	c.launch.flags = append([]flag(nil), c.launch.flags...)
 	if c.timeout == 0 {
 		c.timeout = DefaultTimeout
 	}

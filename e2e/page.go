@@ -33,6 +33,9 @@ type Page struct {
 // the tab closes.
 func (b *Browser) Open(tb testing.TB, url string, opts ...Option) *Page {
 	tb.Helper()
+	if err := (config{}).with(opts).errLaunchOnly("Open"); err != nil {
+		tb.Fatal(err)
+	}
 	cfg := b.cfg.with(opts)
 	allow, err := cfg.allowed()
 	if err != nil {

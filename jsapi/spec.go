@@ -116,9 +116,10 @@ type Method struct {
 	// is how a destroyed widget comes back, so it cannot wait for it.
 	Immediate bool
 	// Coalesce: the vendor limits how often the method may be called, so
-	// the page runtime makes the first call of a burst at once and
-	// coalesces those within the next second into one, with the last
-	// arguments (see docs/runtime.md).
+	// the page runtime makes the first call to it at once and coalesces
+	// the calls to it within the next second into one, with the last
+	// arguments (see docs/runtime.md). Each coalescing method has its own
+	// burst: calls to other methods neither join nor hold it.
 	Coalesce bool
 	Doc      string // one line, from the source
 	Source   Source

@@ -5,7 +5,8 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/jivokit/jivokit/internal/lib/jsasset"
+	"github.com/jivokit/jivokit/assets"
+	"github.com/jivokit/jivokit/jsapi/runtime"
 )
 
 // WeightPath is where Handler serves the extra script a stub with
@@ -30,11 +31,19 @@ const WeightPath = "/jivokit/stub-weight.js"
 // MaxExtraBytes gets 400 Bad Request.
 func Handler() http.Handler { return handler }
 
-var assets = jsasset.Handler(map[string]string{Path: Script})
+var scripts = assets.ScriptHandler(map[string]string{Path: Script, RuntimePath: runtime.Script})
+
+// notFound is the 404 text: every path Handler serves.
+const notFound = "not found: this handler serves " + RuntimePath + ", " + Path + " and " + WeightPath + "?bytes=N"
 
 var handler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-	if r.URL.Path != WeightPath {
-		assets.ServeHTTP(w, r)
+	switch r.URL.Path {
+	case Path, RuntimePath:
+		scripts.ServeHTTP(w, r)
+		return
+	case WeightPath:
+	default:
+		http.Error(w, notFound, http.StatusNotFound)
 		return
 	}
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {

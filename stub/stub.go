@@ -1,6 +1,6 @@
 package stub
 
-import "github.com/jivokit/jivokit/internal/lib/jsasset"
+import "github.com/jivokit/jivokit/jsapi/runtime"
 
 // Script is the minified stub widget, an ES2017 IIFE built from src/ by
 // `go generate ./...` (into script_gen.go). Loading it twice on one page is
@@ -12,4 +12,4 @@ const Script = stubJS
 const Path = "/jivokit/stub.js"
 
 // RuntimePath is where Handler serves the page runtime (runtime.Script).
-const RuntimePath = jsasset.RuntimePath
+const RuntimePath = runtime.Path

@@ -3,12 +3,13 @@ package templates
 import (
 	"net/http"
 
-	"github.com/jivokit/jivokit/internal/lib/jsasset"
+	"github.com/jivokit/jivokit/assets"
+	"github.com/jivokit/jivokit/jsapi/runtime"
 )
 
 // The paths AssetHandler serves.
 const (
-	RuntimePath  = jsasset.RuntimePath // also stub.RuntimePath
+	RuntimePath  = runtime.Path // also stub.RuntimePath
 	WASMExecPath = "/jivokit/wasm_exec.js"
 )
 
@@ -26,4 +27,4 @@ const (
 //	mux.Handle(templates.WASMExecPath, templates.AssetHandler())
 func AssetHandler() http.Handler { return assetHandler }
 
-var assetHandler = jsasset.Handler(map[string]string{WASMExecPath: WASMExecJS})
+var assetHandler = assets.ScriptHandler(map[string]string{RuntimePath: runtime.Script, WASMExecPath: WASMExecJS})

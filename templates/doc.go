@@ -48,4 +48,4 @@
 // scripts, styles and images.
 package templates
 
-//go:generate go tool templ generate
+//go:generate go tool -modfile=../tools/go.mod templ generate

@@ -8,13 +8,13 @@
 // plain JavaScript one cheap entry point, jivokit.call. docs/runtime.md is
 // its contract.
 //
-// Serve Script as /jivokit/runtime.js, or inline it, before the widget's
-// own script:
+// A page runs Script before the widget's own script. The templ components
+// of package templates inline it by default, or load it from Path
+// (templates.WithRuntimeURL), where templates.AssetHandler and
+// stub.Handler serve it with assets.ScriptHandler (an ETag, revalidation,
+// text/javascript). A server of its own serves it the same way:
 //
-//	http.HandleFunc("/jivokit/runtime.js", func(w http.ResponseWriter, r *http.Request) {
-//		w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
-//		io.WriteString(w, runtime.Script)
-//	})
+//	mux.Handle(runtime.Path, assets.ScriptHandler(map[string]string{runtime.Path: runtime.Script}))
 //
 // Script and Loader are built from src/ by `go generate ./...` with
 // esbuild (no Node needed) into script_gen.go, as string constants: their
@@ -22,6 +22,10 @@
 // WebAssembly bridge (wasm/jivo), which adds Script to a page that lacks
 // it, pays for the script's bytes alone.
 package runtime
+
+// Path is the one URL path of the page runtime wherever jivokit serves it
+// (templates.AssetHandler, stub.Handler, the demo).
+const Path = "/jivokit/runtime.js"
 
 // Script is the minified page runtime, an ES2017 IIFE. Loading it twice on
 // one page is harmless: the second copy does nothing.

@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"github.com/jivokit/jivokit/internal/lib/testtool"
+	"github.com/jivokit/jivokit/jsapi"
 )
 
 // gzipGoal is the page runtime's size budget, gzipped. It was 2048 until
@@ -60,7 +61,16 @@ func scriptEnv(tb testing.TB) []string {
 		}
 		env = append(env, name+"="+path)
 	}
-	return env
+	// The spec's method and callback names, in order, for the tests that
+	// check the runtime's tables against it.
+	var methods, callbacks []string
+	for _, m := range jsapi.Methods() {
+		methods = append(methods, m.Name)
+	}
+	for _, c := range jsapi.Callbacks() {
+		callbacks = append(callbacks, c.Name)
+	}
+	return append(env, "JIVOKIT_SPEC_METHODS="+strings.Join(methods, ","), "JIVOKIT_SPEC_CALLBACKS="+strings.Join(callbacks, ","))
 }
 
 func sizes(t testing.TB) (minified, gzipped int) { return sizeOf(t, Script) }

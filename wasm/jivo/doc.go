@@ -82,9 +82,15 @@
 //
 // # Size
 //
-// The package imports neither fmt, encoding/json nor reflect, and objects
-// cross to JavaScript as one JSON text each, which costs fewer calls into
-// JavaScript than setting fields one by one. `go run ./internal/measure/wasmsize`
+// The package imports neither fmt, encoding/json nor reflect. An argument
+// the widget takes as an object (OpenOptions, ContactInfo, OfflineMessage),
+// or as an array of objects (custom data), crosses to JavaScript as one
+// JSON text per call, which one JSON.parse turns into the object or
+// array: that costs fewer calls into JavaScript than setting fields one by
+// one. Rules cross as their own JSON text; ClientAttributes, whose values
+// may be of any Go number type, is built by js.ValueOf; a struct that
+// groups the widget's positional parameters (Invitation, WidgetColor,
+// PageTitle) crosses as those strings and numbers, as they are. `go run ./internal/measure/wasmsize`
 // prints its size and call cost against plain syscall/js.
 //
 // On other platforms every function returns ErrUnsupported and

@@ -1,7 +1,8 @@
 // Package gen writes every file jivokit generates from the widget API spec
 // in package jsapi: the page runtime's method table and bundle, the
 // TypeScript declarations, the Go/WASM bindings, the stub widget's bundle and
-// the API reference. `go generate ./...` and `jivokit gen` both run it; a test
+// rules, the API reference, the fake widget's default answers and the size
+// measurement's calls of every method (docs/contributing.md lists them). `go generate ./...` and `jivokit gen` both run it; a test
 // fails when a committed file differs from what it writes now.
 package gen
 

@@ -1,15 +1,19 @@
 // Package cliflag parses a subcommand's flags the same way in every jivokit
-// command: help (-h, -help) goes to stdout with exit code 0, a usage error
-// and the usage go to stderr with exit code ExitUsage (64, EX_USAGE of
-// sysexits.h), and every usage text has the
-// same form:
+// command (Parse): help (-h, -help) goes to stdout with exit code 0, a
+// usage error and the usage go to stderr with exit code ExitUsage (64,
+// EX_USAGE of sysexits.h).
 //
-//	usage: jivokit NAME [flags]
+// SetUsage gives a usage text this form, which most commands use:
+//
+//	usage: jivokit NAME [-flag ...] ARGS
 //
 //	What the command does.
 //
 //	flags:
 //	  -flag ...
+//
+// A command with subcommands of its own (jivokit webhook listen, send)
+// sets fs.Usage itself and writes its usage in its own words.
 package cliflag
 
 import (

@@ -1,6 +1,6 @@
 package demo
 
-//go:generate go tool templ generate -path .
+//go:generate go tool -modfile=../../../tools/go.mod templ generate -path .
 
 import (
 	"bytes"

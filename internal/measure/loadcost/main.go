@@ -18,22 +18,21 @@
 //     request for its script to jivo_onLoadCallback) in the same page.
 //
 // Each figure is the median of the runs. It needs Chromium
-// (/usr/bin/chromium, or JIVOKIT_CHROMIUM). It is a measurement, not a
+// ($JIVOKIT_CHROMIUM, /usr/bin/chromium, or one on PATH; see e2e.Launch).
+// It is a measurement, not a
 // test: CI does not run it.
 package main
 
 import (
 	"bytes"
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"math"
 	"net"
 	"net/http"
 	"os"
-	"os/exec"
-	"slices"
 	"strings"
 	"sync"
 	"text/tabwriter"
@@ -43,6 +42,8 @@ import (
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 
+	"github.com/jivokit/jivokit/e2e"
+	"github.com/jivokit/jivokit/internal/measure/stats"
 	"github.com/jivokit/jivokit/stub"
 	"github.com/jivokit/jivokit/templates"
 	"github.com/jivokit/jivokit/templates/stubwidget"
@@ -89,12 +90,13 @@ func run(ctx context.Context, stdout, stderr io.Writer, args []string) int {
 	defer srv.Close()
 	base := "http://" + ln.Addr().String()
 
-	browser, stop, err := startBrowser(ctx)
+	b, err := e2e.Launch(ctx)
 	if err != nil {
 		fmt.Fprintln(stderr, "loadcost:", err)
 		return 1
 	}
-	defer stop()
+	defer b.Close()
+	browser := b.Context()
 
 	fmt.Fprintf(stdout, "stub widget weighted as a real one: %d KB of extra script, %v of start-up work; %d runs per strategy, medians\n\n",
 		*extra>>10, *busy, *runs)
@@ -110,7 +112,7 @@ func run(ctx context.Context, stdout, stderr io.Writer, args []string) int {
 			}
 			rs = append(rs, r)
 		}
-		results[s] = median(rs)
+		results[s] = medians(rs)
 	}
 	print(stdout, strategies, results)
 	return 0
@@ -125,17 +127,17 @@ type result struct {
 	load     time.Duration // the widget's script request to jivo_onLoadCallback
 }
 
-func median(rs []result) result {
+// medians is each figure's median over rs.
+func medians(rs []result) result {
 	pick := func(f func(result) float64) float64 {
 		v := make([]float64, len(rs))
 		for i, r := range rs {
 			v[i] = f(r)
 		}
-		slices.Sort(v)
-		return v[len(v)/2]
+		return stats.Median(v)
 	}
 	return result{
-		requests: int(pick(func(r result) float64 { return float64(r.requests) })),
+		requests: int(math.Round(pick(func(r result) float64 { return float64(r.requests) }))),
 		bytes:    pick(func(r result) float64 { return r.bytes }),
 		tbt:      time.Duration(pick(func(r result) float64 { return float64(r.tbt) })),
 		open:     time.Duration(pick(func(r result) float64 { return float64(r.open) })),
@@ -305,32 +307,4 @@ func measure(browser context.Context, url string) (result, error) {
 	r.open = time.Duration((m.Open - m.Click) * float64(time.Millisecond))
 	r.load = time.Duration((m.Loaded - m.Fetch) * float64(time.Millisecond))
 	return r, nil
-}
-
-// startBrowser starts headless Chromium.
-func startBrowser(ctx context.Context) (context.Context, func(), error) {
-	path := os.Getenv("JIVOKIT_CHROMIUM")
-	if path == "" {
-		path = "/usr/bin/chromium"
-	}
-	if _, err := exec.LookPath(path); err != nil {
-		return nil, nil, errors.New("no Chromium at " + path + " (set JIVOKIT_CHROMIUM)")
-	}
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(path),
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.WindowSize(1280, 900),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-dev-shm-usage", true),
-		chromedp.Flag("no-first-run", true),
-	)
-	alloc, cancelAlloc := chromedp.NewExecAllocator(ctx, opts...)
-	browser, cancel := chromedp.NewContext(alloc)
-	if err := chromedp.Do(browser); err != nil {
-		cancel()
-		cancelAlloc()
-		return nil, nil, err
-	}
-	return browser, func() { cancel(); cancelAlloc() }, nil
 }

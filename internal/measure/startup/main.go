@@ -26,8 +26,8 @@
 //
 //	go run ./internal/measure/startup [-pairs 15] [-scenarios loopback,slow,repeat]
 //
-// It needs Chromium (/usr/bin/chromium, or -chromium PATH, or
-// $JIVOKIT_CHROMIUM) and serves on loopback only. Every visit is bounded
+// It needs Chromium (-chromium PATH, $JIVOKIT_CHROMIUM, /usr/bin/chromium,
+// or one on PATH; see e2e.Launch) and serves on loopback only. Every visit is bounded
 // (-visit-timeout), and so is the whole run (-timeout).
 package main
 
@@ -41,8 +41,6 @@ import (
 	"net"
 	"net/http"
 	"os"
-	"os/exec"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -53,7 +51,9 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/jivokit/jivokit/assets"
+	"github.com/jivokit/jivokit/e2e"
 	"github.com/jivokit/jivokit/internal/build/wasmbuild"
+	"github.com/jivokit/jivokit/internal/measure/stats"
 	"github.com/jivokit/jivokit/jsapi/runtime"
 	"github.com/jivokit/jivokit/stub"
 	"github.com/jivokit/jivokit/templates"
@@ -85,7 +85,7 @@ func run(ctx context.Context, stdout, stderr io.Writer, args []string) int {
 	var scenarios string
 	fs.IntVar(&cfg.pairs, "pairs", 15, "interleaved rounds of visits (one of each page) per scenario")
 	fs.StringVar(&scenarios, "scenarios", "loopback,slow,repeat", "comma-separated `list` of loopback, slow, repeat")
-	fs.StringVar(&cfg.chromium, "chromium", "", "the browser to run (default $JIVOKIT_CHROMIUM or chromium on PATH)")
+	fs.StringVar(&cfg.chromium, "chromium", "", "the browser to run (default $JIVOKIT_CHROMIUM, /usr/bin/chromium, or the first of chromium, google-chrome, ... on PATH)")
 	fs.DurationVar(&cfg.latency, "latency", 40*time.Millisecond, "the slow scenario's round-trip latency")
 	fs.Float64Var(&cfg.mbps, "mbps", 5.5, "the slow scenario's download bandwidth in Mbit/s")
 	fs.DurationVar(&cfg.settle, "settle", 3*time.Second, "how long the repeat scenario's first visit stays open")
@@ -131,10 +131,21 @@ func run(ctx context.Context, stdout, stderr io.Writer, args []string) int {
 }
 
 func measure(ctx context.Context, stdout, stderr io.Writer, cfg config) error {
-	path, err := chromiumPath(cfg.chromium)
+	// The browser first: without one, nothing is built.
+	var opts []e2e.Option
+	if cfg.chromium != "" {
+		opts = append(opts, e2e.WithChromium(cfg.chromium))
+	}
+	if cfg.jsFlags != "" {
+		opts = append(opts, e2e.WithBrowserFlag("js-flags", cfg.jsFlags))
+	}
+	b, err := e2e.Launch(ctx, opts...)
 	if err != nil {
 		return err
 	}
+	defer b.Close()
+	browser := b.Context()
+
 	dir := cfg.dir
 	if dir == "" {
 		dir, err = os.MkdirTemp("", "startup")
@@ -153,28 +164,6 @@ func measure(ctx context.Context, stdout, stderr io.Writer, cfg config) error {
 		return err
 	}
 	defer srv.Close()
-
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(path),
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-dev-shm-usage", true),
-		chromedp.Flag("no-first-run", true),
-	)
-	if cfg.jsFlags != "" {
-		opts = append(opts, chromedp.Flag("js-flags", cfg.jsFlags))
-	}
-	allocCtx, allocCancel := chromedp.NewExecAllocator(ctx, opts...)
-	defer allocCancel()
-	browser, browserCancel := chromedp.NewContext(allocCtx)
-	defer browserCancel()
-	if err := chromedp.Do(browser); err != nil {
-		return fmt.Errorf("starting %s: %w", path, err)
-	}
 
 	wasmSize := fileSize(dir, m.WASM)
 	brSize := fileSize(dir, m.WASM+".br")
@@ -447,7 +436,7 @@ func report(w io.Writer, sc string, res []round, cfg config, brSize int64) {
 				xs = append(xs, x)
 			}
 		}
-		return median(xs)
+		return stats.Median(xs)
 	}
 	call := func(page string) func(r round) float64 { return func(r round) float64 { return r[page].Call } }
 	diff := func(a, b string) func(r round) float64 {
@@ -515,19 +504,6 @@ func report(w io.Writer, sc string, res []round, cfg config, brSize int64) {
 	fmt.Fprintln(w)
 }
 
-func median(xs []float64) float64 {
-	if len(xs) == 0 {
-		return math.NaN()
-	}
-	s := slices.Clone(xs)
-	slices.Sort(s)
-	n := len(s)
-	if n%2 == 1 {
-		return s[n/2]
-	}
-	return (s[n/2-1] + s[n/2]) / 2
-}
-
 func kb(n int64) string { return fmt.Sprintf("%.1f KB", float64(n)/1024) }
 
 func fileSize(dir, name string) int64 {
@@ -536,19 +512,4 @@ func fileSize(dir, name string) int64 {
 		return -1
 	}
 	return fi.Size()
-}
-
-// chromiumPath finds the browser: flag, $JIVOKIT_CHROMIUM, or a usual name.
-func chromiumPath(flagPath string) (string, error) {
-	for _, p := range []string{flagPath, os.Getenv("JIVOKIT_CHROMIUM")} {
-		if p != "" {
-			return exec.LookPath(p)
-		}
-	}
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "headless-shell"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p, nil
-		}
-	}
-	return "", errors.New("no Chromium found: install Debian's chromium package, or pass -chromium PATH")
 }

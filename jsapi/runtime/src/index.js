@@ -15,8 +15,10 @@ if (!w.jivokit) {
   const waiting = []; // ready()'s resolvers
   let loaded = false;
   let gone; // destroyed, not loaded since
-  let burst; // [method, args, resolve, promise] of setClientAttributes while its window is open
-  const held = []; // burst, while a call in its window waits for its end
+  // bursts holds, per coalescing method's name while its window is open,
+  // [method, args, resolve, promise, callers, held]: held holds the burst
+  // itself while a call in the window waits for the window's end.
+  const bursts = {};
   let found; // whether the configuration block was there
   let bad; // why the configuration block is unreadable, reported on load
 
@@ -92,8 +94,9 @@ if (!w.jivokit) {
     checks.forEach((c) => c());
   };
 
-  // pend puts q, a call to make later, in list (the queue, or held: the
-  // setClientAttributes of a burst) and gives it its promise. The
+  // pend puts q, a call to make later, in list (the queue, or a burst's
+  // held: the coalesced call of a rate-limited method) and gives it its
+  // promise. The
   // promise's withdraw() takes the call out of its list, so that it is
   // never made, and answers the promise with a JivoError; it answers
   // whether it could. A coalesced call shared by q[4] callers is withdrawn
@@ -119,13 +122,14 @@ if (!w.jivokit) {
     if (!d) return new JivoError(String(m), 'unknown method');
     if (!d.coalesce) return send(d, a);
     // A method the vendor rate-limits (setClientAttributes: 10 per hour and
-    // visitor): one call goes at once, those within a second after it are
-    // coalesced into one made when the second ends, with the last one's
-    // arguments.
-    let b = burst;
-    if (b) return (b[1] = a), held[0] ? (b[4]++, b[3]) : ((b[4] = 1), pend(b, held));
-    b = burst = [d];
-    setTimeout(() => ((burst = 0), held.pop() && b[2](send(d, b[1]))), 1000);
+    // visitor): one call goes at once, those to the same method within a
+    // second after it are coalesced into one made when the second ends,
+    // with the last one's arguments. Each such method has its own burst.
+    const n = d.name;
+    let b = bursts[n];
+    if (b) return (b[1] = a), b[5][0] ? (b[4]++, b[3]) : ((b[4] = 1), pend(b, b[5]));
+    b = bursts[n] = [d, a, 0, 0, 0, []];
+    setTimeout(() => (delete bursts[n], b[5].pop() && b[2](send(d, b[1]))), 1000);
     return send(d, a);
   }
 

@@ -1,4 +1,4 @@
-package jsasset
+package assets
 
 import (
 	"net/http"
@@ -7,8 +7,8 @@ import (
 	"testing"
 )
 
-func TestHandler(t *testing.T) {
-	h := Handler(map[string]string{"/a.js": "let a = 1;", "/b.js": "let b = 2;"})
+func TestScriptHandler(t *testing.T) {
+	h := ScriptHandler(map[string]string{"/a.js": "let a = 1;", "/b.js": "let b = 2;"})
 	get := func(method, path string, header ...string) *httptest.ResponseRecorder {
 		r := httptest.NewRequest(method, path, nil)
 		for i := 0; i+1 < len(header); i += 2 {

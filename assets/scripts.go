@@ -1,47 +1,38 @@
-// Package jsasset serves JavaScript files embedded in the binary: the page
-// runtime, the stub widget and wasm_exec.js. It serves them with
-// assets.Handler, the one handler of static files, so that they get the
-// same headers and caching rule as a build directory's files.
-package jsasset
+package assets
 
 import (
 	"bytes"
 	"io"
 	"io/fs"
-	"maps"
 	"net/http"
 	"slices"
 	"strings"
 	"time"
-
-	"github.com/jivokit/jivokit/assets"
-	"github.com/jivokit/jivokit/jsapi/runtime"
 )
 
-// RuntimePath is the one URL path of the page runtime (jsapi/runtime's
-// Script), wherever jivokit serves it.
-const RuntimePath = "/jivokit/runtime.js"
-
-// Handler serves each script of files (URL path to JavaScript source), and
-// the page runtime at RuntimePath, with assets.Handler: GET and HEAD, Content-Type text/javascript;
+// ScriptHandler serves scripts held in memory: each of scripts (URL path
+// to JavaScript source), by its whole path, with the code of Handler and
+// so with its headers and rule: GET and HEAD, Content-Type text/javascript;
 // charset=utf-8, X-Content-Type-Options: nosniff, a strong ETag (a matching
-// If-None-Match gets 304 Not Modified) and Cache-Control: no-cache (the
-// names carry no hash: a page revalidates after a rebuild). Other paths get
-// 404 naming the paths it serves; other methods 405 with an Allow header.
-func Handler(files map[string]string) http.Handler {
-	files = maps.Clone(files)
-	files[RuntimePath] = runtime.Script
+// If-None-Match gets 304 Not Modified) and Cache-Control CacheRevalidate
+// (the names carry no hash: a page revalidates after a rebuild). Other
+// paths get 404 naming the paths it serves; other methods 405 with an
+// Allow header. jivokit serves the scripts it embeds with it (the page
+// runtime at runtime.Path, wasm_exec.js, the stub widget):
+//
+//	mux.Handle("/jivokit/", assets.ScriptHandler(map[string]string{runtime.Path: runtime.Script}))
+func ScriptHandler(scripts map[string]string) http.Handler {
 	mem := memFS{}
-	paths := make([]string, 0, len(files))
-	for path, body := range files {
+	paths := make([]string, 0, len(scripts))
+	for path, body := range scripts {
 		mem[strings.TrimPrefix(path, "/")] = []byte(body)
 		paths = append(paths, path)
 	}
 	slices.Sort(paths)
 	notFound := "not found: this handler serves " + strings.Join(paths, " and ")
-	static := assets.Handler(mem)
+	static := Handler(mem)
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if _, ok := files[r.URL.Path]; !ok {
+		if _, ok := mem[strings.TrimPrefix(r.URL.Path, "/")]; !ok || !strings.HasPrefix(r.URL.Path, "/") {
 			http.Error(w, notFound, http.StatusNotFound)
 			return
 		}
