@@ -6,10 +6,10 @@ import (
 	"github.com/jivokit/jivokit/jsapi"
 )
 
-// ErrNoLife: the page lacks jivokit's life script (templates.WithLife
-// adds it) and the bridge could not add it, for instance where a
-// Content-Security-Policy refuses inline scripts and eval.
-var ErrNoLife = errors.New("jivo: the jivokit life script (hide, show, reset, switchWidget, state) is not on the page and could not be added")
+// ErrNoLife: the page lacks jivokit's life script, which Hide, Show,
+// Reset, SwitchWidget, CurrentState and OnState need: render the widget
+// with templates.WithLife (or serve runtime.Life after the runtime).
+var ErrNoLife = errors.New("jivo: the jivokit life script (hide, show, reset, switchWidget, state) is not on the page: render it with templates.WithLife")
 
 // State is the widget's live state, as jivokit.state has it: what a
 // launcher of the page's own draws (OnState, CurrentState).

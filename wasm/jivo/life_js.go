@@ -4,45 +4,25 @@ package jivo
 
 import (
 	"context"
-	"sync"
+	"runtime"
 	"syscall/js"
 
 	"github.com/jivokit/jivokit/jsapi"
-	"github.com/jivokit/jivokit/jsapi/runtime"
 )
 
-var lifeOnce sync.Mutex
-
-// life returns the page runtime with the life script's functions, adding
-// the script (runtime.Life) as the bridge adds the runtime when the page
-// lacks it.
+// life returns the page runtime when the page has the life script
+// (runtime.Life: templates.WithLife renders it). Unlike the runtime, the
+// bridge does not add it: its 4 KB would weigh on every program that
+// calls one of these functions, while the page that uses them renders it.
 func life() (*page, error) {
 	p, err := bridge()
 	if err != nil {
 		return nil, err
 	}
-	lifeOnce.Lock()
-	defer lifeOnce.Unlock()
-	if p.jivokit.Get("hide").Type() != js.TypeFunction {
-		installScript(js.Global(), runtime.Life)
-	}
 	if p.jivokit.Get("hide").Type() != js.TypeFunction {
 		return nil, ErrNoLife
 	}
 	return p, nil
-}
-
-// installScript evaluates js as an inline script element with the nonce
-// of the page's scripts.
-func installScript(global js.Value, src string) {
-	defer ignorePanic()
-	doc := global.Get("document")
-	s := doc.Call("createElement", "script")
-	if n := doc.Call("querySelector", "script[nonce]"); n.Type() == js.TypeObject {
-		s.Set("nonce", n.Get("nonce"))
-	}
-	s.Set("textContent", src)
-	doc.Get("documentElement").Call("appendChild", s)
 }
 
 // toggle calls jivokit.hide or show.
@@ -82,25 +62,21 @@ func Hide(reason string) error { return toggle("hide", reason) }
 // Show releases reason; a reason the widget is not hidden for is a no-op.
 func Show(reason string) error { return toggle("show", reason) }
 
-// settle waits for the promise r and returns its value.
-func settle(ctx context.Context, method string, r js.Value) (js.Value, error) {
-	ch := make(chan js.Value, 1)
-	f := js.FuncOf(func(_ js.Value, a []js.Value) any {
-		if len(a) > 0 {
-			ch <- a[0]
-		} else {
-			ch <- js.Undefined()
-		}
-		return nil
-	})
-	defer f.Release()
-	r.Call("then", f)
-	select {
-	case v := <-ch:
-		return v, nil
-	case <-ctx.Done():
-		return js.Value{}, &notLoadedError{method: method, errs: []error{ErrNotLoaded, ctx.Err()}}
+// lifeCall calls jivokit's method with arg and, when it answers a
+// promise, waits for it as a queued call waits; a JivoError answer is a
+// *jsapi.WidgetError.
+func lifeCall(ctx context.Context, p *page, method string, arg any) error {
+	r, why := try(p.jivokit, method, arg)
+	if why != "" {
+		return &jsapi.WidgetError{Method: method, Reason: why}
 	}
+	if r.Type() == js.TypeObject && r.Get("then").Type() == js.TypeFunction {
+		var err error
+		if r, err = wait(ctx, p, -1, r); err != nil {
+			return err
+		}
+	}
+	return jsError(p, method, r)
 }
 
 // Reset ends the widget for this visitor, for log-out and withdrawn
@@ -143,15 +119,7 @@ func Reset(ctx context.Context, opts ResetOptions) error {
 	if why != "" {
 		return &jsapi.WidgetError{Method: "reset", Reason: why}
 	}
-	r, why := try(p.jivokit, "reset", o)
-	if why != "" {
-		return &jsapi.WidgetError{Method: "reset", Reason: why}
-	}
-	v, err := settle(ctx, "reset", r)
-	if err != nil {
-		return err
-	}
-	return jsError(p, "reset", v)
+	return lifeCall(ctx, p, "reset", o)
 }
 
 // SwitchWidget loads the widget with another id in this page, with the
@@ -168,15 +136,7 @@ func SwitchWidget(ctx context.Context, id string) error {
 	if err != nil {
 		return err
 	}
-	r, why := try(p.jivokit, "switchWidget", id)
-	if why != "" {
-		return &jsapi.WidgetError{Method: "switchWidget", Reason: why}
-	}
-	v, err := settle(ctx, "switchWidget", r)
-	if err != nil {
-		return err
-	}
-	return jsError(p, "switchWidget", v)
+	return lifeCall(ctx, p, "switchWidget", id)
 }
 
 // stateOf reads a jivokit.state object.
@@ -203,67 +163,98 @@ func CurrentState() (State, error) {
 	return stateOf(p.jivokit.Get("state")), nil
 }
 
+// stateIndex is fromJS's first argument when jivokit.onState reports a
+// state: the index after ready's.
+const stateIndex = readyIndex + 1
+
+// stateSubs are OnState's subscriptions; like hubs' listeners, the list is
+// replaced, never changed in place, and fromJS reads it without a lock.
+var stateSubs []*stateSub
+
+// stateOff ends the jivokit.onState subscription, made for the first
+// OnState and ended with the last.
+var stateOff js.Value
+
+// A stateSub is one OnState subscription: states queue in JavaScript's
+// turn and run in order on a goroutine of its own. This port runs one
+// goroutine at a time and switches only where one blocks, so its fields
+// need no lock.
+type stateSub struct {
+	fn      func(State)
+	queue   []State
+	running bool
+	stopped bool
+}
+
+// stateEvent hands a state jivokit.onState reported to every subscription.
+func stateEvent(args []js.Value) {
+	if len(args) == 0 {
+		return
+	}
+	s := stateOf(args[0])
+	for _, l := range stateSubs {
+		l.queue = append(l.queue, s)
+		if !l.running {
+			l.running = true
+			go l.drain()
+		}
+	}
+}
+
+// drain runs l's queued states; a panic of fn is reported as a listener's
+// is (a *PanicError), and the states after it run on a new goroutine.
+func (l *stateSub) drain() {
+	defer func() {
+		if x := recover(); x != nil {
+			buf := make([]byte, 4096)
+			buf = buf[:runtime.Stack(buf, false)]
+			report(&PanicError{Callback: "jivokit.onState", Value: x, Stack: buf}, "\n"+string(buf))
+			go l.drain()
+		}
+	}()
+	for len(l.queue) > 0 && !l.stopped {
+		s := l.queue[0]
+		l.queue = l.queue[1:]
+		l.fn(s)
+	}
+	l.running = false
+}
+
 // OnState calls fn with the widget's state each time it changes, in
 // order, on a goroutine of its own (fn may block; later states wait). It
 // returns the function that stops it. Without the life script on the page
-// and no way to add it, the error goes to the error handler
-// (SetErrorHandler) and the returned function does nothing.
+// the error (ErrNoLife) goes to the error handler (SetErrorHandler) and
+// the returned function does nothing.
 func OnState(fn func(State)) (unsubscribe func()) {
 	p, err := life()
 	if err != nil {
 		report(err, "")
 		return nop
 	}
-	var (
-		mu      sync.Mutex
-		queue   []State
-		running bool
-		stopped bool
-	)
-	drain := func() {
-		for {
-			mu.Lock()
-			if len(queue) == 0 || stopped {
-				running = false
-				mu.Unlock()
-				return
-			}
-			s := queue[0]
-			queue = queue[1:]
-			mu.Unlock()
-			fn(s)
+	l := &stateSub{fn: fn}
+	// One jivokit.onState subscription serves every Go one.
+	if len(stateSubs) == 0 {
+		var why string
+		if stateOff, why = try(p.jivokit, "onState", p.fromJS.Call("bind", nil, stateIndex)); why != "" {
+			report(&jsapi.WidgetError{Method: "onState", Reason: why}, "")
+			return nop
 		}
 	}
-	f := js.FuncOf(func(_ js.Value, a []js.Value) any {
-		if len(a) == 0 {
-			return nil
-		}
-		s := stateOf(a[0])
-		mu.Lock()
-		queue = append(queue, s)
-		start := !running && !stopped
-		running = running || start
-		mu.Unlock()
-		if start {
-			go drain()
-		}
-		return nil
-	})
-	off, why := try(p.jivokit, "onState", f)
-	if why != "" {
-		f.Release()
-		report(&jsapi.WidgetError{Method: "onState", Reason: why}, "")
-		return nop
-	}
-	var once sync.Once
+	stateSubs = append(stateSubs[:len(stateSubs):len(stateSubs)], l)
 	return func() {
-		once.Do(func() {
-			mu.Lock()
-			stopped = true
-			mu.Unlock()
-			try(off, "call")
-			f.Release()
-		})
+		if l.stopped {
+			return
+		}
+		l.stopped = true
+		var next []*stateSub
+		for _, x := range stateSubs {
+			if x != l {
+				next = append(next, x)
+			}
+		}
+		if stateSubs = next; next == nil {
+			try(stateOff, "call")
+		}
 	}
 }
 

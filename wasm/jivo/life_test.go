@@ -41,7 +41,7 @@ func lifeCalls() []string {
 }
 
 func TestLife(t *testing.T) {
-	// Under Node there is no document to add the script to.
+	// The bridge does not add the life script: the page renders it.
 	if err := jivo.Hide("modal"); !errors.Is(err, jivo.ErrNoLife) {
 		t.Fatalf("Hide without the life script: %v, want ErrNoLife", err)
 	}
@@ -86,7 +86,9 @@ func TestLife(t *testing.T) {
 	}
 	short, cancel := context.WithTimeout(ctx, 20*time.Millisecond)
 	defer cancel()
-	if err := jivo.SwitchWidget(short, "999"); !errors.Is(err, jivo.ErrNotLoaded) || !errors.Is(err, context.DeadlineExceeded) {
+	// (On a page the switch leaves the widget unloaded, and the error also
+	// wraps ErrNotLoaded; this fake page's widget stays loaded.)
+	if err := jivo.SwitchWidget(short, "999"); !errors.Is(err, context.DeadlineExceeded) {
 		t.Errorf("a switch that never loads: %v", err)
 	}
 	want := []string{
@@ -122,6 +124,37 @@ func TestLife(t *testing.T) {
 		case <-ctx.Done():
 			t.Fatal("no state change")
 		}
+	}
+	// A listener that panics is reported; the states after it still come.
+	var reported []error
+	jivo.SetErrorHandler(func(err error) { reported = append(reported, err) })
+	defer jivo.SetErrorHandler(nil)
+	offPanic := jivo.OnState(func(s jivo.State) {
+		if s.Unread == 7 {
+			panic("a listener's bug")
+		}
+		got <- s
+	})
+	js.Global().Call("eval", `lifeEmit({phase: 'loaded', open: false, online: true, unread: 7}); lifeEmit({phase: 'loaded', open: false, online: true, unread: 8})`)
+	seen := map[int]int{}
+	for i := 0; i < 3; i++ {
+		select {
+		case s := <-got:
+			seen[s.Unread]++
+		case <-ctx.Done():
+			t.Fatalf("states after a panic: %v", seen)
+		}
+	}
+	if seen[7] != 1 || seen[8] != 2 {
+		t.Errorf("states after a panic: %v, want 7 once (the other listener) and 8 twice", seen)
+	}
+	var pe *jivo.PanicError
+	if len(reported) != 1 || !errors.As(reported[0], &pe) || pe.Callback != "jivokit.onState" {
+		t.Errorf("reported %v", reported)
+	}
+	offPanic()
+	if c := lifeCalls(); len(c) != 0 {
+		t.Errorf("the page's subscription ended while another Go one is left: %q", c)
 	}
 	off()
 	off()

@@ -21,6 +21,12 @@ func main() {
 	_ = jivo.Load(ctx)
 	_, _ = jivo.CurrentPhase()
 	jivo.SetErrorHandler(func(error) {})
+	_ = jivo.Hide("modal")
+	_ = jivo.Show("modal")
+	_ = jivo.Reset(ctx, jivo.ResetOptions{})
+	_ = jivo.SwitchWidget(ctx, "1234567")
+	_, _ = jivo.CurrentState()
+	jivo.OnState(func(jivo.State) {})()
 	callMethods(ctx)
 	subscribeAll()
 }
