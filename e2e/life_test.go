@@ -24,40 +24,52 @@ import (
 )
 
 // The life script's tests in Chromium, on the stub widget under a nonce
-// policy. The stub adds one element of its own (#jivokit-stub); vendorDOM
-// adds what the vendor's widget adds at load, so that the tests see the
-// vendor's shape: div#jivo-iframe-container holding a same-origin
-// iframe#jivo_container (whose window keeps a mark: it is lost if the
-// iframe is ever moved or re-inserted, which reloads it) and a <jdiv>
-// label with a button in the body. jivo_destroy removes the container
-// 10 ms later, as the vendor's does; the stub is let load again.
+// policy. vendorDOM makes sure the page has the vendor's shape at load:
+// div#jivo-iframe-container holding a same-origin iframe#jivo_container
+// (whose window gets a mark: it is lost if the iframe is ever moved or
+// re-inserted, which reloads it) and a <jdiv> label with a button in the
+// body. A stub that does not make them itself gets them added, removed
+// 10 ms after jivo_destroy as the vendor's container is, and is let load
+// again after it.
 const vendorDOM = `(function () {
   var make = function () {
-    if (document.getElementById('jivo-iframe-container')) return;
-    window.jivo_magic_var = 1;
-    window.jivo_config = {widget_id: 'x'};
-    var c = document.createElement('div');
-    c.id = 'jivo-iframe-container';
-    var f = document.createElement('iframe');
-    f.id = 'jivo_container';
-    f.title = 'Jivochat';
-    c.appendChild(f);
-    document.body.appendChild(c);
-    f.contentWindow.alive = 'yes';
-    var j = document.createElement('jdiv');
-    j.className = 'label_e2e';
-    var b = document.createElement('button');
-    b.textContent = 'Chat with us';
-    j.appendChild(b);
-    document.body.appendChild(j);
+    var c = document.getElementById('jivo-iframe-container');
+    if (!c) {
+      // A stub without the vendor's elements: add them.
+      window.jivo_magic_var = 1;
+      window.jivo_config = window.jivo_config || {widget_id: 'x'};
+      c = document.createElement('div');
+      c.id = 'jivo-iframe-container';
+      var f = document.createElement('iframe');
+      f.id = 'jivo_container';
+      f.title = 'Jivochat';
+      c.appendChild(f);
+      document.body.appendChild(c);
+      window.addedVendorDOM = true;
+    }
+    c.querySelector('iframe').contentWindow.alive = 'yes';
+    var j = document.querySelector('jdiv');
+    if (!j) {
+      j = document.createElement('jdiv');
+      j.className = 'label_e2e';
+      document.body.appendChild(j);
+    }
+    if (!j.querySelector('button')) {
+      var b = document.createElement('button');
+      b.textContent = 'Chat with us';
+      j.appendChild(b);
+    }
     window.flashed = window.flashed || j.checkVisibility();
   };
   var wait = function () {
     if (!window.jivokit) return setTimeout(wait, 2);
     jivokit.on('jivo_onLoadCallback', make);
     jivokit.on('jivo_onWidgetDestroy', function () {
+      if (!window.addedVendorDOM) return;
+      // The stub without the vendor's loading loads again only afresh.
       delete window.jivokitStub;
-      setTimeout(function () { var c = document.getElementById('jivo-iframe-container'); if (c) c.remove(); }, 10);
+      var c = document.getElementById('jivo-iframe-container');
+      setTimeout(function () { if (c) c.remove(); }, 10);
     });
     if (jivokit.loaded) make();
   };
