@@ -3,6 +3,7 @@ package demo
 import (
 	"bytes"
 	"net/http"
+	"strings"
 
 	"github.com/a-h/templ"
 
@@ -68,18 +69,40 @@ func (s *Server) lifeRoutes(mux *http.ServeMux) {
 	})
 	mux.HandleFunc("GET /life/{name}", s.serveLife)
 	if s.stub {
-		mux.HandleFunc("GET /life/widget/{id}", serveLifeWidget)
+		stubFiles := stub.Handler()
+		mux.HandleFunc("GET /life/widget/{rest...}", func(w http.ResponseWriter, r *http.Request) {
+			serveLifeWidget(w, r, stubFiles)
+		})
 	}
 }
 
-func serveLifeWidget(w http.ResponseWriter, r *http.Request) {
-	id := r.PathValue("id")
-	lang := ""
+// lifeLang returns the language of the life pages' widget id, or "".
+func lifeLang(id string) string {
 	for _, x := range lifeWidgets {
 		if x.ID == id {
-			lang = x.Lang
+			return x.Lang
 		}
 	}
+	return ""
+}
+
+// serveLifeWidget serves the stub as widget ID at /life/widget/ID, and what
+// a stub that loads the vendor's way asks for next to it (its config,
+// status and bundle) from the stub's handler, the config in the widget's
+// language.
+func serveLifeWidget(w http.ResponseWriter, r *http.Request, stubFiles http.Handler) {
+	rest := r.PathValue("rest")
+	if strings.Contains(rest, "/") {
+		if i := strings.LastIndexByte(rest, '/'); strings.Contains(rest, "config/") && lifeLang(rest[i+1:]) != "" {
+			q := r.URL.Query()
+			q.Set("locale", lifeLang(rest[i+1:]))
+			r.URL.RawQuery = q.Encode()
+		}
+		stubFiles.ServeHTTP(w, r)
+		return
+	}
+	id := rest
+	lang := lifeLang(id)
 	if lang == "" {
 		http.NotFound(w, r)
 		return

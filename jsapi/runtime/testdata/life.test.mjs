@@ -440,3 +440,18 @@ test('life: a switch before anything was requested changes the id only; load() f
   await ready;
   assert.equal(p.jk.phase, 'loaded');
 });
+
+test('life: a Turbo morph keeps the widget nodes out of it and applies the block', () => {
+  const p = newPage({ config: { contact_info: { name: 'Ann' } } });
+  p.load();
+  p.calls.length = 0;
+  const keep = { type: 'turbo:before-morph-element', target: p.label, cancelable: true, defaultPrevented: false, preventDefault() { this.defaultPrevented = true; } };
+  p.doc.dispatchEvent(keep);
+  assert.equal(keep.defaultPrevented, true, 'a widget element is not morphed or removed');
+  const other = { ...keep, target: p.main, defaultPrevented: false };
+  p.doc.dispatchEvent(other);
+  assert.equal(other.defaultPrevented, false, "the page's own elements are Turbo's");
+  p.doc.getElementById('jivokit-config').textContent = JSON.stringify({ contact_info: { name: 'Ann B.' } });
+  p.doc.dispatchEvent({ type: 'turbo:morph' });
+  assert.deepEqual(p.calls, [['setContactInfo', { name: 'Ann B.' }]], 'no page title: the page is the same');
+});
