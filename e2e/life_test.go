@@ -159,6 +159,9 @@ func newLifeSite(t *testing.T, life templates.Life) *lifeSite {
 		if !q.Has("nolife") {
 			opts = append(opts, templates.WithLife(l))
 		}
+		if q.Has("track") {
+			opts = append(opts, templates.WithTrackPages())
+		}
 		widget, err := templates.NewWidget("1234567", append(opts,
 			templates.WithErrorHandler(func(_ context.Context, err error) { t.Errorf("snippet left out: %v", err) }))...)
 		if err != nil {
@@ -347,6 +350,10 @@ func TestLifeSwitchWidget(t *testing.T) {
 func swapNavigation(t *testing.T, lib, at string) {
 	s := newLifeSite(t, templates.Life{HidePaths: []string{"/p/secret"}})
 	q := "?lib=" + lib + "&at=" + at
+	if at == "head" {
+		// The loader follows history too: it sends the page titles then.
+		q += "&track"
+	}
 	p := e2e.NewBrowser(t).Open(t, s.URL+"/p/one"+q)
 	p.WaitFor(loaded)
 	p.Do(`document.getElementById('jivo-iframe-container').mark = 'kept'; jivokit.call('open'); jivokitStub.clearCalls()`)
