@@ -3,6 +3,7 @@ package jsapi
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"testing"
 )
@@ -14,7 +15,8 @@ type validationCase struct {
 	Name    string          `json:"name"`
 	Kind    string          `json:"kind"`
 	Input   json.RawMessage `json:"input"`
-	Valid   bool            `json:"valid"`
+	Default string          `json:"default"` // kept, advice (kept with a *Warning) or refused
+	Strict  string          `json:"strict"`  // kept or refused
 	Message string          `json:"message"`
 }
 
@@ -30,6 +32,8 @@ var validators = map[string]func(json.RawMessage) (error, error){
 	"open":        validateValue(OpenOptions.Validate),
 	"attributes":  validateValue(ClientAttributes.Validate),
 	"customData":  validateValue(ValidateCustomData),
+	"contact":     validateValue(ContactInfo.Validate),
+	"title":       validateValue(PageTitle.Validate),
 }
 
 func validateString(f func(string) error) func(json.RawMessage) (error, error) {
@@ -61,8 +65,26 @@ func readValidationCases(t *testing.T) []validationCase {
 	return file.Cases
 }
 
+// outcome is what a value meets in the default mode: kept, advice (kept
+// with a *Warning) or refused, with the message.
+func outcome(err error) (string, string) {
+	var w *Warning
+	var ie *InputError
+	switch {
+	case err == nil:
+		return "kept", ""
+	case errors.As(err, &w):
+		return "advice", w.Field + " " + w.Problem
+	case errors.As(err, &ie):
+		return "refused", ie.Field + " " + ie.Problem
+	}
+	return "error of type " + fmt.Sprintf("%T", err), err.Error()
+}
+
 // TestSharedValidationCases runs testdata/validation.json against the Go
-// validation: the message of a case is the *InputError's field and problem.
+// validation: each case's outcome in the default mode (kept, advice or
+// refused) and in strict mode (kept or refused, as Refusal decides), and
+// the message, the error's field and problem.
 func TestSharedValidationCases(t *testing.T) {
 	cases := readValidationCases(t)
 	seen := map[string]bool{}
@@ -78,8 +100,9 @@ func TestSharedValidationCases(t *testing.T) {
 			continue
 		}
 		kinds[tc.Kind]++
-		if tc.Valid != (tc.Message == "") {
-			t.Errorf("case %q: a valid case has no message, an invalid one has one", tc.Name)
+		if (tc.Default == "kept") != (tc.Message == "") || (tc.Default == "kept") != (tc.Strict == "kept") ||
+			tc.Strict != "kept" && tc.Strict != "refused" {
+			t.Errorf("case %q: a kept case has no message and is kept in strict mode too; any other has one and is refused in strict mode", tc.Name)
 			continue
 		}
 		t.Run(tc.Name, func(t *testing.T) {
@@ -87,18 +110,19 @@ func TestSharedValidationCases(t *testing.T) {
 			if decodeErr != nil {
 				t.Fatalf("input %s: %v", tc.Input, decodeErr)
 			}
-			if tc.Valid {
-				if err != nil {
-					t.Errorf("input %s: got %q, want no error", tc.Input, err)
-				}
-				return
+			got, msg := outcome(err)
+			if got != tc.Default || msg != tc.Message {
+				t.Errorf("input %s, default mode:\ngot  %s %q\nwant %s %q", tc.Input, got, msg, tc.Default, tc.Message)
 			}
-			var ie *InputError
-			if !errors.As(err, &ie) {
-				t.Fatalf("input %s: got %v (%T), want an *InputError saying %q", tc.Input, err, err, tc.Message)
+			strict := "kept"
+			if Refusal(err, true) != nil {
+				strict = "refused"
 			}
-			if got := ie.Field + " " + ie.Problem; got != tc.Message {
-				t.Errorf("input %s:\ngot  %q\nwant %q", tc.Input, got, tc.Message)
+			if strict != tc.Strict {
+				t.Errorf("input %s, strict mode: got %s, want %s", tc.Input, strict, tc.Strict)
+			}
+			if (Refusal(err, false) != nil) != (tc.Default == "refused") {
+				t.Errorf("input %s: Refusal(err, false) = %v, want refused only when the default outcome is", tc.Input, Refusal(err, false))
 			}
 		})
 	}

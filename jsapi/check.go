@@ -9,14 +9,19 @@ import (
 // (stub/src/validate.js) runs the same steps; the two are kept alike, step
 // for step, and testdata/validation.json checks that they agree.
 
-// problem runs r's steps on s and returns the problem of the first that
-// fails, "" when none does. A step's problem may name its subject ({c},
-// {v}) and count ({n}).
+// problem runs r's steps on s and returns the problem of the first step of
+// the vendor's or of the value's form that fails, with its kind; when none
+// does, that of the first step of advice that fails; "" when none fails. A
+// step's problem may name its subject ({c}, {v}) and count ({n}).
 //
 //go:noinline
-func (r *rule) problem(s string) string {
+func (r *rule) problem(s string) (string, Kind) {
+	advice := ""
 	for i := range r.steps {
 		st := &r.steps[i]
+		if advice != "" && st.kind == KindAdvice {
+			continue // a step of advice may rest on the one that failed
+		}
 		subject, n, failed := "", 0, false
 		switch st.op {
 		case opBlank:
@@ -68,10 +73,24 @@ func (r *rule) problem(s string) string {
 			}
 		}
 		if failed {
-			return fill(st.problem, subject, n, int(st.lo), int(st.hi))
+			p := fill(st.problem, subject, n, int(st.lo), int(st.hi))
+			if st.kind != KindAdvice {
+				return p, st.kind
+			}
+			advice = p
 		}
 	}
-	return ""
+	if advice != "" {
+		return advice, KindAdvice
+	}
+	return "", 0
+}
+
+// check runs r on s and returns nil, the *InputError of a refusal, or the
+// *Warning of advice, naming field.
+func (r *rule) check(field, s string) error {
+	p, k := r.problem(s)
+	return report(field, p, k)
 }
 
 // scan counts the characters of s in class and finds the first that is

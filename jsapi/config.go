@@ -25,28 +25,79 @@ type PageConfig struct {
 	QueueLimit int `json:"queue_limit,omitempty"`
 }
 
-// Validate checks every part of the configuration that is set.
+// Validate checks every part of the configuration that is set: nil, the
+// first refusal (an *InputError), or else the first advice (a *Warning).
+// A negative QueueLimit, a setting of jivokit's own, is refused.
 func (c PageConfig) Validate() error {
+	var v verdict
+	if c.QueueLimit < 0 {
+		v.add(invalid("queue_limit", problemNegative))
+	}
+	v.add(utf8Rule.check("user_token", c.UserToken))
 	if c.ContactInfo != nil {
-		if err := c.ContactInfo.Validate(); err != nil {
-			return err
-		}
+		v.add(c.ContactInfo.Validate())
 	}
-	if err := ValidateCustomData(c.CustomData); err != nil {
-		return err
-	}
+	v.add(ValidateCustomData(c.CustomData))
 	if c.WidgetColor != nil {
-		if err := c.WidgetColor.Validate(); err != nil {
-			return err
-		}
+		v.add(c.WidgetColor.Validate())
 	}
 	if c.Invitation != nil {
-		if err := c.Invitation.Validate(); err != nil {
-			return err
+		v.add(c.Invitation.Validate())
+	}
+	return v.err
+}
+
+// PageConfig returns what of pc a page may carry, and what it found: each
+// part is cleaned as its method's rules say. Contact info and custom data
+// as ContactInfo and CustomData clean them; a user token that is not valid
+// UTF-8 is left out; a colour or an invitation jivokit advises on is kept
+// with a report, or left out when strict (an invitation's bad department
+// alone is reset to 0); a negative QueueLimit, a setting of jivokit's own,
+// is reset to 0 (DropInvalid) in every mode. The result never shares pc's
+// custom data slice.
+func (c Cleaner) PageConfig(pc PageConfig) (PageConfig, []Dropped) {
+	var found []Dropped
+	out := PageConfig{QueueLimit: pc.QueueLimit}
+	if pc.QueueLimit < 0 {
+		found = append(found, Dropped{"queue_limit", DropInvalid, invalid("queue_limit", problemNegative)})
+		out.QueueLimit = 0
+	}
+	out.UserToken = validText(&found, "user_token", pc.UserToken)
+	if ci := pc.ContactInfo; ci != nil {
+		clean, d := c.ContactInfo(*ci)
+		found = append(found, d...)
+		if !clean.IsZero() {
+			out.ContactInfo = &clean
 		}
 	}
-	if c.QueueLimit < 0 {
-		return &InputError{Field: "queue_limit", Problem: "is negative"}
+	fields, d := c.CustomData(pc.CustomData)
+	found = append(found, d...)
+	if len(fields) > 0 {
+		out.CustomData = append([]CustomField(nil), fields...)
 	}
-	return nil
+	if wc := pc.WidgetColor; wc != nil {
+		if c.keep(&found, "widget_color", DropInvalid, colorRule.check("widget_color", wc.Color)) {
+			clean := WidgetColor{Color: wc.Color}
+			if wc.Color2 != "" {
+				if c.keep(&found, "widget_color.color2", DropInvalid, colorRule.check("widget_color.color2", wc.Color2)) {
+					clean.Color2 = wc.Color2
+				}
+			}
+			out.WidgetColor = &clean
+		}
+	}
+	if inv := pc.Invitation; inv != nil {
+		text := validText(&found, "invitation.text", inv.Text)
+		if inv.Text == "" || text != "" { // else left out as invalid UTF-8
+			if c.keep(&found, "invitation", DropInvalid, filledRule.check("invitation.text", text)) {
+				clean := Invitation{Text: text, DepartmentID: inv.DepartmentID}
+				if inv.DepartmentID < 0 && !c.advice(&found, "invitation.department_id", DropInvalid,
+					report("invitation.department_id", problemNegative, KindAdvice)) {
+					clean.DepartmentID = 0
+				}
+				out.Invitation = &clean
+			}
+		}
+	}
+	return out, found
 }

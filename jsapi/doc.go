@@ -9,24 +9,33 @@
 //
 // The value types (ContactInfo, CustomField, OpenOptions, ChatState, ...) are
 // plain structs and strings with JSON tags in the widget's own spelling, and
-// come with validation that mirrors the limits the reference implies:
+// come with validation. Each rule is of one Kind: the vendor's (documented by
+// the vendor: at most 10 custom fields, 10 setClientAttributes calls an hour,
+// the "Safe URL" for links), jivokit's advice (the shape of a phone number or
+// an e-mail address, absolute http(s) links, a blank text), or the value's
+// form (invalid UTF-8, a number that is not finite). A check returns an
+// *InputError for the vendor's rules and the form, which refuse in every
+// mode, and a *Warning for advice, which the entry points report and let
+// through unless they are strict (Refusal decides):
 //
-//	fields := []jsapi.CustomField{{Title: "Plan", Content: "Pro"}}
-//	if err := jsapi.ValidateCustomData(fields); err != nil {
-//		// err says which field is wrong and why
+//	fields := []jsapi.CustomField{{Title: "Plan", Content: "Pro", Link: "/account"}}
+//	if err := jsapi.ValidateCustomData(fields); jsapi.Refusal(err, false) != nil {
+//		// the vendor would not take it; err says which field and why
 //	}
 //
-// The validation rules are data (rules.go: limits, character classes and
-// messages) that this package's checks run, and that the generator writes
-// into the stub widget, whose small interpreter runs the same steps: the
-// stub refuses what Go code refuses, with the same message.
+// The validation rules are data (rules.go: limits, character classes, kinds
+// and messages) that this package's checks run, and that the generator
+// writes into the stub widget, whose small interpreter runs the same steps:
+// the stub refuses what Go code refuses and advises what it advises, with
+// the same message. ValidationRules().Index says whose every rule is, with
+// the vendor's source; docs/api.md lists them.
 //
 // ValidateRule runs one rule by name on a value; the Go bridge uses it for a
 // parameter whose spec names a rule (Param.Check).
 //
 // The spec's types and functions (Methods, Callbacks, Shapes,
 // ValidationRules, and Method, Param, Callback, Shape, Field, Answer,
-// Source, RuleSet, Rule, RuleStep) are public on purpose. They are the
+// Source, RuleSet, Rule, RuleStep, RuleInfo, Kind) are public on purpose. They are the
 // widget API as data, the one statement of it that jivokit follows, and
 // more than the generator reads them: the tests of the stub, the bridge and
 // the e2e suite check against them that every method is implemented and

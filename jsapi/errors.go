@@ -82,3 +82,38 @@ type InputError struct {
 }
 
 func (e *InputError) Error() string { return "jivo: invalid " + e.Field + ": " + e.Problem }
+
+// Warning is jivokit's advice about a value the vendor takes: a phone
+// number or e-mail address of an unusual shape, a link that is not an
+// absolute http(s) URL, a blank text. The vendor documents no such rule, so
+// by default the value goes through unchanged and the Warning is reported
+// where errors are (jivo.SetErrorHandler, the templates error handler, the
+// webhook handler's logger at Warn). In strict mode (jivo.SetStrict,
+// templates.WithStrict, webhook.WithStrict, the stub's data-strict, the
+// command's -strict) advice refuses: the call or part fails with the
+// Warning. Find it with errors.As.
+type Warning struct {
+	Field   string // the parameter or field, e.g. "phone" or "custom_data[2].link"
+	Problem string // what looks wrong with it
+}
+
+func (e *Warning) Error() string { return "jivo: advice: " + e.Field + ": " + e.Problem }
+
+// IsAdvice reports whether err is only advice: a *Warning, which strict
+// mode refuses and the default mode reports and lets through. It is false
+// for nil and for any other error.
+func IsAdvice(err error) bool {
+	_, ok := err.(*Warning)
+	return ok
+}
+
+// Refusal returns what refuses a value in the given mode: err when it is a
+// refusal (any error but a *Warning), a *Warning too when strict, nil
+// otherwise. Every entry point decides with it, so a value is refused in
+// the same cases wherever it is given.
+func Refusal(err error, strict bool) error {
+	if err == nil || !strict && IsAdvice(err) {
+		return nil
+	}
+	return err
+}

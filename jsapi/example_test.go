@@ -10,19 +10,37 @@ import (
 func ExampleValidateCustomData() {
 	fields := []jsapi.CustomField{
 		{Title: "Plan", Content: "Pro", Link: "https://example.com/account/42"},
-		{Title: "Order", Content: "#1017", Link: "javascript:alert(1)"},
+		{Title: "Order", Content: "#1017", Link: "/crm/orders/1017"},
 	}
-	fmt.Println(jsapi.ValidateCustomData(fields))
-	// Output: jivo: invalid fields[1].link: is not an absolute http or https URL
+	err := jsapi.ValidateCustomData(fields)
+	fmt.Println(err)
+	// A relative link is jivokit's advice, not the vendor's rule: the
+	// fields may be sent; strict mode refuses them.
+	fmt.Println(jsapi.IsAdvice(err), jsapi.Refusal(err, false) == nil, jsapi.Refusal(err, true) != nil)
+
+	fmt.Println(jsapi.ValidateCustomData(make([]jsapi.CustomField, 11)))
+	// Output:
+	// jivo: advice: fields[1].link: is not an absolute http or https URL
+	// true true true
+	// jivo: invalid fields: has 11 entries, at most 10 are allowed
 }
 
 func ExampleValidatePhone() {
-	for _, phone := range []string{"+1 (408) 498-7855", "ext. 12"} {
+	for _, phone := range []string{"+1 (408) 498-7855", "+1 (408) 498-7855 ext. 2"} {
 		fmt.Printf("%q: %v\n", phone, jsapi.ValidatePhone(phone))
 	}
 	// Output:
 	// "+1 (408) 498-7855": <nil>
-	// "ext. 12": jivo: invalid phone: contains 'e'; only digits, a leading +, spaces, dots, dashes and parentheses are allowed
+	// "+1 (408) 498-7855 ext. 2": jivo: advice: phone: contains 'e'; only digits, a leading +, spaces, dots, dashes and parentheses are allowed
+}
+
+func ExampleWarning() {
+	err := jsapi.OfflineMessage{Message: "Please call me back"}.Validate()
+	var w *jsapi.Warning
+	if errors.As(err, &w) {
+		fmt.Println(w.Field, "-", w.Problem)
+	}
+	// Output: email - and phone are both empty; give one to answer to
 }
 
 func ExampleLinkHost() {
@@ -47,12 +65,12 @@ func ExampleWidgetError() {
 }
 
 func ExampleInputError() {
-	err := jsapi.OfflineMessage{Message: "Please call me back"}.Validate()
+	err := jsapi.ClientAttributes{"12": true}.Validate()
 	var ie *jsapi.InputError
 	if errors.As(err, &ie) {
 		fmt.Println(ie.Field, "-", ie.Problem)
 	}
-	// Output: email - and phone are both empty; give one to answer to
+	// Output: attributes["12"] - is neither a string nor a number
 }
 
 func ExamplePageConfig_Validate() {
@@ -62,7 +80,7 @@ func ExamplePageConfig_Validate() {
 		WidgetColor: &jsapi.WidgetColor{Color: "#1e88e5", Color2: "teal"},
 	}
 	fmt.Println(cfg.Validate())
-	// Output: jivo: invalid color2: "teal" is not a hex colour like #1e88e5 or #fff
+	// Output: jivo: advice: color2: "teal" is not a hex colour like #1e88e5 or #fff
 }
 
 func ExampleMethods() {

@@ -1,6 +1,7 @@
 package jsapi
 
 import (
+	"errors"
 	"strings"
 	"testing"
 	"unicode"
@@ -107,10 +108,10 @@ func checkProblem(t *testing.T, where, p string) {
 
 // The messages say the limits the steps check.
 func TestRuleMessagesSayTheirLimits(t *testing.T) {
-	if got := ValidatePhone("1234"); got == nil || got.Error() != "jivo: invalid phone: has 4 digits, a phone number has 5 to 15" {
+	if got := ValidatePhone("1234"); got == nil || got.Error() != "jivo: advice: phone: has 4 digits, a phone number has 5 to 15" {
 		t.Errorf("ValidatePhone: %v", got)
 	}
-	if got := ValidateLink("https://example.com:65536/"); got == nil || got.Error() != "jivo: invalid link: has a port that is not a number from 0 to 65535" {
+	if got := ValidateLink("https://example.com:65536/"); got == nil || got.Error() != "jivo: advice: link: has a port that is not a number from 0 to 65535" {
 		t.Errorf("ValidateLink: %v", got)
 	}
 }
@@ -122,8 +123,8 @@ func TestStartRuleIsTheSpecEnum(t *testing.T) {
 		if s.Name != "OpenStart" {
 			continue
 		}
-		if want := "|" + strings.Join(s.Enum, "|"); startRule.steps[0].extra != want {
-			t.Errorf("startRule takes %q, the spec %q", startRule.steps[0].extra, want)
+		if want := "|" + strings.Join(s.Enum, "|"); startRule.steps[1].op != opOneOf || startRule.steps[1].extra != want {
+			t.Errorf("startRule takes %q, the spec %q", startRule.steps[1].extra, want)
 		}
 		return
 	}
@@ -151,8 +152,8 @@ func TestStepsOutsideTheirRules(t *testing.T) {
 	} {
 		r := rule{"x", []step{tc.st}}
 		r.steps[0].problem = "p"
-		if failed := r.problem(tc.in) != ""; failed != tc.failed {
-			t.Errorf("op %d on %q: failed = %v, want %v", tc.st.op, tc.in, failed, tc.failed)
+		if p, _ := r.problem(tc.in); (p != "") != tc.failed {
+			t.Errorf("op %d on %q: failed = %v, want %v", tc.st.op, tc.in, p != "", tc.failed)
 		}
 	}
 }
@@ -166,7 +167,7 @@ func FuzzRules(f *testing.F) {
 	rules := []*rule{&phoneRule, &emailRule, &colorRule, &linkRule, &startRule, &filledRule, &textRule, &utf8Rule}
 	f.Fuzz(func(t *testing.T, s string) {
 		for _, r := range rules {
-			p := r.problem(s)
+			p, _ := r.problem(s)
 			if p != "" && strings.HasPrefix(p, `"`) && !strings.HasPrefix(p, quote(s, `"`)+" ") {
 				t.Errorf("%s(%q) = %q: the value is not quoted whole", r.field, s, p)
 			}
@@ -219,5 +220,72 @@ func TestScanMixedText(t *testing.T) {
 		if n != c.n || bad != c.bad || end != c.end {
 			t.Errorf("scan(%+q, %+q, %q) = %d, %d, %d, want %d, %d, %d", c.s, c.class, c.first, n, bad, end, c.n, c.bad, c.end)
 		}
+	}
+}
+
+// TestRuleIndexSaysWhoseEveryRuleIs: every rule and every check named in
+// ValidationRules has an entry in its Index, of the same kind; a vendor's
+// rule cites its source, and no other does; every step has a kind.
+func TestRuleIndexSaysWhoseEveryRuleIs(t *testing.T) {
+	set := ValidationRules()
+	index := map[string]RuleInfo{}
+	for _, r := range set.Index {
+		if _, dup := index[r.Name]; dup {
+			t.Errorf("%s is in the index twice", r.Name)
+		}
+		index[r.Name] = r
+		if (r.Kind == KindVendor) != (r.Source != "") || r.Check == "" {
+			t.Errorf("%s: kind %s, source %q, check %q: a vendor's rule cites its source, and only one", r.Name, r.Kind, r.Source, r.Check)
+		}
+	}
+	for name, kind := range set.Kinds {
+		if r, ok := index[name]; !ok || r.Kind != kind {
+			t.Errorf("check %s (%s) is not in the index as %s", name, kind, kind)
+		}
+		if _, ok := set.Problems[name]; !ok {
+			t.Errorf("kind of %s, which has no problem", name)
+		}
+	}
+	for name := range set.Problems {
+		if _, ok := set.Kinds[name]; !ok {
+			t.Errorf("problem %s has no kind", name)
+		}
+	}
+	for _, r := range set.Rules {
+		if _, ok := index[r.Name]; !ok {
+			t.Errorf("rule %s is not in the index", r.Name)
+		}
+		for _, st := range r.Steps {
+			if st.Kind.String() == "unknown" {
+				t.Errorf("rule %s: step %s has no kind", r.Name, st.Op)
+			}
+			if st.Op == "utf8" && st.Kind != KindForm {
+				t.Errorf("rule %s: invalid UTF-8 is the value's form, refused in every mode", r.Name)
+			}
+		}
+	}
+}
+
+// TestPageTitleCapped: Capped cuts a title on a character boundary at
+// MaxPageTitle characters, and Validate advises about it.
+func TestPageTitleCapped(t *testing.T) {
+	exact := strings.Repeat("é", MaxPageTitle)
+	for _, tc := range []struct{ in, want string }{
+		{"Cart", "Cart"},
+		{exact, exact},
+		{exact + "🙂", exact},
+		{strings.Repeat("a", MaxPageTitle-1) + "🙂🙂", strings.Repeat("a", MaxPageTitle-1) + "🙂"},
+	} {
+		got := PageTitle{Title: tc.in, URL: "/u"}.Capped()
+		if got.Title != tc.want || got.URL != "/u" {
+			t.Errorf("Capped(%d runes) = %d runes %q..., want %d", len([]rune(tc.in)), len([]rune(got.Title)), got.Title[:8], len([]rune(tc.want)))
+		}
+	}
+	if err := (PageTitle{Title: exact}).Validate(); err != nil {
+		t.Errorf("a title of exactly MaxPageTitle characters: %v", err)
+	}
+	var w *Warning
+	if err := (PageTitle{Title: exact + "!"}).Validate(); !errors.As(err, &w) || w.Problem != "is longer than 1024 characters; it is cut to 1024" {
+		t.Errorf("a title over MaxPageTitle: %v, want a *Warning", err)
 	}
 }

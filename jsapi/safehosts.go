@@ -17,8 +17,9 @@ package jsapi
 // are not part of a host; internationalized names are given in their ASCII
 // (punycode, "xn--") form, which is what browsers put in links.
 //
-// The zero value is no allow-list: every http(s) link passes. Whatever the
-// list, only absolute http and https links pass (see ValidateLink). A
+// The zero value is no allow-list: every link passes, with jivokit's advice
+// (ValidateLink) on one that is not an absolute http(s) URL. With a list,
+// only http and https links to its hosts pass: the vendor's rule. A
 // SafeHosts is immutable and safe for concurrent use.
 type SafeHosts struct {
 	hosts []string // lower-case, without a trailing dot
@@ -50,13 +51,20 @@ func NewSafeHosts(hosts ...string) (SafeHosts, error) {
 // without a trailing dot. It is empty for the zero SafeHosts.
 func (s SafeHosts) Hosts() []string { return append([]string(nil), s.hosts...) }
 
-// Allows returns nil when link may be passed on: an absolute http or https
-// URL (ValidateLink) whose host is on the list or a subdomain of a host on
-// it, or any such URL when the list is the zero SafeHosts. Otherwise it
-// returns the *InputError of ValidateLink, or a *HostError.
+// Allows returns nil when link may be passed on as it is. With the zero
+// SafeHosts every link may: a link ValidateLink advises on ("/crm/add",
+// "mailto:ann@example.com") gives its *Warning, and goes through unless
+// strict. With a list, the vendor's "Safe URL" rule holds: a link is kept
+// only when it is an http or https URL that ValidateLink accepts, whose host
+// is on the list or a subdomain of a host on it; any other link gives a
+// *HostError and is left out in every mode.
 func (s SafeHosts) Allows(link string) error {
-	if p := linkRule.problem(link); p != "" || len(s.hosts) == 0 {
-		return invalid("link", p) // ValidateLink's error, without running the rule again for the host
+	p, k := linkRule.problem(link)
+	if len(s.hosts) == 0 {
+		return report("link", p, k)
+	}
+	if p != "" {
+		return &HostError{}
 	}
 	host := linkHost(link)
 	if indexByte(host, '%') < 0 { // a percent-encoded host is never one of ours
@@ -69,12 +77,16 @@ func (s SafeHosts) Allows(link string) error {
 	return &HostError{Host: host}
 }
 
-// HostError says that an http(s) link's host is not on a SafeHosts list.
+// HostError says that a link is not shown because of the safe-host list:
+// its host is not on it, or it is no http(s) link with a host at all.
 type HostError struct {
-	Host string // the link's host, lower-case (LinkHost)
+	Host string // the link's host, lower-case (LinkHost); "" when it has none
 }
 
 func (e *HostError) Error() string {
+	if e.Host == "" {
+		return "jivo: link " + problemHostNotSafe
+	}
 	return "jivo: link host " + quote(e.Host, `"`) + " is not a safe host"
 }
 

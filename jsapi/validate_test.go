@@ -8,7 +8,8 @@ import (
 )
 
 // check runs one validation case: want "" means valid, otherwise the exact
-// error message, which must come from an *InputError.
+// error message, which must come from a *Warning when it is advice ("jivo:
+// advice: ...") and from an *InputError when it is a refusal.
 func check(t *testing.T, err error, want string) {
 	t.Helper()
 	if want == "" {
@@ -22,6 +23,13 @@ func check(t *testing.T, err error, want string) {
 	}
 	if err.Error() != want {
 		t.Errorf("got  %q\nwant %q", err.Error(), want)
+	}
+	if strings.HasPrefix(want, "jivo: advice: ") {
+		var w *Warning
+		if !errors.As(err, &w) {
+			t.Errorf("%T is not a *Warning", err)
+		}
+		return
 	}
 	var ie *InputError
 	if !errors.As(err, &ie) {
@@ -44,11 +52,11 @@ func TestValidateCustomData(t *testing.T) {
 		{"a full field", []CustomField{{Title: "Plan", Content: "Pro", Link: "https://example.com/a/1", Key: "k"}}, ""},
 		{"only a key", []CustomField{{Key: "VIP"}}, ""},
 		{"eleven", eleven, "jivo: invalid fields: has 11 entries, at most 10 are allowed"},
-		{"empty field", []CustomField{{Content: "a"}, {}}, "jivo: invalid fields[1]: has no content, title or key"},
+		{"empty field", []CustomField{{Content: "a"}, {}}, "jivo: advice: fields[1]: has no content, title or key"},
 		{"bad UTF-8 title", []CustomField{{Title: "\xff"}}, "jivo: invalid fields[0].title: is not valid UTF-8"},
 		{"bad UTF-8 link", []CustomField{{Content: "a", Link: "https://x.example/\xff"}}, "jivo: invalid fields[0].link: is not valid UTF-8"},
-		{"javascript link", []CustomField{{Content: "a", Link: "javascript://alert(1)"}}, `jivo: invalid fields[0].link: has scheme "javascript", only http and https are allowed`},
-		{"relative link", []CustomField{{Content: "a", Link: "/orders/1"}}, "jivo: invalid fields[0].link: is not an absolute http or https URL"},
+		{"javascript link", []CustomField{{Content: "a", Link: "javascript://alert(1)"}}, `jivo: advice: fields[0].link: has scheme "javascript", only http and https are allowed`},
+		{"relative link", []CustomField{{Content: "a", Link: "/orders/1"}}, "jivo: advice: fields[0].link: is not an absolute http or https URL"},
 	} {
 		t.Run(tc.name, func(t *testing.T) { check(t, ValidateCustomData(tc.fields), tc.want) })
 	}
@@ -59,13 +67,13 @@ func TestValidateLink(t *testing.T) {
 		{"https", "https://example.com/a?b=c#d", ""},
 		{"http upper-case scheme", "HTTP://example.com", ""},
 		{"user info and port", "https://u:p@example.com:8443/", ""},
-		{"no scheme", "example.com/a", "jivo: invalid link: is not an absolute http or https URL"},
-		{"data", "data://text/html,hi", `jivo: invalid link: has scheme "data", only http and https are allowed`},
-		{"no host", "https:///path", "jivo: invalid link: has no host"},
-		{"only user info", "https://user@/", "jivo: invalid link: has no host"},
-		{"space", "https://example.com/a b", "jivo: invalid link: contains a space, control character or backslash"},
-		{"backslash", `https://example.com\@evil.example`, "jivo: invalid link: contains a space, control character or backslash"},
-		{"control", "https://example.com/\x7f", "jivo: invalid link: contains a space, control character or backslash"},
+		{"no scheme", "example.com/a", "jivo: advice: link: is not an absolute http or https URL"},
+		{"data", "data://text/html,hi", `jivo: advice: link: has scheme "data", only http and https are allowed`},
+		{"no host", "https:///path", "jivo: advice: link: has no host"},
+		{"only user info", "https://user@/", "jivo: advice: link: has no host"},
+		{"space", "https://example.com/a b", "jivo: advice: link: contains a space, control character or backslash"},
+		{"backslash", `https://example.com\@evil.example`, "jivo: advice: link: contains a space, control character or backslash"},
+		{"control", "https://example.com/\x7f", "jivo: advice: link: contains a space, control character or backslash"},
 	} {
 		t.Run(tc.name, func(t *testing.T) { check(t, ValidateLink(tc.link), tc.want) })
 	}
@@ -118,16 +126,16 @@ func TestValidatePhone(t *testing.T) {
 		{"grouped", "+7 (495) 123-45.67", ""},
 		{"five digits", "12345", ""},
 		{"fifteen digits", "+123456789012345", ""},
-		{"empty", "", "jivo: invalid phone: is empty"},
-		{"blank", "   ", "jivo: invalid phone: is empty"},
-		{"letters", "call me", "jivo: invalid phone: contains 'c'; only digits, a leading +, spaces, dots, dashes and parentheses are allowed"},
-		{"plus inside", "1+2345", "jivo: invalid phone: contains '+'; only digits, a leading +, spaces, dots, dashes and parentheses are allowed"},
-		{"too short", "1234", "jivo: invalid phone: has 4 digits, a phone number has 5 to 15"},
-		{"too long", "1234567890123456", "jivo: invalid phone: has 16 digits, a phone number has 5 to 15"},
-		{"only punctuation", "+ ()", "jivo: invalid phone: has 0 digits, a phone number has 5 to 15"},
-		{"bad UTF-8", "+1408\xff4987855", "jivo: invalid phone: contains '\uFFFD'; only digits, a leading +, spaces, dots, dashes and parentheses are allowed"},
-		{"bad character last", "+14084987855☎", "jivo: invalid phone: contains '☎'; only digits, a leading +, spaces, dots, dashes and parentheses are allowed"},
-		{"truncated character last", "+14084987855\xe2\x98", "jivo: invalid phone: contains '\uFFFD'; only digits, a leading +, spaces, dots, dashes and parentheses are allowed"},
+		{"empty", "", "jivo: advice: phone: is empty"},
+		{"blank", "   ", "jivo: advice: phone: is empty"},
+		{"letters", "call me", "jivo: advice: phone: contains 'c'; only digits, a leading +, spaces, dots, dashes and parentheses are allowed"},
+		{"plus inside", "1+2345", "jivo: advice: phone: contains '+'; only digits, a leading +, spaces, dots, dashes and parentheses are allowed"},
+		{"too short", "1234", "jivo: advice: phone: has 4 digits, a phone number has 5 to 15"},
+		{"too long", "1234567890123456", "jivo: advice: phone: has 16 digits, a phone number has 5 to 15"},
+		{"only punctuation", "+ ()", "jivo: advice: phone: has 0 digits, a phone number has 5 to 15"},
+		{"bad UTF-8", "+1408\xff4987855", "jivo: invalid phone: is not valid UTF-8"},
+		{"bad character last", "+14084987855☎", "jivo: advice: phone: contains '☎'; only digits, a leading +, spaces, dots, dashes and parentheses are allowed"},
+		{"truncated character last", "+14084987855\xe2\x98", "jivo: invalid phone: is not valid UTF-8"},
 	} {
 		t.Run(tc.name, func(t *testing.T) { check(t, ValidatePhone(tc.phone), tc.want) })
 	}
@@ -137,14 +145,14 @@ func TestValidateEmail(t *testing.T) {
 	for _, tc := range []struct{ name, email, want string }{
 		{"plain", "ann@example.com", ""},
 		{"plus and subdomain", "ann+chat@mail.example.co.uk", ""},
-		{"no at", "ann.example.com", "jivo: invalid email: is not an e-mail address"},
-		{"no local part", "@example.com", "jivo: invalid email: is not an e-mail address"},
-		{"no domain", "ann@", "jivo: invalid email: is not an e-mail address"},
-		{"two ats", "ann@b@example.com", "jivo: invalid email: contains a character an e-mail address cannot have"},
-		{"space", "ann smith@example.com", "jivo: invalid email: contains a character an e-mail address cannot have"},
-		{"angle bracket", "<ann@example.com>", "jivo: invalid email: contains a character an e-mail address cannot have"},
-		{"no dot", "ann@localhost", "jivo: invalid email: has no dot in its domain"},
-		{"only outer dots", "ann@.localhost.", "jivo: invalid email: has no dot in its domain"},
+		{"no at", "ann.example.com", "jivo: advice: email: is not an e-mail address"},
+		{"no local part", "@example.com", "jivo: advice: email: is not an e-mail address"},
+		{"no domain", "ann@", "jivo: advice: email: is not an e-mail address"},
+		{"two ats", "ann@b@example.com", "jivo: advice: email: contains a character an e-mail address cannot have"},
+		{"space", "ann smith@example.com", "jivo: advice: email: contains a character an e-mail address cannot have"},
+		{"angle bracket", "<ann@example.com>", "jivo: advice: email: contains a character an e-mail address cannot have"},
+		{"no dot", "ann@localhost", "jivo: advice: email: has no dot in its domain"},
+		{"only outer dots", "ann@.localhost.", "jivo: advice: email: has no dot in its domain"},
 	} {
 		t.Run(tc.name, func(t *testing.T) { check(t, ValidateEmail(tc.email), tc.want) })
 	}
@@ -154,12 +162,12 @@ func TestValidateColor(t *testing.T) {
 	for _, tc := range []struct{ name, color, want string }{
 		{"six digits", "#1e88e5", ""},
 		{"three digits upper-case", "#FFF", ""},
-		{"no hash", "1e88e5", `jivo: invalid color: "1e88e5" is not a hex colour like #1e88e5 or #fff`},
-		{"empty", "", `jivo: invalid color: "" is not a hex colour like #1e88e5 or #fff`},
-		{"name", "red", `jivo: invalid color: "red" is not a hex colour like #1e88e5 or #fff`},
-		{"not hex", "#12345g", `jivo: invalid color: "#12345g" is not a hex colour like #1e88e5 or #fff`},
-		{"four digits", "#1234", `jivo: invalid color: "#1234" is not a hex colour like #1e88e5 or #fff`},
-		{"css injection", "#fff;}", `jivo: invalid color: "#fff;}" is not a hex colour like #1e88e5 or #fff`},
+		{"no hash", "1e88e5", `jivo: advice: color: "1e88e5" is not a hex colour like #1e88e5 or #fff`},
+		{"empty", "", `jivo: advice: color: "" is not a hex colour like #1e88e5 or #fff`},
+		{"name", "red", `jivo: advice: color: "red" is not a hex colour like #1e88e5 or #fff`},
+		{"not hex", "#12345g", `jivo: advice: color: "#12345g" is not a hex colour like #1e88e5 or #fff`},
+		{"four digits", "#1234", `jivo: advice: color: "#1234" is not a hex colour like #1e88e5 or #fff`},
+		{"css injection", "#fff;}", `jivo: advice: color: "#fff;}" is not a hex colour like #1e88e5 or #fff`},
 	} {
 		t.Run(tc.name, func(t *testing.T) { check(t, ValidateColor(tc.color), tc.want) })
 	}
@@ -173,8 +181,8 @@ func TestWidgetColorValidate(t *testing.T) {
 	}{
 		{"one colour", WidgetColor{Color: "#1e88e5"}, ""},
 		{"gradient", WidgetColor{Color: "#1e88e5", Color2: "#43a047"}, ""},
-		{"no colour", WidgetColor{}, `jivo: invalid color: "" is not a hex colour like #1e88e5 or #fff`},
-		{"bad second", WidgetColor{Color: "#fff", Color2: "green"}, `jivo: invalid color2: "green" is not a hex colour like #1e88e5 or #fff`},
+		{"no colour", WidgetColor{}, `jivo: advice: color: "" is not a hex colour like #1e88e5 or #fff`},
+		{"bad second", WidgetColor{Color: "#fff", Color2: "green"}, `jivo: advice: color2: "green" is not a hex colour like #1e88e5 or #fff`},
 	} {
 		t.Run(tc.name, func(t *testing.T) { check(t, tc.c.Validate(), tc.want) })
 	}
@@ -188,11 +196,11 @@ func TestOfflineMessageValidate(t *testing.T) {
 	}{
 		{"with e-mail", OfflineMessage{Message: "Call me", Email: "ann@example.com"}, ""},
 		{"with phone", OfflineMessage{Message: "Call me", Phone: "+14084987855", Name: "Ann"}, ""},
-		{"empty message", OfflineMessage{Email: "ann@example.com"}, "jivo: invalid message: is empty"},
-		{"blank message", OfflineMessage{Message: " \n", Email: "ann@example.com"}, "jivo: invalid message: is empty"},
-		{"nowhere to answer", OfflineMessage{Message: "hi", Name: "Ann"}, "jivo: invalid email: and phone are both empty; give one to answer to"},
-		{"bad e-mail", OfflineMessage{Message: "hi", Email: "ann"}, "jivo: invalid email: is not an e-mail address"},
-		{"bad phone", OfflineMessage{Message: "hi", Phone: "12"}, "jivo: invalid phone: has 2 digits, a phone number has 5 to 15"},
+		{"empty message", OfflineMessage{Email: "ann@example.com"}, "jivo: advice: message: is empty"},
+		{"blank message", OfflineMessage{Message: " \n", Email: "ann@example.com"}, "jivo: advice: message: is empty"},
+		{"nowhere to answer", OfflineMessage{Message: "hi", Name: "Ann"}, "jivo: advice: email: and phone are both empty; give one to answer to"},
+		{"bad e-mail", OfflineMessage{Message: "hi", Email: "ann"}, "jivo: advice: email: is not an e-mail address"},
+		{"bad phone", OfflineMessage{Message: "hi", Phone: "12"}, "jivo: advice: phone: has 2 digits, a phone number has 5 to 15"},
 	} {
 		t.Run(tc.name, func(t *testing.T) { check(t, tc.m.Validate(), tc.want) })
 	}
@@ -206,8 +214,8 @@ func TestContactInfoValidate(t *testing.T) {
 	}{
 		{"empty", ContactInfo{}, ""},
 		{"full", ContactInfo{Name: "Ann", Email: "ann@example.com", Phone: "+14084987855", Description: "VIP"}, ""},
-		{"bad e-mail", ContactInfo{Email: "ann@"}, "jivo: invalid email: is not an e-mail address"},
-		{"bad phone", ContactInfo{Phone: "ask me"}, "jivo: invalid phone: contains 'a'; only digits, a leading +, spaces, dots, dashes and parentheses are allowed"},
+		{"bad e-mail", ContactInfo{Email: "ann@"}, "jivo: advice: email: is not an e-mail address"},
+		{"bad phone", ContactInfo{Phone: "ask me"}, "jivo: advice: phone: contains 'a'; only digits, a leading +, spaces, dots, dashes and parentheses are allowed"},
 	} {
 		t.Run(tc.name, func(t *testing.T) { check(t, tc.c.Validate(), tc.want) })
 	}
@@ -223,7 +231,7 @@ func TestOpenOptionsValidate(t *testing.T) {
 		{"chat", OpenOptions{Start: StartChat}, ""},
 		{"call", OpenOptions{Start: StartCall}, ""},
 		{"menu", OpenOptions{Start: StartMenu}, ""},
-		{"unknown", OpenOptions{Start: "video"}, `jivo: invalid start: "video" is not chat, call or menu`},
+		{"unknown", OpenOptions{Start: "video"}, `jivo: advice: start: "video" is not chat, call or menu`},
 	} {
 		t.Run(tc.name, func(t *testing.T) { check(t, tc.o.Validate(), tc.want) })
 	}
@@ -237,9 +245,9 @@ func TestInvitationValidate(t *testing.T) {
 	}{
 		{"text", Invitation{Text: "Need help?"}, ""},
 		{"with department", Invitation{Text: "Need help?", DepartmentID: 3}, ""},
-		{"no text", Invitation{}, "jivo: invalid invitation_text: is empty"},
-		{"blank text", Invitation{Text: "\t"}, "jivo: invalid invitation_text: is empty"},
-		{"negative department", Invitation{Text: "hi", DepartmentID: -1}, "jivo: invalid department_id: is negative"},
+		{"no text", Invitation{}, "jivo: advice: invitation_text: is empty"},
+		{"blank text", Invitation{Text: "\t"}, "jivo: advice: invitation_text: is empty"},
+		{"negative department", Invitation{Text: "hi", DepartmentID: -1}, "jivo: advice: department_id: is negative"},
 	} {
 		t.Run(tc.name, func(t *testing.T) { check(t, tc.inv.Validate(), tc.want) })
 	}
@@ -252,8 +260,8 @@ func TestClientAttributesValidate(t *testing.T) {
 		want string
 	}{
 		{"string and numbers", ClientAttributes{"12": "gold", "13": 4, "14": 2.5, "15": uint8(1)}, ""},
-		{"nil", nil, "jivo: invalid attributes: is empty"},
-		{"empty id", ClientAttributes{"": "x"}, "jivo: invalid attributes: has an empty id"},
+		{"nil", nil, "jivo: advice: attributes: sets no attribute; the call still counts against the vendor's limit"},
+		{"empty id", ClientAttributes{"": "x"}, "jivo: advice: attributes: has an empty id"},
 		{"bool", ClientAttributes{"12": true}, `jivo: invalid attributes["12"]: is neither a string nor a number`},
 		{"nested", ClientAttributes{"12": map[string]any{}}, `jivo: invalid attributes["12"]: is neither a string nor a number`},
 		{"NaN", ClientAttributes{"12": math.NaN()}, `jivo: invalid attributes["12"]: is not a finite number`},
@@ -264,7 +272,8 @@ func TestClientAttributesValidate(t *testing.T) {
 }
 
 // TestClientAttributesValidateIsDeterministic: with several bad
-// attributes, every run reports the smallest id, whatever the map's order.
+// attributes, every run reports the smallest id, whatever the map's order,
+// and a refusal before advice.
 func TestClientAttributesValidateIsDeterministic(t *testing.T) {
 	a := ClientAttributes{}
 	for _, id := range []string{"q", "c", "x", "b", "k", "z", "m", "d", "e", "f"} {
@@ -275,7 +284,13 @@ func TestClientAttributesValidateIsDeterministic(t *testing.T) {
 		check(t, a.Validate(), `jivo: invalid attributes["b"]: is neither a string nor a number`)
 	}
 	a[""] = 1
-	check(t, a.Validate(), "jivo: invalid attributes: has an empty id")
+	check(t, a.Validate(), `jivo: invalid attributes["b"]: is neither a string nor a number`)
+	delete(a, "b")
+	delete(a, "c")
+	for _, id := range []string{"q", "x", "k", "z", "m", "d", "e", "f"} {
+		a[id] = 1
+	}
+	check(t, a.Validate(), "jivo: advice: attributes: has an empty id")
 }
 
 func TestRulesValidate(t *testing.T) {
@@ -312,10 +327,10 @@ func TestPageConfigValidate(t *testing.T) {
 	}{
 		{"empty", PageConfig{}, ""},
 		{"full", good, ""},
-		{"bad contact", with(func(c *PageConfig) { c.ContactInfo = &ContactInfo{Email: "x"} }), "jivo: invalid email: is not an e-mail address"},
-		{"bad custom data", with(func(c *PageConfig) { c.CustomData = []CustomField{{}} }), "jivo: invalid fields[0]: has no content, title or key"},
-		{"bad colour", with(func(c *PageConfig) { c.WidgetColor = &WidgetColor{Color: "blue"} }), `jivo: invalid color: "blue" is not a hex colour like #1e88e5 or #fff`},
-		{"bad invitation", with(func(c *PageConfig) { c.Invitation = &Invitation{} }), "jivo: invalid invitation_text: is empty"},
+		{"bad contact", with(func(c *PageConfig) { c.ContactInfo = &ContactInfo{Email: "x"} }), "jivo: advice: email: is not an e-mail address"},
+		{"bad custom data", with(func(c *PageConfig) { c.CustomData = []CustomField{{}} }), "jivo: advice: fields[0]: has no content, title or key"},
+		{"bad colour", with(func(c *PageConfig) { c.WidgetColor = &WidgetColor{Color: "blue"} }), `jivo: advice: color: "blue" is not a hex colour like #1e88e5 or #fff`},
+		{"bad invitation", with(func(c *PageConfig) { c.Invitation = &Invitation{} }), "jivo: advice: invitation_text: is empty"},
 		{"negative queue limit", with(func(c *PageConfig) { c.QueueLimit = -1 }), "jivo: invalid queue_limit: is negative"},
 	} {
 		t.Run(tc.name, func(t *testing.T) { check(t, tc.c.Validate(), tc.want) })
@@ -323,39 +338,47 @@ func TestPageConfigValidate(t *testing.T) {
 }
 
 // TestOddInputIsRefusedClearly: odd input never panics, and each check
-// either accepts it or refuses it with an *InputError that names the field
-// (none of these odd values is a valid link, phone, e-mail or colour).
+// either accepts it or answers with an error that names the field: a
+// *Warning (none of these odd values is a link, phone, e-mail or colour
+// jivokit would advise), or an *InputError for what cannot be written.
 func TestOddInputIsRefusedClearly(t *testing.T) {
 	odd := []string{"", "#", "://", "@", "\x00", "+", "https://", strings.Repeat("9", 1000), "\xff\xfe"}
-	refused := func(t *testing.T, what, s string, err error) {
+	named := func(t *testing.T, what, s string, err error) {
 		t.Helper()
 		var ie *InputError
-		if !errors.As(err, &ie) || ie.Field == "" || ie.Problem == "" {
-			t.Errorf("%s(%q) = %v, want an *InputError naming the field and the problem", what, s, err)
+		var w *Warning
+		switch {
+		case errors.As(err, &ie) && ie.Field != "" && ie.Problem != "":
+		case errors.As(err, &w) && w.Field != "" && w.Problem != "":
+		default:
+			t.Errorf("%s(%q) = %v, want an *InputError or *Warning naming the field and the problem", what, s, err)
 		}
 	}
 	for _, s := range odd {
-		refused(t, "ValidateLink", s, ValidateLink(s))
-		refused(t, "ValidatePhone", s, ValidatePhone(s))
-		refused(t, "ValidateEmail", s, ValidateEmail(s))
-		refused(t, "ValidateColor", s, ValidateColor(s))
+		named(t, "ValidateLink", s, ValidateLink(s))
+		named(t, "ValidatePhone", s, ValidatePhone(s))
+		named(t, "ValidateEmail", s, ValidateEmail(s))
+		named(t, "ValidateColor", s, ValidateColor(s))
 		if h := LinkHost(s); h != "" {
 			t.Errorf("LinkHost(%q) = %q, want \"\" for a link that is not valid", s, h)
 		}
 		if err := Rules(s).Validate(); err != nil {
-			refused(t, "Rules.Validate", s, err)
+			named(t, "Rules.Validate", s, err)
 		}
 		if err := ValidateCustomData([]CustomField{{Content: s, Link: s}}); err != nil {
-			refused(t, "ValidateCustomData", s, err)
+			named(t, "ValidateCustomData", s, err)
 		}
+	}
+	if err := ValidateCustomData([]CustomField{{Content: "\xff\xfe"}}); IsAdvice(err) || err == nil {
+		t.Errorf("invalid UTF-8 content: %v, want a refusal", err)
 	}
 }
 
 func TestValidateUserToken(t *testing.T) {
 	for _, tc := range []struct{ name, token, want string }{
 		{"token", "v1.abc", ""},
-		{"empty", "", "jivo: invalid token: is empty"},
-		{"blank", " \u00a0", "jivo: invalid token: is empty"},
+		{"empty", "", "jivo: advice: token: is empty"},
+		{"blank", " \u00a0", "jivo: advice: token: is empty"},
 		{"bad UTF-8", "v1.\xff", "jivo: invalid token: is not valid UTF-8"},
 	} {
 		t.Run(tc.name, func(t *testing.T) { check(t, ValidateUserToken(tc.token), tc.want) })
@@ -370,8 +393,8 @@ func TestPageTitleValidate(t *testing.T) {
 	}{
 		{"title", PageTitle{Title: "Cart"}, ""},
 		{"title and URL", PageTitle{Title: "Cart", URL: "https://example.com/cart"}, ""},
-		{"empty", PageTitle{}, "jivo: invalid title: is empty"},
-		{"blank", PageTitle{Title: "\t"}, "jivo: invalid title: is empty"},
+		{"empty", PageTitle{}, "jivo: advice: title: is empty"},
+		{"blank", PageTitle{Title: "\t"}, "jivo: advice: title: is empty"},
 		{"bad UTF-8 title", PageTitle{Title: "\xff"}, "jivo: invalid title: is not valid UTF-8"},
 		{"bad UTF-8 URL", PageTitle{Title: "Cart", URL: "/\xff"}, "jivo: invalid url: is not valid UTF-8"},
 	} {

@@ -26,6 +26,16 @@ type Options struct {
 	// (WeightPath, served by Handler, next to the stub's own URL). At most
 	// MaxExtraBytes. TypicalExtraBytes is a real widget's.
 	ExtraBytes int
+	// Strict makes the stub refuse what jivokit only advises against (a
+	// phone number with an extension, a relative link), as the Go side's
+	// strict modes do; by default it takes it, with a warning on the
+	// call's record and in its panel: the vendor documents no such rule.
+	Strict bool
+	// OfflineSend makes sendOfflineMessage send the message at once, as
+	// the vendor's reference says. By default it fills in the offline form
+	// and opens the chat window, and the visitor sends it
+	// (jivokitStub.visitorSendOfflineForm), as the newer docs say.
+	OfflineSend bool
 	// BusyTime is main-thread work the stub does when it loads, in long
 	// tasks of at most 150 ms each, as a real widget's start-up
 	// (TypicalBusyTime). Whole milliseconds, at most MaxLoadDelay.
@@ -103,6 +113,12 @@ func (o Options) Attrs() map[string]string {
 	}
 	if o.NeverLoad {
 		attrs["data-never-load"] = "true"
+	}
+	if o.Strict {
+		attrs["data-strict"] = "true"
+	}
+	if o.OfflineSend {
+		attrs["data-offline-message"] = "send"
 	}
 	if n := min(max(o.ExtraBytes, 0), MaxExtraBytes); n > 0 {
 		attrs["data-extra-bytes"] = strconv.Itoa(n)

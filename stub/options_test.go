@@ -22,6 +22,7 @@ func TestOptionsAttrs(t *testing.T) {
 		{"every flag", Options{Offline: true, CallbacksDisabled: true, NeverLoad: true}, map[string]string{
 			"data-offline": "true", "data-callbacks-disabled": "true", "data-never-load": "true"}},
 		{"all", Options{LoadDelay: 2 * time.Second, Offline: true}, map[string]string{"data-load-delay": "2000", "data-offline": "true"}},
+		{"strict, sending offline messages at once", Options{Strict: true, OfflineSend: true}, map[string]string{"data-strict": "true", "data-offline-message": "send"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if got := tc.o.Attrs(); !maps.Equal(got, tc.want) {

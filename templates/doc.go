@@ -30,11 +30,14 @@
 //
 // Configuration is data, never code: every string reaches the page inside
 // JSON that escapes <, >, & and U+2028/U+2029, so none can end the script
-// element or start another. Parts that are invalid (a malformed e-mail
-// address, invalid UTF-8, a link that is not http(s) or points outside the
-// safe hosts) are left out, not altered; the page still renders and the
-// widget's error handler (WithErrorHandler) learns what was dropped as a
-// *RenderError. Widget.Config returns the same result without rendering.
+// element or start another. Parts the vendor does not take (invalid UTF-8,
+// a link outside the safe hosts, custom fields past the tenth) are left
+// out, not altered; parts that break only jivokit's advice (an e-mail
+// address without a dot in its domain, a phone number with an extension, a
+// relative link) are kept, or left out with WithStrict. The page still
+// renders and the widget's error handler (WithErrorHandler) learns of both
+// as a *RenderError. Widget.Config returns the same result without
+// rendering.
 //
 // WithLoad picks when the widget's script is fetched (eager, idle, on the
 // first interaction with a launcher, or on consent) and WithTrackPages

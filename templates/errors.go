@@ -3,6 +3,8 @@ package templates
 import (
 	"strconv"
 	"strings"
+
+	"github.com/jivokit/jivokit/jsapi"
 )
 
 // Error is a sentinel error of this package; test for one with errors.Is.
@@ -37,38 +39,70 @@ const (
 )
 
 // Dropped is one part of a visitor's configuration the page was rendered
-// without.
-type Dropped struct {
-	// Field names the part in the JSON block's terms, e.g.
-	// "custom_data[2].link" or "contact_info.email".
-	Field string
-	// Err says why: ErrInvalidUTF8, ErrLinkNotAllowed, ErrNoSigner, a
-	// *jsapi.InputError, or the signer's error.
-	Err error
-}
+// without, or (Reason jsapi.Advised) rendered with jivokit's advice about
+// it. It is jsapi's type: the snippet and webhook replies report alike.
+// Field names the part in the JSON block's terms, e.g.
+// "custom_data[2].link" or "contact_info.email"; Err says why:
+// ErrInvalidUTF8, ErrLinkNotAllowed, ErrNoSigner, a *jsapi.InputError, a
+// *jsapi.Warning, or the signer's error.
+type Dropped = jsapi.Dropped
 
 // RenderError lists every part of a visitor's configuration a snippet left
-// out. The page is still rendered, without those parts; the widget's error
-// handler (WithErrorHandler) receives the error, and Widget.Config returns it.
-// errors.Is matches the reasons of the parts.
+// out, and every part it kept with jivokit's advice (a *jsapi.Warning,
+// found with errors.As). The page is still rendered, without the parts left
+// out; the widget's error handler (WithErrorHandler) receives the error,
+// and Widget.Config returns it. errors.Is matches the reasons of the parts.
 type RenderError struct {
 	Dropped []Dropped
 }
 
 func (e *RenderError) Error() string {
 	var b strings.Builder
-	b.WriteString("templates: left out of the page: ")
-	for i, d := range e.Dropped {
-		if i > 0 {
-			b.WriteString("; ")
+	b.WriteString("templates: ")
+	n := 0
+	for _, advice := range []bool{false, true} {
+		first := true
+		for _, d := range e.Dropped {
+			if d.Kept() != advice {
+				continue
+			}
+			if first {
+				if n > 0 {
+					b.WriteString("; ")
+				}
+				if advice {
+					b.WriteString("kept with advice: ")
+				} else {
+					b.WriteString("left out of the page: ")
+				}
+			} else {
+				b.WriteString("; ")
+			}
+			first = false
+			n++
+			msg := d.Err.Error()
+			if w, ok := d.Err.(*jsapi.Warning); ok {
+				msg = w.Problem
+			}
+			b.WriteString(d.Field + ": " + strings.TrimPrefix(msg, "jivo: "))
 		}
-		b.WriteString(d.Field + ": " + strings.TrimPrefix(d.Err.Error(), "jivo: "))
 	}
 	return b.String()
 }
 
+// LeftOut reports whether any part was left out of the page, rather than
+// only advised on.
+func (e *RenderError) LeftOut() bool {
+	for _, d := range e.Dropped {
+		if !d.Kept() {
+			return true
+		}
+	}
+	return false
+}
+
 // Unwrap returns the reasons, so that errors.Is(err, ErrLinkNotAllowed)
-// holds when any link was dropped.
+// holds when any link was dropped, and errors.As finds a *jsapi.Warning.
 func (e *RenderError) Unwrap() []error {
 	errs := make([]error, len(e.Dropped))
 	for i, d := range e.Dropped {

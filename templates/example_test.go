@@ -61,10 +61,12 @@ func ExampleWidget_Config() {
 	if errors.As(err, &re) {
 		fmt.Println(re.Fields())
 	}
+	fmt.Println(err)
 	// Output:
-	// {Name:Ann Email: Phone: Description:} [{Content: Title:Order Link:https://shop.example.com/o/1 Key:} {Content: Title:Phish Link: Key:}]
+	// {Name:Ann Email:not an address Phone: Description:} [{Content: Title:Order Link:https://shop.example.com/o/1 Key:} {Content: Title:Phish Link: Key:}]
 	// true
 	// [contact_info.email custom_data[1].link]
+	// templates: left out of the page: custom_data[1].link: points outside the safe hosts (host "example.net"); kept with advice: contact_info.email: is not an e-mail address
 }
 
 func ExampleWithScript() {
@@ -94,9 +96,19 @@ func ExampleWithErrorHandler() {
 		fmt.Println("report:", err)
 	}))
 	widget.Snippet(templates.Visitor{Config: jsapi.PageConfig{
-		CustomData: []jsapi.CustomField{{Title: "x", Link: "javascript:alert(1)"}},
+		CustomData: []jsapi.CustomField{{Title: "x", Link: "/crm/add"}},
 	}}).Render(context.Background(), io.Discard)
-	// Output: report: templates: left out of the page: custom_data[0].link: invalid link: is not an absolute http or https URL
+	// Output: report: templates: kept with advice: custom_data[0].link: is not an absolute http or https URL
+}
+
+func ExampleWithStrict() {
+	widget, _ := templates.NewWidget("abc", templates.WithStrict(), templates.WithErrorHandler(func(ctx context.Context, err error) {
+		fmt.Println("report:", err)
+	}))
+	widget.Snippet(templates.Visitor{Config: jsapi.PageConfig{
+		ContactInfo: &jsapi.ContactInfo{Name: "Ann", Phone: "+1 (408) 498-7855 ext. 2"},
+	}}).Render(context.Background(), io.Discard)
+	// Output: report: templates: left out of the page: contact_info.phone: contains 'e'; only digits, a leading +, spaces, dots, dashes and parentheses are allowed
 }
 
 func ExampleWidget_Policy() {

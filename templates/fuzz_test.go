@@ -174,7 +174,10 @@ func FuzzWidget(f *testing.F) {
 			check("custom_data[0]."+c.f, c.sent, c.got)
 		}
 		if cf.Link != "" {
-			if jsapi.ValidateLink(cf.Link) != nil || safe && !strings.HasSuffix("."+jsapi.LinkHost(cf.Link), ".example.com") {
+			// Without safe hosts a link jivokit advises on arrives with a
+			// report; with them, only http(s) links to those hosts arrive.
+			if jsapi.ValidateLink(cf.Link) != nil && !slices.Contains(dropped, "custom_data[0].link") ||
+				safe && (jsapi.ValidateLink(cf.Link) != nil || !strings.HasSuffix("."+jsapi.LinkHost(cf.Link), ".example.com")) {
 				t.Errorf("unsafe link %q reached the page", cf.Link)
 			}
 		}

@@ -14,8 +14,9 @@ import (
 // loading strategy other than LoadEager, the loader that adds it later. Every script element carries the CSP nonce of
 // templ.WithNonce.
 //
-// Parts of v that are invalid are left out and reported to the widget's
-// error handler (WithErrorHandler) as a *RenderError; the page still renders.
+// Parts of v the vendor does not take are left out, and they and the parts
+// kept with jivokit's advice are reported to the widget's error handler
+// (WithErrorHandler) as a *RenderError; the page still renders.
 // Render fails only when writing fails.
 func (w *Widget) Snippet(v Visitor) templ.Component {
 	return templ.ComponentFunc(func(ctx context.Context, out io.Writer) error {

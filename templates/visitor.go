@@ -3,8 +3,6 @@ package templates
 import (
 	"errors"
 	"fmt"
-	"slices"
-	"unicode/utf8"
 
 	"github.com/jivokit/jivokit/jsapi"
 )
@@ -23,61 +21,22 @@ type Visitor struct {
 }
 
 // Config returns the configuration a snippet for v renders: v.Config with
-// the signed user token, and without every part that is invalid (a
-// malformed e-mail address or colour, invalid UTF-8, a link that is not
-// http(s) or points outside the safe hosts, custom fields with no text and
-// those beyond the first jsapi.MaxCustomFields that keep text; custom data
-// and contact info are cleaned by jsapi.CleanCustomData and
-// jsapi.CleanContactInfo, as webhook replies are). The error, a *RenderError, lists those parts; nil
-// when nothing was left out.
+// the signed user token, cleaned by jsapi's rules (jsapi.Cleaner.PageConfig,
+// the rules webhook replies follow too). What the vendor does not take, or
+// what cannot be written, is left out: invalid UTF-8, a link outside the
+// safe hosts (WithSafeHosts), custom fields beyond the first
+// jsapi.MaxCustomFields that keep text, a negative queue limit. What
+// jivokit only advises on (an e-mail address or phone number of an unusual
+// shape, a relative or mailto: link, a colour that is not #rgb or #rrggbb, a
+// blank invitation) is kept and reported, or left out with WithStrict. The
+// error, a *RenderError, lists every part left out or advised on; nil when
+// there is none.
 func (w *Widget) Config(v Visitor) (jsapi.PageConfig, error) {
 	var c cleaner
-	// Each part is checked by jsapi's own rules, as PageConfig.Validate
-	// does, so that a part is dropped exactly when Validate refuses it.
-	out := jsapi.PageConfig{QueueLimit: v.Config.QueueLimit}
-	if err := (jsapi.PageConfig{QueueLimit: out.QueueLimit}).Validate(); err != nil {
-		c.drop("queue_limit", err)
-		out.QueueLimit = 0
-	}
-	out.UserToken = w.userToken(&c, v)
-	if ci := v.Config.ContactInfo; ci != nil {
-		clean, dropped := jsapi.CleanContactInfo(*ci)
-		c.dropAll(dropped, nil)
-		if !clean.IsZero() {
-			out.ContactInfo = &clean
-		}
-	}
-	out.CustomData = w.customData(&c, v.Config.CustomData)
-	if wc := v.Config.WidgetColor; wc != nil {
-		if err := jsapi.ValidateColor(wc.Color); err != nil {
-			c.drop("widget_color", err)
-		} else {
-			clean := jsapi.WidgetColor{Color: wc.Color}
-			if wc.Color2 != "" {
-				if err := jsapi.ValidateColor(wc.Color2); err != nil {
-					c.drop("widget_color.color2", err)
-				} else {
-					clean.Color2 = wc.Color2
-				}
-			}
-			out.WidgetColor = &clean
-		}
-	}
-	if inv := v.Config.Invitation; inv != nil {
-		clean := jsapi.Invitation{Text: c.text("invitation.text", inv.Text)}
-		if inv.Text == "" || clean.Text != "" { // else dropped as invalid UTF-8
-			if err := clean.Validate(); err != nil {
-				c.drop("invitation", err)
-			} else {
-				clean.DepartmentID = inv.DepartmentID
-				if err := clean.Validate(); err != nil {
-					c.drop("invitation.department_id", err)
-					clean.DepartmentID = 0
-				}
-				out.Invitation = &clean
-			}
-		}
-	}
+	in := v.Config
+	in.UserToken = w.userToken(&c, v)
+	out, found := jsapi.Cleaner{Hosts: w.safeHosts, Strict: w.strict}.PageConfig(in)
+	c.dropAll(found, w.linkError)
 	if len(c.dropped) > 0 {
 		return out, &RenderError{Dropped: c.dropped}
 	}
@@ -86,7 +45,7 @@ func (w *Widget) Config(v Visitor) (jsapi.PageConfig, error) {
 
 func (w *Widget) userToken(c *cleaner, v Visitor) string {
 	if v.ID == "" {
-		return c.text("user_token", v.Config.UserToken)
+		return v.Config.UserToken // checked with the rest of the configuration
 	}
 	if v.Config.UserToken != "" {
 		c.drop("user_token", fmt.Errorf("%w: both Visitor.ID and Config.UserToken are set; Config.UserToken is ignored", ErrOption))
@@ -100,26 +59,16 @@ func (w *Widget) userToken(c *cleaner, v Visitor) string {
 		c.drop("user_token", err)
 		return ""
 	}
-	return c.text("user_token", token)
-}
-
-// customData cleans fields by jsapi.CleanCustomData, the rules the
-// webhook handler's replies follow too.
-func (w *Widget) customData(c *cleaner, fields []jsapi.CustomField) []jsapi.CustomField {
-	out, dropped := jsapi.CleanCustomData(fields, w.safeHosts)
-	c.dropAll(dropped, w.linkError)
-	if len(dropped) == 0 {
-		// CleanCustomData hands back a clean list itself: the config a
-		// snippet renders never shares the caller's slice.
-		out = slices.Clone(out)
-	}
-	return out
+	return token
 }
 
 // linkError is the error a link left out for err reports.
 func (w *Widget) linkError(err error) error {
 	var he *jsapi.HostError
 	if errors.As(err, &he) {
+		if he.Host == "" {
+			return fmt.Errorf("%w (%w)", ErrLinkNotAllowed, err)
+		}
 		return fmt.Errorf("%w (host %s)", ErrLinkNotAllowed, quote(he.Host))
 	}
 	return err
@@ -129,30 +78,19 @@ func (w *Widget) linkError(err error) error {
 type cleaner struct{ dropped []Dropped }
 
 func (c *cleaner) drop(field string, err error) {
-	c.dropped = append(c.dropped, Dropped{Field: field, Err: err})
+	c.dropped = append(c.dropped, Dropped{Field: field, Reason: jsapi.DropInvalid, Err: err})
 }
 
-// dropAll records what a jsapi Clean function left out, in this package's
-// errors; link, when not nil, gives the error of a link left out.
-func (c *cleaner) dropAll(dropped []jsapi.Dropped, link func(error) error) {
-	for _, d := range dropped {
-		err := d.Err
+// dropAll records what jsapi's Cleaner found, in this package's errors;
+// link, when not nil, gives the error of a link left out.
+func (c *cleaner) dropAll(found []jsapi.Dropped, link func(error) error) {
+	for _, d := range found {
 		switch {
 		case d.Reason == jsapi.DropInvalidUTF8:
-			err = ErrInvalidUTF8
-		case d.Reason == jsapi.DropLink && link != nil:
-			err = link(err)
+			d.Err = ErrInvalidUTF8
+		case d.Reason == jsapi.DropLink && link != nil && !jsapi.IsAdvice(d.Err):
+			d.Err = link(d.Err)
 		}
-		c.drop(d.Field, err)
+		c.dropped = append(c.dropped, d)
 	}
-}
-
-// text returns s, or "" (reporting it) when s is not valid UTF-8: such a
-// string is left out, never altered.
-func (c *cleaner) text(field, s string) string {
-	if !utf8.ValidString(s) {
-		c.drop(field, ErrInvalidUTF8)
-		return ""
-	}
-	return s
 }

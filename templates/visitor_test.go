@@ -105,12 +105,21 @@ func TestConfigSafeHosts(t *testing.T) {
 			t.Errorf("link %q: the field itself was lost: %+v", link, cfg.CustomData)
 		}
 	}
-	// Without safe hosts any http(s) link passes, but never javascript: or data:.
+	// Without safe hosts every link passes: one that is not an absolute
+	// http(s) URL with jivokit's advice, reported; strict mode leaves it
+	// out.
 	open := newTestWidget(t)
-	for _, link := range []string{"javascript:alert(1)", "data:text/html,x", "vbscript:x", "jAvAsCrIpT:alert(1)"} {
+	strict := newTestWidget(t, WithStrict())
+	for _, link := range []string{"javascript:alert(1)", "data:text/html,x", "/crm/add", "mailto:ann@example.com"} {
 		cfg, err := open.Config(Visitor{Config: jsapi.PageConfig{CustomData: []jsapi.CustomField{{Title: "t", Link: link}}}})
-		if cfg.CustomData[0].Link != "" || err == nil {
-			t.Errorf("link %q passed without safe hosts", link)
+		var w *jsapi.Warning
+		if cfg.CustomData[0].Link != link || !errors.As(err, &w) || w.Field != "custom_data[0].link" {
+			t.Errorf("link %q without safe hosts: kept %q, report %v; want it kept with a *jsapi.Warning", link, cfg.CustomData[0].Link, err)
+		}
+		cfg, err = strict.Config(Visitor{Config: jsapi.PageConfig{CustomData: []jsapi.CustomField{{Title: "t", Link: link}}}})
+		var re *RenderError
+		if cfg.CustomData[0].Link != "" || !errors.As(err, &re) || !re.LeftOut() {
+			t.Errorf("link %q in strict mode: kept %q, report %v; want it left out", link, cfg.CustomData[0].Link, err)
 		}
 	}
 	if cfg, err := open.Config(Visitor{Config: jsapi.PageConfig{CustomData: []jsapi.CustomField{{Title: "t", Link: "https://anywhere.example.net/"}}}}); err != nil || cfg.CustomData[0].Link == "" {
@@ -137,12 +146,14 @@ func TestConfigLeavesOutInvalidParts(t *testing.T) {
 		in.CustomData = append(in.CustomData, jsapi.CustomField{Content: "x"})
 	}
 	got, err := w.Config(Visitor{Config: in})
+	// The phone, the second colour and the department break only
+	// jivokit's advice: kept, and reported.
 	want := jsapi.PageConfig{
 		UserToken:   "tok",
-		ContactInfo: &jsapi.ContactInfo{Email: "ann@example.com", Description: "ok"},
+		ContactInfo: &jsapi.ContactInfo{Email: "ann@example.com", Phone: "123", Description: "ok"},
 		CustomData:  []jsapi.CustomField{{Content: "c"}},
-		WidgetColor: &jsapi.WidgetColor{Color: "#fff"},
-		Invitation:  &jsapi.Invitation{Text: "Hi"},
+		WidgetColor: &jsapi.WidgetColor{Color: "#fff", Color2: "red"},
+		Invitation:  &jsapi.Invitation{Text: "Hi", DepartmentID: -2},
 		QueueLimit:  5,
 	}
 	// custom_data[1] is left out, so ten fields with text remain within
@@ -171,8 +182,48 @@ func TestConfigLeavesOutInvalidParts(t *testing.T) {
 	if !errors.Is(err, ErrInvalidUTF8) {
 		t.Errorf("errors.Is(err, ErrInvalidUTF8) = false for %v", err)
 	}
-	if strings.ContainsRune(err.Error(), '\xff') || !strings.Contains(err.Error(), "contact_info.name: is not valid UTF-8") {
+	if strings.ContainsRune(err.Error(), '\xff') || !strings.Contains(err.Error(), "contact_info.name: is not valid UTF-8") ||
+		!strings.Contains(err.Error(), "; kept with advice: contact_info.phone: has 3 digits") {
 		t.Errorf("error text: %v", err)
+	}
+	var warning *jsapi.Warning
+	if !errors.As(err, &warning) || warning.Field != "contact_info.phone" {
+		t.Errorf("errors.As finds no *jsapi.Warning for the phone in %v", err)
+	}
+
+	// Strict: the parts jivokit advises on are left out too.
+	got, err = newTestWidget(t, WithStrict()).Config(Visitor{Config: in})
+	want.ContactInfo.Phone, want.WidgetColor.Color2, want.Invitation.DepartmentID = "", "", 0
+	if !reflect.DeepEqual(got, want) {
+		gj, _ := json.Marshal(got)
+		wj, _ := json.Marshal(want)
+		t.Errorf("strict: Config =\n%s\nwant\n%s", gj, wj)
+	}
+	if !errors.As(err, &re) || !reflect.DeepEqual(re.Fields(), wantFields) || strings.Contains(err.Error(), "kept with advice") {
+		t.Errorf("strict: %v", err)
+	}
+}
+
+// TestConfigAdviceOnly: a configuration with only advice renders whole and
+// reports a *RenderError that left nothing out.
+func TestConfigAdviceOnly(t *testing.T) {
+	in := jsapi.PageConfig{
+		ContactInfo: &jsapi.ContactInfo{Name: "Ann", Phone: "+1 (408) 498-7855 ext. 2", Email: "admin@intranet"},
+		CustomData:  []jsapi.CustomField{{Content: "Add contact", Link: "/crm/add"}},
+	}
+	got, err := newTestWidget(t).Config(Visitor{Config: in})
+	if !reflect.DeepEqual(got, in) {
+		t.Errorf("Config = %+v, want the configuration unchanged", got)
+	}
+	var re *RenderError
+	if !errors.As(err, &re) || re.LeftOut() || len(re.Dropped) != 3 {
+		t.Fatalf("report %v", err)
+	}
+	if want := "templates: kept with advice: contact_info.email: has no dot in its domain; contact_info.phone: contains 'e'; only digits, a leading +, spaces, dots, dashes and parentheses are allowed; custom_data[0].link: is not an absolute http or https URL"; err.Error() != want {
+		t.Errorf("report\n%s\nwant\n%s", err, want)
+	}
+	if &got.CustomData[0] == &in.CustomData[0] {
+		t.Error("the page's configuration shares the caller's custom data")
 	}
 }
 

@@ -29,6 +29,7 @@ type Widget struct {
 	track      bool
 	runtimeURL string
 	safeHosts  jsapi.SafeHosts
+	strict     bool // WithStrict
 	signer     *usertoken.Signer
 	tokenTTL   time.Duration
 	report     func(context.Context, error)
@@ -124,10 +125,12 @@ func WithRuntimeURL(u string) Option {
 
 // WithSafeHosts restricts custom data links to these hosts and their
 // subdomains, as the admin panel's "Safe URL" does; links elsewhere are left
-// out and reported. The webhook handler's webhook.WithSafeHosts takes the
-// same list by the same rules: see jsapi.SafeHosts for what an entry may
-// be. Without it any http(s) link passes. Other schemes (javascript:, data:)
-// never pass. Given more than once, the last list counts.
+// out and reported, as are links that are no http(s) link with a host
+// (javascript:, data:, relative ones). The webhook handler's
+// webhook.WithSafeHosts takes the same list by the same rules: see
+// jsapi.SafeHosts for what an entry may be. Without it every link passes,
+// one that is not an absolute http(s) URL with jivokit's advice (reported;
+// left out with WithStrict). Given more than once, the last list counts.
 func WithSafeHosts(hosts ...string) Option {
 	return func(s *settings) {
 		if len(hosts) == 0 {
@@ -141,6 +144,17 @@ func WithSafeHosts(hosts ...string) Option {
 		}
 		s.w.safeHosts = list
 	}
+}
+
+// WithStrict turns jivokit's advice about a visitor's configuration into
+// refusal: a part that breaks no rule of the vendor's but one of jivokit's
+// advice (an e-mail address or phone number of an unusual shape, a
+// relative or mailto: link, a colour that is not #rgb or #rrggbb, a blank
+// invitation) is left out of the page and reported, rather than kept and
+// reported. The vendor's own rules and what cannot be written are enforced
+// either way; see jsapi.Kind.
+func WithStrict() Option {
+	return func(s *settings) { s.w.strict = true }
 }
 
 // WithVisitorTokens signs Visitor.ID into the page's user token with signer,
@@ -161,7 +175,8 @@ func WithVisitorTokens(signer *usertoken.Signer, ttl time.Duration) Option {
 }
 
 // WithErrorHandler sets the function that receives the *RenderError of each
-// snippet that left parts of a visitor's configuration out, with the
+// snippet that left parts of a visitor's configuration out or kept them
+// with jivokit's advice (a *jsapi.Warning, found with errors.As), with the
 // request's context. By default it is logged with slog at level warn.
 // (webhook.WithErrorHandler and jivo.SetErrorHandler are the same idea in
 // their packages.)
@@ -199,6 +214,11 @@ func NewWidget(id string, opts ...Option) (*Widget, error) {
 }
 
 func logReport(ctx context.Context, err error) {
+	var re *RenderError
+	if errors.As(err, &re) && !re.LeftOut() {
+		slog.WarnContext(ctx, "jivokit: advice about a visitor's configuration", "error", err)
+		return
+	}
 	slog.WarnContext(ctx, "jivokit: visitor configuration left out of the page", "error", err)
 }
 

@@ -56,6 +56,11 @@ const (
 	// out as unsafe), which the reference requires; the page was left out
 	// of the reply.
 	ErrPageDropped Error = "webhook: page dropped from reply"
+	// ErrAdvice: a part of a reply breaks jivokit's advice, not a rule of
+	// the vendor's (a phone number with an extension, a relative link): it
+	// was sent as it is. errors.As finds the *jsapi.Warning. WithStrict
+	// leaves such parts out instead.
+	ErrAdvice Error = "webhook: advice about a reply"
 )
 
 // Problem is a field of an event that Decode could not read as its type,

@@ -116,7 +116,7 @@ func ExampleWithSafeHosts() {
 	post(h, "/", sample(webhook.NameChatAccepted))
 	// Output:
 	// reported: webhook: link dropped from reply: custom_data[1].link: jivo: link host "example.net" is not a safe host
-	// reported: webhook: link dropped from reply: crm_link: jivo: invalid link: is not an absolute http or https URL
+	// reported: webhook: link dropped from reply: crm_link: jivo: link is not an http(s) link to a safe host
 	// 200 {"result":"ok","custom_data":[{"title":"Orders","link":"https://crm.example.com/orders"},{"title":"Phish"}]}
 }
 

@@ -81,6 +81,7 @@ type Handler struct {
 	hasPath bool
 	signer  *usertoken.Signer
 	hosts   jsapi.SafeHosts
+	strict  bool         // WithStrict
 	log     *slog.Logger // nil: slog.Default() at the time of logging
 	onError func(context.Context, error)
 
@@ -215,8 +216,12 @@ func (h *Handler) dispatch(ctx context.Context, r *http.Request, ev Event, dst [
 		}
 		return appendResult(dst, err.Error()), http.StatusOK
 	case view != nil:
-		return appendView(dst, view, h.hosts, func(err error) {
-			h.report(r, ev, slog.LevelWarn, "webhook: dropped from reply", err)
+		return appendView(dst, view, jsapi.Cleaner{Hosts: h.hosts, Strict: h.strict}, func(err error) {
+			msg := "webhook: dropped from reply"
+			if errors.Is(err, ErrAdvice) {
+				msg = "webhook: advice about reply"
+			}
+			h.report(r, ev, slog.LevelWarn, msg, err)
 		}), http.StatusOK
 	}
 	return append(dst, okReply...), http.StatusOK

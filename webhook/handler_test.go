@@ -420,16 +420,23 @@ func TestHandlerDropsUnsafeLinks(t *testing.T) {
 		CRMLink: "https://evil.test/crm",
 		Page:    &webhook.Page{URL: "javascript:alert(1)", Title: "Cart"},
 	}
+	// With an allow-list (the vendor's "Safe URL") only links to its hosts
+	// are sent; without one every link is, with advice about those that
+	// are not absolute http(s) URLs; strict mode leaves those out.
 	tests := []struct {
 		name    string
 		opts    []webhook.Option
 		links   []string
 		crmLink string
+		pageURL string
 	}{
 		{"allow-list", []webhook.Option{webhook.WithSafeHosts("example.com")},
-			[]string{"https://crm.example.com/c/42", "https://EXAMPLE.com./orders", "", ""}, ""},
+			[]string{"https://crm.example.com/c/42", "https://EXAMPLE.com./orders", "", "", ""}, "", ""},
 		{"no allow-list", nil,
-			[]string{"https://crm.example.com/c/42", "https://EXAMPLE.com./orders", "https://example.com.evil.test/", ""}, "https://evil.test/crm"},
+			[]string{"https://crm.example.com/c/42", "https://EXAMPLE.com./orders", "https://example.com.evil.test/", "javascript:alert(1)", "data:text/html,<script>alert(1)</script>"},
+			"https://evil.test/crm", "javascript:alert(1)"},
+		{"strict", []webhook.Option{webhook.WithStrict()},
+			[]string{"https://crm.example.com/c/42", "https://EXAMPLE.com./orders", "https://example.com.evil.test/", ""}, "https://evil.test/crm", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -444,8 +451,20 @@ func TestHandlerDropsUnsafeLinks(t *testing.T) {
 			if !reflect.DeepEqual(links, tt.links) || rep.CRMLink != tt.crmLink {
 				t.Fatalf("links %q crm %q, want %q %q\n%s", links, rep.CRMLink, tt.links, tt.crmLink, rep.Body)
 			}
-			if rep.Page != nil || !e.has(webhook.ErrPageDropped) {
-				t.Fatalf("page %+v sent without its url", rep.Page)
+			if tt.pageURL == "" {
+				// Left out as unsafe, the page has no url, which the
+				// reference requires: it is not sent.
+				if rep.Page != nil || !e.has(webhook.ErrPageDropped) {
+					t.Fatalf("page %+v sent without its url", rep.Page)
+				}
+			} else if rep.Page == nil || rep.Page.URL != tt.pageURL || rep.Page.Title != "Cart" {
+				t.Fatalf("page %+v", rep.Page)
+			}
+			if tt.opts == nil {
+				if e.has(webhook.ErrLinkDropped) || !e.has(webhook.ErrAdvice) {
+					t.Fatalf("reported %v; body %s", e.list, rep.Body)
+				}
+				return
 			}
 			if !e.has(webhook.ErrLinkDropped) || bytes.Contains(rep.Body, []byte("script")) {
 				t.Fatalf("reported %v; body %s", e.list, rep.Body)
@@ -470,9 +489,9 @@ func TestHandlerRequiredReplyFields(t *testing.T) {
 	}{
 		{"contact without name", webhook.AgentView{ContactInfo: &jsapi.ContactInfo{Email: "ann@example.com", Phone: "+14084987855"}}, false, false, webhook.ErrContactDropped},
 		{"contact whose name is invalid UTF-8", webhook.AgentView{ContactInfo: &jsapi.ContactInfo{Name: "\xff", Email: "ann@example.com"}}, false, false, webhook.ErrContactDropped},
-		{"contact with a name", webhook.AgentView{ContactInfo: &jsapi.ContactInfo{Name: "Ann", Email: "bad"}}, true, false, webhook.ErrContactDropped},
+		{"contact with a name", webhook.AgentView{ContactInfo: &jsapi.ContactInfo{Name: "Ann", Email: "bad"}}, true, false, webhook.ErrAdvice},
 		{"page without url", webhook.AgentView{Page: &webhook.Page{Title: "Cart"}}, false, false, webhook.ErrPageDropped},
-		{"page with an unsafe url", webhook.AgentView{Page: &webhook.Page{URL: "ftp://example.com/", Title: "Cart"}}, false, false, webhook.ErrPageDropped},
+		{"page with a url jivokit advises on", webhook.AgentView{Page: &webhook.Page{URL: "ftp://example.com/", Title: "Cart"}}, false, true, webhook.ErrAdvice},
 		{"page with url only", webhook.AgentView{Page: &webhook.Page{URL: "https://example.com/"}}, false, true, nil},
 	}
 	for _, tt := range tests {
@@ -550,10 +569,10 @@ func TestNewRejectsBadOptions(t *testing.T) {
 	}
 }
 
-// TestHandlerDropsFieldsWithoutText checks that a custom field with no
-// title, content or key (a link alone, or nothing) is left out and
-// reported: the widget shows nothing for it, and jsapi.ValidateCustomData
-// (which `jivokit webhook send` applies) calls a reply with one bad.
+// TestHandlerDropsFieldsWithoutText checks that, with WithStrict, a custom
+// field with no title, content or key (a link alone, or nothing) is left
+// out and reported: jsapi.ValidateCustomData advises against one. Without
+// WithStrict each is sent and reported as advice.
 func TestHandlerDropsFieldsWithoutText(t *testing.T) {
 	tests := []struct {
 		name    string
@@ -572,12 +591,18 @@ func TestHandlerDropsFieldsWithoutText(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			h, e := newHandler(t, webhook.Funcs{
+			funcs := webhook.Funcs{
 				ChatAccepted: func(context.Context, *webhook.ChatAccepted) (*webhook.AgentView, error) {
 					return &webhook.AgentView{CustomData: tt.fields}, nil
 				},
-			})
+			}
+			h, e := newHandler(t, funcs)
 			rep := webhooktest.Post(t, h, webhooktest.Payload(t, webhook.NameChatAccepted))
+			if !reflect.DeepEqual(rep.CustomData, tt.fields) || e.has(webhook.ErrFieldDropped) || !e.has(webhook.ErrAdvice) {
+				t.Errorf("default: custom_data %+v, reported %v; want all sent, with advice", rep.CustomData, e.list)
+			}
+			h, e = newHandler(t, funcs, webhook.WithStrict())
+			rep = webhooktest.Post(t, h, webhooktest.Payload(t, webhook.NameChatAccepted))
 			if !reflect.DeepEqual(rep.CustomData, tt.want) {
 				t.Errorf("custom_data %+v, want %+v\n%s", rep.CustomData, tt.want, rep.Body)
 			}

@@ -95,9 +95,11 @@ func WithSigner(s *usertoken.Signer) Option {
 // crm_link, page url) to these hosts and their subdomains, as the widget's
 // "Safe URL" setting does for setCustomData, by the same rules as the
 // snippet's templates.WithSafeHosts: see jsapi.SafeHosts for what an entry
-// may be. A link elsewhere is left out of the reply and reported through
-// the error handler. Whether or not hosts are given, only absolute http and
-// https links are ever sent. Given more than once, the last list counts.
+// may be. A link elsewhere, or one that is no http(s) link with a host, is
+// left out of the reply and reported through the error handler. Without it,
+// a link that is not an absolute http(s) URL is sent with jivokit's advice
+// (ErrAdvice), unless WithStrict. Given more than once, the last list
+// counts.
 func WithSafeHosts(hosts ...string) Option {
 	return func(h *Handler) error {
 		if len(hosts) == 0 {
@@ -112,11 +114,26 @@ func WithSafeHosts(hosts ...string) Option {
 	}
 }
 
+// WithStrict turns jivokit's advice about a reply into refusal: a part of
+// an AgentView that breaks no rule of the vendor's but one of jivokit's
+// advice (an e-mail address or phone number of an unusual shape, a
+// relative or mailto: link, a custom field without text) is left out of the
+// reply and reported as dropped, rather than sent and reported as
+// ErrAdvice. The vendor's own rules and what cannot be written are enforced
+// either way; see jsapi.Kind.
+func WithStrict() Option {
+	return func(h *Handler) error {
+		h.strict = true
+		return nil
+	}
+}
+
 // WithErrorHandler sets a function called with every error the handler
 // meets, for code that acts on them (counts them, raises an alert): a
 // function's error (also sent as the reply's result), a panic (ErrPanic,
 // with its stack), parts dropped from a reply (ErrLinkDropped,
-// ErrFieldDropped, ErrTooManyFields, ErrContactDropped), fields that
+// ErrFieldDropped, ErrTooManyFields, ErrContactDropped) or sent with
+// jivokit's advice (ErrAdvice; errors.As finds the *jsapi.Warning), fields that
 // could not be read (a *Problem), and refused requests (ErrNotFound,
 // ErrTooLarge, ...). Test them with errors.Is. The same errors are logged
 // (see WithLogger) whether or not an error handler is set; to only have the

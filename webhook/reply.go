@@ -13,16 +13,19 @@ import (
 type AgentView struct {
 	// CustomData are fields shown in the agent's panel, as setCustomData
 	// takes them: at most jsapi.MaxCustomFields, content shown as text. A
-	// field needs a title, content or key; one with only a link is left out,
-	// as is a string that is not valid UTF-8 (see jsapi.CleanCustomData).
+	// field without a title, content or key, or with a link that is not an
+	// absolute http(s) URL, is jivokit's advice: sent, and reported
+	// (ErrAdvice), unless WithStrict. A string that is not valid UTF-8 is
+	// left out (see jsapi.Cleaner.CustomData).
 	CustomData []jsapi.CustomField `json:"custom_data,omitempty"`
 	// ContactInfo is shown as if the visitor had introduced themselves, and
 	// saved with the chat. The reference requires its name: a contact
 	// without one (or whose name is left out as invalid) is not sent, and
-	// reported (ErrContactDropped). It is checked as setContactInfo checks it: an
-	// e-mail address or phone number that jsapi.ValidateEmail or
-	// jsapi.ValidatePhone refuses, and any string that is not valid UTF-8,
-	// is left out of the reply and reported (ErrContactDropped).
+	// reported (ErrContactDropped). It is checked as setContactInfo checks
+	// it: any string that is not valid UTF-8 is left out of the reply and
+	// reported (ErrContactDropped); an e-mail address or phone number that
+	// jsapi.ValidateEmail or jsapi.ValidatePhone advises on is sent and
+	// reported (ErrAdvice), or left out with WithStrict.
 	ContactInfo *jsapi.ContactInfo `json:"contact_info,omitempty"`
 	// EnableAssign shows the agent a button that links the visitor to a
 	// CRM card, above the custom data.
@@ -54,14 +57,16 @@ func (r *Reply) OK() bool {
 var okReply = []byte(`{"result":"ok"}`)
 
 // appendView appends the reply {"result":"ok", ...v} to dst. What the
-// widget would refuse is left out and reported: custom data and contact
-// info are cleaned by jsapi.CleanCustomData and jsapi.CleanContactInfo, the
-// rules of setCustomData and setContactInfo (the snippet follows them
-// too), and links must pass hosts.
-func appendView(dst []byte, v *AgentView, hosts jsapi.SafeHosts, report func(error)) []byte {
+// vendor would not take is left out and reported: custom data and contact
+// info are cleaned by clean (jsapi.Cleaner's CustomData and ContactInfo,
+// the rules of setCustomData and setContactInfo, which the snippet follows
+// too), and links must pass its hosts. What jivokit only advises on is
+// kept and reported (ErrAdvice), or left out when clean is strict.
+func appendView(dst []byte, v *AgentView, clean jsapi.Cleaner, report func(error)) []byte {
+	hosts := clean.Hosts
 	dst = append(dst, `{"result":"ok"`...)
 	if len(v.CustomData) > 0 {
-		fields, dropped := jsapi.CleanCustomData(v.CustomData, hosts)
+		fields, dropped := clean.CustomData(v.CustomData)
 		tooMany := 0
 		for _, d := range dropped {
 			if d.Reason == jsapi.DropTooMany {
@@ -71,7 +76,7 @@ func appendView(dst []byte, v *AgentView, hosts jsapi.SafeHosts, report func(err
 			report(fmt.Errorf("%w: %w", dropError(d.Reason), d))
 		}
 		if tooMany > 0 {
-			report(fmt.Errorf("%w: %d fields with text given, the first %d sent (setCustomData shows at most %d)",
+			report(fmt.Errorf("%w: %d fields to send, the first %d sent (setCustomData shows at most %d)",
 				ErrTooManyFields, len(fields)+tooMany, len(fields), jsapi.MaxCustomFields))
 		}
 		if len(fields) > 0 {
@@ -92,8 +97,12 @@ func appendView(dst []byte, v *AgentView, hosts jsapi.SafeHosts, report func(err
 		}
 	}
 	if v.ContactInfo != nil && !v.ContactInfo.IsZero() {
-		c, dropped := jsapi.CleanContactInfo(*v.ContactInfo)
+		c, dropped := clean.ContactInfo(*v.ContactInfo)
 		for _, d := range dropped {
+			if d.Kept() {
+				report(fmt.Errorf("%w: %w", ErrAdvice, d))
+				continue
+			}
 			report(fmt.Errorf("%w: %w", ErrContactDropped, d))
 		}
 		if !c.IsZero() && c.Name == "" {
@@ -114,9 +123,12 @@ func appendView(dst []byte, v *AgentView, hosts jsapi.SafeHosts, report func(err
 		dst = append(dst, `,"enable_assign":true`...)
 	}
 	if v.CRMLink != "" {
-		if err := hosts.Allows(v.CRMLink); err != nil {
+		if err := hosts.Allows(v.CRMLink); jsapi.Refusal(err, clean.Strict) != nil {
 			report(fmt.Errorf("%w: crm_link: %w", ErrLinkDropped, err))
 		} else {
+			if err != nil {
+				report(fmt.Errorf("%w: crm_link: %w", ErrAdvice, err))
+			}
 			dst = append(dst, `,"crm_link":`...)
 			dst = appendString(dst, v.CRMLink)
 		}
@@ -124,9 +136,11 @@ func appendView(dst []byte, v *AgentView, hosts jsapi.SafeHosts, report func(err
 	if p := v.Page; p != nil && *p != (Page{}) {
 		url := p.URL
 		if url != "" {
-			if err := hosts.Allows(url); err != nil {
+			if err := hosts.Allows(url); jsapi.Refusal(err, clean.Strict) != nil {
 				report(fmt.Errorf("%w: page.url: %w", ErrLinkDropped, err))
 				url = ""
+			} else if err != nil {
+				report(fmt.Errorf("%w: page.url: %w", ErrAdvice, err))
 			}
 		}
 		if url == "" {
@@ -145,8 +159,11 @@ func appendView(dst []byte, v *AgentView, hosts jsapi.SafeHosts, report func(err
 }
 
 // dropError is the sentinel a custom_data part left out for reason is
-// reported with.
+// reported with, or ErrAdvice for a part kept with advice.
 func dropError(reason jsapi.DropReason) error {
+	if reason == jsapi.Advised {
+		return ErrAdvice
+	}
 	if reason == jsapi.DropLink {
 		return ErrLinkDropped
 	}

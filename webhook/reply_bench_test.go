@@ -53,7 +53,7 @@ func TestViewByLibraryWritesTheSame(t *testing.T) {
 	var buf bytes.Buffer
 	viewByLibrary(&buf, benchView, hosts)
 	var a, b Reply
-	if err := json.Unmarshal(appendView(nil, benchView, hosts, func(error) {}), &a); err != nil {
+	if err := json.Unmarshal(appendView(nil, benchView, jsapi.Cleaner{Hosts: hosts}, func(error) {}), &a); err != nil {
 		t.Fatal(err)
 	}
 	if err := json.Unmarshal(buf.Bytes(), &b); err != nil {
@@ -83,7 +83,7 @@ func BenchmarkReplyRatio(b *testing.B) {
 		n := min(round, b.N-done)
 		start := time.Now()
 		for range n {
-			dst = appendView(dst[:0], benchView, hosts, func(error) {})
+			dst = appendView(dst[:0], benchView, jsapi.Cleaner{Hosts: hosts}, func(error) {})
 		}
 		mid := time.Now()
 		for range n {

@@ -3,6 +3,7 @@
 // settings). It exists as soon as the stub's script runs, before load.
 
 import { copy, jsonSafe } from "./record.js";
+import { sendOfflineForm } from "./api.js";
 import { agentView, callInProgress, minimized } from "./state.js";
 import { isObject } from "./validate.js";
 
@@ -40,6 +41,11 @@ export function createControl(w) {
     phase: () => w.phase(),
     state: () => s.state,
     agentView: () => copy(jsonSafe(agentView(s))),
+    // The offline form sendOfflineMessage filled in (newer docs' mode), not
+    // yet sent by the visitor; null when none.
+    offlineForm: () => copy(jsonSafe(s.offlineForm || null)),
+    // jivokit's advice the stub noted, the latest last (as the panel shows).
+    advice: () => (s.advice || []).slice(),
 
     // The widget's life.
     load: act(() => w.load()),
@@ -82,6 +88,11 @@ export function createControl(w) {
         if (!s.invitation) w.fire("jivo_onClientStartChat");
       }
       if (first) w.fire("jivo_onMessageSent");
+    }),
+    // The visitor sends the offline form sendOfflineMessage filled in.
+    visitorSendOfflineForm: act(() => {
+      requireLoaded("visitorSendOfflineForm");
+      sendOfflineForm(s);
     }),
     visitorIntroduce: act((info) => {
       requireLoaded("visitorIntroduce");

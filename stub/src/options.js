@@ -7,6 +7,9 @@
 //   data-never-load              the widget never loads until jivokitStub.load()
 //   data-extra-bytes="409600"    bytes of script fetched before load (weight.js)
 //   data-busy-ms="600"           main-thread work at load, in long tasks
+//   data-strict                  jivokit's advice refuses, as the vendor's rules do
+//   data-offline-message="send"  sendOfflineMessage sends at once (the reference);
+//                                default "form": it fills the offline form (newer docs)
 //
 // A boolean attribute is on when present, unless its value is "false" or "0".
 // A load delay that is not a whole number of ms from 0 to MAX_DELAY is
@@ -43,6 +46,17 @@ function whole(script, name, max, unit, problems) {
   return n;
 }
 
+// offlineMode reads data-offline-message: "form" (the default, the newer
+// docs) or "send" (the reference), reporting anything else.
+function offlineMode(script, problems) {
+  const raw = attr(script, "data-offline-message");
+  if (raw === null || raw === undefined || String(raw).trim() === "") return "form";
+  const s = String(raw).trim().toLowerCase();
+  if (s === "form" || s === "send") return s;
+  problems.push("data-offline-message=" + JSON.stringify(String(raw)) + " is not form or send; using form");
+  return "form";
+}
+
 export function readOptions(script) {
   const problems = [];
   return {
@@ -53,6 +67,8 @@ export function readOptions(script) {
       offline: flag(script, "data-offline"),
       callbacksDisabled: flag(script, "data-callbacks-disabled"),
       neverLoad: flag(script, "data-never-load"),
+      strict: flag(script, "data-strict"),
+      offlineMessage: offlineMode(script, problems),
     },
     problems,
   };

@@ -9,6 +9,7 @@
 // "hide" button (a real <button>, so the keyboard reaches it, with
 // aria-expanded) collapses it to the bar, and "show" brings it back.
 
+import { sendOfflineForm } from "./api.js";
 import { linkProblem } from "./validate.js";
 
 export const ROOT_ID = "jivokit-stub";
@@ -27,6 +28,7 @@ const CSS = [
   "#jivokit-stub .jks-bar b{margin-right:4px}",
   "#jivokit-stub .jks-chip{padding:0 5px;border-radius:8px;background:#fff;border:1px solid #ccc}",
   "#jivokit-stub .jks-problem{padding:4px 6px;background:#fdd;color:#900;border-bottom:1px solid #e99}",
+  "#jivokit-stub .jks-advice{padding:4px 6px;background:#fff8d8;color:#6b5300;border-bottom:1px solid #e9d98f}",
   "#jivokit-stub .jks-cols{display:flex}",
   "#jivokit-stub .jks-side{flex:1;min-width:0;padding:6px;max-height:320px;overflow:auto}",
   "#jivokit-stub .jks-agent{border-left:1px solid #ccc;background:#f8f8fb}",
@@ -129,6 +131,19 @@ export function createView(doc, nonce) {
       row(side, "Phone", s.call ? s.call.phone : s.contact.phone);
       row(side, "Status", s.call ? s.call.status + (s.call.reason ? " (" + s.call.reason + ")" : "") : "not requested");
     }
+    if (s.offlineForm) {
+      // sendOfflineMessage filled the offline form (the newer docs); the
+      // visitor sends it.
+      add(side, el("h4", "", "Offline form"));
+      row(side, "Message", s.offlineForm.message);
+      row(side, "Reply to", s.offlineForm.email || s.offlineForm.phone);
+      const send = add(side, el("button", "jks-send-offline", "send"));
+      send.setAttribute("type", "button");
+      send.addEventListener("click", () => {
+        sendOfflineForm(s);
+        w.changed();
+      });
+    }
     return side;
   }
 
@@ -197,6 +212,8 @@ export function createView(doc, nonce) {
     const problems = w.problems.slice();
     if (!w.tableCheck.ok) problems.unshift(w.tableCheck.message);
     for (const p of problems) add(body, el("div", "jks-problem", p));
+    // jivokit's advice about values that went through (see api.js).
+    for (const a of s.advice || []) add(body, el("div", "jks-advice", "advice: " + a));
     const cols = add(body, el("div", "jks-cols"));
     add(cols, visitorSide(w, s));
     add(cols, agentSide(s));

@@ -2,45 +2,55 @@
 
 // The validation rules of package jsapi (jsapi/rules.go), which Go's checks
 // run: the stub's interpreter (validate.js) runs the same steps, so the stub
-// refuses what Go code refuses, message for message. A class is pairs of
-// first and last code points; a step's problem has {c}, {v}, {n}, {lo} and
-// {hi} filled in.
+// refuses what Go code refuses and advises what it advises, message for
+// message. A step's kind is "vendor" (the vendor's documented rule: refused),
+// "advice" (jivokit's: a warning, refused only in strict mode) or "form"
+// (a value that cannot be written: refused). A class is pairs of first and
+// last code points; a step's problem has {c}, {v}, {n}, {lo} and {hi} filled
+// in. kinds are the kinds of the checks named in problems; reasons are the
+// widget's answers; limits are the vendor's and jivokit's numbers.
 
 export const rules = {
   phone: { field: "phone", steps: [
-    { op: "blank", problem: "is empty" },
-    { op: "only", class: [0x20, 0x20, 0x28, 0x28, 0x29, 0x29, 0x2d, 0x2d, 0x2e, 0x2e, 0x30, 0x39], extra: "+", problem: "contains {c}; only digits, a leading +, spaces, dots, dashes and parentheses are allowed" },
-    { op: "count", class: [0x30, 0x39], lo: 5, hi: 15, problem: "has {n} digits, a phone number has {lo} to {hi}" },
+    { op: "utf8", kind: "form", problem: "is not valid UTF-8" },
+    { op: "blank", kind: "advice", problem: "is empty" },
+    { op: "only", kind: "advice", class: [0x20, 0x20, 0x28, 0x28, 0x29, 0x29, 0x2d, 0x2d, 0x2e, 0x2e, 0x30, 0x39], extra: "+", problem: "contains {c}; only digits, a leading +, spaces, dots, dashes and parentheses are allowed" },
+    { op: "count", kind: "advice", class: [0x30, 0x39], lo: 5, hi: 15, problem: "has {n} digits, a phone number has {lo} to {hi}" },
   ] },
   email: { field: "email", steps: [
-    { op: "around", extra: "@", problem: "is not an e-mail address" },
-    { op: "count", class: [0x0, 0x1f, 0x20, 0x20, 0x22, 0x22, 0x3c, 0x3c, 0x3e, 0x3e, 0x7f, 0x7f, 0x85, 0x85, 0xa0, 0xa0, 0x1680, 0x1680, 0x2000, 0x200a, 0x2028, 0x2029, 0x202f, 0x202f, 0x205f, 0x205f, 0x3000, 0x3000], lo: 0, hi: 0, problem: "contains a character an e-mail address cannot have" },
-    { op: "count", class: [0x40, 0x40], lo: 0, hi: 1, problem: "contains a character an e-mail address cannot have" },
-    { op: "count", class: [0x2e, 0x2e], extra: "@.", lo: 1, hi: -1, problem: "has no dot in its domain" },
+    { op: "utf8", kind: "form", problem: "is not valid UTF-8" },
+    { op: "around", kind: "advice", extra: "@", problem: "is not an e-mail address" },
+    { op: "count", kind: "advice", class: [0x0, 0x1f, 0x20, 0x20, 0x22, 0x22, 0x3c, 0x3c, 0x3e, 0x3e, 0x7f, 0x7f, 0x85, 0x85, 0xa0, 0xa0, 0x1680, 0x1680, 0x2000, 0x200a, 0x2028, 0x2029, 0x202f, 0x202f, 0x205f, 0x205f, 0x3000, 0x3000], lo: 0, hi: 0, problem: "contains a character an e-mail address cannot have" },
+    { op: "count", kind: "advice", class: [0x40, 0x40], lo: 0, hi: 1, problem: "contains a character an e-mail address cannot have" },
+    { op: "count", kind: "advice", class: [0x2e, 0x2e], extra: "@.", lo: 1, hi: -1, problem: "has no dot in its domain" },
   ] },
   color: { field: "color", steps: [
-    { op: "shape", class: [0x30, 0x39, 0x41, 0x46, 0x61, 0x66], extra: "#", lo: 4, hi: 7, problem: "{v} is not a hex colour like #1e88e5 or #fff" },
+    { op: "utf8", kind: "form", problem: "is not valid UTF-8" },
+    { op: "shape", kind: "advice", class: [0x30, 0x39, 0x41, 0x46, 0x61, 0x66], extra: "#", lo: 4, hi: 7, problem: "{v} is not a hex colour like #1e88e5 or #fff" },
   ] },
   link: { field: "link", steps: [
-    { op: "scheme", problem: "is not an absolute http or https URL" },
-    { op: "scheme", extra: "http|https", problem: "has scheme {v}, only http and https are allowed" },
-    { op: "ipv6", problem: "has a malformed IPv6 address" },
-    { op: "host", problem: "has no host" },
-    { op: "port", lo: 5, hi: 65535, problem: "has a port that is not a number from 0 to {hi}" },
-    { op: "count", class: [0x0, 0x20, 0x5c, 0x5c, 0x7f, 0x7f], lo: 0, hi: 0, problem: "contains a space, control character or backslash" },
+    { op: "utf8", kind: "form", problem: "is not valid UTF-8" },
+    { op: "scheme", kind: "advice", problem: "is not an absolute http or https URL" },
+    { op: "scheme", kind: "advice", extra: "http|https", problem: "has scheme {v}, only http and https are allowed" },
+    { op: "ipv6", kind: "advice", problem: "has a malformed IPv6 address" },
+    { op: "host", kind: "advice", problem: "has no host" },
+    { op: "port", kind: "advice", lo: 5, hi: 65535, problem: "has a port that is not a number from 0 to {hi}" },
+    { op: "count", kind: "advice", class: [0x0, 0x20, 0x5c, 0x5c, 0x7f, 0x7f], lo: 0, hi: 0, problem: "contains a space, control character or backslash" },
   ] },
   start: { field: "start", steps: [
-    { op: "oneOf", extra: "|chat|call|menu", problem: "{v} is not chat, call or menu" },
+    { op: "utf8", kind: "form", problem: "is not valid UTF-8" },
+    { op: "oneOf", kind: "advice", extra: "|chat|call|menu", problem: "{v} is not chat, call or menu" },
   ] },
   filled: { field: "text", steps: [
-    { op: "blank", problem: "is empty" },
+    { op: "utf8", kind: "form", problem: "is not valid UTF-8" },
+    { op: "blank", kind: "advice", problem: "is empty" },
   ] },
   text: { field: "text", steps: [
-    { op: "blank", problem: "is empty" },
-    { op: "utf8", problem: "is not valid UTF-8" },
+    { op: "utf8", kind: "form", problem: "is not valid UTF-8" },
+    { op: "blank", kind: "advice", problem: "is empty" },
   ] },
   utf8: { field: "text", steps: [
-    { op: "utf8", problem: "is not valid UTF-8" },
+    { op: "utf8", kind: "form", problem: "is not valid UTF-8" },
   ] },
 };
 
@@ -52,9 +62,11 @@ export const classes = {
 export const problems = {
   empty: "is empty",
   emptyID: "has an empty id",
+  hostNotSafe: "is not an http(s) link to a safe host",
   mustBeObject: "must be an object",
   negative: "is negative",
   noAnswerTo: "and phone are both empty; give one to answer to",
+  noAttributes: "sets no attribute; the call still counts against the vendor's limit",
   noContent: "has no content, title or key",
   notArray: "is not an array",
   notFinite: "is not a finite number",
@@ -63,10 +75,46 @@ export const problems = {
   notString: "is not a string",
   notTextNum: "is neither a string nor a number",
   notWhole: "is not a whole number",
+  titleCut: "is longer than {hi} characters; it is cut to {hi}",
   tooMany: "has {n} entries, at most {hi} are allowed",
+  tooManyCalls: "has been called {n} times within the hour; the vendor takes at most {hi}",
   utf8: "is not valid UTF-8",
 };
 
+export const kinds = {
+  empty: "advice",
+  emptyID: "advice",
+  hostNotSafe: "vendor",
+  mustBeObject: "form",
+  negative: "advice",
+  noAnswerTo: "advice",
+  noAttributes: "advice",
+  noContent: "advice",
+  notArray: "vendor",
+  notFinite: "form",
+  notJSONObject: "form",
+  notObject: "form",
+  notString: "form",
+  notTextNum: "vendor",
+  notWhole: "advice",
+  titleCut: "advice",
+  tooMany: "vendor",
+  tooManyCalls: "vendor",
+  utf8: "form",
+};
+
 export const limits = {
+  attributeCallWindowMs: 3600000,
+  maxAttributeCalls: 10,
   maxCustomFields: 10,
+  maxPageTitle: 1024,
+};
+
+export const reasons = {
+  callbackDisabled: "Callback disabled",
+  callbackUnavailable: "Callback unavaiable",
+  customDataNotArray: "Custom data must be array.",
+  tokenRefused: "token refused",
+  tooManyFields: "Custom data must have at most {hi} fields, got {n}.",
+  wrongPhone: "Wrong phone number: ",
 };

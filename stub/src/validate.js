@@ -1,18 +1,37 @@
 // The stub's input checks: an interpreter of package jsapi's validation
 // rules (rules.gen.js, generated from jsapi/rules.go), which Go's checks
-// run too, so the stub refuses what Go code refuses, message for message.
-// Each check returns "" when the value is fine, otherwise "<field>
-// <problem>", as Go's *InputError has Field and Problem. The steps mean
-// what jsapi/check.go makes of them; jsapi/testdata/validation.json holds the
-// cases both interpreters must agree on. Nothing here knows a limit, a
-// character class or a message: they all come from the rules.
+// run too, so the stub refuses what Go code refuses and advises what it
+// advises, message for message. Each check returns null when the value is
+// fine, otherwise a problem {message, kind}: message is "<field>
+// <problem>", as Go's *InputError and *jsapi.Warning have Field and
+// Problem; kind is "vendor" or "form" (refused in every mode) or "advice"
+// (jivokit's own: a warning, refused only in strict mode; see refuses).
+// The steps mean what jsapi/check.go makes of them;
+// jsapi/testdata/validation.json holds the cases both interpreters must
+// agree on. Nothing here knows a limit, a character class, a kind or a
+// message: they all come from the rules.
 //
 // Strings are read by code point, as Go reads UTF-8: an emoji is one
 // character, and a lone surrogate reads as U+FFFD as a bad byte does in Go.
 
-import { classes, limits, problems, rules } from "./rules.gen.js";
+import { classes, kinds, limits, problems, rules } from "./rules.gen.js";
 
 export { rules };
+
+// problem is a check's finding: message "<field> <problem>" and its kind.
+export const problem = (message, kind) => ({ message, kind });
+
+// named is the problem of a check named in rules.gen.js's problems, with
+// its kind.
+const named = (field, name) => problem(field + " " + problems[name], kinds[name]);
+
+// refuses reports whether problem p refuses the value: a rule of the
+// vendor's or the value's form always, jivokit's advice only when strict.
+export const refuses = (p, strict) => !!p && (p.kind !== "advice" || !!strict);
+
+// worse keeps the first refusal, else the first advice: a and b are
+// problems or null, a found first.
+const worse = (a, b) => (!a ? b : !b ? a : a.kind === "advice" && b.kind !== "advice" ? b : a);
 
 // inClass: whether code point c is in cls, pairs of first and last.
 function inClass(cls, c) {
@@ -162,18 +181,26 @@ function run(st, s) {
   throw new Error("validate.js: unknown rule step " + st.op);
 }
 
-// check runs rule r on the string s: "" when it passes, else "<field>
-// <problem>" with field, or the rule's own field.
+// check runs rule r on the string s: null when it passes, else the
+// problem of the first step of the vendor's or the value's form that fails,
+// or when none does, of the first step of advice that fails (later steps of
+// advice are skipped: they may rest on it), named field or the rule's own
+// field.
 export function check(r, s, field) {
+  let advice = null;
   for (const st of r.steps) {
+    if (advice && st.kind === "advice") continue;
     const [failed, subject, n] = run(st, s);
-    if (failed) return (field || r.field) + " " + fill(st.problem, subject, n, st.lo, st.hi);
+    if (!failed) continue;
+    const p = problem((field || r.field) + " " + fill(st.problem, subject, n, st.lo, st.hi), st.kind);
+    if (st.kind !== "advice") return p;
+    advice = p;
   }
-  return "";
+  return advice;
 }
 
 const given = (v) => v !== undefined && v !== null;
-const notString = (field) => field + " " + problems.notString;
+const notString = (field) => named(field, "notString");
 
 // stringCheck checks a value that must be a string with rule r.
 const stringCheck = (r, field) => (v) => (typeof v !== "string" ? notString(field || r.field) : check(r, v, field));
@@ -182,9 +209,24 @@ export const phoneProblem = stringCheck(rules.phone);
 export const emailProblem = stringCheck(rules.email);
 export const linkProblem = stringCheck(rules.link);
 
-// textProblem: text that must not be blank (setUserToken's token,
+// textProblem: text that should not be blank (setUserToken's token,
 // sendPageTitle's title), as ValidateUserToken and PageTitle.Validate.
 export const textProblem = (v, field) => (typeof v !== "string" ? notString(field) : check(rules.text, v, field));
+
+export const MAX_PAGE_TITLE = limits.maxPageTitle;
+
+// titleProblem: jsapi's PageTitle.Validate: a title that is not blank and
+// at most MAX_PAGE_TITLE characters (a longer one is cut: advice), and a URL
+// that is text when given.
+export function titleProblem(title, url) {
+  const p = worse(textProblem(title, "title"), given(url) && typeof url !== "string" ? notString("url") : null);
+  if (p) return p;
+  return codePoints(title).length > MAX_PAGE_TITLE ? problem("title " + fill(problems.titleCut, "", 0, 0, MAX_PAGE_TITLE), kinds.titleCut) : null;
+}
+
+// capTitle cuts a title to MAX_PAGE_TITLE characters (code points, as Go
+// reads them), never inside a character.
+export const capTitle = (title) => Array.from(title).slice(0, MAX_PAGE_TITLE).join("");
 
 // colorProblem: any value is read as text, none as "" (Go's zero value).
 export function colorProblem(color, field) {
@@ -193,102 +235,111 @@ export function colorProblem(color, field) {
 
 // widgetColorProblem: jsapi's WidgetColor.Validate; color2 may be empty.
 export function widgetColorProblem(color, color2) {
-  return colorProblem(color) || (given(color2) && color2 !== "" ? colorProblem(color2, "color2") : "");
+  return colorProblem(color) || (given(color2) && color2 !== "" ? colorProblem(color2, "color2") : null);
 }
 
 // contactProblem: jsapi's ContactInfo.Validate: the e-mail address and the
-// phone number, each when given, well formed; the other fields strings.
+// phone number, each when given, well formed (advice); the other fields
+// strings (their form).
 export function contactProblem(c) {
-  if (!isObject(c)) return "info " + problems.notObject;
+  if (!isObject(c)) return named("info", "notObject");
   for (const k of ["name", "client_name", "email", "phone", "description"]) {
     if (given(c[k]) && typeof c[k] !== "string") return notString(k);
   }
-  return (c.email && emailProblem(c.email)) || (c.phone && phoneProblem(c.phone)) || "";
+  return (c.email && emailProblem(c.email)) || (c.phone && phoneProblem(c.phone)) || null;
 }
 
-// offlineMessageProblem: jsapi's OfflineMessage.Validate: a message is
-// required, with an e-mail address or a phone number to answer to; those
-// given must be well formed.
+// offlineMessageProblem: jsapi's OfflineMessage.Validate: jivokit advises a
+// message that is not blank, an e-mail address or a phone number to answer
+// to, and those given well formed.
 export function offlineMessageProblem(m) {
-  if (!isObject(m)) return "message " + problems.mustBeObject;
+  if (!isObject(m)) return named("message", "mustBeObject");
   for (const k of ["name", "email", "phone", "description", "message"]) {
     if (given(m[k]) && typeof m[k] !== "string") return notString(k);
   }
   const p = check(rules.filled, m.message || "", "message");
   if (p) return p;
-  if (!m.email && !m.phone) return "email " + problems.noAnswerTo;
-  return (m.email && emailProblem(m.email)) || (m.phone && phoneProblem(m.phone)) || "";
+  if (!m.email && !m.phone) return named("email", "noAnswerTo");
+  return (m.email && emailProblem(m.email)) || (m.phone && phoneProblem(m.phone)) || null;
 }
 
 export const MAX_CUSTOM_FIELDS = limits.maxCustomFields;
 
-// fieldText reads a custom-data value as the widget shows it.
+// fieldText reads a custom-data value as the stub shows it: text as given,
+// a number or boolean as its text.
 export function fieldText(v) {
   if (typeof v === "string") return v;
   if (typeof v === "number" || typeof v === "boolean") return String(v);
   return "";
 }
 
-// customFieldProblem: field i needs at least one of content, title and key
-// (a key alone is a label the agent sees; a link alone is not enough), and
-// its link, when given, must pass the link rule.
+// customFieldProblem: field i: jivokit advises at least one of content,
+// title and key (a key alone is a label the agent sees; a link alone is not
+// enough), and a link, when given, that passes the link rule. Not an object
+// is refused (its form).
 export function customFieldProblem(f, i) {
   const name = "fields[" + i + "]";
-  if (!isObject(f)) return name + " " + problems.notObject;
-  if (fieldText(f.content) === "" && fieldText(f.title) === "" && fieldText(f.key) === "") return name + " " + problems.noContent;
+  if (!isObject(f)) return named(name, "notObject");
+  if (fieldText(f.content) === "" && fieldText(f.title) === "" && fieldText(f.key) === "") return named(name, "noContent");
   if (given(f.link) && f.link !== "") {
     const p = linkProblem(f.link);
-    if (p) return name + "." + p;
+    if (p) return problem(name + "." + p.message, p.kind);
   }
-  return "";
+  return null;
 }
 
-// customDataProblem: jsapi's ValidateCustomData.
+// customDataProblem: jsapi's ValidateCustomData: the first refusal, else
+// the first advice.
 export function customDataProblem(fields) {
-  if (!Array.isArray(fields)) return "fields " + problems.notArray;
-  if (fields.length > MAX_CUSTOM_FIELDS) return "fields " + fill(problems.tooMany, "", fields.length, 0, MAX_CUSTOM_FIELDS);
+  if (!Array.isArray(fields)) return named("fields", "notArray");
+  if (fields.length > MAX_CUSTOM_FIELDS) return problem("fields " + fill(problems.tooMany, "", fields.length, 0, MAX_CUSTOM_FIELDS), kinds.tooMany);
+  let found = null;
   for (let i = 0; i < fields.length; i++) {
-    const p = customFieldProblem(fields[i], i);
-    if (p) return p;
+    found = worse(found, customFieldProblem(fields[i], i));
+    if (refuses(found, false)) return found;
   }
-  return "";
+  return found;
 }
 
 // invitationProblem: jsapi's Invitation.Validate: text not blank; the
-// department, when given, a whole number not below 0.
+// department, when given, a whole number not below 0 (advice).
 export function invitationProblem(text, departmentId) {
   if (given(text) && typeof text !== "string") return notString("invitation_text");
   const p = check(rules.filled, text || "", "invitation_text");
   if (p || !given(departmentId)) return p;
-  if (typeof departmentId !== "number" || Math.floor(departmentId) !== departmentId) return "department_id " + problems.notWhole;
-  return departmentId < 0 ? "department_id " + problems.negative : "";
+  if (typeof departmentId !== "number" || Math.floor(departmentId) !== departmentId) return named("department_id", "notWhole");
+  return departmentId < 0 ? named("department_id", "negative") : null;
 }
 
 // startProblem: jsapi's OpenOptions.Validate; none means chat.
 export function startProblem(start) {
-  return given(start) ? check(rules.start, String(start)) : "";
+  return given(start) ? check(rules.start, String(start)) : null;
 }
 
-// attributesProblem: jsapi's ClientAttributes.Validate: at least one, ids
-// not empty, values strings or finite numbers; of several bad ones, the
-// smallest id is reported.
+// attributesProblem: jsapi's ClientAttributes.Validate: values strings or
+// numbers (the vendor's), numbers finite (their form); jivokit advises at
+// least one attribute and ids not empty. Of several problems a refusal
+// comes first, then the smallest id.
 export function attributesProblem(a) {
-  if (!isObject(a)) return "attributes " + problems.notObject;
+  if (!isObject(a)) return named("attributes", "notObject");
+  if (Object.keys(a).length === 0) return named("attributes", "noAttributes");
   let bad = null;
-  let problem = "";
+  let found = null;
   for (const id of Object.keys(a)) {
     const v = a[id];
-    let p = "";
-    if (id === "") p = problems.emptyID;
-    else if (typeof v === "number") p = isFinite(v) ? "" : problems.notFinite;
-    else if (typeof v !== "string") p = problems.notTextNum;
-    if (p && (bad === null || id < bad)) {
+    let name = "";
+    if (typeof v === "number") name = isFinite(v) ? "" : "notFinite";
+    else if (typeof v !== "string") name = "notTextNum";
+    if (id === "" && !name) name = "emptyID";
+    if (!name) continue;
+    const p = problem(kinds[name] === "advice" ? "attributes " + problems[name] : "attributes[" + quote(id, '"') + "] " + problems[name], kinds[name]);
+    const sameKind = found && (found.kind === "advice") === (p.kind === "advice");
+    if (!found || (found.kind === "advice" && p.kind !== "advice") || (sameKind && id < bad)) {
       bad = id;
-      problem = p;
+      found = p;
     }
   }
-  if (bad === null) return Object.keys(a).length === 0 ? "attributes " + problems.empty : "";
-  return (bad === "" ? "attributes " : "attributes[" + quote(bad, '"') + "] ") + problem;
+  return found;
 }
 
 export function isObject(v) {

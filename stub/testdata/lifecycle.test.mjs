@@ -21,7 +21,7 @@ test('jivokitStub exists at once; jivo_api appears at load, on the next tick, an
   assert.equal(sawApi, 'object', 'jivo_api is there when jivo_onLoadCallback runs');
   assert.deepEqual(p.fired(), ['jivo_onLoadCallback']);
   assert.equal(p.root().getAttribute('data-state'), 'label');
-  assert.deepEqual(plain(p.stub.options), { loadDelay: 0, extraBytes: 0, busyMs: 0, offline: false, callbacksDisabled: false, neverLoad: false });
+  assert.deepEqual(plain(p.stub.options), { loadDelay: 0, extraBytes: 0, busyMs: 0, offline: false, callbacksDisabled: false, neverLoad: false, strict: false, offlineMessage: 'form' });
   assert.deepEqual(p.logged.error, []);
 });
 
@@ -91,7 +91,7 @@ test('data-offline and data-callbacks-disabled', async () => {
   assert.deepEqual(plain(p.api().startCall('+14084987855')), { result: 'ok' });
   const q = await loadedPage({ attrs: { 'data-offline': 'false', 'data-callbacks-disabled': '0' } });
   assert.equal(q.api().chatMode(), 'online', '"false" turns a flag off');
-  assert.deepEqual(plain(q.stub.options), { loadDelay: 0, extraBytes: 0, busyMs: 0, offline: false, callbacksDisabled: false, neverLoad: false });
+  assert.deepEqual(plain(q.stub.options), { loadDelay: 0, extraBytes: 0, busyMs: 0, offline: false, callbacksDisabled: false, neverLoad: false, strict: false, offlineMessage: 'form' });
 });
 
 test('data-never-load: the widget never loads until jivokitStub.load()', async () => {

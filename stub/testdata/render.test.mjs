@@ -102,11 +102,23 @@ test('invitation, page title, attributes and offline messages are shown to the a
   p.api().sendPageTitle('Cart', true, 'https://shop.example/cart');
   p.api().setClientAttributes({ plan: 'pro' });
   p.api().sendOfflineMessage({ email: 'a@b.example', message: 'Call me' });
+  assert.match(p.root().byClass('jks-visitor')[0].textContent, /Offline formMessage: Call meReply to: a@b\.example/);
+  p.root().byClass('jks-send-offline')[0].dispatch('click');
   const text = p.root().byClass('jks-agent')[0].textContent;
   for (const want of ['Invitation: Need help? (department 3)', 'Page: Cart - https://shop.example/cart', 'plan: pro', 'Offline messages: 1, last: Call me']) {
     assert.ok(text.includes(want), want + ' in ' + text);
   }
   assert.match(p.root().byClass('jks-visitor')[0].textContent, /Invitation: Need help\?/);
+});
+
+test('jivokit\'s advice about what the page passed is listed in the panel, the latest last', async () => {
+  const p = await loadedPage();
+  p.api().setContactInfo({ email: 'admin@intranet' });
+  p.api().setCustomData([{ content: 'Add contact', link: '/crm/add' }]);
+  const advice = p.root().byClass('jks-advice').map((e) => e.textContent);
+  assert.deepEqual(advice, ['advice: email has no dot in its domain', 'advice: fields[0].link is not an absolute http or https URL']);
+  for (let i = 0; i < 6; i++) p.api().startCall('x' + i);
+  assert.equal(p.root().byClass('jks-advice').length, 5, 'at most five');
 });
 
 test('the <style> element carries the script\'s CSP nonce', async () => {

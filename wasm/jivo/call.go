@@ -10,6 +10,12 @@ import (
 	"github.com/jivokit/jivokit/jsapi"
 )
 
+// strict is SetStrict's mode; like errorHandler it is one word, read and
+// written without a lock.
+var strict bool
+
+func setStrict(on bool) { strict = on }
+
 // call calls method m through jivokit.call with the arguments a (nil for
 // none) and returns its answer: a value for value methods, true for the
 // others. It waits for a pending answer until ctx ends.
@@ -22,7 +28,10 @@ func call(ctx context.Context, m int, a *args) (js.Value, error) {
 		a = newArgs(m, nil)
 	}
 	if a.err != nil {
-		return js.Value{}, a.err
+		if jsapi.Refusal(a.err, strict) != nil {
+			return js.Value{}, a.err
+		}
+		advise(a.err) // jivokit's advice: reported, and the call goes on
 	}
 	if err := ctx.Err(); err != nil {
 		return js.Value{}, err

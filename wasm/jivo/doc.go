@@ -45,8 +45,14 @@
 //
 // # Answers and errors
 //
-//   - Arguments are checked first: a bad one is a *jsapi.InputError and
-//     reaches no widget.
+//   - Arguments are checked first. One the vendor does not take, or that
+//     cannot be written (invalid UTF-8), is a *jsapi.InputError and
+//     reaches no widget. One that breaks only jivokit's advice (a phone
+//     number with an extension, a relative link: see jsapi.Kind) goes to
+//     the widget unchanged, and its *jsapi.Warning to the error handler
+//     (SetErrorHandler) and console.warn; SetStrict(true) refuses it
+//     instead. A sendPageTitle title over jsapi.MaxPageTitle characters is
+//     cut to that many, with a *jsapi.Warning.
 //   - A failure the widget reports, an async method's error, a method the
 //     widget lacks, an exception it throws, or an answer the bridge cannot
 //     read (a status that is not a success, a number that is not whole or

@@ -5,6 +5,7 @@ package jivo_test
 import (
 	"context"
 	"errors"
+	"strings"
 	"testing"
 
 	"github.com/jivokit/jivokit/jsapi"
@@ -146,58 +147,147 @@ func TestMethodMissingFromWidget(t *testing.T) {
 	}
 }
 
-// TestInvalidInput checks that bad values are an *jsapi.InputError and
-// never reach the widget.
+// TestInvalidInput checks that values the vendor does not take, or that
+// cannot be written, are an *jsapi.InputError and never reach the widget,
+// in either mode.
 func TestInvalidInput(t *testing.T) {
 	tests := []struct {
 		name  string
 		call  func(context.Context) error
 		field string
 	}{
-		{"open start", func(ctx context.Context) error { return jivo.Open(ctx, jsapi.OpenOptions{Start: "nope"}) }, "start"},
-		{"phone letters", func(ctx context.Context) error { return jivo.StartCall(ctx, "call me") }, "phone"},
-		{"phone empty", func(ctx context.Context) error { return jivo.StartCall(ctx, "") }, "phone"},
-		{"contact email", func(ctx context.Context) error {
-			return jivo.SetContactInfo(ctx, jsapi.ContactInfo{Email: "nope"})
-		}, "email"},
-		{"custom data link", func(ctx context.Context) error {
-			return jivo.SetCustomData(ctx, []jsapi.CustomField{{Content: "x", Link: "javascript:alert(1)"}})
-		}, "fields[0].link"},
 		{"custom data too many", func(ctx context.Context) error {
 			return jivo.SetCustomData(ctx, make([]jsapi.CustomField, 11))
 		}, "fields"},
+		{"custom data invalid UTF-8", func(ctx context.Context) error {
+			return jivo.SetCustomData(ctx, []jsapi.CustomField{{Content: "a\xff"}})
+		}, "fields[0].content"},
 		{"rules not object", func(ctx context.Context) error { return jivo.SetRules(ctx, jsapi.Rules(`[1]`)) }, "rules"},
 		{"rules bad JSON", func(ctx context.Context) error { return jivo.SetRules(ctx, jsapi.Rules(`{"a":}`)) }, "rules"},
 		{"rules two objects", func(ctx context.Context) error { return jivo.SetRules(ctx, jsapi.Rules(`{"a":1},{"b":2}`)) }, "rules"},
-		{"token empty", func(ctx context.Context) error { return jivo.SetUserToken(ctx, " ") }, "token"},
-		{"invitation empty", func(ctx context.Context) error {
-			return jivo.ShowProactiveInvitation(ctx, jsapi.Invitation{})
-		}, "invitation_text"},
-		{"offline no contact", func(ctx context.Context) error {
-			return jivo.SendOfflineMessage(ctx, jsapi.OfflineMessage{Message: "hi"})
-		}, "email"},
-		{"color", func(ctx context.Context) error { return jivo.SetWidgetColor(ctx, jsapi.WidgetColor{Color: "red"}) }, "color"},
-		{"title empty", func(ctx context.Context) error { return jivo.SendPageTitle(ctx, jsapi.PageTitle{}) }, "title"},
-		{"attributes empty", func(ctx context.Context) error { return jivo.SetClientAttributes(ctx, nil) }, "attributes"},
+		{"token invalid UTF-8", func(ctx context.Context) error { return jivo.SetUserToken(ctx, "v1.\xff") }, "token"},
+		{"phone invalid UTF-8", func(ctx context.Context) error { return jivo.StartCall(ctx, "+1408\xff") }, "phone"},
+		{"title invalid UTF-8", func(ctx context.Context) error { return jivo.SendPageTitle(ctx, jsapi.PageTitle{Title: "\xff"}) }, "title"},
 		{"attributes NaN", func(ctx context.Context) error {
 			return jivo.SetClientAttributes(ctx, jsapi.ClientAttributes{"x": zero / zero})
 		}, `attributes["x"]`},
+		{"attributes bool", func(ctx context.Context) error {
+			return jivo.SetClientAttributes(ctx, jsapi.ClientAttributes{"x": true})
+		}, `attributes["x"]`},
 	}
+	calls()
+	for _, strict := range []bool{false, true} {
+		jivo.SetStrict(strict)
+		for _, tt := range tests {
+			t.Run(tt.name, func(t *testing.T) {
+				err := tt.call(testContext(t))
+				var ie *jsapi.InputError
+				if !errors.As(err, &ie) {
+					t.Fatalf("strict %v: error = %v (%T), want a *jsapi.InputError", strict, err, err)
+				}
+				if ie.Field != tt.field {
+					t.Errorf("InputError.Field = %q, want %q (%v)", ie.Field, tt.field, err)
+				}
+				if c := calls(); len(c) > 0 {
+					t.Errorf("the widget received %q", c)
+				}
+			})
+		}
+	}
+	jivo.SetStrict(false)
+}
+
+// TestAdvice checks that values that break only jivokit's advice reach the
+// widget unchanged by default, with a *jsapi.Warning for the error handler
+// and console.warn, and that SetStrict(true) refuses them with that
+// *jsapi.Warning before any widget sees them.
+func TestAdvice(t *testing.T) {
+	tests := []struct {
+		name  string
+		call  func(context.Context) error
+		field string
+		sent  string // what the widget receives
+	}{
+		{"phone with an extension", func(ctx context.Context) error { return jivo.StartCall(ctx, "+1 (408) 498-7855 ext. 2") }, "phone", "+1 (408) 498-7855 ext. 2"},
+		{"phone empty", func(ctx context.Context) error { return jivo.StartCall(ctx, "") }, "phone", `startCall [""]`},
+		{"open start", func(ctx context.Context) error { return jivo.Open(ctx, jsapi.OpenOptions{Start: "nope"}) }, "start", "nope"},
+		{"contact intranet email", func(ctx context.Context) error {
+			return jivo.SetContactInfo(ctx, jsapi.ContactInfo{Email: "admin@intranet"})
+		}, "email", "admin@intranet"},
+		{"custom data relative link", func(ctx context.Context) error {
+			return jivo.SetCustomData(ctx, []jsapi.CustomField{{Content: "Add", Link: "/crm/add"}})
+		}, "fields[0].link", "/crm/add"},
+		{"custom data mailto link", func(ctx context.Context) error {
+			return jivo.SetCustomData(ctx, []jsapi.CustomField{{Content: "Mail", Link: "mailto:ann@example.com"}})
+		}, "fields[0].link", "mailto:ann@example.com"},
+		{"token blank", func(ctx context.Context) error { return jivo.SetUserToken(ctx, " ") }, "token", `setUserToken [" "]`},
+		{"invitation empty", func(ctx context.Context) error {
+			return jivo.ShowProactiveInvitation(ctx, jsapi.Invitation{})
+		}, "invitation_text", "showProactiveInvitation"},
+		{"offline no contact", func(ctx context.Context) error {
+			return jivo.SendOfflineMessage(ctx, jsapi.OfflineMessage{Message: "hi"})
+		}, "email", `"message":"hi"`},
+		{"color", func(ctx context.Context) error { return jivo.SetWidgetColor(ctx, jsapi.WidgetColor{Color: "red"}) }, "color", `"red"`},
+		{"title empty", func(ctx context.Context) error { return jivo.SendPageTitle(ctx, jsapi.PageTitle{}) }, "title", "sendPageTitle"},
+		{"attributes empty", func(ctx context.Context) error { return jivo.SetClientAttributes(ctx, nil) }, "attributes", "setClientAttributes"},
+	}
+	var reported []error
+	jivo.SetErrorHandler(func(err error) { reported = append(reported, err) })
+	defer jivo.SetErrorHandler(nil)
+	fakewidget.Eval(`fakeJivo.warnings = []; fakeJivo.consoleWarn = console.warn; console.warn = (...a) => fakeJivo.warnings.push(a.join(' '))`)
+	defer fakewidget.Eval(`console.warn = fakeJivo.consoleWarn`)
 	calls()
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
+			reported = nil
 			err := tt.call(testContext(t))
-			var ie *jsapi.InputError
-			if !errors.As(err, &ie) {
-				t.Fatalf("error = %v (%T), want a *jsapi.InputError", err, err)
+			if jsapi.IsAdvice(err) {
+				t.Fatalf("default mode refused: %v", err)
 			}
-			if ie.Field != tt.field {
-				t.Errorf("InputError.Field = %q, want %q (%v)", ie.Field, tt.field, err)
+			var w *jsapi.Warning
+			if len(reported) != 1 || !errors.As(reported[0], &w) || w.Field != tt.field {
+				t.Fatalf("reported %v, want one *jsapi.Warning for %s", reported, tt.field)
+			}
+			if c := calls(); len(c) != 1 || !strings.Contains(c[0], tt.sent) {
+				t.Errorf("the widget received %q, want one call with %q", c, tt.sent)
+			}
+		})
+	}
+	if n := fakewidget.Eval(`fakeJivo.warnings.filter((w) => w.indexOf('jivo: advice: ') === 0).length`).Int(); n != len(tests) {
+		t.Errorf("console.warn got %d warnings, want %d", n, len(tests))
+	}
+	jivo.SetStrict(true)
+	defer jivo.SetStrict(false)
+	for _, tt := range tests {
+		t.Run("strict "+tt.name, func(t *testing.T) {
+			reported = nil
+			err := tt.call(testContext(t))
+			var w *jsapi.Warning
+			if !errors.As(err, &w) || w.Field != tt.field || len(reported) != 0 {
+				t.Fatalf("error = %v (%T), reported %v; want the *jsapi.Warning for %s, unreported", err, err, reported, tt.field)
 			}
 			if c := calls(); len(c) > 0 {
 				t.Errorf("the widget received %q", c)
 			}
 		})
+	}
+}
+
+// TestPageTitleCapped: a title over jsapi.MaxPageTitle characters reaches
+// the widget cut to that many, on a character boundary, with a warning.
+func TestPageTitleCapped(t *testing.T) {
+	var reported []error
+	jivo.SetErrorHandler(func(err error) { reported = append(reported, err) })
+	defer jivo.SetErrorHandler(nil)
+	calls()
+	title := strings.Repeat("é", jsapi.MaxPageTitle) + "🙂 and more"
+	if err := jivo.SendPageTitle(testContext(t), jsapi.PageTitle{Title: title}); err != nil {
+		t.Fatal(err)
+	}
+	c := calls()
+	want := `sendPageTitle ["` + strings.Repeat("é", jsapi.MaxPageTitle) + `",true]`
+	if len(c) != 1 || c[0] != want || len(reported) != 1 || !jsapi.IsAdvice(reported[0]) {
+		t.Fatalf("the widget received %.80q..., reported %v", c, reported)
 	}
 }
 

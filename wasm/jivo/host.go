@@ -11,6 +11,9 @@ func Ready(ctx context.Context) error { return ErrUnsupported }
 // setErrorHandler does nothing: on this platform there is nothing to report.
 func setErrorHandler(func(error)) {}
 
+// setStrict does nothing: on this platform no call is made.
+func setStrict(bool) {}
+
 // Load starts loading the widget and waits until it has loaded. On this
 // platform it returns ErrUnsupported.
 func Load(ctx context.Context) error { return ErrUnsupported }

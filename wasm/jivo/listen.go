@@ -197,6 +197,16 @@ var errorHandler func(error)
 
 func setErrorHandler(h func(error)) { errorHandler = h }
 
+// advise logs jivokit's advice with console.warn (when the page has one)
+// and passes it to the error handler, if any, ignoring a panic in it.
+func advise(err error) {
+	try(js.Global().Get("console"), "warn", err.Error())
+	if h := errorHandler; h != nil {
+		defer ignorePanic()
+		h(err)
+	}
+}
+
 // report logs err, then detail, with console.error (when the page has
 // one), and passes err to the error handler, if any, ignoring a panic in
 // it.

@@ -113,8 +113,10 @@ var callbackNames = [numCallbacks]string{
 
 // Open opens the chat window; OpenOptions{Start: jsapi.StartCall} opens the callback form.
 //
-// It calls jivo_api.open(options) after checking options; a bad
-// value is an *jsapi.InputError and reaches no widget.
+// It calls jivo_api.open(options) after checking options; a value
+// refused is an *jsapi.InputError and reaches no widget, and one jivokit
+// only advises on (a *jsapi.Warning) goes to the error handler and on to
+// the widget, unless SetStrict.
 // A failure the widget reports, or an answer that is not a success, is a
 // *jsapi.WidgetError with the widget's reason.
 // Before the widget has loaded the call is queued, and ctx bounds the wait.
@@ -177,8 +179,10 @@ func GetVisitorNumber(ctx context.Context) (int, error) {
 
 // SetContactInfo sets the visitor's contact info, shown to the agent as if the visitor had introduced themselves.
 //
-// It calls jivo_api.setContactInfo(info) after checking info; a bad
-// value is an *jsapi.InputError and reaches no widget.
+// It calls jivo_api.setContactInfo(info) after checking info; a value
+// refused is an *jsapi.InputError and reaches no widget, and one jivokit
+// only advises on (a *jsapi.Warning) goes to the error handler and on to
+// the widget, unless SetStrict.
 // Before the widget has loaded the call is queued, and ctx bounds the wait.
 // Call it from a goroutine, never directly in a js.FuncOf callback: a
 // wait there cannot end (see the package documentation).
@@ -190,8 +194,10 @@ func SetContactInfo(ctx context.Context, info jsapi.ContactInfo) error {
 
 // SetCustomData sends additional fields about the visitor to the agent's information panel.
 //
-// It calls jivo_api.setCustomData(fields) after checking fields; a bad
-// value is an *jsapi.InputError and reaches no widget.
+// It calls jivo_api.setCustomData(fields) after checking fields; a value
+// refused is an *jsapi.InputError and reaches no widget, and one jivokit
+// only advises on (a *jsapi.Warning) goes to the error handler and on to
+// the widget, unless SetStrict.
 // A failure the widget reports, or an answer that is not a success, is a
 // *jsapi.WidgetError with the widget's reason.
 // Before the widget has loaded the call is queued, and ctx bounds the wait.
@@ -209,8 +215,10 @@ func SetCustomData(ctx context.Context, fields []jsapi.CustomField) error {
 
 // SetRules replaces the triggers' rules of active invitations with the given object.
 //
-// It calls jivo_api.setRules(rules) after checking rules; a bad
-// value is an *jsapi.InputError and reaches no widget.
+// It calls jivo_api.setRules(rules) after checking rules; a value
+// refused is an *jsapi.InputError and reaches no widget, and one jivokit
+// only advises on (a *jsapi.Warning) goes to the error handler and on to
+// the widget, unless SetStrict.
 // Before the widget has loaded the call is queued, and ctx bounds the wait.
 // Call it from a goroutine, never directly in a js.FuncOf callback: a
 // wait there cannot end (see the package documentation).
@@ -224,8 +232,10 @@ func SetRules(ctx context.Context, rules jsapi.Rules) error {
 
 // SetUserToken sets the visitor's id, which the widget sends in webhook events.
 //
-// It calls jivo_api.setUserToken(token) after checking token; a bad
-// value is an *jsapi.InputError and reaches no widget.
+// It calls jivo_api.setUserToken(token) after checking token; a value
+// refused is an *jsapi.InputError and reaches no widget, and one jivokit
+// only advises on (a *jsapi.Warning) goes to the error handler and on to
+// the widget, unless SetStrict.
 // A failure the widget reports, or an answer that is not a success, is a
 // *jsapi.WidgetError with the widget's reason.
 // Before the widget has loaded the call is queued, and ctx bounds the wait.
@@ -239,8 +249,10 @@ func SetUserToken(ctx context.Context, token string) error {
 
 // ShowProactiveInvitation opens the chat window with a custom invitation text.
 //
-// It calls jivo_api.showProactiveInvitation(invitation_text, department_id) after checking inv; a bad
-// value is an *jsapi.InputError and reaches no widget.
+// It calls jivo_api.showProactiveInvitation(invitation_text, department_id) after checking inv; a value
+// refused is an *jsapi.InputError and reaches no widget, and one jivokit
+// only advises on (a *jsapi.Warning) goes to the error handler and on to
+// the widget, unless SetStrict.
 // Before the widget has loaded the call is queued, and ctx bounds the wait.
 // Call it from a goroutine, never directly in a js.FuncOf callback: a
 // wait there cannot end (see the package documentation).
@@ -255,8 +267,10 @@ func ShowProactiveInvitation(ctx context.Context, inv jsapi.Invitation) error {
 
 // StartCall starts a call to the given number if calls are available.
 //
-// It calls jivo_api.startCall(phone) after checking phone; a bad
-// value is an *jsapi.InputError and reaches no widget.
+// It calls jivo_api.startCall(phone) after checking phone; a value
+// refused is an *jsapi.InputError and reaches no widget, and one jivokit
+// only advises on (a *jsapi.Warning) goes to the error handler and on to
+// the widget, unless SetStrict.
 // A failure the widget reports, or an answer that is not a success, is a
 // *jsapi.WidgetError with the widget's reason.
 // Before the widget has loaded the call is queued, and ctx bounds the wait.
@@ -283,8 +297,10 @@ func IsCallbackEnabled(ctx context.Context) error {
 
 // SendOfflineMessage sends an offline message directly; the widget's complaint about its fields is a *jsapi.WidgetError.
 //
-// It calls jivo_api.sendOfflineMessage(message) after checking message; a bad
-// value is an *jsapi.InputError and reaches no widget.
+// It calls jivo_api.sendOfflineMessage(message) after checking message; a value
+// refused is an *jsapi.InputError and reaches no widget, and one jivokit
+// only advises on (a *jsapi.Warning) goes to the error handler and on to
+// the widget, unless SetStrict.
 // A failure the widget reports, or an answer that is not a success, is a
 // *jsapi.WidgetError with the widget's reason.
 // Before the widget has loaded the call is queued, and ctx bounds the wait.
@@ -298,8 +314,10 @@ func SendOfflineMessage(ctx context.Context, message jsapi.OfflineMessage) error
 
 // SetWidgetColor sets the widget's colour, or a gradient of two.
 //
-// It calls jivo_api.setWidgetColor(color, color2) after checking color; a bad
-// value is an *jsapi.InputError and reaches no widget.
+// It calls jivo_api.setWidgetColor(color, color2) after checking color; a value
+// refused is an *jsapi.InputError and reaches no widget, and one jivokit
+// only advises on (a *jsapi.Warning) goes to the error handler and on to
+// the widget, unless SetStrict.
 // Before the widget has loaded the call is queued, and ctx bounds the wait.
 // Call it from a goroutine, never directly in a js.FuncOf callback: a
 // wait there cannot end (see the package documentation).
@@ -314,13 +332,16 @@ func SetWidgetColor(ctx context.Context, color jsapi.WidgetColor) error {
 
 // SendPageTitle updates the page title and URL the agent sees, for single-page apps.
 //
-// It calls jivo_api.sendPageTitle(title, fromApi, url) after checking page; a bad
-// value is an *jsapi.InputError and reaches no widget.
+// It calls jivo_api.sendPageTitle(title, fromApi, url) after checking page; a value
+// refused is an *jsapi.InputError and reaches no widget, and one jivokit
+// only advises on (a *jsapi.Warning) goes to the error handler and on to
+// the widget, unless SetStrict.
 // Before the widget has loaded the call is queued, and ctx bounds the wait.
 // Call it from a goroutine, never directly in a js.FuncOf callback: a
 // wait there cannot end (see the package documentation).
 func SendPageTitle(ctx context.Context, page jsapi.PageTitle) error {
 	a := newArgs(methodSendPageTitle, page.Validate())
+	page = page.Capped()
 	a.arg(page.Title)
 	a.arg(true)
 	if page.URL != "" {
@@ -331,8 +352,10 @@ func SendPageTitle(ctx context.Context, page jsapi.PageTitle) error {
 
 // SetClientAttributes sets client attributes (at most 10 calls per hour per visitor).
 //
-// It calls jivo_api.setClientAttributes(attributes) after checking attributes; a bad
-// value is an *jsapi.InputError and reaches no widget.
+// It calls jivo_api.setClientAttributes(attributes) after checking attributes; a value
+// refused is an *jsapi.InputError and reaches no widget, and one jivokit
+// only advises on (a *jsapi.Warning) goes to the error handler and on to
+// the widget, unless SetStrict.
 // Before the widget has loaded the call is queued, and ctx bounds the wait.
 // Call it from a goroutine, never directly in a js.FuncOf callback: a
 // wait there cannot end (see the package documentation).

@@ -3,6 +3,7 @@ package gen
 import (
 	"bytes"
 	"reflect"
+	"strconv"
 	"strings"
 
 	"github.com/jivokit/jivokit/jsapi"
@@ -97,7 +98,46 @@ documentation* is what the vendor documents beyond it.
 		}
 		b.WriteString("\n")
 	}
+	docsRules(&b)
 	return append(bytes.TrimRight(b.Bytes(), "\n"), '\n'), nil
+}
+
+// docsRules writes the section on the validation rules: whose each is, and
+// what breaking it does in each mode.
+func docsRules(b *bytes.Buffer) {
+	b.WriteString(`## Validation rules
+
+jivokit checks what a page, a Go program or a webhook reply hands the widget. Each
+rule is of one kind:
+
+- **vendor**: the vendor documents it (the source says where). A value that breaks
+  it is refused, or left out with a report, in every mode.
+- **advice**: jivokit's own advice; the vendor documents no such rule. A value that
+  breaks it goes through unchanged, and a ` + "`*jsapi.Warning`" + ` (found with ` + "`errors.As`" + `)
+  is reported where errors are: ` + "`jivo.SetErrorHandler`" + ` and ` + "`console.warn`" + ` in Go/WASM,
+  the templates error handler, the webhook handler's logger at Warn (` + "`ErrAdvice`" + `),
+  stderr for the command, the stub's panel and the call's record. **Strict mode**
+  refuses it as a vendor rule: ` + "`jivo.SetStrict(true)`, `templates.WithStrict()`" + `,
+  ` + "`webhook.WithStrict()`" + `, the stub's ` + "`data-strict` (`stub.Options.Strict`)" + `, the
+  command's ` + "`-strict` (`jivokit snippet`, `jivokit webhook send`)" + `.
+- **form**: the value cannot be written at all (a string that is not valid UTF-8,
+  a number that is not finite, a non-object where an object is required). It is
+  refused in every mode.
+
+A ` + "`sendPageTitle`" + ` title over ` + strconv.Itoa(jsapi.MaxPageTitle) + ` characters is cut to that many, on a
+character boundary (advice: a warning, refused in strict mode).
+
+| rule | what it checks | kind | source |
+|---|---|---|---|
+`)
+	for _, r := range jsapi.ValidationRules().Index {
+		src := r.Source
+		if src == "" {
+			src = "-"
+		}
+		b.WriteString("| `" + r.Name + "` | " + docsCell(r.Check) + " | " + r.Kind.String() + " | " + docsCell(src) + " |\n")
+	}
+	b.WriteString("\n")
 }
 
 func docsMethod(b *bytes.Buffer, m jsapi.Method) {

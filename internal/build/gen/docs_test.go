@@ -13,7 +13,14 @@ func TestAPIReferenceCoversTheSpec(t *testing.T) {
 		t.Fatal(err)
 	}
 	md := string(d)
-	want := []string{"(runtime.md)", "## Methods", "## Callbacks", "## Values", "## The configuration block", "### PageConfig"}
+	want := []string{"(runtime.md)", "## Methods", "## Callbacks", "## Values", "## The configuration block", "### PageConfig", "## Validation rules"}
+	for _, r := range jsapi.ValidationRules().Index {
+		row := "| `" + r.Name + "` | " + docsCell(r.Check) + " | " + r.Kind.String() + " | "
+		if r.Kind == jsapi.KindVendor {
+			row += docsCell(r.Source)
+		}
+		want = append(want, row)
+	}
 	for _, m := range jsapi.Methods() {
 		want = append(want, "### "+m.Name+"\n", "](#"+strings.ToLower(m.Name)+")", "`jivo."+m.GoName+"`")
 		for _, p := range m.Params {

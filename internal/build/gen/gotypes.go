@@ -21,6 +21,7 @@ type goType struct {
 	underlying string    // the type's definition, "struct" for a struct
 	fields     []goField // a struct's fields, in order
 	validate   bool      // it has a method Validate() error
+	capped     bool      // it has a method Capped() of its own type, which the bridge sends
 }
 
 // goField is a struct field: its name, Go type and JSON key.
@@ -54,11 +55,16 @@ func jsapiTypes(root string) (map[string]*goType, error) {
 		for _, d := range f.Decls {
 			switch d := d.(type) {
 			case *ast.FuncDecl:
-				if d.Recv == nil || d.Name.Name != "Validate" || len(d.Recv.List) != 1 {
+				if d.Recv == nil || len(d.Recv.List) != 1 {
 					continue
 				}
-				if id, ok := d.Recv.List[0].Type.(*ast.Ident); ok && validateSignature(d.Type) {
+				id, ok := d.Recv.List[0].Type.(*ast.Ident)
+				switch {
+				case !ok:
+				case d.Name.Name == "Validate" && validateSignature(d.Type):
 					typeOf(id.Name).validate = true
+				case d.Name.Name == "Capped" && cappedSignature(d.Type, id.Name):
+					typeOf(id.Name).capped = true
 				}
 			case *ast.GenDecl:
 				for _, s := range d.Specs {
@@ -96,6 +102,15 @@ func jsapiTypes(root string) (map[string]*goType, error) {
 		}
 	}
 	return found, nil
+}
+
+// cappedSignature reports whether ft is func() T, for T the type name.
+func cappedSignature(ft *ast.FuncType, name string) bool {
+	if len(ft.Params.List) != 0 || ft.Results == nil || len(ft.Results.List) != 1 || len(ft.Results.List[0].Names) > 0 {
+		return false
+	}
+	id, ok := ft.Results.List[0].Type.(*ast.Ident)
+	return ok && id.Name == name
 }
 
 // validateSignature reports whether ft is func() error.

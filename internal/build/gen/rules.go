@@ -23,16 +23,20 @@ func rulesJS() []byte {
 	b.WriteString(`
 // The validation rules of package jsapi (jsapi/rules.go), which Go's checks
 // run: the stub's interpreter (validate.js) runs the same steps, so the stub
-// refuses what Go code refuses, message for message. A class is pairs of
-// first and last code points; a step's problem has {c}, {v}, {n}, {lo} and
-// {hi} filled in.
+// refuses what Go code refuses and advises what it advises, message for
+// message. A step's kind is "vendor" (the vendor's documented rule: refused),
+// "advice" (jivokit's: a warning, refused only in strict mode) or "form"
+// (a value that cannot be written: refused). A class is pairs of first and
+// last code points; a step's problem has {c}, {v}, {n}, {lo} and {hi} filled
+// in. kinds are the kinds of the checks named in problems; reasons are the
+// widget's answers; limits are the vendor's and jivokit's numbers.
 
 export const rules = {
 `)
 	for _, r := range set.Rules {
 		b.WriteString("  " + r.Name + ": { field: " + strconv.Quote(r.Field) + ", steps: [\n")
 		for _, st := range r.Steps {
-			b.WriteString("    { op: " + strconv.Quote(st.Op))
+			b.WriteString("    { op: " + strconv.Quote(st.Op) + ", kind: " + strconv.Quote(st.Kind.String()))
 			if len(st.Class) > 0 {
 				b.WriteString(", class: " + jsCodePoints(st.Class))
 			}
@@ -54,9 +58,17 @@ export const rules = {
 	for _, k := range sortedKeys(set.Problems) {
 		b.WriteString("  " + k + ": " + strconv.Quote(set.Problems[k]) + ",\n")
 	}
+	b.WriteString("};\n\nexport const kinds = {\n")
+	for _, k := range sortedKeys(set.Kinds) {
+		b.WriteString("  " + k + ": " + strconv.Quote(set.Kinds[k].String()) + ",\n")
+	}
 	b.WriteString("};\n\nexport const limits = {\n")
 	for _, k := range sortedKeys(set.Limits) {
 		b.WriteString("  " + k + ": " + strconv.Itoa(set.Limits[k]) + ",\n")
+	}
+	b.WriteString("};\n\nexport const reasons = {\n")
+	for _, k := range sortedKeys(set.Reasons) {
+		b.WriteString("  " + k + ": " + strconv.Quote(set.Reasons[k]) + ",\n")
 	}
 	b.WriteString("};\n")
 	return b.Bytes()

@@ -1,6 +1,7 @@
 package gen
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 
@@ -25,8 +26,8 @@ func TestRulesJS(t *testing.T) {
 			t.Errorf("rule %s is missing", r.Name)
 		}
 		for _, st := range r.Steps {
-			if !strings.Contains(js, `op: "`+st.Op+`"`) || !strings.Contains(js, st.Problem) {
-				t.Errorf("rule %s: step %s %q is missing", r.Name, st.Op, st.Problem)
+			if !strings.Contains(js, `op: "`+st.Op+`", kind: "`+st.Kind.String()+`"`) || !strings.Contains(js, st.Problem) {
+				t.Errorf("rule %s: step %s (%s) %q is missing", r.Name, st.Op, st.Kind, st.Problem)
 			}
 		}
 	}
@@ -40,8 +41,20 @@ func TestRulesJS(t *testing.T) {
 			t.Errorf("class %s is missing", k)
 		}
 	}
-	if !strings.Contains(js, "  maxCustomFields: 10,\n") {
-		t.Error("limit maxCustomFields is missing")
+	for k, n := range set.Limits {
+		if !strings.Contains(js, "  "+k+": "+strconv.Itoa(n)+",\n") {
+			t.Errorf("limit %s is missing", k)
+		}
+	}
+	for k, kind := range set.Kinds {
+		if !strings.Contains(js, "  "+k+": \""+kind.String()+"\",\n") {
+			t.Errorf("kind of %s is missing", k)
+		}
+	}
+	for k, r := range set.Reasons {
+		if !strings.Contains(js, "  "+k+": "+strconv.Quote(r)+",\n") {
+			t.Errorf("reason %s is missing", k)
+		}
 	}
 	if got := jsCodePoints([]rune{0x09, 0x3000}); got != "[0x9, 0x3000]" {
 		t.Errorf("jsCodePoints = %s", got)

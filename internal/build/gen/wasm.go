@@ -283,7 +283,7 @@ func writeMethodDoc(b *bytes.Buffer, m jsapi.Method, p wasmParam, hasParam, wasm
 	}
 	b.WriteString("// It calls " + target + "(" + strings.Join(params, ", ") + ")")
 	if hasParam {
-		b.WriteString(" after checking " + p.name + "; a bad\n// value is an *jsapi.InputError and reaches no widget")
+		b.WriteString(" after checking " + p.name + "; a value\n// refused is an *jsapi.InputError and reaches no widget, and one jivokit\n// only advises on (a *jsapi.Warning) goes to the error handler and on to\n// the widget, unless SetStrict")
 	}
 	b.WriteString(".\n")
 	switch m.Answer {

@@ -121,6 +121,10 @@ func (w *argWriter) body(m jsapi.Method, p wasmParam) (string, error) {
 	}
 	var b strings.Builder
 	b.WriteString("\ta := newArgs(method" + m.GoName + ", " + check + ")\n")
+	if t := w.types[m.Arg]; m.Arg != "" && t != nil && t.capped {
+		// Validate reported what Capped cuts; the capped value is sent.
+		b.WriteString("\t" + p.name + " = " + p.name + ".Capped()\n")
+	}
 	indent := "\t"
 	closing := ""
 	for _, q := range m.Params {

@@ -4,6 +4,7 @@ package snippetcmd
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -50,7 +51,14 @@ of the snippet, the Content-Security-Policy the snippet needs, with the
 inline runtime's sha256 hash (or the nonce); with -site-csp it prints the
 site's own policy extended by it, which is what the page must send: the
 snippet's needs alone would block the page's other scripts, styles and
-images.`
+images.
+
+A value the vendor does not take (a string that is not UTF-8, a negative
+-queue-limit) is an error. A value that breaks only jivokit's advice (a
+phone number with an extension such as "+1 (408) 498-7855 ext. 2", an
+e-mail address without a dot in its domain, a colour that is not #rgb or
+#rrggbb, a blank invitation) is printed as it is, with the advice on
+stderr; -strict makes it an error.`
 
 // Run runs `jivokit snippet`.
 func Run(_ context.Context, _ io.Reader, stdout, stderr io.Writer, args []string) int {
@@ -79,6 +87,7 @@ func Run(_ context.Context, _ io.Reader, stdout, stderr io.Writer, args []string
 		intent     = fs.String("load-intent", "", "with -load interaction, what besides a click loads the widget: focus, hover or focus,hover")
 		track      = fs.Bool("track-pages", false, "follow a single-page app's history and send each new URL and title to the widget")
 		queueLimit = fs.Int("queue-limit", 0, "how many calls the runtime queues before the widget loads (0: the default, 100)")
+		strict     = fs.Bool("strict", false, "refuse values that break jivokit's advice (a phone number with an extension, ...), not only the vendor's rules")
 	)
 	if code, ok := cliflag.Parse(fs, args, stdout, stderr); !ok {
 		return code
@@ -128,7 +137,10 @@ func Run(_ context.Context, _ io.Reader, stdout, stderr io.Writer, args []string
 		templates.WithErrorHandler(func(_ context.Context, err error) { report = err }),
 	}
 	if *useStub {
-		opts = append(opts, stubwidget.WithURL(*stubURL, stub.Options{}))
+		opts = append(opts, stubwidget.WithURL(*stubURL, stub.Options{Strict: *strict}))
+	}
+	if *strict {
+		opts = append(opts, templates.WithStrict())
 	}
 	opts = append(opts, templates.WithLoad(mode))
 	if *label != "" {
@@ -165,9 +177,15 @@ func Run(_ context.Context, _ io.Reader, stdout, stderr io.Writer, args []string
 	}
 	visitor := templates.Visitor{Config: cfg}
 	// A printed snippet must hold everything it was asked for: what the
-	// component would leave out is an error here.
+	// component would leave out is an error here; advice is printed on
+	// stderr.
+	var advice *templates.RenderError
 	if _, err := widget.Config(visitor); err != nil {
-		return fail(strings.TrimPrefix(err.Error(), "templates: left out of the page: "))
+		var re *templates.RenderError
+		if !errors.As(err, &re) || re.LeftOut() {
+			return fail(strings.TrimPrefix(err.Error(), "templates: left out of the page: "))
+		}
+		advice = re
 	}
 
 	if *csp {
@@ -198,8 +216,18 @@ func Run(_ context.Context, _ io.Reader, stdout, stderr io.Writer, args []string
 		fmt.Fprintln(stderr, "jivokit snippet:", err)
 		return 1
 	}
-	if report != nil {
+	var re *templates.RenderError
+	if report != nil && (!errors.As(report, &re) || re.LeftOut()) {
 		return fail(report.Error())
+	}
+	if advice != nil {
+		for _, d := range advice.Dropped {
+			problem := d.Err.Error()
+			if w, ok := d.Err.(*jsapi.Warning); ok {
+				problem = w.Problem
+			}
+			fmt.Fprintf(stderr, "jivokit snippet: advice: %s: %s (kept; -strict refuses it)\n", d.Field, problem)
+		}
 	}
 	// One element per line reads better in a page's source.
 	io.WriteString(stdout, strings.ReplaceAll(b.String(), "</script><", "</script>\n<")+"\n")

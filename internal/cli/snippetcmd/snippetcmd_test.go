@@ -140,14 +140,14 @@ func TestSnippetBadUsage(t *testing.T) {
 		{"no id", nil, "-widget-id is required"},
 		{"hostile id", []string{"-widget-id", `a"></script><script>alert(1)</script>`}, "invalid widget id"},
 		{"bad host", []string{"-widget-id", "a", "-host", "evil.com/x"}, "invalid script host"},
-		{"bad email", []string{"-widget-id", "a", "-email", "nope"}, "contact_info.email"},
-		{"bad phone", []string{"-widget-id", "a", "-phone", "call me"}, "contact_info.phone"},
-		{"bad colour", []string{"-widget-id", "a", "-color", "red"}, "widget_color"},
-		{"bad second colour", []string{"-widget-id", "a", "-color", "#fff,blue"}, "widget_color.color2"},
+		{"strict: bad email", []string{"-widget-id", "a", "-strict", "-email", "nope"}, "contact_info.email"},
+		{"strict: phone with an extension", []string{"-widget-id", "a", "-strict", "-phone", "+1 (408) 498-7855 ext. 2"}, "contact_info.phone: contains 'e'"},
+		{"strict: bad colour", []string{"-widget-id", "a", "-strict", "-color", "red"}, "widget_color"},
+		{"strict: bad second colour", []string{"-widget-id", "a", "-strict", "-color", "#fff,blue"}, "widget_color.color2"},
 		{"invalid UTF-8", []string{"-widget-id", "a", "-name", "a\xffb"}, "not valid UTF-8"},
-		{"blank invitation", []string{"-widget-id", "a", "-invitation", "  "}, "invitation"},
+		{"strict: blank invitation", []string{"-widget-id", "a", "-strict", "-invitation", "  "}, "invitation"},
 		{"department alone", []string{"-widget-id", "a", "-department", "3"}, "-department needs -invitation"},
-		{"negative department", []string{"-widget-id", "a", "-invitation", "Hi", "-department", "-1"}, "department_id"},
+		{"strict: negative department", []string{"-widget-id", "a", "-strict", "-invitation", "Hi", "-department", "-1"}, "department_id"},
 		{"stub url alone", []string{"-widget-id", "a", "-stub-url", "/s.js"}, "-stub-url needs -stub"},
 		{"javascript stub url", []string{"-widget-id", "a", "-stub", "-stub-url", "javascript:alert(1)"}, "invalid URL"},
 		{"negative queue", []string{"-widget-id", "a", "-queue-limit", "-1"}, "queue_limit"},
@@ -173,6 +173,32 @@ func TestSnippetBadUsage(t *testing.T) {
 			}
 			if !strings.Contains(errOut, tt.want) {
 				t.Errorf("stderr lacks %q:\n%s", tt.want, errOut)
+			}
+		})
+	}
+}
+
+// TestSnippetAdvice: a value that breaks only jivokit's advice is printed
+// as it is, with the advice on stderr, and the exit is 0.
+func TestSnippetAdvice(t *testing.T) {
+	for _, tt := range []struct {
+		name    string
+		args    []string
+		inPage  string
+		advised string
+	}{
+		{"phone with an extension", []string{"-phone", "+1 (408) 498-7855 ext. 2"}, `"phone":"+1 (408) 498-7855 ext. 2"`, "contact_info.phone: contains 'e'"},
+		{"intranet e-mail", []string{"-email", "admin@intranet"}, `"email":"admin@intranet"`, "contact_info.email: has no dot in its domain"},
+		{"colour name", []string{"-color", "teal"}, `"color":"teal"`, `widget_color: "teal" is not a hex colour`},
+		{"negative department", []string{"-invitation", "Hi", "-department", "-1"}, `"department_id":-1`, "invitation.department_id: is negative"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			code, out, errOut := run(append([]string{"-widget-id", "a"}, tt.args...)...)
+			if code != 0 || !strings.Contains(out, tt.inPage) {
+				t.Fatalf("exit %d, snippet lacks %s:\n%s\nstderr:\n%s", code, tt.inPage, out, errOut)
+			}
+			if want := "jivokit snippet: advice: " + tt.advised; !strings.Contains(errOut, want) || !strings.Contains(errOut, "-strict refuses it") {
+				t.Errorf("stderr lacks %q:\n%s", want, errOut)
 			}
 		})
 	}

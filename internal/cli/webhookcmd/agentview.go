@@ -11,12 +11,42 @@ import (
 	"github.com/jivokit/jivokit/webhook"
 )
 
-// checkView checks what the vendor would refuse or the agent could not use.
-func checkView(v *webhook.AgentView) error {
+// checkView checks what the vendor would refuse or the agent could not use;
+// with strict, what jivokit advises against too.
+func checkView(v *webhook.AgentView, strict bool) error {
+	var errs []error
+	for _, err := range viewFindings(v) {
+		if jsapi.Refusal(errors.Unwrap(err), strict) != nil {
+			errs = append(errs, err)
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// viewAdvice lists jivokit's advice about v: what the vendor takes, but
+// checkView refuses with strict.
+func viewAdvice(v *webhook.AgentView) []string {
+	var out []string
+	for _, err := range viewFindings(v) {
+		if jsapi.IsAdvice(errors.Unwrap(err)) {
+			out = append(out, err.Error())
+		}
+	}
+	return out
+}
+
+// viewFindings are the problems of v's parts, each wrapping the
+// *jsapi.InputError or *jsapi.Warning of its check.
+func viewFindings(v *webhook.AgentView) []error {
 	var errs []error
 	if len(v.CustomData) > 0 {
 		if err := jsapi.ValidateCustomData(v.CustomData); err != nil {
 			errs = append(errs, fmt.Errorf("custom_data: %w", err))
+		}
+	}
+	if v.ContactInfo != nil {
+		if err := v.ContactInfo.Validate(); err != nil {
+			errs = append(errs, fmt.Errorf("contact_info: %w", err))
 		}
 	}
 	if v.CRMLink != "" {
@@ -24,14 +54,15 @@ func checkView(v *webhook.AgentView) error {
 			errs = append(errs, fmt.Errorf("crm_link: %w", err))
 		}
 	}
-	// The reference makes contact_info.name and page.url required.
+	// The reference makes contact_info.name and page.url required: the
+	// vendor's rule, so a refusal in every mode.
 	if c := v.ContactInfo; c != nil && c.Name == "" {
-		errs = append(errs, errors.New("contact_info has no name, which the reference requires"))
+		errs = append(errs, fmt.Errorf("contact_info: %w", errors.New("no name, which the reference requires")))
 	}
 	if p := v.Page; p != nil && p.URL == "" {
-		errs = append(errs, errors.New("page has no url, which the reference requires"))
+		errs = append(errs, fmt.Errorf("page: %w", errors.New("no url, which the reference requires")))
 	}
-	return errors.Join(errs...)
+	return errs
 }
 
 // describeView prints what the agent's panel shows for v.

@@ -28,6 +28,7 @@ func send(ctx context.Context, stdout, stderr io.Writer, args []string) int {
 	}
 	url := fs.String("url", "", "the webhook endpoint, e.g. http://127.0.0.1:8090/jivo/webhook/SECRET (required)")
 	timeout := fs.Duration("timeout", 10*time.Second, "how long to wait for the reply")
+	strict := fs.Bool("strict", false, "count as bad what breaks jivokit's advice about a reply (a phone number with an extension, a relative link), not only the vendor's rules")
 	var sets []string
 	fs.Func("set", "override a field of the sample payload, by dotted path: -set visitor.name=Ann -set chat_id=7 (repeatable; a value that is JSON, such as 7 or true, is set as such, anything else as a string)", func(s string) error {
 		if !strings.Contains(s, "=") {
@@ -100,10 +101,15 @@ func send(ctx context.Context, stdout, stderr io.Writer, args []string) int {
 	fmt.Fprintf(stdout, "\n%s\n%s\n", term.Visible(res.Status), visibleLines(indent(body)))
 
 	showsAgent := event == string(webhook.NameChatAccepted) || event == string(webhook.NameChatUpdated)
-	reply, problems := checkReply(res, body, showsAgent)
+	reply, problems := checkReply(res, body, showsAgent, *strict)
 	if showsAgent && reply != nil && reply.OK() {
 		fmt.Fprintln(stdout, "\nThe agent sees:")
 		describeView(stdout, &reply.AgentView)
+		if !*strict {
+			for _, a := range viewAdvice(&reply.AgentView) {
+				fmt.Fprintln(stdout, "  advice:", visibleLines(a), "(the vendor takes it; -strict refuses it)")
+			}
+		}
 	}
 	if len(problems) > 0 {
 		fmt.Fprintln(stdout, "\nbad reply:")
@@ -125,7 +131,7 @@ var noRedirects = &http.Client{
 }
 
 // checkReply checks the reply's status and shape as the vendor reads them.
-func checkReply(res *http.Response, body []byte, showsAgent bool) (*webhook.Reply, []string) {
+func checkReply(res *http.Response, body []byte, showsAgent, strict bool) (*webhook.Reply, []string) {
 	var problems []string
 	if res.StatusCode >= 300 && res.StatusCode < 400 {
 		where := "nowhere (no Location header)"
@@ -170,7 +176,7 @@ func checkReply(res *http.Response, body []byte, showsAgent bool) (*webhook.Repl
 	if reply.Error != "" {
 		problems = append(problems, "the reply has an error: "+reply.Error)
 	}
-	if err := checkView(&reply.AgentView); err != nil {
+	if err := checkView(&reply.AgentView, strict); err != nil {
 		problems = append(problems, err.Error())
 	}
 	return &reply, problems

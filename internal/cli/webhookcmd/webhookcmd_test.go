@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"github.com/jivokit/jivokit/internal/lib/testtool"
 	"io"
 	"log/slog"
@@ -129,7 +130,7 @@ func TestSendReportsBadReplies(t *testing.T) {
 		{"no result", "call_event", 200, `{}`, "no result"},
 		{"server error", "chat_finished", 500, `{"result":"ok"}`, "status 500"},
 		{"unknown field", "chat_accepted", 200, `{"result":"ok","custom":[]}`, "documented shape"},
-		{"unsafe link", "chat_accepted", 200, `{"result":"ok","custom_data":[{"title":"x","link":"javascript:alert(1)"}]}`, "custom_data"},
+		{"eleven fields", "chat_accepted", 200, `{"result":"ok","custom_data":[` + strings.Repeat(`{"title":"x"},`, 10) + `{"title":"x"}]}`, "custom_data"},
 		{"not ok to agent", "chat_updated", 200, `{"result":"later","crm_link":"https://crm.example.com/"}`, "the agent is shown nothing"},
 	}
 	for _, tt := range tests {
@@ -144,6 +145,24 @@ func TestSendReportsBadReplies(t *testing.T) {
 				t.Fatalf("exit %d, want 1 mentioning %q\n%s\n%s", code, tt.want, out, errOut)
 			}
 		})
+	}
+}
+
+// TestSendAdviceAndStrict: what breaks only jivokit's advice is shown as
+// advice and the reply is ok; with -strict it is a bad reply.
+func TestSendAdviceAndStrict(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Write([]byte(`{"result":"ok","custom_data":[{"title":"Add contact","link":"/crm/add"}],"contact_info":{"name":"Ann","phone":"+1 (408) 498-7855 ext. 2"}}`))
+	}))
+	defer srv.Close()
+	code, out, errOut := run("send", "chat_accepted", "-url", srv.URL)
+	if code != 0 || !strings.HasSuffix(out, "reply ok\n") || !strings.Contains(out, "advice: custom_data: jivo: advice: fields[0].link: is not an absolute http or https URL") ||
+		!strings.Contains(out, "advice: contact_info: jivo: advice: phone: contains 'e'") {
+		t.Fatalf("exit %d\n%s\n%s", code, out, errOut)
+	}
+	code, out, errOut = run("send", "chat_accepted", "-url", srv.URL, "-strict")
+	if code != 1 || !strings.Contains(out, "bad reply") || !strings.Contains(out, "fields[0].link") || strings.Contains(out, "  advice:") {
+		t.Fatalf("-strict: exit %d\n%s\n%s", code, out, errOut)
 	}
 }
 
@@ -302,18 +321,29 @@ func TestSendAcceptsWhatTheHandlerWrites(t *testing.T) {
 		"too many fields":   {CustomData: slices.Repeat([]jsapi.CustomField{{Title: "t"}}, 12)},
 	}
 	for name, view := range views {
-		t.Run(name, func(t *testing.T) {
-			h, err := webhook.New(webhook.Funcs{
-				ChatAccepted: func(context.Context, *webhook.ChatAccepted) (*webhook.AgentView, error) { return view, nil },
-			}, webhook.WithLogger(slog.New(slog.DiscardHandler))) // the drops are expected
-			if err != nil {
-				t.Fatal(err)
-			}
-			srv := httptest.NewServer(h)
-			defer srv.Close()
-			if code, out, errOut := run("send", "chat_accepted", "-url", srv.URL); code != 0 || !strings.HasSuffix(out, "reply ok\n") {
-				t.Fatalf("exit %d\n%s\n%s", code, out, errOut)
-			}
-		})
+		for _, strict := range []bool{false, true} {
+			t.Run(fmt.Sprintf("%s, strict %v", name, strict), func(t *testing.T) {
+				opts := []webhook.Option{webhook.WithLogger(slog.New(slog.DiscardHandler))} // the drops are expected
+				args := []string{"send", "chat_accepted", "-url"}
+				if strict {
+					opts = append(opts, webhook.WithStrict())
+				}
+				h, err := webhook.New(webhook.Funcs{
+					ChatAccepted: func(context.Context, *webhook.ChatAccepted) (*webhook.AgentView, error) { return view, nil },
+				}, opts...)
+				if err != nil {
+					t.Fatal(err)
+				}
+				srv := httptest.NewServer(h)
+				defer srv.Close()
+				args = append(args, srv.URL)
+				if strict {
+					args = append(args, "-strict")
+				}
+				if code, out, errOut := run(args...); code != 0 || !strings.HasSuffix(out, "reply ok\n") {
+					t.Fatalf("exit %d\n%s\n%s", code, out, errOut)
+				}
+			})
+		}
 	}
 }

@@ -9,6 +9,7 @@ package main
 
 import (
 	"context"
+	"os"
 	"syscall/js"
 
 	"github.com/jivokit/jivokit/wasm/jivo"
@@ -21,6 +22,7 @@ func main() {
 	_ = jivo.Load(ctx)
 	_, _ = jivo.CurrentPhase()
 	jivo.SetErrorHandler(func(error) {})
+	jivo.SetStrict(len(os.Args) > 1)
 	_ = jivo.Hide("modal")
 	_ = jivo.Show("modal")
 	_ = jivo.Reset(ctx, jivo.ResetOptions{})
