@@ -105,8 +105,13 @@ func Reset(ctx context.Context, opts ResetOptions) error {
 		a.str(opts.Token)
 	}
 	if c := opts.ContactInfo; c != nil {
+		// As for SetContactInfo: the vendor's rules refuse, jivokit's
+		// advice is reported (or refuses under SetStrict).
 		if err := c.Validate(); err != nil {
-			return err
+			if jsapi.Refusal(err, strict) != nil {
+				return err
+			}
+			advise(err)
 		}
 		if opts.Token != "" {
 			a.add(",")

@@ -73,9 +73,19 @@ func TestLife(t *testing.T) {
 	if err := jivo.Reset(ctx, jivo.ResetOptions{Token: "bad"}); !errors.As(err, &we) || we.Method != "reset" {
 		t.Errorf("a reset the script refuses: %v", err)
 	}
-	if err := jivo.Reset(ctx, jivo.ResetOptions{ContactInfo: &jsapi.ContactInfo{Email: "not an email"}}); err == nil {
-		t.Error("an invalid contact info was passed on")
+	// jivokit's advice on contact info, as for SetContactInfo: reported
+	// and passed on, refused under SetStrict.
+	var advised []error
+	jivo.SetErrorHandler(func(err error) { advised = append(advised, err) })
+	if err := jivo.Reset(ctx, jivo.ResetOptions{ContactInfo: &jsapi.ContactInfo{Email: "not an email"}}); err != nil || len(advised) != 1 {
+		t.Errorf("advice on the contact info: %v, reported %v", err, advised)
 	}
+	jivo.SetStrict(true)
+	if err := jivo.Reset(ctx, jivo.ResetOptions{ContactInfo: &jsapi.ContactInfo{Email: "not an email"}}); err == nil {
+		t.Error("under SetStrict, advice on the contact info did not refuse the reset")
+	}
+	jivo.SetStrict(false)
+	jivo.SetErrorHandler(nil)
 	for _, bad := range []string{"abc", "12345abcde1", "", "abc-def-gh"} {
 		if err := jivo.SwitchWidget(ctx, bad); !errors.As(err, &we) || we.Method != "switchWidget" {
 			t.Errorf("SwitchWidget(%q) = %v, want a WidgetError", bad, err)
@@ -96,6 +106,7 @@ func TestLife(t *testing.T) {
 		`reset {"load":false,"config":{}}`,
 		`reset {"load":true,"config":{"user_token":"t\"1","contact_info":{"name":"Bob","email":"bob@example.com"}}}`,
 		`reset {"load":false,"config":{"user_token":"bad"}}`,
+		`reset {"load":false,"config":{"contact_info":{"email":"not an email"}}}`,
 		"switchWidget AbCdE12345", "switchWidget 999",
 	}
 	if got := lifeCalls(); len(got) != len(want) {
