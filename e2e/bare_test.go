@@ -29,14 +29,14 @@ const noRuntimeURL = "/no-runtime.js"
 // runtime itself. Query: the stub's (stubOptions).
 func (s *site) bare(w http.ResponseWriter, r *http.Request) {
 	opts := stubOptions(r.URL.Query())
-	widget, err := templates.NewWidget("e2eTestWidget", stubwidget.With(opts))
+	widget, err := templates.NewWidget("E2eWidget1", stubwidget.With(opts))
 	if err != nil {
 		http.Error(w, err.Error(), http.StatusInternalServerError)
 		return
 	}
 	nonce := newNonce()
 	policy := templates.ParsePolicy("default-src 'self'; img-src 'self' data:; style-src 'self'; base-uri 'none'; object-src 'none'").
-		Merge(widget.Policy(), templates.WASMPolicy()).WithNonce(nonce)
+		Merge(widget.Policy(), templates.WASMPolicy(), strictDynamic).WithNonce(nonce)
 
 	// WASMApp always brings the runtime: render it as a script element
 	// with a known URL and cut that element out.

@@ -26,7 +26,9 @@
 //
 // A page fails its test when it logs a console error, throws an uncaught
 // exception or the browser logs an error (a failed resource load, a CSP
-// violation), unless WithAllowedConsole matches the message. When a test fails,
+// violation), unless WithAllowedConsole matches the message; the report of
+// the widget iframe's javascript:void(0) under a strict policy always
+// passes (it does nothing). When a test fails,
 // the page's full-size screenshot and console log are saved and their path
 // is logged.
 //

@@ -189,7 +189,7 @@ func TestStub(t *testing.T) {
 	for _, e := range p.StubEvents() {
 		names = append(names, e.Callback)
 	}
-	want := "jivo_onLoadCallback jivo_onAccept jivo_onOpen jivo_onChangeState jivo_onClientStartChat jivo_onMessageSent jivo_onCallEnd"
+	want := "jivo_onLoadCallback jivo_onAccept jivo_onOpen jivo_onResizeCallback jivo_onChangeState jivo_onClientStartChat jivo_onMessageSent jivo_onCallEnd"
 	if got := strings.Join(names, " "); got != want {
 		t.Errorf("events\n%s\nwant\n%s", got, want)
 	}

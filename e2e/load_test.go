@@ -28,6 +28,11 @@ import (
 // (follow the history), own (the page's own launcher), delay (the stub's load delay, ms), early (the page
 // queues calls at once). /blank is an empty page to open first, so that
 // the network is watched from the page's first request.
+// strictDynamic lets the widget's loader add its bundle and run the
+// bundle's inline script in its iframe, as the vendor's loader does: both
+// are trusted through the nonced script that added them.
+var strictDynamic = templates.Policy{"script-src": {"'strict-dynamic'"}}
+
 func loadSite(t *testing.T) *httptest.Server {
 	t.Helper()
 	mux := http.NewServeMux()
@@ -55,14 +60,14 @@ func loadSite(t *testing.T) *httptest.Server {
 		if q.Has("track") {
 			opts = append(opts, templates.WithTrackPages())
 		}
-		widget, err := templates.NewWidget("e2eLoadWidget", opts...)
+		widget, err := templates.NewWidget("E2eWidget2", opts...)
 		if err != nil {
 			http.Error(w, err.Error(), http.StatusBadRequest)
 			return
 		}
 		nonce := newNonce()
 		policy := templates.ParsePolicy("default-src 'self'; img-src 'self' data:; base-uri 'none'; object-src 'none'").
-			Merge(widget.Policy()).WithNonce(nonce)
+			Merge(widget.Policy(), strictDynamic).WithNonce(nonce)
 		var b bytes.Buffer
 		b.WriteString(`<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Home</title>`)
 		if q.Has("sitecss") {

@@ -55,7 +55,8 @@ func (c config) with(opts []Option) config {
 
 // allowed compiles the WithAllowedConsole patterns.
 func (c config) allowed() ([]*regexp.Regexp, error) {
-	out := make([]*regexp.Regexp, 0, len(c.allow))
+	out := make([]*regexp.Regexp, 0, len(c.allow)+1)
+	out = append(out, iframeNoise)
 	for _, p := range c.allow {
 		re, err := regexp.Compile(p)
 		if err != nil {

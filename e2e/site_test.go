@@ -105,7 +105,7 @@ func newSite(t *testing.T, a *app) *site {
 	}
 	s := &site{signer: signer, app: loader}
 	mux := http.NewServeMux()
-	mux.Handle(stub.Path, stub.Handler())
+	mux.Handle("/jivokit/", stub.Handler())
 	mux.Handle("/app/", http.StripPrefix("/app/", assets.Handler(os.DirFS(dir))))
 	mux.HandleFunc("/page", func(w http.ResponseWriter, r *http.Request) { s.page(t, w, r) })
 	mux.HandleFunc("/bare", s.bare)
@@ -135,7 +135,7 @@ func (s *site) page(t *testing.T, w http.ResponseWriter, r *http.Request) {
 	if q.Has("load") {
 		load = templates.Load(q.Get("load"))
 	}
-	widget, err := templates.NewWidget("e2eTestWidget", stubwidget.With(opts), templates.WithLoad(load),
+	widget, err := templates.NewWidget("E2eWidget1", stubwidget.With(opts), templates.WithLoad(load),
 		templates.WithVisitorTokens(s.signer, time.Hour),
 		templates.WithErrorHandler(func(_ context.Context, err error) { t.Errorf("snippet left out: %v", err) }))
 	if err != nil {
@@ -148,7 +148,7 @@ func (s *site) page(t *testing.T, w http.ResponseWriter, r *http.Request) {
 	}
 	nonce := newNonce()
 	policy := templates.ParsePolicy("default-src 'self'; img-src 'self' data:; style-src 'self'; base-uri 'none'; object-src 'none'").
-		Merge(widget.Policy(), templates.WASMPolicy()).WithNonce(nonce)
+		Merge(widget.Policy(), templates.WASMPolicy(), strictDynamic).WithNonce(nonce)
 	ctx := templ.WithNonce(r.Context(), nonce)
 
 	var b bytes.Buffer

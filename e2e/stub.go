@@ -3,6 +3,7 @@ package e2e
 import (
 	"encoding/json"
 	"fmt"
+	"regexp"
 	"strconv"
 
 	"github.com/jivokit/jivokit/jsapi"
@@ -153,4 +154,29 @@ func (p *Page) WaitStubCalls(n int) []StubCall {
 	p.tb.Helper()
 	p.WaitFor(`window.jivokitStub && window.jivokitStub.calls().length >= ` + strconv.Itoa(n))
 	return p.StubCalls()
+}
+
+// iframeNoise is the report every page with a strict Content-Security-Policy
+// gets from the widget's iframe#jivo_container: its src is
+// javascript:void(0), which such a policy refuses and which does nothing
+// anyway (the vendor's widget and the stub alike). It never fails a test.
+var iframeNoise = regexp.MustCompile(`^Running the JavaScript URL violates the following Content Security Policy directive`)
+
+// StubLoader is how far the stub widget's loading got, as
+// window.jivokitStub.loader() answers (see docs/stub.md).
+type StubLoader struct {
+	ID     string `json:"id"`     // the widget id
+	SiteID int    `json:"siteId"` // stub.SiteID(ID), 0 for an invalid id
+	Step   string `json:"step"`   // "config", "waiting for the load event", "loaded", "stopped", ...
+	// Reason is why it never loads: "invalid-id", "stop-words", a
+	// stub.Failure, ...; empty while it loads or has loaded.
+	Reason string         `json:"reason"`
+	Mode   string         `json:"mode"` // "handler" (stub.Handler answers) or "page" (made in the page)
+	Tries  map[string]int `json:"tries"`
+}
+
+// StubLoader returns the stub widget's loading state.
+func (p *Page) StubLoader() StubLoader {
+	p.tb.Helper()
+	return Eval[StubLoader](p, stubExpr("loader()"))
 }

@@ -55,3 +55,15 @@ func ExampleOptions_Attrs() {
 	fmt.Println(attrs["data-load-delay"], attrs["data-callbacks-disabled"])
 	// Output: 1500 true
 }
+
+// A failure mode by a name the stub does not know is an error, naming the
+// ones it knows.
+func ExampleOptions_Validate() {
+	fmt.Println(stub.Options{Failure: stub.FailCSPBlocked}.Validate())
+	fmt.Println(stub.Options{Failure: "blocked"}.Validate())
+	fmt.Println(stub.Options{WidgetID: "abc123XYZ"}.Validate())
+	// Output:
+	// <nil>
+	// stub: unknown failure mode: "blocked" (one of deleted, mobile-disabled, host-blacklisted, csp-blocked, config-failing, maintenance)
+	// stub: invalid widget id: "abc123XYZ": a widget id is all digits, or exactly 10 characters of A-Z, a-z and 0-9
+}

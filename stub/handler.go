@@ -14,9 +14,11 @@ import (
 // JavaScript that does nothing.
 const WeightPath = "/jivokit/stub-weight.js"
 
-// Handler serves the stub widget at Path, the page runtime at RuntimePath
-// and the stub's weight at WeightPath; mount it at all, or at
-// "/jivokit/":
+// Handler serves the stub widget at Path, the page runtime at RuntimePath,
+// the stub's weight at WeightPath, and the vendor's config, status and
+// bundle paths the stub's loader requests (ConfigPath, StatusPath,
+// BundlePath; under any directory, so a stub served elsewhere finds them
+// next to itself); mount it at "/jivokit/":
 //
 //	mux.Handle("/jivokit/", stub.Handler())
 //
@@ -26,7 +28,8 @@ const WeightPath = "/jivokit/stub-weight.js"
 // page always revalidates after a rebuild. The runtime's answer is the one
 // templates.AssetHandler gives, byte for byte and header for header.
 // Other methods get 405 Method Not Allowed with an Allow header; other
-// paths 404. The weight is sent uncompressed and not cached, as a first
+// paths 404. The vendor's paths are answered with Cache-Control: no-store
+// (see ConfigPath). The weight is sent uncompressed and not cached, as a first
 // visit fetches it; a bytes value that is not a whole number from 0 to
 // MaxExtraBytes gets 400 Bad Request.
 func Handler() http.Handler { return handler }
@@ -37,13 +40,16 @@ var scripts = assets.ScriptHandler(map[string]string{Path: Script, RuntimePath: 
 const notFound = "not found: this handler serves " + RuntimePath + ", " + Path + " and " + WeightPath + "?bytes=N"
 
 var handler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-	switch r.URL.Path {
-	case Path, RuntimePath:
-		scripts.ServeHTTP(w, r)
-		return
-	case WeightPath:
-	default:
-		http.Error(w, notFound, http.StatusNotFound)
+	if r.URL.Path != WeightPath {
+		if vendorRoute(w, r) {
+			return
+		}
+		switch r.URL.Path {
+		case Path, RuntimePath:
+			scripts.ServeHTTP(w, r)
+		default:
+			http.Error(w, notFound, http.StatusNotFound)
+		}
 		return
 	}
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {

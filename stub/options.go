@@ -3,15 +3,20 @@ package stub
 import (
 	"fmt"
 	"strconv"
+	"strings"
 	"time"
 )
 
 // Options reproduce the ways a real widget loads, for tests. The zero value
-// is a widget that loads on the next tick, online, with calls enabled.
+// is widget DefaultWidgetID, online, with calls enabled, that loads the
+// vendor's way once the page has loaded: a config and a status request and
+// the bundle, DefaultLatency each, then the bundle's inline script in its
+// iframe (docs/stub.md).
 type Options struct {
-	// LoadDelay is how long the widget takes to load: jivo_api appears and
-	// jivo_onLoadCallback is called after it. At most MaxLoadDelay; it is
-	// rounded up to whole milliseconds.
+	// LoadDelay is how much longer the widget takes to load: the wait
+	// between the page being ready and the config request, so jivo_api
+	// appears and jivo_onLoadCallback is called that much later. At most
+	// MaxLoadDelay; it is rounded up to whole milliseconds.
 	LoadDelay time.Duration
 	// Offline makes chatMode answer "offline" (no agent available).
 	Offline bool
@@ -40,7 +45,113 @@ type Options struct {
 	// tasks of at most 150 ms each, as a real widget's start-up
 	// (TypicalBusyTime). Whole milliseconds, at most MaxLoadDelay.
 	BusyTime time.Duration
+
+	// WidgetID is the widget's id (data-jv-id), DefaultWidgetID when
+	// empty. It follows the vendor's rule (ValidWidgetID): an id the
+	// vendor's loader refuses makes the stub write "Widget id is not
+	// valid." to the console and load nothing, and Validate refuse it.
+	WidgetID string
+	// Locale is the channel's language, the bundle's name
+	// (js/bundle_<locale>.js): "en" when empty; two lower-case letters,
+	// optionally _ and a region ("pt_BR").
+	Locale string
+	// Failure makes the widget silently never load, the way the vendor's
+	// does (see Failures); empty for none.
+	Failure Failure
+	// BundleWait sets the config's enable_bundle_wait: the bundle waits
+	// for the visitor's first scroll or mousemove, or 5 s.
+	BundleWait bool
+	// Cached makes the bundle count as loaded on an earlier visit (as
+	// localStorage jv_loader_info_<id> does): on a page still loading the
+	// stub waits for DOMContentLoaded instead of the load event.
+	Cached bool
+	// Fast drops the latency (DefaultLatency) the stub waits before each
+	// request; every other step stays.
+	Fast bool
+	// InPage makes the stub produce its config, status and bundle in the
+	// page instead of requesting them from Handler (StaticScript does so
+	// always). Every other step stays: the page wait, the latency, the
+	// iframe and its inline script.
+	InPage bool
+	// StopWords are the config's stop words: one of them in the page's
+	// title or meta description/keywords stops the load with the
+	// console error "Init error, code 1015". No word may be empty or hold
+	// a comma.
+	StopWords []string
 }
+
+// Failure names one of the vendor's silent no-load paths: the script
+// answers, and jivo_onLoadCallback never fires.
+type Failure string
+
+const (
+	// FailDeleted: the config says the widget was deleted; the browser
+	// remembers it for 7 days (localStorage) and loads nothing meanwhile.
+	FailDeleted Failure = "deleted"
+	// FailMobileDisabled: the config's disable_mobile; nothing loads
+	// under a mobile user agent.
+	FailMobileDisabled Failure = "mobile-disabled"
+	// FailHostBlacklisted: the page's host is in the config's
+	// host_blacklist.
+	FailHostBlacklisted Failure = "host-blacklisted"
+	// FailCSPBlocked: the bundle is refused as a Content-Security-Policy
+	// refuses it (never requested); after 5 tries the console says
+	// "Widget not loaded due CSP security policy.".
+	FailCSPBlocked Failure = "csp-blocked"
+	// FailConfig: the config request fails; the stub gives up after 5
+	// tries.
+	FailConfig Failure = "config-failing"
+	// FailMaintenance: the status request answers 480 (maintenance).
+	FailMaintenance Failure = "maintenance"
+)
+
+// Failures lists every Failure, in the order the documentation gives.
+func Failures() []Failure {
+	return []Failure{FailDeleted, FailMobileDisabled, FailHostBlacklisted, FailCSPBlocked, FailConfig, FailMaintenance}
+}
+
+// Validate reports a Failure that names none, wrapping ErrFailure.
+func (f Failure) Validate() error {
+	if f == "" {
+		return nil
+	}
+	for _, x := range Failures() {
+		if f == x {
+			return nil
+		}
+	}
+	names := make([]string, 0, 6)
+	for _, x := range Failures() {
+		names = append(names, string(x))
+	}
+	return fmt.Errorf("%w: %q (one of %s)", ErrFailure, string(f), strings.Join(names, ", "))
+}
+
+// DefaultWidgetID is the widget id of a stub that names none.
+const DefaultWidgetID = "StubWidget"
+
+// DefaultLatency is how long the stub waits before each of its requests
+// (config, status, bundle), unless Options.Fast.
+const DefaultLatency = 20 * time.Millisecond
+
+// ValidWidgetID reports whether the vendor's loader accepts id: all
+// digits, or exactly 10 characters of [A-Za-z0-9].
+func ValidWidgetID(id string) bool {
+	if id == "" {
+		return false
+	}
+	digits, alnum := true, true
+	for i := 0; i < len(id); i++ {
+		c := id[i]
+		isDigit := c >= '0' && c <= '9'
+		digits = digits && isDigit
+		alnum = alnum && (isDigit || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z')
+	}
+	return digits || alnum && len(id) == 10
+}
+
+// WidgetIDRule is the vendor's rule, as error messages state it.
+const WidgetIDRule = "a widget id is all digits, or exactly 10 characters of A-Z, a-z and 0-9"
 
 // MaxLoadDelay is the longest LoadDelay.
 const MaxLoadDelay = time.Hour
@@ -73,14 +184,35 @@ const (
 	ErrDelayTooLong Error = "stub: load delay too long"
 	// ErrWeight: Options.ExtraBytes or BusyTime is out of range.
 	ErrWeight Error = "stub: weight out of range"
+	// ErrWidgetID: Options.WidgetID breaks the vendor's rule.
+	ErrWidgetID Error = "stub: invalid widget id"
+	// ErrFailure: Options.Failure names no failure.
+	ErrFailure Error = "stub: unknown failure mode"
+	// ErrOption: Options.Locale or StopWords is malformed.
+	ErrOption Error = "stub: malformed option"
 )
 
 // Validate reports a LoadDelay out of range, wrapping ErrNegativeDelay or
-// ErrDelayTooLong.
+// ErrDelayTooLong; a weight out of range (ErrWeight); a widget id the
+// vendor refuses (ErrWidgetID); an unknown Failure (ErrFailure); a
+// malformed Locale or stop word (ErrOption).
 func (o Options) Validate() error {
 	switch {
+	case o.WidgetID != "" && !ValidWidgetID(o.WidgetID):
+		return fmt.Errorf("%w: %q: %s", ErrWidgetID, o.WidgetID, WidgetIDRule)
+	case o.Failure.Validate() != nil:
+		return o.Failure.Validate()
+	case o.Locale != "" && !validLocale(o.Locale):
+		return fmt.Errorf("%w: Locale %q is not a locale such as en or pt_BR", ErrOption, o.Locale)
+	}
+	for _, w := range o.StopWords {
+		if strings.TrimSpace(w) == "" || strings.Contains(w, ",") {
+			return fmt.Errorf("%w: stop word %q is empty or holds a comma", ErrOption, w)
+		}
+	}
+	switch {
 	case o.LoadDelay < 0:
-		return fmt.Errorf("%w: %v (use 0 to load on the next tick)", ErrNegativeDelay, o.LoadDelay)
+		return fmt.Errorf("%w: %v (use 0 for no extra delay)", ErrNegativeDelay, o.LoadDelay)
 	case o.LoadDelay > MaxLoadDelay:
 		return fmt.Errorf("%w: %v (at most %v)", ErrDelayTooLong, o.LoadDelay, MaxLoadDelay)
 	case o.ExtraBytes < 0 || o.ExtraBytes > MaxExtraBytes:
@@ -94,8 +226,13 @@ func (o Options) Validate() error {
 // Attrs returns the data-* attributes of the stub's <script> element that
 // carry o: data-load-delay (milliseconds, when not zero), and
 // data-offline, data-callbacks-disabled, data-never-load (value "true",
-// only when set), data-extra-bytes and data-busy-ms (when not zero). The zero Options give an empty map. Call Validate first:
-// a delay out of range is clamped to 0 or MaxLoadDelay here.
+// only when set), data-extra-bytes and data-busy-ms (when not zero),
+// data-jv-id, data-locale, data-failure, data-stop-words (when set),
+// data-bundle-wait, data-cached, data-fast and data-in-page ("true" when
+// set). The zero
+// Options give an empty map. Call Validate first: a delay out of range is
+// clamped to 0 or MaxLoadDelay here, and other values are written as they
+// are (the stub reports a bad one on the page's console).
 func (o Options) Attrs() map[string]string {
 	attrs := make(map[string]string, 4)
 	if d := min(max(o.LoadDelay, 0), MaxLoadDelay); d > 0 {
@@ -126,5 +263,42 @@ func (o Options) Attrs() map[string]string {
 	if d := min(max(o.BusyTime, 0), MaxLoadDelay); d >= time.Millisecond {
 		attrs["data-busy-ms"] = strconv.FormatInt(int64(d/time.Millisecond), 10)
 	}
+	if o.WidgetID != "" {
+		attrs["data-jv-id"] = o.WidgetID
+	}
+	if o.Locale != "" {
+		attrs["data-locale"] = o.Locale
+	}
+	if o.Failure != "" {
+		attrs["data-failure"] = string(o.Failure)
+	}
+	if o.BundleWait {
+		attrs["data-bundle-wait"] = "true"
+	}
+	if o.Cached {
+		attrs["data-cached"] = "true"
+	}
+	if o.Fast {
+		attrs["data-fast"] = "true"
+	}
+	if o.InPage {
+		attrs["data-in-page"] = "true"
+	}
+	if len(o.StopWords) > 0 {
+		attrs["data-stop-words"] = strings.Join(o.StopWords, ",")
+	}
 	return attrs
+}
+
+// validLocale: two lower-case letters, optionally _ and two letters.
+func validLocale(s string) bool {
+	low := func(c byte) bool { return c >= 'a' && c <= 'z' }
+	letter := func(c byte) bool { return low(c) || c >= 'A' && c <= 'Z' }
+	if len(s) != 2 && len(s) != 5 {
+		return false
+	}
+	if !low(s[0]) || !low(s[1]) {
+		return false
+	}
+	return len(s) == 2 || s[2] == '_' && letter(s[3]) && letter(s[4])
 }

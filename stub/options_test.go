@@ -3,6 +3,7 @@ package stub
 import (
 	"errors"
 	"maps"
+	"strings"
 	"testing"
 	"time"
 )
@@ -43,6 +44,14 @@ func TestOptionsValidate(t *testing.T) {
 		{"longest", Options{LoadDelay: MaxLoadDelay}, nil},
 		{"negative", Options{LoadDelay: -time.Millisecond}, ErrNegativeDelay},
 		{"too long", Options{LoadDelay: MaxLoadDelay + 1}, ErrDelayTooLong},
+		{"vendor options", Options{WidgetID: "AbCdEf1234", Locale: "pt_BR", Failure: FailCSPBlocked, StopWords: []string{"casino"}, BundleWait: true, Cached: true, Fast: true, InPage: true}, nil},
+		{"a digits id", Options{WidgetID: "123456789012"}, nil},
+		{"an id of 9 characters", Options{WidgetID: "abc123XYZ"}, ErrWidgetID},
+		{"an id with a dash", Options{WidgetID: "AbCdE-1234"}, ErrWidgetID},
+		{"unknown failure", Options{Failure: "blocked"}, ErrFailure},
+		{"bad locale", Options{Locale: "english"}, ErrOption},
+		{"empty stop word", Options{StopWords: []string{" "}}, ErrOption},
+		{"stop word with a comma", Options{StopWords: []string{"a,b"}}, ErrOption},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			err := tc.o.Validate()
@@ -50,7 +59,7 @@ func TestOptionsValidate(t *testing.T) {
 				t.Fatalf("Validate() = %v, want %v", err, tc.want)
 			}
 			if err != nil && err.Error() == tc.want.Error() {
-				t.Errorf("%q does not say which delay", err)
+				t.Errorf("%q does not say which value", err)
 			}
 		})
 	}
@@ -69,5 +78,47 @@ func TestOptionsWeight(t *testing.T) {
 		if err := bad.Validate(); !errors.Is(err, ErrWeight) {
 			t.Errorf("%+v: Validate() = %v, want ErrWeight", bad, err)
 		}
+	}
+}
+
+func TestOptionsVendorAttrs(t *testing.T) {
+	o := Options{WidgetID: "1234", Locale: "ru", Failure: FailDeleted, BundleWait: true, Cached: true, Fast: true, InPage: true, StopWords: []string{"casino", "poker"}}
+	want := map[string]string{"data-jv-id": "1234", "data-locale": "ru", "data-failure": "deleted", "data-bundle-wait": "true",
+		"data-cached": "true", "data-fast": "true", "data-in-page": "true", "data-stop-words": "casino,poker"}
+	if got := o.Attrs(); !maps.Equal(got, want) {
+		t.Errorf("Attrs() = %v, want %v", got, want)
+	}
+}
+
+func TestValidWidgetID(t *testing.T) {
+	for id, want := range map[string]bool{
+		"AbCdEf1234": true, "0123456789": true, "1": true, "123456789012345": true, StubWidgetIDForTest: true,
+		"": false, "abc123XYZ": false, "AbCdEf12345": false, "AbCdEf123_": false, "AbCdEf123\u00e9": false, "12 34": false,
+	} {
+		if got := ValidWidgetID(id); got != want {
+			t.Errorf("ValidWidgetID(%q) = %v, want %v", id, got, want)
+		}
+	}
+	err := Options{WidgetID: "abc123XYZ"}.Validate()
+	if err == nil || !strings.Contains(err.Error(), WidgetIDRule) || !strings.Contains(err.Error(), "abc123XYZ") {
+		t.Errorf("Validate() = %v: want the id and the rule", err)
+	}
+}
+
+// StubWidgetIDForTest is the default id, which must follow the rule.
+const StubWidgetIDForTest = DefaultWidgetID
+
+func TestFailures(t *testing.T) {
+	for _, f := range Failures() {
+		if err := f.Validate(); err != nil {
+			t.Errorf("%s: %v", f, err)
+		}
+		if !strings.Contains(Script, `"`+string(f)+`"`) {
+			t.Errorf("the script does not know the failure %q", f)
+		}
+	}
+	err := Failure("csp").Validate()
+	if !errors.Is(err, ErrFailure) || !strings.Contains(err.Error(), "csp-blocked") || !strings.Contains(err.Error(), `"csp"`) {
+		t.Errorf("Validate() = %v: want ErrFailure naming the value and the failures", err)
 	}
 }

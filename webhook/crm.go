@@ -161,52 +161,23 @@ type CRM interface {
 // Entity returns event_type.
 func (b *CRMBase) Entity() CRMEntity { return b.EventType }
 
-// The CRM events the vendor documents, by event_name.
-const (
-	NameCreatedPipeline                   Name = "created_pipeline"
-	NameUpdatedPipeline                   Name = "updated_pipeline"
-	NameDeletedPipeline                   Name = "deleted_pipeline"
-	NameCreatedStatus                     Name = "created_status"
-	NameUpdatedStatus                     Name = "updated_status"
-	NameDeletedStatus                     Name = "deleted_status"
-	NameReorderedStatus                   Name = "reordered_status"
-	NameAssignedStatus                    Name = "assigned_status"
-	NameChangedRequireUpdateOfStatus      Name = "changed_require_update_of_status"
-	NameCreatedClientTag                  Name = "created_client_tag"
-	NameUpdatedClientTag                  Name = "updated_client_tag"
-	NameDeletedClientTag                  Name = "deleted_client_tag"
-	NameMergedClientTag                   Name = "merged_client_tag"
-	NameChangedAdministratorOnlyClientTag Name = "changed_administrator_only_client_tag"
-	NameCreatedDeal                       Name = "created_deal"
-	NameUpdatedDeal                       Name = "updated_deal"
-	NameDeletedDeal                       Name = "deleted_deal"
-	NameCreatedTask                       Name = "created_task"
-	NameUpdatedTask                       Name = "updated_task"
-	NameDeletedTask                       Name = "deleted_task"
-	NameCompletedTask                     Name = "completed_task"
-	NameFiredTask                         Name = "fired_task"
-	NameCreatedOrganization               Name = "created_organization"
-	NameCreatedClient                     Name = "created_client"
-	NameUpdatedClient                     Name = "updated_client"
-	NameDeletedClient                     Name = "deleted_client"
-)
-
-// crmNames lists the CRM events with their entity, in the order
-// CRMNames returns them.
+// crmNames lists the CRM events the vendor documents, by event_name,
+// with their entity: the action is the name without its entity, which
+// the table says for the names whose entity is not at their end.
 var crmNames = []struct {
 	name   Name
 	entity CRMEntity
 }{
-	{NameCreatedPipeline, CRMPipeline}, {NameUpdatedPipeline, CRMPipeline}, {NameDeletedPipeline, CRMPipeline},
-	{NameCreatedStatus, CRMStatus}, {NameUpdatedStatus, CRMStatus}, {NameDeletedStatus, CRMStatus},
-	{NameReorderedStatus, CRMStatus}, {NameAssignedStatus, CRMStatus}, {NameChangedRequireUpdateOfStatus, CRMStatus},
-	{NameCreatedClientTag, CRMClientTag}, {NameUpdatedClientTag, CRMClientTag}, {NameDeletedClientTag, CRMClientTag},
-	{NameMergedClientTag, CRMClientTag}, {NameChangedAdministratorOnlyClientTag, CRMClientTag},
-	{NameCreatedDeal, CRMDeal}, {NameUpdatedDeal, CRMDeal}, {NameDeletedDeal, CRMDeal},
-	{NameCreatedTask, CRMTask}, {NameUpdatedTask, CRMTask}, {NameDeletedTask, CRMTask},
-	{NameCompletedTask, CRMTask}, {NameFiredTask, CRMTask},
-	{NameCreatedOrganization, CRMOrganization},
-	{NameCreatedClient, CRMClient}, {NameUpdatedClient, CRMClient}, {NameDeletedClient, CRMClient},
+	{"created_pipeline", CRMPipeline}, {"updated_pipeline", CRMPipeline}, {"deleted_pipeline", CRMPipeline},
+	{"created_status", CRMStatus}, {"updated_status", CRMStatus}, {"deleted_status", CRMStatus},
+	{"reordered_status", CRMStatus}, {"assigned_status", CRMStatus}, {"changed_require_update_of_status", CRMStatus},
+	{"created_client_tag", CRMClientTag}, {"updated_client_tag", CRMClientTag}, {"deleted_client_tag", CRMClientTag},
+	{"merged_client_tag", CRMClientTag}, {"changed_administrator_only_client_tag", CRMClientTag},
+	{"created_deal", CRMDeal}, {"updated_deal", CRMDeal}, {"deleted_deal", CRMDeal},
+	{"created_task", CRMTask}, {"updated_task", CRMTask}, {"deleted_task", CRMTask},
+	{"completed_task", CRMTask}, {"fired_task", CRMTask},
+	{"created_organization", CRMOrganization},
+	{"created_client", CRMClient}, {"updated_client", CRMClient}, {"deleted_client", CRMClient},
 }
 
 var crmEntityOf = func() map[Name]CRMEntity {
@@ -216,21 +187,6 @@ var crmEntityOf = func() map[Name]CRMEntity {
 	}
 	return m
 }()
-
-// CRMNames lists every CRM event this package has a sample for.
-func CRMNames() []Name {
-	out := make([]Name, len(crmNames))
-	for i, n := range crmNames {
-		out[i] = n.name
-	}
-	return out
-}
-
-// IsCRM reports whether name is a CRM event's.
-func IsCRM(name Name) bool {
-	_, ok := crmEntityOf[name]
-	return ok
-}
 
 // newCRMEvent returns the empty event of entity, or nil.
 func newCRMEvent(entity CRMEntity) Event {

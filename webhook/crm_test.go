@@ -10,16 +10,17 @@ import (
 	"testing"
 
 	"github.com/jivokit/jivokit/webhook"
+	"github.com/jivokit/jivokit/webhook/samples"
 	"github.com/jivokit/jivokit/webhook/webhooktest"
 )
 
 // TestDecodeCRMSamples: every CRM sample decodes to its entity's type,
 // with the action read from event_name and the entity kept whole.
 func TestDecodeCRMSamples(t *testing.T) {
-	if len(webhook.CRMNames()) != 26 {
-		t.Fatalf("%d CRM events", len(webhook.CRMNames()))
+	if len(samples.CRMNames()) != 26 {
+		t.Fatalf("%d CRM events", len(samples.CRMNames()))
 	}
-	for _, name := range webhook.CRMNames() {
+	for _, name := range samples.CRMNames() {
 		body := webhooktest.Payload(t, name)
 		ev, err := webhook.Decode(body)
 		if err != nil {
@@ -154,14 +155,14 @@ func TestHandlerCRM(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, name := range webhook.CRMNames() {
+	for _, name := range samples.CRMNames() {
 		rep := webhooktest.Post(t, h, webhooktest.Payload(t, name))
 		if rep.Status != 200 || string(rep.Body) != `{"result":"ok"}` {
 			t.Errorf("%s: %d %s", name, rep.Status, rep.Body)
 		}
 	}
-	if len(got) != len(webhook.CRMNames()) {
-		t.Fatalf("delivered %d of %d", len(got), len(webhook.CRMNames()))
+	if len(got) != len(samples.CRMNames()) {
+		t.Fatalf("delivered %d of %d", len(got), len(samples.CRMNames()))
 	}
 	failing, _ := webhook.New(webhook.Funcs{CRMDeal: func(context.Context, *webhook.CRMDealEvent) error {
 		return context.DeadlineExceeded
@@ -176,7 +177,7 @@ func TestHandlerCRM(t *testing.T) {
 // (json.Marshal, webhooktest.Body), is the sample itself, compacted: every
 // value in the form and place it arrived in, false and 0 included.
 func TestRoundTripEverySample(t *testing.T) {
-	for _, name := range append(webhook.Names(), webhook.CRMNames()...) {
+	for _, name := range append(samples.Names(), samples.CRMNames()...) {
 		sample := webhooktest.Payload(t, name)
 		ev, err := webhook.Decode(sample)
 		if err != nil {
@@ -230,12 +231,5 @@ func TestDecodeNewerFields(t *testing.T) {
 	ev, _ = webhook.Decode([]byte(`{"event_name":"chat_finished","chat":{"invitation":{"text":"Hi"}},"plain_messages":["a"],"html_messages":null}`))
 	if e := ev.(*webhook.ChatFinished); len(e.Problems) != 2 || e.Problems[0].Field != "chat.invitation" || e.Problems[1].Field != "plain_messages" {
 		t.Fatalf("problems %v", e.Problems)
-	}
-}
-
-func TestSummaryCRM(t *testing.T) {
-	ev, _ := webhook.Decode(webhooktest.Payload(t, "created_deal"))
-	if got := webhook.Summary(ev); got != "created_deal · deal #1042 Website redesign" {
-		t.Fatalf("Summary = %q", got)
 	}
 }

@@ -126,29 +126,6 @@ func TestDecodeFixtures(t *testing.T) {
 	}
 }
 
-func TestSamplesAreTheFixtures(t *testing.T) {
-	for _, name := range webhook.Names() {
-		got, err := webhook.Sample(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		want, _ := os.ReadFile(fixture(string(name)))
-		if string(got) != string(want) {
-			t.Errorf("Sample(%s) differs from its fixture", name)
-		}
-		ev, err := webhook.Decode(got)
-		if err != nil || ev.Name() != name {
-			t.Errorf("Sample(%s) decodes to %v, %v", name, ev, err)
-		}
-	}
-	if _, err := webhook.Sample("offline_messages"); err != nil {
-		t.Errorf("Sample(offline_messages): %v", err)
-	}
-	if _, err := webhook.Sample("chat_exploded"); err == nil || !strings.Contains(err.Error(), "chat_accepted") {
-		t.Errorf("Sample of an unknown event: %v, want an error listing the known ones", err)
-	}
-}
-
 func TestDecodeTolerates(t *testing.T) {
 	tests := []struct {
 		name string

@@ -49,7 +49,12 @@
 // default slog.Default(). WithErrorHandler is a callback for code that acts on
 // those same errors; it does not replace the log.
 //
-// Package webhooktest builds realistic events and posts them to a handler in
-// tests; `jivokit webhook send` and `jivokit webhook listen` do the same
-// from the command line.
+// A function that could not keep its event returns an error wrapping
+// ErrUnavailable: the reply is then 503, and the sender may send the event
+// again.
+//
+// Beside this package: webhooktest builds realistic events and posts them
+// to a handler in tests; samples holds a payload of every event; eventlog
+// records the events a Handler receives (JSON lines, a terminal view),
+// as `jivokit webhook listen` does.
 package webhook

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/jivokit/jivokit/webhook"
+	"github.com/jivokit/jivokit/webhook/samples"
 	"github.com/jivokit/jivokit/webhook/webhooktest"
 )
 
@@ -46,7 +47,7 @@ func leaves(t *testing.T, doc []byte) map[string]string {
 // each value in the form the sample has: a number stays a number, a
 // string a string (chat_id 3537 and widget_id "3677" alike).
 func TestEncodeKeepsTheFormOfIDs(t *testing.T) {
-	for _, name := range webhook.Names() {
+	for _, name := range samples.Names() {
 		sample := webhooktest.Payload(t, name)
 		ev, err := webhook.Decode(sample)
 		if err != nil {

@@ -19,15 +19,15 @@ const (
 	ErrTooLarge Error = "webhook: body too large"
 	// ErrMethod: the request is not a POST.
 	ErrMethod Error = "webhook: method not allowed"
-	// ErrContentType: the request's content type is not JSON.
-	//
-	// Deprecated: the Handler reads every body as JSON, whatever its
-	// Content-Type (the vendor documents none), and no longer returns it.
-	ErrContentType Error = "webhook: content type is not application/json"
 	// ErrNotFound: the request's path is not the handler's secret path.
 	ErrNotFound Error = "webhook: not found"
 	// ErrPanic: the user's function panicked.
 	ErrPanic Error = "webhook: handler panicked"
+	// ErrUnavailable: a function returns an error that wraps it when it
+	// could not keep the event (a full disk, a database that is down):
+	// the Handler answers 503 Service Unavailable with the error in
+	// result, instead of 200, so that the sender may send the event again.
+	ErrUnavailable Error = "webhook: unavailable"
 	// ErrNoUserToken: the event has no user_token to verify.
 	ErrNoUserToken Error = "webhook: no user_token"
 	// ErrNoSigner: the handler has no signer to verify user_token with.

@@ -5,7 +5,10 @@ import "encoding/json"
 // Name is an event's name, as sent in event_name.
 type Name string
 
-// The events the reference and the vendor's newer documentation name.
+// The chat events the reference and the vendor's newer documentation
+// name. A CRM event's name is its action followed by its entity
+// ("created_deal"); its type says the entity and its Action field the
+// action (see CRMBase).
 const (
 	NameCallEvent              Name = "call_event"
 	NameChatAccepted           Name = "chat_accepted"
@@ -16,13 +19,6 @@ const (
 	NameClientUpdated          Name = "client_updated"
 	NameClientAttributeUpdated Name = "client_attribute_updated"
 )
-
-// Names lists every chat event this package has a type for (CRMNames lists
-// the CRM events).
-func Names() []Name {
-	return []Name{NameCallEvent, NameChatAccepted, NameChatAssigned, NameChatFinished,
-		NameChatUpdated, NameOfflineMessage, NameClientUpdated, NameClientAttributeUpdated}
-}
 
 // canonical maps the names the vendor sends to this package's names.
 func canonical(name string) Name {

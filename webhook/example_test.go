@@ -5,15 +5,14 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"io"
 	"log/slog"
 	"net/http/httptest"
-	"strings"
 	"time"
 
 	"github.com/jivokit/jivokit/jsapi"
 	"github.com/jivokit/jivokit/usertoken"
 	"github.com/jivokit/jivokit/webhook"
+	"github.com/jivokit/jivokit/webhook/samples"
 )
 
 // post sends body to h as the vendor would and prints the reply.
@@ -26,7 +25,7 @@ func post(h *webhook.Handler, target string, body []byte) {
 }
 
 func sample(name webhook.Name) []byte {
-	b, err := webhook.Sample(name)
+	b, err := samples.Payload(name)
 	if err != nil {
 		panic(err)
 	}
@@ -137,6 +136,18 @@ func ExampleWithTimeout() {
 	// Output: 200 {"result":"context deadline exceeded"}
 }
 
+// A function that could not keep its event says so with ErrUnavailable:
+// the reply is 503, and the sender may send the event again.
+func ExampleErrUnavailable() {
+	h, _ := webhook.New(webhook.Funcs{
+		ChatFinished: func(ctx context.Context, e *webhook.ChatFinished) error {
+			return fmt.Errorf("archive: %w: the database is down", webhook.ErrUnavailable)
+		},
+	}, quiet)
+	post(h, "/", sample(webhook.NameChatFinished))
+	// Output: 503 {"result":"archive: webhook: unavailable: the database is down"}
+}
+
 func ExampleWithErrorHandler() {
 	h, _ := webhook.New(webhook.Funcs{}, webhook.WithErrorHandler(func(_ context.Context, err error) {
 		fmt.Println("reported:", err)
@@ -158,42 +169,6 @@ func ExampleDecode() {
 		fmt.Println(e.Name(), e.OfflineMessageID, e.Message, e.Visitor.Number, string(extra))
 	}
 	// Output: offline_message 3999 Call me 2846 1
-}
-
-func ExampleSample() {
-	body, _ := webhook.Sample(webhook.NameChatAccepted)
-	ev, _ := webhook.Decode(body)
-	e := ev.(*webhook.ChatAccepted)
-	fmt.Println(e.ChatID, e.Visitor.Name, e.Agent.Name, e.Session.UTMJSON.Source)
-	// Output: 3537 John Smith Thomas Anderson google
-}
-
-func ExampleNames() {
-	fmt.Println(webhook.Names())
-	// Output: [call_event chat_accepted chat_assigned chat_finished chat_updated offline_message client_updated client_attribute_updated]
-}
-
-func ExampleSummary() {
-	ev, _ := webhook.Decode(sample(webhook.NameOfflineMessage))
-	fmt.Println(webhook.Summary(ev))
-	// Output: offline_message · John Smith <email@example.com> +14084987855 visitor #2846 · message "Message text" · http://example.com/
-}
-
-func ExampleEventLog() {
-	var lines bytes.Buffer
-	log := &webhook.EventLog{Out: &lines, Keep: 50}
-	h, _ := webhook.New(log.Funcs(webhook.Funcs{}))
-	post(h, "/", sample(webhook.NameChatFinished))
-
-	for _, e := range log.Since(0) {
-		fmt.Println(e.Seq, e.Name)
-	}
-	line, _ := io.ReadAll(&lines)
-	fmt.Println(strings.Count(string(line), "\n"), "line logged")
-	// Output:
-	// 200 {"result":"ok"}
-	// 1 chat_finished
-	// 1 line logged
 }
 
 func ExampleID_Int64() {
@@ -231,8 +206,8 @@ func Example_crm() {
 			return nil
 		},
 	})
-	post(h, "/", sample(webhook.NameCreatedDeal))
-	post(h, "/", sample(webhook.NameDeletedDeal))
+	post(h, "/", sample("created_deal"))
+	post(h, "/", sample("deleted_deal"))
 	// Output:
 	// created deal #1042: "Website redesign", 150000 "USD"
 	// 200 {"result":"ok"}

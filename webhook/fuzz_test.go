@@ -12,6 +12,7 @@ import (
 
 	"github.com/jivokit/jivokit/jsapi"
 	"github.com/jivokit/jivokit/webhook"
+	"github.com/jivokit/jivokit/webhook/eventlog"
 )
 
 // addFixtures seeds f with every fixture and a few hand-made bodies.
@@ -52,7 +53,7 @@ func FuzzDecode(f *testing.F) {
 		if ev.Header().EventName == "" || !json.Valid(body) {
 			t.Fatalf("decoded %q without a name or from invalid JSON", body)
 		}
-		webhook.Summary(ev)
+		eventlog.Summary(ev)
 		// It encodes again as valid JSON, with the same name.
 		out, err := json.Marshal(ev)
 		if err != nil {

@@ -11,11 +11,12 @@ import (
 	"mime"
 	"net/http"
 	"runtime/debug"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 
-	"github.com/jivokit/jivokit/internal/lib/term"
 	"github.com/jivokit/jivokit/jsapi"
 	"github.com/jivokit/jivokit/usertoken"
 )
@@ -66,8 +67,9 @@ type Funcs struct {
 //     field that cannot be read is left zero and listed in Problems),
 //   - 500 when a function panics; the panic is reported and the server goes
 //     on serving,
-//   - 503 with the JSON result when the event could not be recorded
-//     (ErrNotRecorded, from an EventLog: a full disk, say).
+//   - 503 with the JSON result when the function's error wraps
+//     ErrUnavailable: the event was not kept, and the sender may send it
+//     again (package eventlog's ErrNotRecorded does, for a full disk, say).
 //
 // The vendor documents no Content-Type for its requests, so the body is
 // read as JSON whatever its Content-Type says, or without one; a type
@@ -110,7 +112,7 @@ func (h *Handler) unusualType(r *http.Request, ct string) {
 	h.types[ct] = true
 	h.typesMu.Unlock()
 	h.logger().LogAttrs(r.Context(), slog.LevelInfo, "webhook: body read as JSON whatever its content type (logged once per type)",
-		slog.String("content_type", term.Visible(clipLine(ct, 200))), slog.String("remote", r.RemoteAddr))
+		slog.String("content_type", visible(clipLine(ct, 200))), slog.String("remote", r.RemoteAddr))
 }
 
 // New returns a Handler that calls f. It fails only for an invalid option.
@@ -210,7 +212,7 @@ func (h *Handler) dispatch(ctx context.Context, r *http.Request, ev Event, dst [
 	switch {
 	case err != nil:
 		h.report(r, ev, slog.LevelWarn, "webhook: function failed", fmt.Errorf("webhook: %s: %w", ev.Name(), err))
-		if errors.Is(err, ErrNotRecorded) {
+		if errors.Is(err, ErrUnavailable) {
 			// The sender can act on it: the event was not kept.
 			return appendResult(dst, err.Error()), http.StatusServiceUnavailable
 		}
@@ -421,6 +423,27 @@ func (h *Handler) report(r *http.Request, ev Event, level slog.Level, msg string
 		}
 	}
 	l.LogAttrs(ctx, level, msg, attrs...)
+}
+
+// visible returns s, text from a request, with what a terminal could act
+// on (control characters, invalid UTF-8, format characters) escaped as Go
+// does: a log read on a terminal shows it as text.
+func visible(s string) string {
+	q := strconv.QuoteToGraphic(s)
+	return q[1 : len(q)-1]
+}
+
+// clipLine shortens s to at most n bytes, on a rune boundary, marking the
+// cut with "…".
+func clipLine(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	cut := n - len("…")
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return s[:cut] + "…"
 }
 
 // isJSON reports whether a Content-Type header allows a JSON body: empty,

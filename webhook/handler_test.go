@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
@@ -20,6 +21,7 @@ import (
 	"github.com/jivokit/jivokit/usertoken"
 	"github.com/jivokit/jivokit/usertoken/usertokentest"
 	"github.com/jivokit/jivokit/webhook"
+	"github.com/jivokit/jivokit/webhook/samples"
 	"github.com/jivokit/jivokit/webhook/webhooktest"
 )
 
@@ -70,7 +72,7 @@ func TestHandlerCallsTheEventsFunction(t *testing.T) {
 		ClientUpdated:          func(_ context.Context, e *webhook.ClientUpdated) error { rec(e); return nil },
 		ClientAttributeUpdated: func(_ context.Context, e *webhook.ClientAttributeUpdated) error { rec(e); return nil },
 	})
-	for _, name := range webhook.Names() {
+	for _, name := range samples.Names() {
 		rep := webhooktest.Post(t, h, webhooktest.Payload(t, name))
 		if rep.Status != 200 || string(rep.Body) != `{"result":"ok"}` {
 			t.Errorf("%s: %d %s", name, rep.Status, rep.Body)
@@ -79,14 +81,14 @@ func TestHandlerCallsTheEventsFunction(t *testing.T) {
 			t.Errorf("%s: content type %q", name, rep.Header.Get("Content-Type"))
 		}
 	}
-	if !reflect.DeepEqual(got, webhook.Names()) {
-		t.Fatalf("functions called for %v, want %v", got, webhook.Names())
+	if !reflect.DeepEqual(got, samples.Names()) {
+		t.Fatalf("functions called for %v, want %v", got, samples.Names())
 	}
 }
 
 func TestHandlerWithoutFunctionsAnswersOK(t *testing.T) {
 	h, _ := newHandler(t, webhook.Funcs{})
-	for _, name := range webhook.Names() {
+	for _, name := range samples.Names() {
 		if rep := webhooktest.Post(t, h, webhooktest.Payload(t, name)); rep.Status != 200 || !rep.OK() {
 			t.Errorf("%s: %d %s", name, rep.Status, rep.Body)
 		}
@@ -166,6 +168,29 @@ func TestHandlerFunctionError(t *testing.T) {
 	}
 }
 
+// TestHandlerUnavailable: a function's error that wraps ErrUnavailable is
+// answered 503 with the error as result, so that the sender may send the
+// event again; other errors are answered 200.
+func TestHandlerUnavailable(t *testing.T) {
+	h, e := newHandler(t, webhook.Funcs{
+		ChatFinished: func(context.Context, *webhook.ChatFinished) error {
+			return fmt.Errorf("archive: %w: database is down", webhook.ErrUnavailable)
+		},
+		ChatAccepted: func(context.Context, *webhook.ChatAccepted) (*webhook.AgentView, error) {
+			return &webhook.AgentView{CRMLink: "https://crm.example.com/"}, fmt.Errorf("crm: %w", webhook.ErrUnavailable)
+		},
+	})
+	for _, name := range []webhook.Name{webhook.NameChatFinished, webhook.NameChatAccepted} {
+		rep := webhooktest.Post(t, h, webhooktest.Payload(t, name))
+		if rep.Status != http.StatusServiceUnavailable || !strings.Contains(rep.Result, string(webhook.ErrUnavailable)) || rep.CRMLink != "" {
+			t.Errorf("%s: %d %s, want 503 and the error alone", name, rep.Status, rep.Body)
+		}
+	}
+	if !e.has(webhook.ErrUnavailable) {
+		t.Errorf("reported %v", e.list)
+	}
+}
+
 func TestHandlerRefuses(t *testing.T) {
 	sample := string(webhooktest.Payload(t, webhook.NameChatAccepted))
 	h, _ := newHandler(t, webhook.Funcs{}, webhook.WithMaxBodySize(int64(len(sample))))
@@ -237,7 +262,7 @@ func TestHandlerAnyContentType(t *testing.T) {
 		{"\x1b[2J", true},
 	}
 	for _, tt := range tests {
-		for _, name := range []webhook.Name{webhook.NameChatFinished, webhook.NameCreatedDeal} {
+		for _, name := range []webhook.Name{webhook.NameChatFinished, "created_deal"} {
 			r := webhooktest.NewRequest(t, "/", webhooktest.Payload(t, name))
 			r.Header.Set("Content-Type", tt.contentType)
 			if tt.contentType == "" {

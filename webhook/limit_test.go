@@ -5,12 +5,10 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"net/http"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/jivokit/jivokit/internal/lib/testtool"
 	"github.com/jivokit/jivokit/webhook"
 	"github.com/jivokit/jivokit/webhook/webhooktest"
 )
@@ -108,45 +106,5 @@ func TestDefaultLimitFitsALongChat(t *testing.T) {
 			strings.Count(got.HTMLMessages, "<p>") != 2000 || !strings.HasPrefix(got.Visitor.Name, "Иван") {
 			t.Fatalf("reply %d %s", rep.Status, rep.Body)
 		}
-	}
-}
-
-// TestOversizeIsRecorded: a body over the limit gets 413, and the event
-// log records it with its size, event name and chat id, read from its
-// start: with a Content-Length and without one (chunked).
-func TestOversizeIsRecorded(t *testing.T) {
-	body := longChat(300, true)
-	var out, print testtool.Buffer
-	log := &webhook.EventLog{Out: &out, Print: &print}
-	h, _ := newHandler(t, log.Funcs(webhook.Funcs{}), webhook.WithMaxBodySize(64<<10), webhook.WithOversize(log.RecordOversize))
-	for _, chunked := range []bool{false, true} {
-		r := webhooktest.NewRequest(t, "/", body)
-		if chunked {
-			r.ContentLength = -1
-		}
-		if rep := webhooktest.Do(t, h, r); rep.Status != http.StatusRequestEntityTooLarge {
-			t.Fatalf("status %d", rep.Status)
-		}
-	}
-	flush(t, log)
-	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
-	if len(lines) != 2 || log.Len() != 0 {
-		t.Fatalf("log:\n%s", out.String())
-	}
-	for i, line := range lines {
-		var m webhook.Mark
-		if err := json.Unmarshal([]byte(line), &m); err != nil {
-			t.Fatal(err)
-		}
-		want := webhook.TooLarge{Size: int64(len(body)), Limit: 64 << 10}
-		if i == 1 {
-			want = webhook.TooLarge{Size: 64<<10 + 1, AtLeast: true, Limit: 64 << 10}
-		}
-		if m.Name != "chat_finished" || m.ChatID != "7676" || m.Seq != 0 || m.TooLarge == nil || *m.TooLarge != want {
-			t.Errorf("line %s, want %+v", line, want)
-		}
-	}
-	if p := print.String(); strings.Count(p, "LOST chat_finished chat 7676") != 2 {
-		t.Errorf("printed:\n%s", p)
 	}
 }

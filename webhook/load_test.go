@@ -15,6 +15,8 @@ import (
 	"time"
 
 	"github.com/jivokit/jivokit/webhook"
+	"github.com/jivokit/jivokit/webhook/eventlog"
+	"github.com/jivokit/jivokit/webhook/samples"
 	"github.com/jivokit/jivokit/webhook/webhooktest"
 )
 
@@ -27,12 +29,12 @@ func TestLoad(t *testing.T) {
 		senders, perSender = 4, 25
 	}
 	out := &testtool.Buffer{}
-	log := &webhook.EventLog{Out: out, Keep: 10}
+	log := &eventlog.Log{Out: out, Keep: 10}
 	h, _ := newHandler(t, log.Funcs(webhook.Funcs{}))
 	srv := httptest.NewServer(h)
 	defer srv.Close()
 
-	names := webhook.Names()
+	names := samples.Names()
 	bodies := make([][]byte, senders*perSender)
 	for i := range bodies {
 		b, err := webhooktest.Set(webhooktest.Payload(t, names[i%len(names)]), "chat_id", i)

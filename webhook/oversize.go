@@ -10,7 +10,7 @@ import (
 
 // Oversize describes a body the Handler refused as over its limit (413):
 // the event is lost unless the sender tries again, so what can be read of
-// it is kept for the record (see WithOversize and EventLog.RecordOversize).
+// it is kept for the record (see WithOversize, and RecordOversize of package eventlog's Log).
 type Oversize struct {
 	Size    int64 // the body's size in bytes: its Content-Length, or (AtLeast) the bytes read
 	AtLeast bool  // Size is a lower bound: the body came without a length and was not read to its end
@@ -39,9 +39,9 @@ func (e *oversizeError) Unwrap() error { return e.err }
 
 // WithOversize calls f for every body refused as over the limit (413),
 // with its size and, when they can be read from its start, its event_name
-// and chat_id. EventLog.RecordOversize is such a function: with it the
-// event log keeps a trace of every event lost that way. f must be safe for
-// concurrent use.
+// and chat_id. The RecordOversize method of package eventlog's Log is such
+// a function: with it the event log keeps a trace of every event lost that
+// way. f must be safe for concurrent use.
 func WithOversize(f func(context.Context, Oversize)) Option {
 	return func(h *Handler) error {
 		h.onOversize = f

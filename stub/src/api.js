@@ -210,7 +210,9 @@ export function createApi(w) {
 
     isCallbackEnabled(cb) {
       requireCallback("isCallbackEnabled", cb);
-      const res = !s.callbacksEnabled ? fail(CALLBACK_DISABLED) : callInProgress(s) ? fail(CALLBACK_UNAVAILABLE) : OK();
+      // The vendor's docs allow a failure without a reason: jivokitStub.setCallbacksEnabled(false, "").
+      const disabled = s.callbackReasonless ? { result: "fail" } : fail(CALLBACK_DISABLED);
+      const res = !s.callbacksEnabled ? disabled : callInProgress(s) ? fail(CALLBACK_UNAVAILABLE) : OK();
       w.later(() => cb(res));
     },
 
@@ -248,17 +250,16 @@ export function createApi(w) {
 
     setClientAttributes(attributes) {
       if (!isObject(attributes)) return w.warn("setClientAttributes takes a non-empty object of attribute ids to strings or numbers; ignored");
-      // The vendor's limit: MAX_ATTRIBUTE_CALLS calls within the hour;
-      // later ones are dropped. s.attributeCalls counts them in the window.
-      const now = Date.now();
-      s.attributeTimes = (s.attributeTimes || []).filter((t) => now - t < ATTRIBUTE_CALL_WINDOW_MS);
-      if (s.attributeTimes.length >= MAX_ATTRIBUTE_CALLS) {
-        return w.warn("attributes " + fill(problems.tooManyCalls, "", s.attributeTimes.length + 1, 0, MAX_ATTRIBUTE_CALLS) + "; dropped");
+      // The vendor's limit: MAX_ATTRIBUTE_CALLS calls within the hour per
+      // visitor, counted across reloads and jivo_destroy; later ones are
+      // dropped.
+      const calls = w.attributeCalls();
+      if (calls >= MAX_ATTRIBUTE_CALLS) {
+        return w.warn("setClientAttributes " + fill(problems.tooManyCalls, "", calls + 1, 0, MAX_ATTRIBUTE_CALLS) + "; dropped");
       }
       const p = attributesProblem(attributes);
       if (refused(p)) return w.warn(p.message + "; ignored");
-      s.attributeTimes.push(now);
-      s.attributeCalls = s.attributeTimes.length;
+      w.countAttributeCall();
       Object.assign(s.clientAttributes, attributes);
     },
 
@@ -267,11 +268,13 @@ export function createApi(w) {
     },
 
     getUtm() {
-      return parseUtm(w.search());
+      // The tags of the visitor's first visit, as the vendor's newer docs say.
+      return w.firstUtm();
     },
 
     clearHistory() {
       clearHistory(s);
+      w.forgetVisitor();
     },
 
     jivo_init() {

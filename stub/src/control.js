@@ -48,7 +48,12 @@ export function createControl(w) {
     advice: () => (s.advice || []).slice(),
 
     // The widget's life.
-    load: act(() => w.load()),
+    load: act(() => {
+      if (w.loaded()) return false;
+      w.loader.now();
+      return w.loaded();
+    }),
+    loader: () => w.loader.info(),
     destroy: act(() => w.destroy()),
     init: act(() => w.init()),
 
@@ -56,8 +61,11 @@ export function createControl(w) {
     setOnline: act((online) => {
       s.online = !!online;
     }),
-    setCallbacksEnabled: act((enabled) => {
+    // setCallbacksEnabled(false, "") makes isCallbackEnabled fail without
+    // a reason, as the vendor's docs allow.
+    setCallbacksEnabled: act((enabled, reason) => {
       s.callbacksEnabled = !!enabled;
+      s.callbackReasonless = !enabled && reason === "";
     }),
 
     // The agent's side.
@@ -115,6 +123,15 @@ export function createControl(w) {
       s.call.status = ok ? "ended" : "failed";
       s.call.reason = res.reason || "";
       w.fire("jivo_onCallEnd", res);
+    }),
+    // callEndWithoutResult: jivo_onCallEnd with no argument, as the
+    // vendor's docs allow.
+    callEndWithoutResult: act(() => {
+      requireLoaded("callEndWithoutResult");
+      if (!s.call) s.call = { phone: s.contact.phone || "", status: "", reason: "" };
+      s.call.status = "ended";
+      s.call.reason = "";
+      w.fire("jivo_onCallEnd");
     }),
     resize: act(() => {
       requireLoaded("resize");

@@ -10,6 +10,14 @@
 //   data-strict                  jivokit's advice refuses, as the vendor's rules do
 //   data-offline-message="send"  sendOfflineMessage sends at once (the reference);
 //                                default "form": it fills the offline form (newer docs)
+//   data-jv-id="AbCdEf1234"      the widget id (loader.js: the vendor's rule)
+//   data-locale="en"             the bundle's locale: /js/bundle_en.js
+//   data-failure="deleted"       one of the vendor's silent no-load paths (FAILURES)
+//   data-bundle-wait             the config's enable_bundle_wait
+//   data-cached                  the bundle counts as loaded on an earlier visit
+//   data-fast                    no latency before each request
+//   data-stop-words="a,b"        the config's stop words
+//   data-in-page                 config, status and bundle made in the page, not requested
 //
 // A boolean attribute is on when present, unless its value is "false" or "0".
 // A load delay that is not a whole number of ms from 0 to MAX_DELAY is
@@ -57,6 +65,44 @@ function offlineMode(script, problems) {
   return "form";
 }
 
+// FAILURES are the vendor's silent no-load paths data-failure names.
+export const FAILURES = ["deleted", "mobile-disabled", "host-blacklisted", "csp-blocked", "config-failing", "maintenance"];
+
+// failure reads data-failure: "" when absent, "invalid" (nothing loads)
+// when it names no failure.
+function failure(script, problems) {
+  const raw = attr(script, "data-failure");
+  if (raw === null || raw === undefined || String(raw).trim() === "") return "";
+  const v = String(raw).trim();
+  if (FAILURES.indexOf(v) < 0) {
+    problems.push("data-failure=" + JSON.stringify(String(raw)) + " is not one of " + FAILURES.join(", ") + "; nothing loads");
+    return "invalid";
+  }
+  return v;
+}
+
+function locale(script, problems) {
+  const raw = attr(script, "data-locale");
+  if (raw === null || raw === undefined || String(raw).trim() === "") return "en";
+  const v = String(raw).trim();
+  if (!/^[a-z]{2}(_[A-Za-z]{2})?$/.test(v)) {
+    problems.push("data-locale=" + JSON.stringify(String(raw)) + " is not a locale such as en or pt_BR; using en");
+    return "en";
+  }
+  return v;
+}
+
+function stopWords(script, problems) {
+  const raw = attr(script, "data-stop-words");
+  if (raw === null || raw === undefined) return [];
+  const words = String(raw)
+    .split(",")
+    .map((x) => x.trim())
+    .filter((x) => x !== "");
+  if (words.length === 0) problems.push("data-stop-words is empty; give words separated by commas, or leave it out");
+  return words;
+}
+
 export function readOptions(script) {
   const problems = [];
   return {
@@ -69,6 +115,13 @@ export function readOptions(script) {
       neverLoad: flag(script, "data-never-load"),
       strict: flag(script, "data-strict"),
       offlineMessage: offlineMode(script, problems),
+      locale: locale(script, problems),
+      failure: failure(script, problems),
+      bundleWait: flag(script, "data-bundle-wait"),
+      cached: flag(script, "data-cached"),
+      fast: flag(script, "data-fast"),
+      inPage: flag(script, "data-in-page"),
+      stopWords: stopWords(script, problems),
     },
     problems,
   };

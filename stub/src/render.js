@@ -13,6 +13,9 @@ import { sendOfflineForm } from "./api.js";
 import { linkProblem } from "./validate.js";
 
 export const ROOT_ID = "jivokit-stub";
+// JDIV_ID is the visible widget: <jdiv> elements in the page's body, as the
+// vendor's bundle draws them, outside #jivo-iframe-container.
+export const JDIV_ID = "jivokit-stub-jdiv";
 const BODY_ID = "jivokit-stub-body";
 
 const CSS = [
@@ -50,6 +53,40 @@ export function createView(doc, nonce) {
   let waiting = false;
   let collapsed = false;
   let toggle = null;
+  let jdiv = null;
+
+  // drawLabel draws the visitor's launcher as <jdiv> elements: the label,
+  // and the chat's state; a click opens or closes the chat.
+  function drawLabel(w) {
+    if (!jdiv) return;
+    const s = w.s;
+    const open = !(s.state === "label" || s.state === "chat/min");
+    jdiv.textContent = "";
+    jdiv.setAttribute("data-state", s.state);
+    jdiv.setAttribute("data-mode", s.online ? "online" : "offline");
+    const label = add(jdiv, doc.createElement("jdiv"));
+    label.className = "jivokit-stub-jlabel";
+    label.textContent = open ? "Close the chat" : s.online ? "Chat with us" : "Leave a message";
+    label.setAttribute("role", "button");
+    label.setAttribute("tabindex", "0");
+    const st = label.style;
+    st.display = "block";
+    st.padding = "8px 14px";
+    st.borderRadius = "18px";
+    st.cursor = "pointer";
+    st.font = "bold 13px system-ui,sans-serif";
+    st.color = "#fff";
+    st.background = s.color ? (s.color2 ? "linear-gradient(90deg," + s.color + "," + s.color2 + ")" : s.color) : "#1e88e5";
+    if (s.unread) {
+      const badge = add(jdiv, doc.createElement("jdiv"));
+      badge.className = "jivokit-stub-jbadge";
+      badge.textContent = String(s.unread);
+    }
+    label.addEventListener("click", () => {
+      w.setState(open ? "label" : "chat");
+      w.changed();
+    });
+  }
 
   function el(tag, cls, text) {
     const e = doc.createElement(tag);
@@ -193,6 +230,7 @@ export function createView(doc, nonce) {
   }
 
   function draw(w) {
+    drawLabel(w);
     if (!root) return;
     const s = w.s;
     // Redrawing replaces every element: keyboard focus on the toggle moves
@@ -235,11 +273,23 @@ export function createView(doc, nonce) {
     root = el("div", "jivokit-stub");
     root.id = ROOT_ID;
     doc.body.appendChild(root);
+    jdiv = doc.createElement("jdiv");
+    jdiv.id = JDIV_ID;
+    jdiv.className = "jivokit-stub-jdiv";
+    const st = jdiv.style;
+    st.position = "fixed";
+    st.left = "12px";
+    st.bottom = "12px";
+    st.zIndex = "2147483000";
+    st.display = "block";
+    doc.body.appendChild(jdiv);
     draw(w);
   }
 
   function unmount() {
     if (root && root.parentNode) root.parentNode.removeChild(root);
+    if (jdiv && jdiv.parentNode) jdiv.parentNode.removeChild(jdiv);
+    jdiv = null;
     root = null;
     toggle = null;
   }

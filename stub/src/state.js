@@ -7,6 +7,8 @@ export function freshState(options) {
     // Settings of the (pretend) account: survive jivo_destroy.
     online: !options.offline,
     callbacksEnabled: !options.callbacksDisabled,
+    callbackReasonless: false, // isCallbackEnabled fails without a reason
+
     // What the visitor's browser keeps (localStorage in the real widget):
     // survives jivo_destroy, cleared by clearHistory.
     contact: { name: "", email: "", phone: "", description: "" },
@@ -33,7 +35,6 @@ export function pageState() {
     color2: null,
     pageTitle: null, // {title, fromApi, url}
     clientAttributes: {},
-    attributeCalls: 0,
     call: null, // {phone, status: 'requested' | 'started' | 'ended' | 'failed', reason}
   };
 }

@@ -1,7 +1,7 @@
 // The record of calls and the control API that plays the other side.
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { answer, loadedPage, newPage, plain, withRuntime } from './page.mjs';
+import { answer, loadedPage, newPage, plain, waitFor, withRuntime } from './page.mjs';
 
 test('calls() records method, JSON-safe arguments, result and time', async () => {
   const p = await loadedPage();
@@ -70,17 +70,17 @@ test('visitorMessage opens the chat, fires jivo_onClientStartChat and, for the f
   const p = await loadedPage();
   p.stub.clearEvents();
   p.stub.visitorMessage('Hi');
-  assert.deepEqual(p.fired(), ['jivo_onOpen', 'jivo_onChangeState', 'jivo_onClientStartChat', 'jivo_onMessageSent']);
+  assert.deepEqual(p.fired(), ['jivo_onOpen', 'jivo_onResizeCallback', 'jivo_onChangeState', 'jivo_onClientStartChat', 'jivo_onMessageSent']);
   p.stub.clearEvents();
   p.stub.visitorMessage('Anyone there?');
   assert.deepEqual(p.fired(), [], 'later messages fire nothing');
   p.win.jivo_destroy();
   p.win.jivo_init();
-  await new Promise((r) => setTimeout(r, 5));
+  await waitFor(() => p.stub.loaded(), 'reload');
   p.stub.clearEvents();
   p.api().open();
   p.stub.visitorMessage('Back again');
-  assert.deepEqual(p.fired(), ['jivo_onOpen', 'jivo_onChangeState'], 'with chat history jivo_onMessageSent does not fire');
+  assert.deepEqual(p.fired(), ['jivo_onOpen', 'jivo_onResizeCallback', 'jivo_onChangeState'], 'with chat history jivo_onMessageSent does not fire');
 });
 
 test('after a proactive invitation the visitor\'s chat does not fire jivo_onClientStartChat', async () => {
@@ -142,6 +142,7 @@ test('events() records each callback fired with its arguments', async () => {
   assert.deepEqual(ev, [
     { callback: 'jivo_onLoadCallback', args: [] },
     { callback: 'jivo_onOpen', args: [] },
+    { callback: 'jivo_onResizeCallback', args: [] },
     { callback: 'jivo_onChangeState', args: ['call'] },
   ]);
 });

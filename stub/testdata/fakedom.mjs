@@ -27,6 +27,10 @@ class FakeNode {
     if (c.parentNode) c.parentNode.removeChild(c);
     c.parentNode = this;
     this.childNodes.push(c);
+    // A script added to a document with a script runner (an iframe's) runs
+    // at once, as an inline script added by a script does in a browser.
+    const doc = this.ownerDocument;
+    if (c.tagName === 'SCRIPT' && doc && doc.runScript) doc.runScript(c.text || c.textContent, c);
     return c;
   }
   removeChild(c) {
@@ -119,6 +123,12 @@ class FakeNode {
   byTag(tag) {
     return this.find((n) => n.tagName === tag.toUpperCase());
   }
+  // querySelector knows tag[attr] and tag[attr="value"], enough for the stub.
+  querySelector(sel) {
+    const m = /^(\w+)\[([\w-]+)(?:="([^"]*)")?\]$/.exec(sel);
+    if (!m) throw new Error('fakedom: querySelector does not know ' + sel);
+    return this.find((n) => n.tagName === m[1].toUpperCase() && n.hasAttribute(m[2]) && (m[3] === undefined || n.getAttribute(m[2]) === m[3]))[0] || null;
+  }
 }
 
 export class FakeDocument extends FakeNode {
@@ -131,6 +141,11 @@ export class FakeDocument extends FakeNode {
     if (body) this.addBody();
     this.currentScript = null;
     this.activeElement = null;
+    this.title = '';
+    // defaultView is the window; runInFrame(code, frameWindow) runs an
+    // iframe's inline script (page.mjs sets both).
+    this.defaultView = null;
+    this.runInFrame = null;
     this.readyState = body ? 'complete' : 'loading';
   }
   addBody() {
@@ -139,7 +154,20 @@ export class FakeDocument extends FakeNode {
     this.dispatch('DOMContentLoaded');
   }
   createElement(tag) {
-    return new FakeNode(this, 1, String(tag).toUpperCase());
+    const n = new FakeNode(this, 1, String(tag).toUpperCase());
+    if (n.tagName === 'IFRAME') {
+      // A same-origin iframe: its document and window exist at once; its
+      // document runs the inline scripts added to it.
+      const idoc = new FakeDocument();
+      const top = this;
+      n.contentDocument = idoc;
+      n.contentWindow = { document: idoc, parent: null };
+      idoc.runScript = (code) => {
+        n.contentWindow.parent = top.defaultView;
+        if (top.runInFrame) top.runInFrame(code, n.contentWindow);
+      };
+    }
+    return n;
   }
   createTextNode(text) {
     const n = new FakeNode(this, 3, '#text');

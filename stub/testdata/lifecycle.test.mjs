@@ -21,7 +21,7 @@ test('jivokitStub exists at once; jivo_api appears at load, on the next tick, an
   assert.equal(sawApi, 'object', 'jivo_api is there when jivo_onLoadCallback runs');
   assert.deepEqual(p.fired(), ['jivo_onLoadCallback']);
   assert.equal(p.root().getAttribute('data-state'), 'label');
-  assert.deepEqual(plain(p.stub.options), { loadDelay: 0, extraBytes: 0, busyMs: 0, offline: false, callbacksDisabled: false, neverLoad: false, strict: false, offlineMessage: 'form' });
+  assert.deepEqual(plain(p.stub.options), { loadDelay: 0, extraBytes: 0, busyMs: 0, offline: false, callbacksDisabled: false, neverLoad: false, strict: false, offlineMessage: 'form', locale: 'en', failure: '', bundleWait: false, cached: false, fast: false, inPage: false, stopWords: [] });
   assert.deepEqual(p.logged.error, []);
 });
 
@@ -36,7 +36,7 @@ test('the callback is read from the global at call time', async () => {
   assert.deepEqual(seen, ['first', 'second']);
   const q = await loadedPage();
   q.api().open();
-  assert.deepEqual(q.fired(), ['jivo_onLoadCallback', 'jivo_onOpen', 'jivo_onChangeState'], 'no listener is fine');
+  assert.deepEqual(q.fired(), ['jivo_onLoadCallback', 'jivo_onOpen', 'jivo_onResizeCallback', 'jivo_onChangeState'], 'no listener is fine');
   if (!withRuntime) assert.equal(plain(q.stub.events())[1].handled, false);
 });
 
@@ -59,11 +59,11 @@ test('the implementation matches the method table exactly', async () => {
   assert.ok(callbacks.length > 0);
 });
 
-test('data-load-delay delays the load', async () => {
+test('data-load-delay delays the load, before the three requests and their latency', async () => {
   const clock = fakeClock();
   const p = newPage({ clock, attrs: { 'data-load-delay': '250' } });
   assert.equal(p.stub.options.loadDelay, 250);
-  clock.advance(249);
+  clock.advance(250 + 3 * 20 - 1);
   assert.equal(p.stub.loaded(), false);
   assert.equal(p.win.jivo_api, undefined);
   clock.advance(1);
@@ -91,7 +91,7 @@ test('data-offline and data-callbacks-disabled', async () => {
   assert.deepEqual(plain(p.api().startCall('+14084987855')), { result: 'ok' });
   const q = await loadedPage({ attrs: { 'data-offline': 'false', 'data-callbacks-disabled': '0' } });
   assert.equal(q.api().chatMode(), 'online', '"false" turns a flag off');
-  assert.deepEqual(plain(q.stub.options), { loadDelay: 0, extraBytes: 0, busyMs: 0, offline: false, callbacksDisabled: false, neverLoad: false, strict: false, offlineMessage: 'form' });
+  assert.deepEqual(plain(q.stub.options), { loadDelay: 0, extraBytes: 0, busyMs: 0, offline: false, callbacksDisabled: false, neverLoad: false, strict: false, offlineMessage: 'form', locale: 'en', failure: '', bundleWait: false, cached: false, fast: false, inPage: false, stopWords: [] });
 });
 
 test('data-never-load: the widget never loads until jivokitStub.load()', async () => {
@@ -159,7 +159,7 @@ test('jivo_destroy before load cancels the load; jivo_init starts it again', asy
   assert.equal(p.stub.loaded(), false);
   assert.deepEqual(p.fired(), [], 'nothing was there to destroy');
   p.win.jivo_init();
-  clock.advance(100);
+  clock.advance(100 + 3 * 20);
   assert.equal(p.stub.loaded(), true);
 });
 
@@ -179,10 +179,19 @@ test('without a document the widget still works, drawing nothing', async () => {
   assert.equal(p.stub.state(), 'chat');
 });
 
-test('a stub in <head> draws once <body> exists', async () => {
-  const p = await loadedPage({ body: false });
-  assert.equal(p.root(), null);
-  assert.deepEqual(p.fired(), ['jivo_onLoadCallback'], 'it loads without waiting for the body');
+test('a stub in <head> of a page still loading waits for the load event', async () => {
+  const clock = fakeClock();
+  const p = newPage({ body: false, clock });
+  clock.advance(1000);
+  assert.equal(p.stub.loaded(), false);
+  assert.equal(p.stub.loader().step, 'waiting for the load event');
   p.doc.addBody();
-  assert.ok(p.root(), 'drawn on DOMContentLoaded');
+  clock.advance(1000);
+  assert.equal(p.stub.loaded(), false, 'not at DOMContentLoaded when nothing is cached');
+  p.doc.readyState = 'complete';
+  p.fire('load');
+  clock.advance(60);
+  assert.equal(p.stub.loaded(), true);
+  assert.ok(p.root(), 'drawn');
+  assert.deepEqual(p.fired(), ['jivo_onLoadCallback']);
 });

@@ -339,7 +339,7 @@ test('sendPageTitle, setClientAttributes and setRules reach what the agent sees'
   p.api().setClientAttributes({ z: true, b: null, a: 1 });
   assert.equal(p.calls().at(-1).warning, 'attributes["b"] is neither a string nor a number; ignored', 'the smallest bad id, as Go');
   for (let i = 0; i < 9; i++) p.api().setClientAttributes({ n: i });
-  assert.equal(p.calls().at(-1).warning, 'attributes has been called 11 times within the hour; the vendor takes at most 10; dropped', 'the vendor allows 10 calls an hour');
+  assert.equal(p.calls().at(-1).warning, 'setClientAttributes has been called 11 times within the hour; the vendor takes at most 10; dropped', 'the vendor allows 10 calls an hour');
   assert.equal(p.stub.agentView().clientAttributes.n, 7);
   p.api().setRules({ rules: [{ name: 'r' }] });
   assert.deepEqual(plain(p.stub.agentView().rules), { rules: [{ name: 'r' }] });
@@ -352,7 +352,7 @@ test('setClientAttributes: the vendor\'s 10 calls per hour per visitor; an hour 
   assert.equal(p.calls().at(-1).warning, undefined);
   now += 30 * 60 * 1000;
   p.api().setClientAttributes({ n: 10 });
-  assert.equal(p.calls().at(-1).warning, 'attributes has been called 11 times within the hour; the vendor takes at most 10; dropped');
+  assert.equal(p.calls().at(-1).warning, 'setClientAttributes has been called 11 times within the hour; the vendor takes at most 10; dropped');
   assert.equal(p.stub.agentView().clientAttributes.n, 9);
   now += 30 * 60 * 1000 + 1;
   p.api().setClientAttributes({ n: 11 });

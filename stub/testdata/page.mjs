@@ -50,8 +50,12 @@ export function fakeClock() {
 // search (location.search), before(win) (page code that runs first),
 // clock (a fakeClock), config (the text of the page runtime's
 // configuration block), document: false (no document at all), body: false
-// (the stub runs from <head> before <body> exists).
-export function newPage({ attrs = {}, search = '', before, clock, config, document = true, body = true } = {}) {
+// (the stub runs from <head> before <body> exists), storage (a
+// FakeStorage shared by pages, as one browser's localStorage), blockInline
+// (the iframe's inline script is refused, as a strict CSP refuses it),
+// webSocket: false (a browser without WebSocket), userAgent, hostname,
+// title, meta ({description, keywords}), readyState.
+export function newPage({ attrs = {}, search = '', before, clock, config, document = true, body = true, storage, blockInline = false, webSocket = true, userAgent = 'Mozilla/5.0 (X11; Linux x86_64) Chrome/120', hostname = 'shop.example', title = '', meta = {}, readyState, noCurrentScript = false, nonceProperty } = {}) {
   const logged = { error: [], warn: [] };
   const doc = document ? new FakeDocument({ body }) : undefined;
   const sandbox = {
@@ -62,12 +66,48 @@ export function newPage({ attrs = {}, search = '', before, clock, config, docume
     },
     setTimeout: clock ? clock.setTimeout : setTimeout,
     clearTimeout: clock ? clock.clearTimeout : clearTimeout,
-    location: { search, href: 'https://shop.example/page' + search },
+    location: { search, hostname, href: 'https://' + hostname + '/page' + search },
+    navigator: { userAgent },
+    localStorage: storage || new FakeStorage(),
   };
+  if (webSocket) sandbox.WebSocket = function WebSocket() {};
   if (doc) sandbox.document = doc;
   const ctx = vm.createContext(sandbox);
   const win = vm.runInContext('this', ctx);
   win.window = win;
+  // Window events: load, jBeforeunload, scroll, mousemove.
+  const listeners = {};
+  win.addEventListener = (type, fn) => (listeners[type] = listeners[type] || []).push(fn);
+  win.removeEventListener = (type, fn) => {
+    const l = listeners[type] || [];
+    if (l.indexOf(fn) >= 0) l.splice(l.indexOf(fn), 1);
+  };
+  win.Event = function Event(type) {
+    this.type = type;
+  };
+  win.dispatchEvent = (e) => {
+    for (const fn of (listeners[e.type] || []).slice()) fn.call(win, e);
+    return true;
+  };
+  const frames = [];
+  if (doc) {
+    doc.defaultView = win;
+    doc.title = title;
+    if (readyState) doc.readyState = readyState;
+    for (const [name, content] of Object.entries(meta)) {
+      const m = doc.createElement('meta');
+      m.setAttribute('name', name);
+      m.setAttribute('content', content);
+      doc.head.appendChild(m);
+    }
+    doc.runInFrame = (code, frameWin) => {
+      frames.push(code);
+      if (blockInline) return;
+      win.__frameWindow = frameWin;
+      vm.runInContext('(function (window, parent) {' + code + '\n}).call(__frameWindow, __frameWindow, this)', ctx);
+      delete win.__frameWindow;
+    };
+  }
   if (before) before(win);
   if (config !== undefined && doc) {
     const block = doc.createElement('script');
@@ -82,8 +122,10 @@ export function newPage({ attrs = {}, search = '', before, clock, config, docume
     script = doc.createElement('script');
     script.setAttribute('src', '/jivokit/stub.js');
     for (const [k, v] of Object.entries(attrs)) script.setAttribute(k, v);
+    // Under a header CSP a browser keeps the nonce in the property only.
+    if (nonceProperty !== undefined) script.nonce = nonceProperty;
     doc.head.appendChild(script);
-    doc.currentScript = script;
+    doc.currentScript = noCurrentScript ? null : script;
   }
   vm.runInContext(stubJS, ctx);
   if (doc) doc.currentScript = null;
@@ -96,12 +138,39 @@ export function newPage({ attrs = {}, search = '', before, clock, config, docume
     eval: (code) => vm.runInContext(code, ctx),
     again: () => vm.runInContext(stubJS, ctx),
     root: () => (doc ? doc.getElementById('jivokit-stub') : null),
+    script,
+    container: () => (doc ? doc.getElementById('jivo-iframe-container') : null),
+    jdiv: () => (doc ? doc.getElementById('jivokit-stub-jdiv') : null),
     text: () => (p.root() ? p.root().textContent : ''),
     calls: () => plain(win.jivokitStub.calls()),
+    // frames lists the inline scripts written into iframes, ran or refused.
+    frames,
+    // fire dispatches a window event (load, scroll, mousemove).
+    fire: (type) => win.dispatchEvent(new win.Event(type)),
+    storage: sandbox.localStorage,
     // fired lists the callbacks fired so far, by name.
     fired: () => plain(win.jivokitStub.events()).map((e) => e.callback),
   };
   return p;
+}
+
+// FakeStorage is a localStorage.
+export class FakeStorage {
+  constructor() {
+    this.m = new Map();
+  }
+  getItem(k) {
+    return this.m.has(String(k)) ? this.m.get(String(k)) : null;
+  }
+  setItem(k, v) {
+    this.m.set(String(k), String(v));
+  }
+  removeItem(k) {
+    this.m.delete(String(k));
+  }
+  keys() {
+    return [...this.m.keys()];
+  }
 }
 
 // waitFor polls pred on real timers until it holds, failing after a while.

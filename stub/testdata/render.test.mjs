@@ -10,7 +10,7 @@ test('one root element with a distinctive id and class, one <style>, no external
   const root = p.root();
   assert.equal(root.parentNode, p.doc.body);
   assert.equal(root.className, 'jivokit-stub');
-  assert.equal(p.doc.body.children.length, 1);
+  assert.deepEqual(p.doc.body.children.map((n) => n.id), ['jivo-iframe-container', 'jivokit-stub', 'jivokit-stub-jdiv'], 'the iframe\'s container, the panel, the <jdiv> widget');
   const styles = root.byTag('style');
   assert.equal(styles.length, 1);
   assert.doesNotMatch(styles[0].textContent, /url\(|@import/);

@@ -13,8 +13,10 @@ import { checkTable } from '../src/table.js';
 function build(table, cbs) {
   const errors = [];
   const doc = new FakeDocument();
-  const win = { setTimeout, clearTimeout, console: { error: (m) => errors.push(String(m)), warn() {} }, location: { search: '' } };
-  const w = createWidget(win, createView(doc), { loadDelay: 0, offline: false, callbacksDisabled: false, neverLoad: false }, [], table, cbs);
+  const win = { setTimeout, clearTimeout, console: { error: (m) => errors.push(String(m)), warn() {} }, location: { search: '' }, WebSocket() {}, document: doc };
+  doc.defaultView = win;
+  doc.runInFrame = (code, frame) => new Function('window', 'parent', code)(frame, win);
+  const w = createWidget(win, createView(doc), { loadDelay: 0, offline: false, callbacksDisabled: false, neverLoad: false, locale: 'en', failure: '', stopWords: [], fast: true }, [], table, cbs);
   win.jivokitStub = createControl(w);
   w.start();
   return { w, win, doc, errors };
@@ -35,7 +37,7 @@ test('a table with a method the stub lacks, or without one it has, is reported l
   assert.deepEqual(check.extraMethods, ['getUtm']);
   assert.deepEqual(check.missingCallbacks, ['jivo_onRate']);
   assert.match(errors.join('\n'), /does not match the method table: methods in the table it does not implement: sendRating; methods it implements that the table lacks: getUtm; callbacks in the table it never fires: jivo_onRate/);
-  await new Promise((r) => setTimeout(r, 5));
+  for (let i = 0; i < 200 && !win.jivokitStub.loaded(); i++) await new Promise((r) => setTimeout(r, 5));
   assert.equal(win.jivokitStub.loaded(), true);
   assert.equal(win.jivo_api.getUtm, undefined, 'jivo_api has only the table\'s methods');
   assert.match(doc.getElementById('jivokit-stub').byClass('jks-problem')[0].textContent, /sendRating/, 'shown in red in the widget');

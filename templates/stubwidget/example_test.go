@@ -13,7 +13,7 @@ import (
 )
 
 func ExampleWith() {
-	widget, err := templates.NewWidget("abc",
+	widget, err := templates.NewWidget("AbCdEf1234",
 		stubwidget.With(stub.Options{LoadDelay: 200 * time.Millisecond}),
 		templates.WithRuntimeURL(templates.RuntimePath))
 	if err != nil {
@@ -29,8 +29,16 @@ func ExampleWith() {
 }
 
 func ExampleWithURL() {
-	_, err := templates.NewWidget("abc", stubwidget.WithURL("/static/stub.js", stub.Options{LoadDelay: -time.Second}))
+	_, err := templates.NewWidget("AbCdEf1234", stubwidget.WithURL("/static/stub.js", stub.Options{LoadDelay: -time.Second}))
 	fmt.Println(err)
 	// Output:
-	// templates: invalid option: stub: negative load delay: -1s (use 0 to load on the next tick)
+	// templates: invalid option: stub: negative load delay: -1s (use 0 for no extra delay)
+}
+
+// The stub refuses a widget id the vendor's loader refuses, stating the rule.
+func ExampleWith_widgetID() {
+	_, err := templates.NewWidget("AbCdEf1234", stubwidget.With(stub.Options{WidgetID: "abc123XYZ"}))
+	fmt.Println(err)
+	// Output:
+	// templates: invalid option: stub: invalid widget id: "abc123XYZ": a widget id is all digits, or exactly 10 characters of A-Z, a-z and 0-9
 }

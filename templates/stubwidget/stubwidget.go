@@ -2,8 +2,13 @@
 // (package stub), for development and tests: only programs that import it
 // link the stub's script.
 //
-//	widget, err := templates.NewWidget("abc123XYZ", stubwidget.With(stub.Options{LoadDelay: 200 * time.Millisecond}))
-//	mux.Handle("/jivokit/", stub.Handler()) // serves stub.Path
+//	widget, err := templates.NewWidget("AbCdEf1234", stubwidget.With(stub.Options{LoadDelay: 200 * time.Millisecond}))
+//	mux.Handle("/jivokit/", stub.Handler()) // serves stub.Path and the vendor's config, status and bundle paths
+//
+// The stub loads the vendor's way (docs/stub.md): its widget id is
+// stub.Options.WidgetID (stub.DefaultWidgetID when empty), and an id the
+// vendor's loader refuses (stub.ValidWidgetID) is an error here, stating
+// the rule.
 package stubwidget
 
 import (
@@ -19,7 +24,8 @@ type Script struct {
 }
 
 // WidgetScript returns the stub's URL and attributes, or what is wrong
-// with its options (stub.Options.Validate).
+// with its options (stub.Options.Validate: a widget id the vendor refuses,
+// an unknown failure mode, a delay out of range, ...).
 func (s Script) WidgetScript() (url string, attrs map[string]string, err error) {
 	url = s.URL
 	if url == "" {

@@ -10,8 +10,8 @@
 //		// reply.CustomData, reply.ContactInfo, ... are what the agent sees
 //	}
 //
-// The events start from the vendor reference's own example payloads (see
-// webhook.Sample).
+// The events start from the payloads of package samples: the vendor
+// reference's own examples where it has them.
 package webhooktest
 
 import (
@@ -23,12 +23,13 @@ import (
 	"testing"
 
 	"github.com/jivokit/jivokit/webhook"
+	"github.com/jivokit/jivokit/webhook/samples"
 )
 
 // Payload returns the sample payload of the named event.
 func Payload(tb testing.TB, name webhook.Name) []byte {
 	tb.Helper()
-	p, err := webhook.Sample(name)
+	p, err := samples.Payload(name)
 	if err != nil {
 		tb.Fatalf("webhooktest: %v", err)
 	}
@@ -53,25 +54,25 @@ func Event[E webhook.Event](tb testing.TB) E {
 func sampleName(zero webhook.Event) webhook.Name {
 	switch zero.(type) {
 	case *webhook.CRMPipelineEvent:
-		return webhook.NameCreatedPipeline
+		return "created_pipeline"
 	case *webhook.CRMStatusEvent:
-		return webhook.NameCreatedStatus
+		return "created_status"
 	case *webhook.CRMClientTagEvent:
-		return webhook.NameCreatedClientTag
+		return "created_client_tag"
 	case *webhook.CRMDealEvent:
-		return webhook.NameCreatedDeal
+		return "created_deal"
 	case *webhook.CRMTaskEvent:
-		return webhook.NameCreatedTask
+		return "created_task"
 	case *webhook.CRMOrganizationEvent:
-		return webhook.NameCreatedOrganization
+		return "created_organization"
 	case *webhook.CRMClientEvent:
-		return webhook.NameCreatedClient
+		return "created_client"
 	}
 	return zero.Name()
 }
 
 // EventNamed returns the sample of the named event, decoded as E:
-// EventNamed[*webhook.CRMTaskEvent](t, webhook.NameFiredTask).
+// EventNamed[*webhook.CRMTaskEvent](t, "fired_task").
 func EventNamed[E webhook.Event](tb testing.TB, name webhook.Name) E {
 	tb.Helper()
 	var zero E

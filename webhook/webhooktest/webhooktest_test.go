@@ -11,6 +11,7 @@ import (
 	"github.com/jivokit/jivokit/jsapi"
 	"github.com/jivokit/jivokit/usertoken/usertokentest"
 	"github.com/jivokit/jivokit/webhook"
+	"github.com/jivokit/jivokit/webhook/samples"
 	"github.com/jivokit/jivokit/webhook/webhooktest"
 )
 
@@ -29,14 +30,14 @@ func TestEventEveryType(t *testing.T) {
 	check(webhooktest.Event[*webhook.OfflineMessage](t), webhook.NameOfflineMessage)
 	check(webhooktest.Event[*webhook.ClientUpdated](t), webhook.NameClientUpdated)
 	check(webhooktest.Event[*webhook.ClientAttributeUpdated](t), webhook.NameClientAttributeUpdated)
-	check(webhooktest.Event[*webhook.CRMPipelineEvent](t), webhook.NameCreatedPipeline)
-	check(webhooktest.Event[*webhook.CRMStatusEvent](t), webhook.NameCreatedStatus)
-	check(webhooktest.Event[*webhook.CRMClientTagEvent](t), webhook.NameCreatedClientTag)
-	check(webhooktest.Event[*webhook.CRMDealEvent](t), webhook.NameCreatedDeal)
-	check(webhooktest.Event[*webhook.CRMTaskEvent](t), webhook.NameCreatedTask)
-	check(webhooktest.Event[*webhook.CRMOrganizationEvent](t), webhook.NameCreatedOrganization)
-	check(webhooktest.Event[*webhook.CRMClientEvent](t), webhook.NameCreatedClient)
-	check(webhooktest.EventNamed[*webhook.CRMTaskEvent](t, webhook.NameFiredTask), webhook.NameFiredTask)
+	check(webhooktest.Event[*webhook.CRMPipelineEvent](t), "created_pipeline")
+	check(webhooktest.Event[*webhook.CRMStatusEvent](t), "created_status")
+	check(webhooktest.Event[*webhook.CRMClientTagEvent](t), "created_client_tag")
+	check(webhooktest.Event[*webhook.CRMDealEvent](t), "created_deal")
+	check(webhooktest.Event[*webhook.CRMTaskEvent](t), "created_task")
+	check(webhooktest.Event[*webhook.CRMOrganizationEvent](t), "created_organization")
+	check(webhooktest.Event[*webhook.CRMClientEvent](t), "created_client")
+	check(webhooktest.EventNamed[*webhook.CRMTaskEvent](t, "fired_task"), "fired_task")
 }
 
 func TestBody(t *testing.T) {
@@ -144,7 +145,7 @@ func ExamplePayload() {
 }
 
 func ExampleSet() {
-	body, _ := webhook.Sample(webhook.NameChatAccepted)
+	body, _ := samples.Payload(webhook.NameChatAccepted)
 	body, err := webhooktest.Set(body, "visitor.name", "Ann")
 	if err != nil {
 		fmt.Println(err)

@@ -37,12 +37,13 @@ import (
 	"github.com/jivokit/jivokit/assets"
 	"github.com/jivokit/jivokit/internal/build/wasmbuild"
 	"github.com/jivokit/jivokit/internal/cli/serve"
-	"github.com/jivokit/jivokit/internal/cli/webhookcmd"
+	"github.com/jivokit/jivokit/internal/cli/webhooktool"
 	"github.com/jivokit/jivokit/stub"
 	"github.com/jivokit/jivokit/templates"
 	"github.com/jivokit/jivokit/templates/stubwidget"
 	"github.com/jivokit/jivokit/usertoken"
 	"github.com/jivokit/jivokit/webhook"
+	"github.com/jivokit/jivokit/webhook/eventlog"
 )
 
 // AppPackage is the Go/WASM app the demo builds and runs.
@@ -89,7 +90,7 @@ type Server struct {
 	stub        bool
 	signer      *usertoken.Signer
 	manifest    assets.Manifest
-	events      *webhook.EventLog
+	events      *eventlog.Log
 	webhookPath string
 	log         io.Writer
 	self        string // the server's own base URL, e.g. http://127.0.0.1:8080
@@ -175,8 +176,8 @@ func (s *Server) routes(build iofs.FS) error {
 		return fmt.Errorf("demo: %w", err)
 	}
 	s.webhookPath = "/jivo/webhook/" + base64.RawURLEncoding.EncodeToString(secret)
-	s.events = &webhook.EventLog{Print: s.log, Keep: 50}
-	hook, err := webhookcmd.NewHandler(s.events, "jivokit demo", webhook.WithPath(s.webhookPath), webhook.WithSigner(s.signer),
+	s.events = &eventlog.Log{Print: s.log, Keep: 50}
+	hook, err := webhooktool.NewHandler(s.events, "jivokit demo", webhook.WithPath(s.webhookPath), webhook.WithSigner(s.signer),
 		webhook.WithLogger(slog.New(slog.NewTextHandler(s.logOut, nil))))
 	if err != nil {
 		return fmt.Errorf("demo: %w", err)
@@ -190,7 +191,7 @@ func (s *Server) routes(build iofs.FS) error {
 	mux.Handle(s.webhookPath, hook)
 	mux.Handle(templates.RuntimePath, templates.AssetHandler())
 	if s.stub {
-		mux.Handle(stub.Path, stub.Handler())
+		mux.Handle("/jivokit/", stub.Handler()) // the stub, and the vendor's config, status and bundle paths under it
 	}
 	mux.Handle("/app/", http.StripPrefix("/app/", assets.Handler(build)))
 	s.lifeRoutes(mux)

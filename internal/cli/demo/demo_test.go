@@ -10,7 +10,7 @@ import (
 	"testing"
 
 	"github.com/jivokit/jivokit/assets"
-	"github.com/jivokit/jivokit/webhook"
+	"github.com/jivokit/jivokit/webhook/samples"
 )
 
 func get(t *testing.T, u string, header ...string) (*http.Response, string) {
@@ -133,7 +133,7 @@ func TestDemoWebhooks(t *testing.T) {
 	}
 	// The reply shows the agent the visitor, verified by the token the
 	// send added to the sample payload.
-	for _, want := range []string{"200 OK", "The agent sees:", "Visitor · verified: " + sampleVisitor.ID, "Contact: John Smith"} {
+	for _, want := range []string{"200 OK", "The agent sees:", "Visitor: verified: " + sampleVisitor.ID, "Contact: John Smith"} {
 		if !strings.Contains(r.Output, want) {
 			t.Errorf("the send's output lacks %q:\n%s", want, r.Output)
 		}
@@ -167,7 +167,7 @@ func TestDemoWebhooks(t *testing.T) {
 	}
 
 	// The CRM events go to the same endpoint, without a visitor's token.
-	for _, event := range webhook.CRMNames() {
+	for _, event := range samples.CRMNames() {
 		if res, r := send(string(event), true); res.StatusCode != 200 || !r.OK || !strings.Contains(r.Output, `"result": "ok"`) || strings.Contains(r.Output, "user_token") {
 			t.Errorf("send %s: %s %+v", event, res.Status, r)
 		}

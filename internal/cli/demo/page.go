@@ -13,7 +13,7 @@ import (
 	"github.com/a-h/templ"
 
 	"github.com/jivokit/jivokit/templates"
-	"github.com/jivokit/jivokit/webhook"
+	"github.com/jivokit/jivokit/webhook/samples"
 )
 
 // basePolicy is the page's own Content-Security-Policy, before the widget's
@@ -65,7 +65,10 @@ func (s *Server) servePage(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "rendering the page: "+err.Error(), http.StatusInternalServerError)
 		return
 	}
-	policy := templates.ParsePolicy(basePolicy).Merge(widget.Policy(), templates.WASMPolicy()).WithNonce(nonce)
+	// 'strict-dynamic': the widget's loader adds its bundle and runs it in
+	// an iframe's inline script, trusted through the nonced script.
+	policy := templates.ParsePolicy(basePolicy).Merge(widget.Policy(), templates.WASMPolicy(),
+		templates.Policy{"script-src": {"'strict-dynamic'"}}).WithNonce(nonce)
 	h := w.Header()
 	h.Set("Content-Security-Policy", policy.String())
 	h.Set("Content-Type", "text/html; charset=utf-8")
@@ -96,7 +99,7 @@ func (s *Server) pageData(widget *templates.Widget) (pageData, error) {
 		fields = append(fields, fieldRow{f.Title, f.Key, f.Content, f.Link})
 	}
 	var events []string
-	for _, n := range append(webhook.Names(), webhook.CRMNames()...) {
+	for _, n := range append(samples.Names(), samples.CRMNames()...) {
 		events = append(events, string(n))
 	}
 	return pageData{

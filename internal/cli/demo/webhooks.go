@@ -12,16 +12,14 @@ import (
 	"strings"
 	"time"
 
+	"github.com/jivokit/jivokit/internal/cli/webhooktool"
 	"github.com/jivokit/jivokit/webhook"
+	"github.com/jivokit/jivokit/webhook/samples"
 )
 
 // demoHeader must be on the page's own requests: a cross-site form cannot
 // set it, so other sites cannot make the demo send webhooks.
 const demoHeader = "X-Jivokit-Demo"
-
-// maxReply bounds the reply of the demo's own webhook endpoint that a send
-// reads.
-const maxReply = 1 << 20
 
 // sendResult is the answer of POST /demo/webhook/send.
 type sendResult struct {
@@ -41,12 +39,12 @@ func (s *Server) serveSend(w http.ResponseWriter, r *http.Request) {
 	}
 	r.Body = http.MaxBytesReader(w, r.Body, 4<<10)
 	event := webhook.Name(r.FormValue("event"))
-	if !slices.Contains(webhook.Names(), event) && !webhook.IsCRM(event) {
+	if !slices.Contains(samples.Names(), event) && !slices.Contains(samples.CRMNames(), event) {
 		http.Error(w, "unknown event "+strconv.Quote(string(event)), http.StatusBadRequest)
 		return
 	}
-	payload, err := webhook.Sample(event)
-	if err == nil && !webhook.IsCRM(event) { // a CRM event is about the CRM, not a visitor: no token
+	payload, err := samples.Payload(event)
+	if err == nil && !slices.Contains(samples.CRMNames(), event) { // a CRM event is about the CRM, not a visitor: no token
 		cfg, _ := s.widget.Config(sampleVisitor)
 		payload, err = withUserToken(payload, cfg.UserToken)
 	}
@@ -91,64 +89,15 @@ func withUserToken(payload []byte, token string) ([]byte, error) {
 	return append(out, body[open+1:]...), nil
 }
 
-// post sends payload to the demo's webhook endpoint and writes the request,
-// the reply and what the agent would see to out. It reports whether the
-// reply was a 200 with result "ok".
+// post sends payload to the demo's webhook endpoint, as `jivokit webhook
+// send` does, and writes the request, the reply and what the agent would
+// see to out. It reports whether the reply is good.
 func (s *Server) post(ctx context.Context, out io.Writer, event webhook.Name, payload []byte) bool {
-	url := s.self + s.webhookPath
-	fmt.Fprintf(out, "POST %s\n%s, %d bytes\n", url, event, len(payload))
-	req, err := http.NewRequestWithContext(ctx, http.MethodPost, url, bytes.NewReader(payload))
+	ok, err := webhooktool.Send(ctx, out, s.self+s.webhookPath, "jivokit-demo", event, payload, false)
 	if err != nil {
 		fmt.Fprintf(out, "\n%v\n", err)
-		return false
 	}
-	req.Header.Set("Content-Type", "application/json")
-	res, err := http.DefaultClient.Do(req)
-	if err != nil {
-		fmt.Fprintf(out, "\n%v\n", err)
-		return false
-	}
-	defer res.Body.Close()
-	body, err := io.ReadAll(io.LimitReader(res.Body, maxReply))
-	if err != nil {
-		fmt.Fprintf(out, "\nreading the reply: %v\n", err)
-		return false
-	}
-	var pretty bytes.Buffer
-	if json.Indent(&pretty, body, "", "  ") != nil {
-		pretty.Reset()
-		pretty.Write(body)
-	}
-	fmt.Fprintf(out, "\n%s\n%s\n", res.Status, pretty.String())
-	var reply webhook.Reply
-	if err := json.Unmarshal(body, &reply); err != nil || res.StatusCode != http.StatusOK || !reply.OK() {
-		fmt.Fprintln(out, "\nbad reply")
-		return false
-	}
-	if event == webhook.NameChatAccepted || event == webhook.NameChatUpdated {
-		fmt.Fprintln(out, "\nThe agent sees:")
-		if c := reply.ContactInfo; c != nil && !c.IsZero() {
-			fmt.Fprintf(out, "  Contact: %s\n", join(c.Name, c.Phone, c.Email, c.Description))
-		}
-		for _, f := range reply.CustomData {
-			fmt.Fprintf(out, "  %s\n", join(f.Title, f.Content))
-		}
-		if p := reply.Page; p != nil && p.URL != "" {
-			fmt.Fprintf(out, "  Page: %s\n", join(p.Title, p.URL))
-		}
-	}
-	fmt.Fprintln(out, "\nreply ok")
-	return true
-}
-
-func join(parts ...string) string {
-	var out []string
-	for _, p := range parts {
-		if p != "" {
-			out = append(out, p)
-		}
-	}
-	return strings.Join(out, " · ")
+	return ok
 }
 
 // eventJSON is one received event, for the page's live log.

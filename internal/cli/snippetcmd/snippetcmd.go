@@ -93,7 +93,7 @@ func Run(_ context.Context, _ io.Reader, stdout, stderr io.Writer, args []string
 		return code
 	}
 	if *printStub {
-		io.WriteString(stdout, stub.Script)
+		io.WriteString(stdout, stub.StaticScript)
 		return 0
 	}
 	fail := func(msg string) int {

@@ -126,7 +126,7 @@ func TestSnippetCSP(t *testing.T) {
 
 func TestSnippetPrintStub(t *testing.T) {
 	code, out, _ := run("-print-stub")
-	if code != 0 || out != stub.Script {
+	if code != 0 || out != stub.StaticScript {
 		t.Errorf("exit %d, printed %d bytes, want the %d-byte stub", code, len(out), len(stub.Script))
 	}
 }

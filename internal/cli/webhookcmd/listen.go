@@ -7,7 +7,6 @@ import (
 	"io"
 	"log/slog"
 	"net"
-	"net/http"
 	"os"
 	"os/signal"
 	"syscall"
@@ -15,8 +14,9 @@ import (
 
 	"github.com/jivokit/jivokit/internal/cli/cliflag"
 	"github.com/jivokit/jivokit/internal/cli/serve"
-	"github.com/jivokit/jivokit/jsapi"
+	"github.com/jivokit/jivokit/internal/cli/webhooktool"
 	"github.com/jivokit/jivokit/webhook"
+	"github.com/jivokit/jivokit/webhook/eventlog"
 )
 
 const listenUsage = `usage: jivokit webhook listen [-addr 127.0.0.1:PORT] [-path /jivo/webhook/SECRET] [-log events.jsonl] [-sync] [flags]
@@ -79,10 +79,10 @@ func listen(ctx context.Context, stdout, stderr io.Writer, args []string) int {
 	signal.Notify(sigpipe, syscall.SIGPIPE)
 	defer signal.Stop(sigpipe)
 
-	log := &webhook.EventLog{Print: stdout, Sync: *syncLog}
+	log := &eventlog.Log{Print: stdout, Sync: *syncLog}
 	if *logPath != "" {
 		// An existing log is continued: seq goes on from its last line.
-		f, last, err := webhook.OpenLog(*logPath)
+		f, last, err := eventlog.Open(*logPath)
 		if err != nil {
 			logger.Error("cannot open the event log", "err", err)
 			return 1
@@ -95,7 +95,7 @@ func listen(ctx context.Context, stdout, stderr io.Writer, args []string) int {
 		opts = append(opts, webhook.WithPath(*path))
 	}
 	opts = append(opts, webhook.WithLogger(logger))
-	h, err := NewHandler(log, "jivokit webhook listen", opts...)
+	h, err := webhooktool.NewHandler(log, "jivokit webhook listen", opts...)
 	if err != nil {
 		return badUsage(fs, stderr, err.Error())
 	}
@@ -133,52 +133,4 @@ func newLogger(w io.Writer, format string) *slog.Logger {
 		return slog.New(slog.NewJSONHandler(w, nil))
 	}
 	return slog.New(slog.NewTextHandler(w, nil))
-}
-
-// NewHandler returns the webhook handler of a receiver (the listen
-// command's, the demo's): every event is recorded in log before it is
-// answered (a body over the limit too, as far as it can be read), and
-// chat_accepted and chat_updated are answered with an AgentView that shows
-// the agent what receiver received.
-func NewHandler(log *webhook.EventLog, receiver string, opts ...webhook.Option) (http.Handler, error) {
-	return webhook.New(log.Funcs(Funcs(receiver)), append([]webhook.Option{webhook.WithOversize(log.RecordOversize)}, opts...)...)
-}
-
-// Funcs are the replies of a receiver that shows the agent what it got
-// (the listener's, the demo's): chat_accepted and chat_updated show the
-// visitor's contacts and page, whether the visitor's token verified, and
-// which receiver got the event when; other events are answered ok.
-func Funcs(receiver string) webhook.Funcs {
-	return webhook.Funcs{
-		ChatAccepted: func(_ context.Context, e *webhook.ChatAccepted) (*webhook.AgentView, error) {
-			return view(&e.Base, receiver), nil
-		},
-		ChatUpdated: func(_ context.Context, e *webhook.ChatUpdated) (*webhook.AgentView, error) {
-			return view(&e.Base, receiver), nil
-		},
-	}
-}
-
-func view(b *webhook.Base, receiver string) *webhook.AgentView {
-	visitor := "not verified"
-	switch {
-	case b.Identity.Verified():
-		visitor = "verified: " + b.Identity.VisitorID
-	case b.UserToken != "":
-		visitor = "not verified (user_token " + b.UserToken + ")"
-	}
-	v := &webhook.AgentView{
-		CustomData: []jsapi.CustomField{
-			{Title: "Visitor", Content: visitor},
-			{Title: "Received by", Content: receiver + " at " + time.Now().Format(time.TimeOnly)},
-		},
-	}
-	if c := (jsapi.ContactInfo{Name: b.Visitor.Name, Email: b.Visitor.Email, Phone: b.Visitor.Phone}); c.Name != "" {
-		// The reference requires a contact's name: none is sent without.
-		v.ContactInfo = &c
-	}
-	if b.Page.URL != "" {
-		v.Page = &b.Page
-	}
-	return v
 }

@@ -19,6 +19,7 @@ import (
 	"unicode"
 
 	"github.com/jivokit/jivokit/webhook"
+	"github.com/jivokit/jivokit/webhook/eventlog"
 	"github.com/jivokit/jivokit/webhook/webhooktest"
 )
 
@@ -204,7 +205,7 @@ func TestListenAnswersWhileStdoutIsNotRead(t *testing.T) {
 	u, _ := startListenTo(t, stdout, "-log", logFile)
 	// More events than the view buffers: stdout was written under the
 	// log's lock and stalled every reply after the first.
-	n := 2 * webhook.ViewBuffer / 150
+	n := 2 * eventlog.ViewBuffer / 150
 	postMany(t, u, n)
 	if got := countLines(t, logFile); got != n {
 		t.Fatalf("%d events logged, want %d", got, n)

@@ -16,7 +16,7 @@ import (
 	"time"
 
 	"github.com/jivokit/jivokit/internal/cli/webhookcmd"
-	"github.com/jivokit/jivokit/webhook"
+	"github.com/jivokit/jivokit/webhook/eventlog"
 )
 
 // TestMain runs `listen` as a process of its own when asked to, so that a
@@ -111,7 +111,7 @@ func TestListenProcessStdoutNotRead(t *testing.T) {
 	defer r.Close()
 	u, stderr, stop := listenProcess(t, w, logFile)
 	// A pipe holds 64 KiB: more than fills it and the view's buffer.
-	n := (64<<10 + webhook.ViewBuffer) / 100
+	n := (64<<10 + eventlog.ViewBuffer) / 100
 	postMany(t, u, n)
 	if code := stop(); code != 0 {
 		t.Fatalf("listen exited %d:\n%s", code, stderr)

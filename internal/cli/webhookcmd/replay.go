@@ -15,14 +15,16 @@ import (
 	"time"
 
 	"github.com/jivokit/jivokit/internal/cli/cliflag"
+	"github.com/jivokit/jivokit/internal/cli/webhooktool"
 	"github.com/jivokit/jivokit/internal/lib/term"
 	"github.com/jivokit/jivokit/webhook"
+	"github.com/jivokit/jivokit/webhook/eventlog"
 )
 
 const replayUsage = `usage: jivokit webhook replay -log FILE -url URL [-event NAME] [-chat ID] [-since N|TIME] [-failed] [-rate N]
 
 Re-sends the events of an event log (written by 'jivokit webhook listen
--log' or a webhook.EventLog) to a webhook endpoint, each body as it was
+-log' or a eventlog.Log) to a webhook endpoint, each body as it was
 received, one at a time, in the log's order, and prints each reply. It
 exits 1 if any reply is not a 200 with result "ok", 2 on bad usage.
 
@@ -193,7 +195,7 @@ type logEvent struct {
 // eventLog is an event log as read.
 type eventLog struct {
 	events   []*logEvent
-	oversize []webhook.Mark
+	oversize []eventlog.Mark
 }
 
 // readLog reads the lines of an event log: events, failures (marking the
@@ -211,13 +213,13 @@ func readLog(r io.Reader) (*eventLog, error) {
 			continue
 		}
 		var l struct {
-			Seq      uint64            `json:"seq"`
-			Time     time.Time         `json:"time"`
-			Name     string            `json:"event_name"`
-			Event    json.RawMessage   `json:"event"`
-			Failed   string            `json:"failed"`
-			ChatID   webhook.ID        `json:"chat_id"`
-			TooLarge *webhook.TooLarge `json:"too_large"`
+			Seq      uint64             `json:"seq"`
+			Time     time.Time          `json:"time"`
+			Name     string             `json:"event_name"`
+			Event    json.RawMessage    `json:"event"`
+			Failed   string             `json:"failed"`
+			ChatID   webhook.ID         `json:"chat_id"`
+			TooLarge *eventlog.TooLarge `json:"too_large"`
 		}
 		if err := json.Unmarshal(line, &l); err != nil {
 			return nil, fmt.Errorf("line %d is not an event log line: %w", n, err)
@@ -235,7 +237,7 @@ func readLog(r io.Reader) (*eventLog, error) {
 				e.failed = l.Failed
 			}
 		case l.TooLarge != nil:
-			log.oversize = append(log.oversize, webhook.Mark{Time: l.Time, Name: l.Name, ChatID: l.ChatID, TooLarge: l.TooLarge})
+			log.oversize = append(log.oversize, eventlog.Mark{Time: l.Time, Name: l.Name, ChatID: l.ChatID, TooLarge: l.TooLarge})
 		}
 	}
 	if err := sc.Err(); err != nil {
@@ -287,19 +289,11 @@ func (f *filter) match(e *logEvent) bool {
 func post(ctx context.Context, url string, body []byte, timeout time.Duration) (int, []byte, error) {
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
-	req, err := http.NewRequestWithContext(ctx, http.MethodPost, url, bytes.NewReader(body))
+	res, reply, err := webhooktool.Post(ctx, url, "jivokit-webhook-replay", body)
 	if err != nil {
 		return 0, nil, err
 	}
-	req.Header.Set("Content-Type", "application/json")
-	req.Header.Set("User-Agent", "jivokit-webhook-replay")
-	res, err := noRedirects.Do(req)
-	if err != nil {
-		return 0, nil, err
-	}
-	defer res.Body.Close()
-	reply, err := io.ReadAll(io.LimitReader(res.Body, maxReply))
-	return res.StatusCode, reply, err
+	return res.StatusCode, reply, nil
 }
 
 // clipText shortens s to at most n bytes on a rune boundary.

@@ -12,6 +12,8 @@ import (
 	"time"
 
 	"github.com/jivokit/jivokit/webhook"
+	"github.com/jivokit/jivokit/webhook/eventlog"
+	"github.com/jivokit/jivokit/webhook/samples"
 )
 
 // TestSendEveryCRMEventToListen: every CRM sample goes through send to
@@ -19,15 +21,15 @@ import (
 func TestSendEveryCRMEventToListen(t *testing.T) {
 	logFile := filepath.Join(t.TempDir(), "events.jsonl")
 	url, out := startListen(t, "-log", logFile)
-	for _, name := range webhook.CRMNames() {
+	for _, name := range samples.CRMNames() {
 		code, stdout, stderr := run("send", string(name), "-url", url)
 		if code != 0 || !strings.Contains(stdout, `"result": "ok"`) || !strings.HasSuffix(stdout, "reply ok\n") {
 			t.Errorf("send %s: exit %d\n%s\n%s", name, code, stdout, stderr)
 		}
 	}
 	data, _ := os.ReadFile(logFile)
-	if n := strings.Count(string(data), "\n"); n != len(webhook.CRMNames()) {
-		t.Fatalf("%d lines logged, want %d", n, len(webhook.CRMNames()))
+	if n := strings.Count(string(data), "\n"); n != len(samples.CRMNames()) {
+		t.Fatalf("%d lines logged, want %d", n, len(samples.CRMNames()))
 	}
 	waitFor(t, func() bool { return strings.Contains(out.String(), "created_deal · deal #1042 Website redesign") }, out.String)
 }
@@ -51,7 +53,7 @@ func TestReplay(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	elog := &webhook.EventLog{Out: f}
+	elog := &eventlog.Log{Out: f}
 	failing := webhook.Funcs{ChatFinished: func(context.Context, *webhook.ChatFinished) error { return errors.New("archive is down") }}
 	h, _ := webhook.New(elog.Funcs(failing), webhook.WithMaxBodySize(16<<10), webhook.WithOversize(elog.RecordOversize),
 		webhook.WithLogger(slog.New(slog.DiscardHandler)))

@@ -22,6 +22,7 @@ import (
 	"github.com/jivokit/jivokit/internal/cli/webhookcmd"
 	"github.com/jivokit/jivokit/jsapi"
 	"github.com/jivokit/jivokit/webhook"
+	"github.com/jivokit/jivokit/webhook/samples"
 )
 
 func run(args ...string) (code int, stdout, stderr string) {
@@ -73,7 +74,7 @@ func TestSendAgainstListen(t *testing.T) {
 	logFile := filepath.Join(t.TempDir(), "events.jsonl")
 	url, listenOut := startListen(t, "-path", "/jivo/webhook/s3cret-Zk3t9qLm2Xw8Rb4N", "-log", logFile)
 
-	for _, name := range webhook.Names() {
+	for _, name := range samples.Names() {
 		code, out, errOut := run("send", string(name), "-url", url)
 		if code != 0 || !strings.Contains(out, "200 OK") || !strings.HasSuffix(out, "reply ok\n") {
 			t.Errorf("send %s: exit %d\n%s\n%s", name, code, out, errOut)
@@ -99,8 +100,8 @@ func TestSendAgainstListen(t *testing.T) {
 		t.Fatal(err)
 	}
 	lines := strings.Split(strings.TrimSuffix(string(data), "\n"), "\n")
-	if len(lines) != len(webhook.Names())+1 {
-		t.Fatalf("%d lines logged, want %d:\n%s", len(lines), len(webhook.Names())+1, data)
+	if len(lines) != len(samples.Names())+1 {
+		t.Fatalf("%d lines logged, want %d:\n%s", len(lines), len(samples.Names())+1, data)
 	}
 	var last struct {
 		Name  string `json:"event_name"`

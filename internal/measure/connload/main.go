@@ -45,6 +45,7 @@ import (
 
 	"github.com/jivokit/jivokit/internal/cli/serve"
 	"github.com/jivokit/jivokit/webhook"
+	"github.com/jivokit/jivokit/webhook/samples"
 )
 
 func main() {
@@ -57,7 +58,7 @@ func main() {
 	bound := flag.Int("bound", 256, "the connection bound of the evicting server")
 	flag.Parse()
 
-	payload, err := webhook.Sample(webhook.NameChatFinished)
+	payload, err := samples.Payload(webhook.NameChatFinished)
 	if err != nil {
 		fail(err)
 	}

@@ -1,10 +1,9 @@
-package webhook
+package eventlog
 
 import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -14,17 +13,18 @@ import (
 	"time"
 
 	"github.com/jivokit/jivokit/internal/lib/term"
+	"github.com/jivokit/jivokit/webhook"
 )
 
-// DefaultKeep is how many entries an EventLog keeps in memory when Keep is 0.
+// DefaultKeep is how many entries a Log keeps in memory when Keep is 0.
 const DefaultKeep = 100
 
-// EventLog records the events a Handler receives: each as one JSON line on
+// Log records the events a webhook.Handler receives: each as one JSON line on
 // Out, one readable line on Print, and the last Keep in memory for display.
-// Wrap a handler's Funcs with its Funcs method so that every event is
+// Wrap a handler's webhook.Funcs with its Funcs method so that every event is
 // recorded before its function runs and before the reply is sent:
 //
-//	log := &webhook.EventLog{Out: file, Print: os.Stdout}
+//	log := &eventlog.Log{Out: file, Print: os.Stdout}
 //	h, err := webhook.New(log.Funcs(myFuncs))
 //
 // Out is the record: every line is valid JSON that any reader reads alike
@@ -40,7 +40,7 @@ const DefaultKeep = 100
 // The zero value keeps DefaultKeep entries and writes nothing. It is safe for
 // concurrent use: lines are written whole, one at a time. Set the fields
 // before the first event.
-type EventLog struct {
+type Log struct {
 	Out   io.Writer // the record: JSON lines, see Entry; nil for none
 	Print io.Writer // a view: readable lines, "#SEQ HH:MM:SS NAME SUMMARY"; nil for none
 	Keep  int       // entries kept in memory; 0 means DefaultKeep
@@ -53,7 +53,7 @@ type EventLog struct {
 	// could not write): restart with a new file.
 	Sync bool
 	// Start is the Seq of the last event already in Out: the first event
-	// recorded gets Start+1. OpenLog returns it for an existing log, so
+	// recorded gets Start+1. Open returns it for an existing log, so
 	// that a log appended to across restarts never holds a Seq twice.
 	Start uint64
 
@@ -73,10 +73,10 @@ type EventLog struct {
 // Entry is one recorded event. Out gets it as JSON:
 // {"seq":1,"time":"...","event_name":"chat_accepted","verified_visitor":"customer-42","event":{...}}.
 type Entry struct {
-	Seq             uint64    `json:"seq"` // 1, 2, 3, ... per log (see EventLog.Start)
-	Time            time.Time `json:"time"`
-	Name            Name      `json:"event_name"`
-	VerifiedVisitor string    `json:"verified_visitor,omitempty"`
+	Seq             uint64       `json:"seq"` // 1, 2, 3, ... per log (see Log.Start)
+	Time            time.Time    `json:"time"`
+	Name            webhook.Name `json:"event_name"`
+	VerifiedVisitor string       `json:"verified_visitor,omitempty"`
 	// Summary describes the event on one line after its name (Summary
 	// without the name), with every byte visible: "chat 3537 · John Smith ...".
 	Summary string `json:"-"`
@@ -87,7 +87,7 @@ type Entry struct {
 	// escaped lone surrogates) read as U+FFFD, a name given twice in an
 	// object is kept once with its last value (the one the handler read),
 	// and event_name is the one the handler used. An object or array
-	// nested deeper than MaxLogDepth is a string of its text as sent, and
+	// nested deeper than MaxDepth is a string of its text as sent, and
 	// so is a number beyond float64's range (1e400): the common JSON
 	// readers refuse those or read them as infinity.
 	Event json.RawMessage `json:"event"`
@@ -102,7 +102,7 @@ type Entry struct {
 // to its last whole line. Otherwise the next line written starts on a line
 // of its own. Either way the next event is written as usual, so a log
 // whose disk was full goes on by itself once there is space again.
-func (l *EventLog) Record(ev Event) (Entry, error) {
+func (l *Log) Record(ev webhook.Event) (Entry, error) {
 	b := ev.Header()
 	name := ev.Name()
 	var event []byte
@@ -161,7 +161,7 @@ func (l *EventLog) Record(ev Event) (Entry, error) {
 // syncTo returns once the line of event seq is on disk. Events recorded
 // at the same time share a flush: one Sync covers every line written
 // before it began.
-func (l *EventLog) syncTo(seq uint64) error {
+func (l *Log) syncTo(seq uint64) error {
 	s, ok := l.Out.(interface{ Sync() error })
 	if !ok {
 		return fmt.Errorf("%w: Sync is set, but Out (%T) has no Sync method", ErrNotRecorded, l.Out)
@@ -188,7 +188,7 @@ func (l *EventLog) syncTo(seq uint64) error {
 }
 
 // write writes e to Out; l.mu is held.
-func (l *EventLog) write(e Entry) error {
+func (l *Log) write(e Entry) error {
 	if l.Out == nil {
 		return nil
 	}
@@ -230,25 +230,31 @@ type truncater interface {
 	Truncate(size int64) error
 }
 
-// ErrNotRecorded is the error of an event its EventLog could not write
-// (a full disk, say): a Handler answers it with 503 Service Unavailable
-// and the JSON result, so that the sender can send the event again.
-var ErrNotRecorded = errors.New("webhook: event log: not recorded")
+// ErrNotRecorded is the error of an event its Log could not write (a
+// full disk, say). It wraps webhook.ErrUnavailable, so a Handler answers
+// it with 503 Service Unavailable and the JSON result, and the sender can
+// send the event again.
+var ErrNotRecorded error = notRecorded{}
+
+type notRecorded struct{}
+
+func (notRecorded) Error() string { return "webhook: event log: not recorded" }
+func (notRecorded) Unwrap() error { return webhook.ErrUnavailable }
 
 // Dropped returns how many readable lines Print did not get: it was too
 // slow, or failed. The events themselves are recorded all the same.
-func (l *EventLog) Dropped() uint64 { return l.view.droppedLines() }
+func (l *Log) Dropped() uint64 { return l.view.droppedLines() }
 
 // Flush waits until Print has the readable lines written so far, or ctx
 // ends; a program calls it before it exits.
-func (l *EventLog) Flush(ctx context.Context) error { return l.view.flush(ctx) }
+func (l *Log) Flush(ctx context.Context) error { return l.view.flush(ctx) }
 
 // Recent returns the entries kept, oldest first.
-func (l *EventLog) Recent() []Entry { return l.Since(0) }
+func (l *Log) Recent() []Entry { return l.Since(0) }
 
 // Since returns the kept entries with a Seq after seq, oldest first; a page
 // polling for new events passes the last Seq it has shown.
-func (l *EventLog) Since(seq uint64) []Entry {
+func (l *Log) Since(seq uint64) []Entry {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	var out []Entry
@@ -267,7 +273,7 @@ func (l *EventLog) Since(seq uint64) []Entry {
 }
 
 // Len returns how many events were recorded (since Start).
-func (l *EventLog) Len() uint64 {
+func (l *Log) Len() uint64 {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	return l.count
@@ -276,8 +282,8 @@ func (l *EventLog) Len() uint64 {
 // Funcs returns next with every event recorded first, including events next
 // has no function for. When recording fails, the event's function is not
 // called and the reply carries the error.
-func (l *EventLog) Funcs(next Funcs) Funcs {
-	return Funcs{
+func (l *Log) Funcs(next webhook.Funcs) webhook.Funcs {
+	return webhook.Funcs{
 		CallEvent:              record(l, next.CallEvent),
 		ChatAccepted:           recordView(l, next.ChatAccepted),
 		ChatAssigned:           record(l, next.ChatAssigned),
@@ -297,18 +303,21 @@ func (l *EventLog) Funcs(next Funcs) Funcs {
 	}
 }
 
-func record[E Event](l *EventLog, next func(context.Context, E) error) func(context.Context, E) error {
+func record[E webhook.Event](l *Log, next func(context.Context, E) error) func(context.Context, E) error {
 	return func(ctx context.Context, ev E) error {
 		e, err := l.Record(ev)
 		if err != nil {
 			return err
 		}
-		return recordCall[E](l, e, func() error { return call(ctx, next, ev) })
+		if next == nil {
+			return nil
+		}
+		return recordCall[E](l, e, func() error { return next(ctx, ev) })
 	}
 }
 
-func recordView[E Event](l *EventLog, next func(context.Context, E) (*AgentView, error)) func(context.Context, E) (*AgentView, error) {
-	return func(ctx context.Context, ev E) (view *AgentView, err error) {
+func recordView[E webhook.Event](l *Log, next func(context.Context, E) (*webhook.AgentView, error)) func(context.Context, E) (*webhook.AgentView, error) {
+	return func(ctx context.Context, ev E) (view *webhook.AgentView, err error) {
 		e, err := l.Record(ev)
 		if err != nil {
 			return nil, err
@@ -321,12 +330,12 @@ func recordView[E Event](l *EventLog, next func(context.Context, E) (*AgentView,
 	}
 }
 
-// OpenLog opens the event log file at path for appending, creating it
+// Open opens the event log file at path for appending, creating it
 // when it does not exist, and returns it with the Seq of its last event,
-// for EventLog.Start. When the file ends in part of a line (the process
+// for Log.Start. When the file ends in part of a line (the process
 // was killed, or the disk was full, while the line was written), that part
 // is cut off first, so that the next event starts on a line of its own.
-func OpenLog(path string) (f *os.File, last uint64, err error) {
+func Open(path string) (f *os.File, last uint64, err error) {
 	f, err = os.OpenFile(path, os.O_RDWR|os.O_APPEND|os.O_CREATE, 0o644)
 	if err != nil {
 		return nil, 0, fmt.Errorf("webhook: event log: %w", err)
@@ -400,5 +409,5 @@ func resumeLog(f *os.File) (uint64, error) {
 	}
 }
 
-// resumeLimit bounds how far back OpenLog looks for the last Seq.
+// resumeLimit bounds how far back Open looks for the last Seq.
 const resumeLimit = 64 << 20

@@ -1,4 +1,4 @@
-package webhook_test
+package eventlog_test
 
 import (
 	"bytes"
@@ -23,16 +23,18 @@ import (
 
 	"github.com/jivokit/jivokit/usertoken/usertokentest"
 	"github.com/jivokit/jivokit/webhook"
+	"github.com/jivokit/jivokit/webhook/eventlog"
+	"github.com/jivokit/jivokit/webhook/samples"
 	"github.com/jivokit/jivokit/webhook/webhooktest"
 )
 
 func TestEventLogRecordsBeforeTheFunction(t *testing.T) {
 	var out bytes.Buffer
 	var print testtool.Buffer
-	log := &webhook.EventLog{Out: &out, Print: &print, Keep: 3}
+	log := &eventlog.Log{Out: &out, Print: &print, Keep: 3}
 	signer := usertokentest.Signer(t)
 	var seenAtCall uint64
-	h, _ := newHandler(t, log.Funcs(webhook.Funcs{
+	h := newHandler(t, log.Funcs(webhook.Funcs{
 		ChatAccepted: func(context.Context, *webhook.ChatAccepted) (*webhook.AgentView, error) {
 			seenAtCall = log.Len()
 			return nil, nil
@@ -45,7 +47,7 @@ func TestEventLogRecordsBeforeTheFunction(t *testing.T) {
 	if seenAtCall != 1 {
 		t.Fatalf("the function ran before the event was logged (len %d)", seenAtCall)
 	}
-	for _, name := range webhook.Names() {
+	for _, name := range samples.Names() {
 		webhooktest.Post(t, h, webhooktest.Payload(t, name))
 	}
 	webhooktest.Post(t, h, `{"event_name":"chat_transferred","chat_id":1}`)
@@ -99,8 +101,8 @@ func (failingWriter) Write([]byte) (int, error) { return 0, errors.New("disk ful
 
 func TestEventLogWriteFailureIsTheReply(t *testing.T) {
 	called := false
-	log := &webhook.EventLog{Out: failingWriter{}}
-	h, _ := newHandler(t, log.Funcs(webhook.Funcs{
+	log := &eventlog.Log{Out: failingWriter{}}
+	h := newHandler(t, log.Funcs(webhook.Funcs{
 		ChatFinished: func(context.Context, *webhook.ChatFinished) error { called = true; return nil },
 	}))
 	rep := webhooktest.Post(t, h, webhooktest.Payload(t, webhook.NameChatFinished))
@@ -121,22 +123,22 @@ func TestSummary(t *testing.T) {
 	}
 	for _, tt := range tests {
 		ev, _ := webhook.Decode(webhooktest.Payload(t, tt.name))
-		if got := webhook.Summary(ev); got != tt.want {
+		if got := eventlog.Summary(ev); got != tt.want {
 			t.Errorf("Summary(%s)\n got %s\nwant %s", tt.name, got, tt.want)
 		}
 	}
 	ev, _ := webhook.Decode([]byte("{\"event_name\":\"chat_updated\",\"visitor\":{\"name\":\"Ann\\nFake: line\\u2028\"}}"))
-	if got := webhook.Summary(ev); strings.ContainsAny(got, "\n\u2028") {
+	if got := eventlog.Summary(ev); strings.ContainsAny(got, "\n\u2028") {
 		t.Errorf("summary spans lines: %q", got)
 	}
 }
 
-func recentSummary(log *webhook.EventLog) string {
+func recentSummary(log *eventlog.Log) string {
 	r := log.Recent()
 	return r[len(r)-1].Summary
 }
 
-func flush(t *testing.T, log *webhook.EventLog) {
+func flush(t *testing.T, log *eventlog.Log) {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
@@ -186,10 +188,10 @@ func postAll(t *testing.T, h http.Handler, n int) {
 func TestEventLogAnUnreadPrintHoldsUpNothing(t *testing.T) {
 	var out testtool.Buffer
 	print := &blockedWriter{release: make(chan struct{})}
-	log := &webhook.EventLog{Out: &out, Print: print}
-	h, _ := newHandler(t, log.Funcs(webhook.Funcs{}))
+	log := &eventlog.Log{Out: &out, Print: print}
+	h := newHandler(t, log.Funcs(webhook.Funcs{}))
 	// Enough events to overflow the view's buffer several times.
-	n := 2 * webhook.ViewBuffer / 150
+	n := 2 * eventlog.ViewBuffer / 150
 	postAll(t, h, n)
 	if got := strings.Count(out.String(), "\n"); got != n {
 		t.Fatalf("%d events in the log, want %d", got, n)
@@ -225,8 +227,8 @@ func (b *brokenPipe) Write([]byte) (int, error) {
 func TestEventLogAClosedPrintLosesNothing(t *testing.T) {
 	var out testtool.Buffer
 	print := &brokenPipe{}
-	log := &webhook.EventLog{Out: &out, Print: print}
-	h, _ := newHandler(t, log.Funcs(webhook.Funcs{}))
+	log := &eventlog.Log{Out: &out, Print: print}
+	h := newHandler(t, log.Funcs(webhook.Funcs{}))
 	postAll(t, h, 50)
 	flush(t, log)
 	if got := strings.Count(out.String(), "\n"); got != 50 {
@@ -243,8 +245,8 @@ func TestEventLogSync(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	log := &webhook.EventLog{Out: f, Sync: true}
-	h, _ := newHandler(t, log.Funcs(webhook.Funcs{}))
+	log := &eventlog.Log{Out: f, Sync: true}
+	h := newHandler(t, log.Funcs(webhook.Funcs{}))
 	if rep := webhooktest.Post(t, h, webhooktest.Payload(t, webhook.NameChatFinished)); !rep.OK() {
 		t.Fatalf("reply %s", rep.Body)
 	}
@@ -253,8 +255,8 @@ func TestEventLogSync(t *testing.T) {
 	}
 
 	// A writer that cannot sync is an error, not a silent promise.
-	log = &webhook.EventLog{Out: &bytes.Buffer{}, Sync: true}
-	h, _ = newHandler(t, log.Funcs(webhook.Funcs{}))
+	log = &eventlog.Log{Out: &bytes.Buffer{}, Sync: true}
+	h = newHandler(t, log.Funcs(webhook.Funcs{}))
 	if rep := webhooktest.Post(t, h, webhooktest.Payload(t, webhook.NameChatFinished)); rep.OK() || !strings.Contains(rep.Result, "no Sync method") {
 		t.Fatalf("reply %s", rep.Body)
 	}
@@ -262,7 +264,7 @@ func TestEventLogSync(t *testing.T) {
 
 func TestEventLogRecordsEventsMadeInCode(t *testing.T) {
 	var out bytes.Buffer
-	log := &webhook.EventLog{Out: &out}
+	log := &eventlog.Log{Out: &out}
 	if _, err := log.Record(&webhook.ChatFinished{Base: webhook.Base{ChatID: "5"}}); err != nil {
 		t.Fatal(err)
 	}
@@ -307,7 +309,7 @@ func (s *syncRecorder) onDisk(seq uint64) bool {
 
 func TestEventLogSyncBeforeReturning(t *testing.T) {
 	out := &syncRecorder{}
-	log := &webhook.EventLog{Out: out, Sync: true}
+	log := &eventlog.Log{Out: out, Sync: true}
 	ev, _ := webhook.Decode(webhooktest.Payload(t, webhook.NameChatFinished))
 	var wg sync.WaitGroup
 	for range 8 {
@@ -351,7 +353,7 @@ func (f *failOnceSync) Sync() error {
 // the lines written before it.
 func TestEventLogSyncFailureSticks(t *testing.T) {
 	out := &failOnceSync{}
-	log := &webhook.EventLog{Out: out, Sync: true}
+	log := &eventlog.Log{Out: out, Sync: true}
 	ev, _ := webhook.Decode(webhooktest.Payload(t, webhook.NameChatFinished))
 	for i := range 3 {
 		if _, err := log.Record(ev); err == nil || !strings.Contains(err.Error(), "input/output error") {

@@ -1,4 +1,4 @@
-package webhook_test
+package eventlog_test
 
 import (
 	"bytes"
@@ -14,6 +14,7 @@ import (
 	"testing"
 
 	"github.com/jivokit/jivokit/webhook"
+	"github.com/jivokit/jivokit/webhook/eventlog"
 	"github.com/jivokit/jivokit/webhook/webhooktest"
 )
 
@@ -81,9 +82,9 @@ func TestEventLogFullDisk(t *testing.T) {
 			}
 			defer f.Close()
 			disk := &fullDisk{File: f}
-			log := &webhook.EventLog{Out: disk, Sync: sync}
+			log := &eventlog.Log{Out: disk, Sync: sync}
 			called := 0
-			h, _ := newHandler(t, log.Funcs(webhook.Funcs{
+			h := newHandler(t, log.Funcs(webhook.Funcs{
 				ChatFinished: func(context.Context, *webhook.ChatFinished) error { called++; return nil },
 			}))
 			payload := webhooktest.Payload(t, webhook.NameChatFinished)
@@ -118,11 +119,11 @@ func TestEventLogFullDisk(t *testing.T) {
 	}
 	t.Run("a writer that cannot be cut back", func(t *testing.T) {
 		w := &halfWriter{}
-		log := &webhook.EventLog{Out: w}
+		log := &eventlog.Log{Out: w}
 		ev := webhooktest.Event[*webhook.ChatFinished](t)
 		log.Record(ev)
 		w.full = true
-		if _, err := log.Record(ev); !errors.Is(err, webhook.ErrNotRecorded) || !errors.Is(err, syscall.ENOSPC) {
+		if _, err := log.Record(ev); !errors.Is(err, eventlog.ErrNotRecorded) || !errors.Is(err, syscall.ENOSPC) {
 			t.Fatalf("Record = %v", err)
 		}
 		w.full = false
@@ -137,17 +138,17 @@ func TestEventLogFullDisk(t *testing.T) {
 	})
 }
 
-func TestOpenLogContinuesSeq(t *testing.T) {
+func TestOpenContinuesSeq(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "events.jsonl")
 	ev := webhooktest.Event[*webhook.ChatFinished](t)
-	run := func(events int) *webhook.EventLog {
+	run := func(events int) *eventlog.Log {
 		t.Helper()
-		f, last, err := webhook.OpenLog(path)
+		f, last, err := eventlog.Open(path)
 		if err != nil {
 			t.Fatal(err)
 		}
 		defer f.Close()
-		log := &webhook.EventLog{Out: f, Start: last, Keep: 2}
+		log := &eventlog.Log{Out: f, Start: last, Keep: 2}
 		for range events {
 			if _, err := log.Record(ev); err != nil {
 				t.Fatal(err)
@@ -189,9 +190,9 @@ func TestOpenLogContinuesSeq(t *testing.T) {
 		}
 	})
 	t.Run("a new file", func(t *testing.T) {
-		f, last, err := webhook.OpenLog(filepath.Join(t.TempDir(), "new.jsonl"))
+		f, last, err := eventlog.Open(filepath.Join(t.TempDir(), "new.jsonl"))
 		if err != nil || last != 0 {
-			t.Fatalf("OpenLog = %d, %v", last, err)
+			t.Fatalf("Open = %d, %v", last, err)
 		}
 		f.Close()
 	})
@@ -199,9 +200,9 @@ func TestOpenLogContinuesSeq(t *testing.T) {
 		p := filepath.Join(t.TempDir(), "long.jsonl")
 		long := `{"seq":41,"event":{"x":"` + strings.Repeat("a", 300<<10) + `"}}` + "\n"
 		os.WriteFile(p, []byte(`{"seq":40,"event":{}}`+"\n"+long+"\n"), 0o644)
-		f, last, err := webhook.OpenLog(p)
+		f, last, err := eventlog.Open(p)
 		if err != nil || last != 41 {
-			t.Fatalf("OpenLog = %d, %v", last, err)
+			t.Fatalf("Open = %d, %v", last, err)
 		}
 		f.Close()
 	})

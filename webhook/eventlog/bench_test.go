@@ -1,4 +1,4 @@
-package webhook_test
+package eventlog_test
 
 import (
 	"os"
@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/jivokit/jivokit/webhook"
+	"github.com/jivokit/jivokit/webhook/eventlog"
 	"github.com/jivokit/jivokit/webhook/webhooktest"
 )
 
@@ -29,7 +30,7 @@ func BenchmarkEventLogSync(b *testing.B) {
 				b.Fatal(err)
 			}
 			defer f.Close()
-			log := &webhook.EventLog{Out: f, Sync: bc.sync}
+			log := &eventlog.Log{Out: f, Sync: bc.sync}
 			record := func() {
 				if _, err := log.Record(ev); err != nil {
 					b.Error(err)

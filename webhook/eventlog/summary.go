@@ -1,4 +1,4 @@
-package webhook
+package eventlog
 
 import (
 	"errors"
@@ -7,11 +7,12 @@ import (
 	"unicode/utf8"
 
 	"github.com/jivokit/jivokit/usertoken"
+	"github.com/jivokit/jivokit/webhook"
 )
 
 // Summary describes an event on one line, for logs and consoles: its name,
 // chat, visitor, identity, and what is particular to the event.
-func Summary(ev Event) string {
+func Summary(ev webhook.Event) string {
 	b := ev.Header()
 	var s strings.Builder
 	s.WriteString(string(ev.Name()))
@@ -25,17 +26,17 @@ func Summary(ev Event) string {
 		s.WriteString(" · " + id)
 	}
 	switch e := ev.(type) {
-	case *CallEvent:
+	case *webhook.CallEvent:
 		s.WriteString(" · call " + join(string(e.Call.Type), string(e.Call.Status), e.Call.Phone, e.Call.Reason))
 		agent(&s, e.Agent)
-	case *ChatAccepted:
+	case *webhook.ChatAccepted:
 		agent(&s, e.Agent)
-	case *ChatUpdated:
+	case *webhook.ChatUpdated:
 		agent(&s, e.Agent)
-	case *ChatAssigned:
+	case *webhook.ChatAssigned:
 		agent(&s, e.Agent)
 		s.WriteString(" · assign to " + clip(e.AssignTo, 80))
-	case *ChatFinished:
+	case *webhook.ChatFinished:
 		for _, a := range e.Agents {
 			agent(&s, a)
 		}
@@ -46,13 +47,13 @@ func Summary(ev Event) string {
 		if e.Chat.Blacklisted {
 			s.WriteString(", blacklisted")
 		}
-	case *OfflineMessage:
+	case *webhook.OfflineMessage:
 		s.WriteString(" · message " + strconv.Quote(clip(e.Message, 80)))
-	case *ClientAttributeUpdated:
+	case *webhook.ClientAttributeUpdated:
 		if len(e.Attributes) > 0 {
 			s.WriteString(" · attributes " + clip(string(e.Attributes), 80))
 		}
-	case CRM:
+	case webhook.CRM:
 		o := e.Object()
 		s.WriteString(" · " + strings.TrimPrefix(clip(string(e.Entity()), 40), "crm_"))
 		if o.ID != "" {
@@ -68,7 +69,7 @@ func Summary(ev Event) string {
 	return s.String()
 }
 
-func visitorText(v Visitor) string {
+func visitorText(v webhook.Visitor) string {
 	parts := []string{clip(v.Name, 40)}
 	if v.Email != "" {
 		parts = append(parts, "<"+clip(v.Email, 60)+">")
@@ -80,13 +81,13 @@ func visitorText(v Visitor) string {
 	return join(parts...)
 }
 
-func identityText(b *Base) string {
+func identityText(b *webhook.Base) string {
 	switch {
 	case b.Identity.Verified():
 		return "verified visitor " + strconv.Quote(b.Identity.VisitorID)
-	case b.UserToken == "" || errors.Is(b.Identity.Err, ErrNoUserToken):
+	case b.UserToken == "" || errors.Is(b.Identity.Err, webhook.ErrNoUserToken):
 		return ""
-	case b.Identity.Err == nil || errors.Is(b.Identity.Err, ErrNoSigner):
+	case b.Identity.Err == nil || errors.Is(b.Identity.Err, webhook.ErrNoSigner):
 		return "user_token " + strconv.Quote(clip(b.UserToken, 40)) + " (unverified)"
 	case errors.Is(b.Identity.Err, usertoken.ErrExpired):
 		return "user_token expired"
@@ -96,7 +97,7 @@ func identityText(b *Base) string {
 	return "user_token malformed"
 }
 
-func agent(s *strings.Builder, a Agent) {
+func agent(s *strings.Builder, a webhook.Agent) {
 	if a.Name != "" || a.ID != "" {
 		s.WriteString(" · agent " + join(clip(a.Name, 40), "#"+clip(string(a.ID), 20)))
 	}

@@ -1,4 +1,4 @@
-package webhook_test
+package eventlog_test
 
 import (
 	"bytes"
@@ -20,6 +20,8 @@ import (
 
 	"github.com/jivokit/jivokit/internal/lib/testtool"
 	"github.com/jivokit/jivokit/webhook"
+	"github.com/jivokit/jivokit/webhook/eventlog"
+	"github.com/jivokit/jivokit/webhook/samples"
 	"github.com/jivokit/jivokit/webhook/webhooktest"
 )
 
@@ -127,9 +129,9 @@ func TestEventLogHostileEvents(t *testing.T) {
 	}
 	defer f.Close()
 	var print testtool.Buffer
-	log := &webhook.EventLog{Out: f, Print: &print}
+	log := &eventlog.Log{Out: f, Print: &print}
 	called := 0
-	h, _ := newHandler(t, log.Funcs(webhook.Funcs{
+	h := newHandler(t, log.Funcs(webhook.Funcs{
 		ClientUpdated: func(context.Context, *webhook.ClientUpdated) error { called++; return nil },
 	}))
 	for _, tt := range hostile {
@@ -238,10 +240,10 @@ json.dump(names, sys.stdout)
 // TestEventLogKeepsValidEventsAsSent checks that an event that is already
 // valid JSON is logged as sent, only compacted.
 func TestEventLogKeepsValidEventsAsSent(t *testing.T) {
-	for _, name := range append(webhook.Names(), webhook.CRMNames()...) {
+	for _, name := range append(samples.Names(), samples.CRMNames()...) {
 		payload := webhooktest.Payload(t, name)
 		var out bytes.Buffer
-		log := &webhook.EventLog{Out: &out}
+		log := &eventlog.Log{Out: &out}
 		ev, err := webhook.Decode(payload)
 		if err != nil {
 			t.Fatal(err)
@@ -270,7 +272,7 @@ func deepEvent(chatID string, n int, open, leaf, close string) (body, deepFrom10
 	return body, strings.Repeat(open, n-99) + leaf + strings.Repeat(close, n-99)
 }
 
-// TestEventLogKeepsDeepEvents: an event nested past MaxLogDepth is
+// TestEventLogKeepsDeepEvents: an event nested past MaxDepth is
 // recorded, its function runs, its top-level fields stay readable, and
 // the part past the limit is a string of its text as sent.
 func TestEventLogKeepsDeepEvents(t *testing.T) {
@@ -289,9 +291,9 @@ func TestEventLogKeepsDeepEvents(t *testing.T) {
 		cases = append(cases, deepCase{body, deep})
 	}
 	var out bytes.Buffer
-	log := &webhook.EventLog{Out: &out}
+	log := &eventlog.Log{Out: &out}
 	var got []string
-	h, _ := newHandler(t, log.Funcs(webhook.Funcs{
+	h := newHandler(t, log.Funcs(webhook.Funcs{
 		ClientUpdated: func(_ context.Context, e *webhook.ClientUpdated) error {
 			got = append(got, string(e.ChatID))
 			return nil
@@ -351,8 +353,8 @@ func TestEventLogNumbersBeyondFloat64(t *testing.T) {
 	huge := "9" + strings.Repeat("0", 800000)
 	body := `{"event_name":"client_updated","chat_id":1e400,"n":[-1e400,` + huge + `,1.8e308,1e308,-0,0.5e-400,123456789012345678901234567890,12,1.5E+3]}`
 	var out bytes.Buffer
-	log := &webhook.EventLog{Out: &out}
-	h, _ := newHandler(t, log.Funcs(webhook.Funcs{}))
+	log := &eventlog.Log{Out: &out}
+	h := newHandler(t, log.Funcs(webhook.Funcs{}))
 	if rep := webhooktest.Post(t, h, body); !rep.OK() {
 		t.Fatalf("reply %.200s", rep.Body)
 	}

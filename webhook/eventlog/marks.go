@@ -1,4 +1,4 @@
-package webhook
+package eventlog
 
 import (
 	"context"
@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/jivokit/jivokit/internal/lib/term"
+	"github.com/jivokit/jivokit/webhook"
 )
 
 // Besides one line per event (Entry), the event log's Out gets two kinds
@@ -19,7 +20,7 @@ import (
 //     event_name, and the error in failed, and no event:
 //     {"seq":5,"time":"...","event_name":"chat_finished","failed":"crm is down"}.
 //     `jivokit webhook replay -failed` re-sends those events.
-//   - a body over the Handler's limit (see WithOversize): the event was
+//   - a body over the Handler's limit (see webhook.WithOversize): the event was
 //     refused with 413 and never decoded. The line has no seq and no
 //     event, but the body's size and what its start said:
 //     {"time":"...","event_name":"chat_finished","chat_id":"7676","too_large":{"size":9437184,"limit":8388608}}.
@@ -28,12 +29,12 @@ import (
 
 // Mark is a failure or over-limit line of the event log, as written to Out.
 type Mark struct {
-	Seq      uint64    `json:"seq,omitempty"` // the failed event's; 0 for a body over the limit
-	Time     time.Time `json:"time"`
-	Name     string    `json:"event_name,omitempty"`
-	ChatID   ID        `json:"chat_id,omitempty"`
-	Failed   string    `json:"failed,omitempty"`
-	TooLarge *TooLarge `json:"too_large,omitempty"`
+	Seq      uint64     `json:"seq,omitempty"` // the failed event's; 0 for a body over the limit
+	Time     time.Time  `json:"time"`
+	Name     string     `json:"event_name,omitempty"`
+	ChatID   webhook.ID `json:"chat_id,omitempty"`
+	Failed   string     `json:"failed,omitempty"`
+	TooLarge *TooLarge  `json:"too_large,omitempty"`
 }
 
 // TooLarge is the size of a body refused as over the limit.
@@ -47,7 +48,7 @@ type TooLarge struct {
 const maxFailedText = 1000
 
 // recordFailure writes the failure line of the event recorded as e.
-func (l *EventLog) recordFailure(e Entry, err error) {
+func (l *Log) recordFailure(e Entry, err error) {
 	text := err.Error()
 	if len(text) > maxFailedText {
 		text = clipLine(text, maxFailedText)
@@ -69,12 +70,12 @@ func (l *EventLog) recordFailure(e Entry, err error) {
 
 // RecordOversize records a body the Handler refused as over its limit: a
 // line on Out, and one on Print. Give it to the Handler with
-// WithOversize(log.RecordOversize).
-func (l *EventLog) RecordOversize(_ context.Context, o Oversize) {
+// webhook.WithOversize(log.RecordOversize).
+func (l *Log) RecordOversize(_ context.Context, o webhook.Oversize) {
 	m := Mark{Time: time.Now(), Name: o.EventName, ChatID: o.ChatID,
 		TooLarge: &TooLarge{Size: o.Size, AtLeast: o.AtLeast, Limit: o.Limit}}
 	if !validUTF8(m.Name) || !validUTF8(string(m.ChatID)) {
-		m.Name, m.ChatID = term.Visible(m.Name), ID(term.Visible(string(m.ChatID)))
+		m.Name, m.ChatID = term.Visible(m.Name), webhook.ID(term.Visible(string(m.ChatID)))
 	}
 	l.mu.Lock()
 	defer l.mu.Unlock()
@@ -86,7 +87,7 @@ func (l *EventLog) RecordOversize(_ context.Context, o Oversize) {
 		}
 		name := o.EventName
 		if name == "" {
-			name = "(event_name not in the first " + strconv.Itoa(oversizeHead) + " bytes)"
+			name = "(event_name not at the start of the body)"
 		}
 		line := m.Time.Format("15:04:05") + " LOST " + term.Visible(name)
 		if o.ChatID != "" {
@@ -99,7 +100,7 @@ func (l *EventLog) RecordOversize(_ context.Context, o Oversize) {
 
 // writeMark writes m to Out; l.mu is held. A failure to write is not
 // reported: the event's own line, written before, is the record.
-func (l *EventLog) writeMark(m Mark) {
+func (l *Log) writeMark(m Mark) {
 	if l.Out == nil {
 		return
 	}
@@ -120,7 +121,7 @@ func validUTF8(s string) bool {
 }
 
 // recordCall runs next for the recorded event e, and records its failure.
-func recordCall[E Event](l *EventLog, e Entry, next func() error) (err error) {
+func recordCall[E webhook.Event](l *Log, e Entry, next func() error) (err error) {
 	defer func() {
 		if v := recover(); v != nil {
 			l.recordFailure(e, fmt.Errorf("panic: %v", v))

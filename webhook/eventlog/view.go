@@ -1,4 +1,4 @@
-package webhook
+package eventlog
 
 import (
 	"context"
@@ -8,9 +8,9 @@ import (
 )
 
 const (
-	// ViewBuffer is how many bytes of readable lines an EventLog holds for
+	// ViewBuffer is how many bytes of readable lines a Log holds for
 	// a Print that is slower than the events; lines beyond it are dropped
-	// and counted (see EventLog.Dropped).
+	// and counted (see Log.Dropped).
 	ViewBuffer = 256 << 10
 	// maxViewLine is the longest readable line, in bytes.
 	maxViewLine = 2000

@@ -1,4 +1,4 @@
-package webhookcmd
+package webhooktool
 
 import (
 	"errors"
@@ -57,10 +57,10 @@ func viewFindings(v *webhook.AgentView) []error {
 	// The reference makes contact_info.name and page.url required: the
 	// vendor's rule, so a refusal in every mode.
 	if c := v.ContactInfo; c != nil && c.Name == "" {
-		errs = append(errs, fmt.Errorf("contact_info: %w", errors.New("no name, which the reference requires")))
+		errs = append(errs, fmt.Errorf("%w", errors.New("contact_info has no name, which the reference requires")))
 	}
 	if p := v.Page; p != nil && p.URL == "" {
-		errs = append(errs, fmt.Errorf("page: %w", errors.New("no url, which the reference requires")))
+		errs = append(errs, fmt.Errorf("%w", errors.New("page has no url, which the reference requires")))
 	}
 	return errs
 }

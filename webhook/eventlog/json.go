@@ -1,4 +1,4 @@
-package webhook
+package eventlog
 
 import (
 	"fmt"
@@ -8,13 +8,13 @@ import (
 	"unicode/utf8"
 )
 
-// MaxLogDepth is the deepest nesting of objects and arrays an EventLog
+// MaxDepth is the deepest nesting of objects and arrays a Log
 // writes as JSON. An object or array deeper than that is written as a
 // string holding its text as sent: the common JSON readers stop near this
 // depth (Ruby's JSON.parse at 100 levels, Python's json.loads near 1,000),
 // so a log line nested deeper would no longer be JSON to them. The
 // vendor's events nest 4 levels.
-const MaxLogDepth = 100
+const MaxDepth = 100
 
 // logEvent returns raw, a JSON value, as the event log records it:
 // compact, and valid JSON that every common reader reads alike.
@@ -23,7 +23,7 @@ const MaxLogDepth = 100
 //   - A name given twice in an object is kept once, at its first place,
 //     with its last value (the one the handler read).
 //   - The top-level event_name is name, the one the handler used.
-//   - An object or array nested deeper than MaxLogDepth becomes a string
+//   - An object or array nested deeper than MaxDepth becomes a string
 //     holding its text as sent.
 //   - A number beyond float64's range (1e400, a number of a thousand
 //     digits), which the common readers refuse or read as infinity,
@@ -74,7 +74,7 @@ func (p *logParser) value(dst []byte) ([]byte, error) {
 	}
 	switch c := p.in[p.i]; {
 	case c == '{' || c == '[':
-		if p.depth >= MaxLogDepth {
+		if p.depth >= MaxDepth {
 			return p.tooDeep(dst)
 		}
 		p.depth++
@@ -239,7 +239,7 @@ func (p *logParser) array(dst []byte) ([]byte, error) {
 	}
 }
 
-// tooDeep appends the object or array at p.i, nested past MaxLogDepth, as
+// tooDeep appends the object or array at p.i, nested past MaxDepth, as
 // a string of its text, counting brackets outside strings to find its end.
 func (p *logParser) tooDeep(dst []byte) ([]byte, error) {
 	start, depth, inString := p.i, 0, false

@@ -1,4 +1,4 @@
-package webhook
+package eventlog
 
 import (
 	"bytes"
@@ -26,7 +26,7 @@ func FuzzLogEvent(f *testing.F) {
 	f.Fuzz(func(t *testing.T, raw []byte) {
 		out, err := logEvent(raw, "name")
 		if valid := json.Valid(raw); valid != (err == nil) {
-			if err == nil && strings.Count(string(raw), "[")+strings.Count(string(raw), "{") > MaxLogDepth {
+			if err == nil && strings.Count(string(raw), "[")+strings.Count(string(raw), "{") > MaxDepth {
 				return // the too-deep part is kept as text, valid or not
 			}
 			t.Fatalf("json.Valid %v, logEvent error %v, for %q", valid, err, raw)
@@ -63,7 +63,7 @@ func FuzzLogEvent(f *testing.F) {
 func sameLogged(want, got any, depth int) bool {
 	switch w := want.(type) {
 	case map[string]any:
-		if depth > MaxLogDepth {
+		if depth > MaxDepth {
 			_, ok := got.(string)
 			return ok
 		}
@@ -78,7 +78,7 @@ func sameLogged(want, got any, depth int) bool {
 		}
 		return true
 	case []any:
-		if depth > MaxLogDepth {
+		if depth > MaxDepth {
 			_, ok := got.(string)
 			return ok
 		}
