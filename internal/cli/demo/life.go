@@ -142,7 +142,9 @@ func (s *Server) serveLife(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "rendering the page: "+err.Error(), http.StatusInternalServerError)
 		return
 	}
-	policy := templates.ParsePolicy(basePolicy).Merge(widget.Policy()).WithNonce(nonce)
+	// 'strict-dynamic', as on the main page: the widget's loader adds its
+	// bundle and runs it in its iframe.
+	policy := templates.ParsePolicy(basePolicy).Merge(widget.Policy(), templates.Policy{"script-src": {"'strict-dynamic'"}}).WithNonce(nonce)
 	h := w.Header()
 	h.Set("Content-Security-Policy", policy.String())
 	h.Set("Content-Type", "text/html; charset=utf-8")
