@@ -367,6 +367,9 @@ func swapNavigation(t *testing.T, lib, at string) {
 	}
 	p := e2e.NewBrowser(t).Open(t, s.URL+"/p/one"+q)
 	p.WaitFor(loaded)
+	if e2e.Eval[bool](p, `!!window.addedVendorDOM`) {
+		t.Error("the stub did not make the vendor's elements itself: the test no longer runs on the vendor-mode stub")
+	}
 	const widgetNodes = `document.querySelectorAll('jdiv, #jivo-iframe-container, #jivokit-stub').length`
 	nodes := e2e.Eval[int](p, widgetNodes)
 	p.Do(`document.getElementById('jivo-iframe-container').mark = 'kept'; jivokit.call('open'); jivokitStub.clearCalls()`)
