@@ -102,7 +102,13 @@ func (s *vendorSite) page(query string) string { return s.URL + "/page?" + query
 func TestStubVendorLoad(t *testing.T) {
 	site := newVendorSite(t)
 	b := NewBrowser(t)
-	p := b.Open(t, site.page("jv-id=AbCdEf1234&nonce=N0nce&slow=300"))
+	p := b.Open(t, site.page(vendorOptions+"&nonce=N0nce&slow=300"))
+	// enable_bundle_wait: the bundle waits for the visitor's first move.
+	p.WaitFor(`jivokitStub.loader().step === 'waiting for a scroll or mousemove'`)
+	if p.StubLoader().Tries["bundle"] != 0 || len(site.requests(`/js/bundle_`)) != 0 {
+		t.Error("the bundle did not wait")
+	}
+	p.Do(`dispatchEvent(new MouseEvent('mousemove'))`)
 	p.WaitLoaded()
 
 	// The vendor's network pattern, in order, after the stub's own script.
@@ -110,7 +116,8 @@ func TestStubVendorLoad(t *testing.T) {
 	reqs := slices.Clone(site.reqs)
 	site.mu.Unlock()
 	sid := strconv.Itoa(stub.SiteID("AbCdEf1234"))
-	want := []string{stub.Path, stub.ConfigPath + "AbCdEf1234?locale=en", stub.StatusPath + sid + "/AbCdEf1234?online=1", stub.BundlePath + "en.js"}
+	want := []string{stub.Path, stub.ConfigPath + "AbCdEf1234?locale=pt_BR&bundle_wait=1&stop_words=casino%2Cpoker",
+		stub.StatusPath + sid + "/AbCdEf1234?online=0", stub.BundlePath + "pt_BR.js"}
 	if !slices.Equal(reqs, want) {
 		t.Errorf("requests\n%q\nwant\n%q", reqs, want)
 	}
@@ -161,9 +168,10 @@ func TestStubVendorLoad(t *testing.T) {
 			magic: window.jivo_magic_var === true,
 		};
 	})()`)
-	wantDOM := dom{Bundle: stub.BundlePath + "en.js", BundleAsync: true, BundleNonce: "N0nce", ContainerParent: "BODY", Opacity: "0",
+	wantDOM := dom{Bundle: stub.BundlePath + "pt_BR.js", BundleAsync: true, BundleNonce: "N0nce", ContainerParent: "BODY", Opacity: "0",
 		Frame: "jivo_container Jivochat javascript:void(0)", FrameScript: "parent.__jivokitStubLoader.boot(window)",
-		JdivParent: "BODY", JdivVisible: true, Config: "AbCdEf1234 " + sid + " online", Magic: true}
+		JdivParent: "BODY", JdivVisible: true, Config: "AbCdEf1234 " + sid + " offline", Magic: true}
+	handlerConfig := Eval[string](p, `JSON.stringify(window.jivo_config)`)
 	if d != wantDOM {
 		t.Errorf("DOM\n%+v\nwant\n%+v", d, wantDOM)
 	}
@@ -185,7 +193,37 @@ func TestStubVendorLoad(t *testing.T) {
 	if n := len(site.requests(`/script/widget/config/`)); n != 3 {
 		t.Errorf("%d config requests after two jivo_init, want 3", n)
 	}
+
+	// A site that serves only the file `jivokit snippet -print-stub` writes
+	// gets the same mechanics and the same config, made in the page; with
+	// 'strict-dynamic' a header nonce policy lets the bundle's inline script
+	// run, though the loader saw no nonce.
+	site.mu.Lock()
+	site.reqs = nil
+	site.mu.Unlock()
+	q := b.Open(t, site.page(vendorOptions+"&static=1&nonce=N0nce&csp="+urlQuery("'strict-dynamic'")))
+	q.WaitFor(`jivokitStub.loader().step === 'waiting for a scroll or mousemove'`)
+	q.Do(`dispatchEvent(new Event('scroll'))`)
+	q.WaitLoaded()
+	if got := site.requests(`.`); !slices.Equal(got, []string{"/static/stub.js"}) {
+		t.Errorf("requests %q, want the stub's file only", got)
+	}
+	if got := q.StubLoader().Mode; got != "page" {
+		t.Errorf("mode %q, want page", got)
+	}
+	if !Eval[bool](q, `!!document.querySelector('#jivo-iframe-container > iframe#jivo_container') && !!window.jivo_api`) {
+		t.Error("no iframe or jivo_api")
+	}
+	if s := Eval[string](q, `document.querySelector('script[src="/static/stub.js"]').getAttribute('nonce')`); s != "" {
+		t.Errorf("under a header CSP the nonce attribute reads %q, want it hidden", s)
+	}
+	if got := Eval[string](q, `JSON.stringify(window.jivo_config)`); got != handlerConfig {
+		t.Errorf("jivo_config\nfrom stub.Handler %s\nmade in the page %s", handlerConfig, got)
+	}
 }
+
+// vendorOptions are the stub options of TestStubVendorLoad's pages.
+const vendorOptions = "jv-id=AbCdEf1234&data-locale=pt_BR&data-bundle-wait&data-stop-words=casino,poker&data-offline"
 
 func TestStubVendorNoLoad(t *testing.T) {
 	site := newVendorSite(t)
@@ -200,10 +238,11 @@ func TestStubVendorNoLoad(t *testing.T) {
 		{"host-blacklisted", "data-failure=host-blacklisted", "host-blacklisted", "", ""},
 		{"config-failing", "data-failure=config-failing", "config-failing", "", `status of 503`},
 		{"maintenance", "data-failure=maintenance", "maintenance", "", `status of 480`},
-		{"deleted", "data-failure=deleted", "deleted", "", ""},
+		{"deleted", "data-failure=deleted&jv-id=1111111111", "deleted", "", ""},
 		{"unknown failure mode", "data-failure=blocked", "", `data-failure="blocked" is not one of deleted, mobile-disabled`, `is not one of`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel() // tabs of one browser
 			var opts []Option
 			if tc.allow != "" {
 				opts = append(opts, WithAllowedConsole(tc.allow))
@@ -244,65 +283,16 @@ func TestStubVendorNoLoad(t *testing.T) {
 			case "deleted":
 				// Remembered: the next page of this browser loads nothing
 				// and asks for no config.
-				before := len(site.requests(`/script/widget/config/`))
-				if _, err := chromedp.Run(p.Context(), chromedp.Navigate(site.page("jv-id=StubWidget"))); err != nil {
+				before := len(site.requests(`/script/widget/config/1111111111`))
+				if _, err := chromedp.Run(p.Context(), chromedp.Navigate(site.page("jv-id=1111111111"))); err != nil {
 					t.Fatal(err)
 				}
 				p.WaitFor(`jivokitStub.phase() === 'never' && jivokitStub.loader().reason === 'deleted'`)
-				if after := len(site.requests(`/script/widget/config/`)); after != before {
+				if after := len(site.requests(`/script/widget/config/1111111111`)); after != before {
 					t.Errorf("the remembered deletion still asked for the config")
 				}
 			}
 		})
-	}
-}
-
-// TestStubVendorStatic: a site that serves only the file `jivokit snippet
-// -print-stub` writes gets the same mechanics, made in the page; with
-// 'strict-dynamic' a header nonce policy lets the bundle's inline script
-// run, though the loader saw no nonce.
-func TestStubVendorStatic(t *testing.T) {
-	site := newVendorSite(t)
-	b := NewBrowser(t)
-	p := b.Open(t, site.page("static=1&nonce=N0nce&csp="+urlQuery("'strict-dynamic'")))
-	p.WaitLoaded()
-	if got := site.requests(`.`); !slices.Equal(got, []string{"/static/stub.js"}) {
-		t.Errorf("requests %q, want the stub's file only", got)
-	}
-	info := p.StubLoader()
-	if info.Mode != "page" {
-		t.Errorf("mode %q, want page", info.Mode)
-	}
-	if !Eval[bool](p, `!!document.querySelector('#jivo-iframe-container > iframe#jivo_container') && !!window.jivo_api && window.jivo_config.widget_id === 'StubWidget'`) {
-		t.Error("no iframe, jivo_api or jivo_config")
-	}
-	if s := Eval[string](p, `document.querySelector('script[src="/static/stub.js"]').getAttribute('nonce')`); s != "" {
-		t.Errorf("under a header CSP the nonce attribute reads %q, want it hidden", s)
-	}
-
-	// The config made in the page is the one stub.Handler answers.
-	const opts = "jv-id=1234567&data-locale=pt_BR&data-bundle-wait&data-stop-words=casino,poker&data-offline&data-fast"
-	configs := map[string]string{}
-	for _, mode := range []string{"handler", "page"} {
-		q := opts
-		if mode == "page" {
-			q += "&static=1"
-		}
-		tab := b.Open(t, site.page(q))
-		// enable_bundle_wait: the bundle waits for the visitor's first move.
-		tab.WaitFor(`jivokitStub.loader().step === 'waiting for a scroll or mousemove'`)
-		if tab.StubLoader().Tries["bundle"] != 0 {
-			t.Error("the bundle did not wait")
-		}
-		tab.Do(`dispatchEvent(new MouseEvent('mousemove'))`)
-		tab.WaitLoaded()
-		if got := tab.StubLoader().Mode; got != mode {
-			t.Errorf("mode %q, want %q", got, mode)
-		}
-		configs[mode] = Eval[string](tab, `JSON.stringify(window.jivo_config)`)
-	}
-	if configs["handler"] != configs["page"] || !strings.Contains(configs["page"], `"chat_mode":"offline"`) {
-		t.Errorf("jivo_config\nfrom stub.Handler %s\nmade in the page %s", configs["handler"], configs["page"])
 	}
 }
 

@@ -312,13 +312,16 @@ export function createLoader(win, doc, w, script, src, nonce) {
 
   // bundleWait: with enable_bundle_wait and no chat started, the bundle
   // waits for the first scroll or mousemove, or BUNDLE_WAIT ms.
+  // The wait is once a page: a later load (jivo_init) goes on at once.
+  let waited = false;
   function bundleWait(my, cfg) {
-    if (!cfg.enable_bundle_wait || w.s.chatStarted || typeof win.addEventListener !== "function") return bundle(my, 1);
+    if (!cfg.enable_bundle_wait || waited || w.s.chatStarted || typeof win.addEventListener !== "function") return bundle(my, 1);
     info.step = "waiting for a scroll or mousemove";
     let done = false;
     const go = () => {
       if (done) return;
       done = true;
+      waited = true;
       win.removeEventListener("scroll", go, true);
       win.removeEventListener("mousemove", go, true);
       if (my === run) bundle(my, 1);

@@ -8,7 +8,6 @@ export function freshState(options) {
     online: !options.offline,
     callbacksEnabled: !options.callbacksDisabled,
     callbackReasonless: false, // isCallbackEnabled fails without a reason
-
     // What the visitor's browser keeps (localStorage in the real widget):
     // survives jivo_destroy, cleared by clearHistory.
     contact: { name: "", email: "", phone: "", description: "" },

@@ -346,3 +346,14 @@ test('a new copy of the script after jivo_magic_var was reset (a body swap) load
   assert.deepEqual(q.logged.error, ['Widget id is not valid.', 'Widget id is not valid.', 'Widget id is not valid.'], 'jivo_init and a new copy check the id again');
   assert.equal(q.stub.loaded(), false);
 });
+
+test('enable_bundle_wait waits once a page: jivo_init goes on at once', () => {
+  const { p, clock } = run({ attrs: { 'data-bundle-wait': '' } }, 2 * 20);
+  p.fire('scroll');
+  clock.advance(20);
+  assert.equal(p.stub.loaded(), true);
+  p.win.jivo_destroy();
+  p.win.jivo_init();
+  clock.advance(STEPS);
+  assert.equal(p.stub.loaded(), true, 'no second wait');
+});
