@@ -29,9 +29,12 @@ func TestDemoLife(t *testing.T) {
 	p.WaitFor(`location.pathname == '/life/two' && document.getElementById('life-navs').textContent == '1'`)
 	p.WaitFor(`document.getElementById('jivokit-stub').mark == 1 && jivokit.state.open && jivokitStub.agentView().contactInfo.name == 'Ada on page two'`)
 	p.Click(`nav a[href^="/life/private"]`)
-	p.WaitFor(`document.documentElement.dataset.jivokitHidden == 'route'`)
+	// The route rule holds from the URL change; the swap settles after.
+	p.WaitFor(`document.documentElement.dataset.jivokitHidden == 'route' && document.getElementById('life-navs').textContent == '2'`)
 	p.Click(`button[data-life="switch"][data-id="1000002"]`)
-	p.WaitFor(`jivokit.state.phase == 'loaded' && window.jivo_config && jivo_config.locale == 'de'`)
+	if _, err := e2e.EvalErr[bool](p, `new Promise((ok, no) => { const t = Date.now(); const f = () => (jivokit.state.phase == 'loaded' && window.jivo_config && jivo_config.locale == 'de') ? ok(true) : Date.now() - t > 20000 ? no(new Error(JSON.stringify({phase: jivokit.phase, state: jivokit.state, config: window.jivo_config, stub: window.jivokitStub && jivokitStub.phase(), loader: window.jivokitStub && jivokitStub.loader && jivokitStub.loader(), scripts: [...document.scripts].map((s) => s.src).filter(Boolean)}))) : setTimeout(f, 50); f(); })`); err != nil {
+		t.Fatalf("the switch to the German widget: %v", err)
+	}
 	p.Click(`button[data-life="logout"]`)
 	p.WaitFor(`jivokit.phase == 'not-requested' && !document.getElementById('jivokit-stub') && document.getElementById('life-phase').textContent == 'not-requested'`)
 }
