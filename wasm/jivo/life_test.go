@@ -5,6 +5,7 @@ package jivo_test
 import (
 	"context"
 	"errors"
+	"runtime"
 	"syscall/js"
 	"testing"
 	"time"
@@ -178,4 +179,7 @@ func TestLife(t *testing.T) {
 		t.Errorf("a state after unsubscribe: %+v", s)
 	case <-time.After(20 * time.Millisecond):
 	}
+	// The tests after this one time calls in milliseconds: leave them no
+	// garbage to collect.
+	runtime.GC()
 }
