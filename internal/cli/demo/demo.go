@@ -86,6 +86,7 @@ type Server struct {
 	mux         *http.ServeMux
 	widget      *templates.Widget // the eager one
 	widgets     map[templates.Load]*templates.Widget
+	lifeWidget  *templates.Widget // the life pages' (life.go)
 	stub        bool
 	signer      *usertoken.Signer
 	manifest    assets.Manifest
@@ -134,6 +135,9 @@ func New(ctx context.Context, cfg Config) (*Server, error) {
 		return nil, fmt.Errorf("demo: %w", err)
 	}
 	s.widget = s.widgets[templates.LoadEager]
+	if s.lifeWidget, err = s.newLifeWidget(id); err != nil {
+		return nil, fmt.Errorf("demo: %w", err)
+	}
 
 	dir := cfg.BuildDir
 	if dir == "" {
@@ -190,6 +194,7 @@ func (s *Server) routes(build iofs.FS) error {
 		mux.Handle("/jivokit/", stub.Handler()) // the stub, and the vendor's config, status and bundle paths under it
 	}
 	mux.Handle("/app/", http.StripPrefix("/app/", assets.Handler(build)))
+	s.lifeRoutes(mux)
 	s.mux = mux
 	return nil
 }

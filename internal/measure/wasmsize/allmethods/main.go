@@ -23,6 +23,12 @@ func main() {
 	_, _ = jivo.CurrentPhase()
 	jivo.SetErrorHandler(func(error) {})
 	jivo.SetStrict(len(os.Args) > 1)
+	_ = jivo.Hide("modal")
+	_ = jivo.Show("modal")
+	_ = jivo.Reset(ctx, jivo.ResetOptions{})
+	_ = jivo.SwitchWidget(ctx, "1234567")
+	_, _ = jivo.CurrentState()
+	jivo.OnState(func(jivo.State) {})()
 	callMethods(ctx)
 	subscribeAll()
 }
