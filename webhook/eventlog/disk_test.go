@@ -207,3 +207,86 @@ func TestOpenContinuesSeq(t *testing.T) {
 		f.Close()
 	})
 }
+
+// TestEventLogFullDiskMarks checks that a failure or over-limit line that
+// the disk cuts short leaves nothing that the next line joins onto.
+func TestEventLogFullDiskMarks(t *testing.T) {
+	ev := webhooktest.Event[*webhook.ChatFinished](t)
+	check := func(t *testing.T, data string) {
+		t.Helper()
+		for i, line := range strings.SplitAfter(data, "\n") {
+			if line == "" {
+				continue
+			}
+			if !strings.HasSuffix(line, "\n") || !json.Valid([]byte(line)) {
+				t.Fatalf("line %d is not whole JSON: %.300q", i+1, line)
+			}
+		}
+		if got := seqs(t, eventLines(data)); len(got) != 2 || got[0] != 1 || got[1] != 2 {
+			t.Fatalf("seqs %v, want [1 2]", got)
+		}
+	}
+	marks := func(t *testing.T, log *eventlog.Log, full func(bool)) {
+		t.Helper()
+		fails := log.Funcs(webhook.Funcs{ChatFinished: func(context.Context, *webhook.ChatFinished) error {
+			full(true) // the failure line meets a full disk
+			return errors.New("crm is down")
+		}}).ChatFinished
+		if err := fails(context.Background(), ev); err == nil {
+			t.Fatal("the function's error is lost")
+		}
+		log.RecordOversize(context.Background(), webhook.Oversize{EventName: "chat_finished", Size: 9 << 20, Limit: 8 << 20})
+		full(false)
+		if _, err := log.Record(ev); err != nil {
+			t.Fatal(err)
+		}
+	}
+	t.Run("a file", func(t *testing.T) {
+		path := filepath.Join(t.TempDir(), "events.jsonl")
+		f, err := os.Create(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		disk := &fullDisk{File: f}
+		marks(t, &eventlog.Log{Out: disk}, disk.full.Store)
+		data, _ := os.ReadFile(path)
+		check(t, string(data))
+		if n := strings.Count(string(data), "\n"); n != 2 {
+			t.Fatalf("%d lines, want the 2 events' (the part marks cut back): %q", n, data)
+		}
+	})
+	t.Run("a writer that cannot be cut back", func(t *testing.T) {
+		w := &halfWriter{}
+		marks(t, &eventlog.Log{Out: w}, func(b bool) { w.full = b })
+		check(t, strings.ReplaceAll(keepJSON(w.String()), "\n\n", "\n"))
+		// The part lines stay, but each on a line of its own.
+		for _, line := range strings.Split(w.String(), "\n") {
+			if strings.Contains(line, `"event"`) && !json.Valid([]byte(line)) {
+				t.Fatalf("an event's line is joined to a part line: %.300q", line)
+			}
+		}
+	})
+}
+
+// eventLines keeps the lines of data that have an event.
+func eventLines(data string) string {
+	var b strings.Builder
+	for _, line := range strings.SplitAfter(data, "\n") {
+		if strings.Contains(line, `"event":`) {
+			b.WriteString(line)
+		}
+	}
+	return b.String()
+}
+
+// keepJSON keeps the lines of data that are JSON.
+func keepJSON(data string) string {
+	var b strings.Builder
+	for _, line := range strings.Split(data, "\n") {
+		if json.Valid([]byte(line)) {
+			b.WriteString(line + "\n")
+		}
+	}
+	return b.String()
+}

@@ -196,13 +196,30 @@ func (l *Log) write(e Entry) error {
 	if err != nil {
 		return fmt.Errorf("%w: %w", ErrNotRecorded, err)
 	}
-	line = append(line, '\n')
+	if err := l.writeLine(line); err != nil {
+		return err
+	}
+	l.written = e.Seq
+	return nil
+}
+
+// writeLine writes line and a line end to Out; l.mu is held. Every line
+// of Out goes through it, events and marks alike. A write that fails
+// leaves no part of the line behind when Out can be cut back; when it
+// cannot, the next line written starts with a line end, so that the part
+// line never joins onto it.
+func (l *Log) writeLine(line []byte) error {
+	buf := make([]byte, 0, len(line)+2)
 	if l.torn {
 		// What a failed write left could not be cut back: end it, so that
 		// this line is whole.
-		line = append([]byte{'\n'}, line...)
+		buf = append(buf, '\n')
 	}
-	n, err := l.Out.Write(line)
+	buf = append(append(buf, line...), '\n')
+	n, err := l.Out.Write(buf)
+	if err == nil && n < len(buf) {
+		err = io.ErrShortWrite
+	}
 	if err != nil {
 		if n > 0 {
 			wasTorn := l.torn
@@ -220,7 +237,6 @@ func (l *Log) write(e Entry) error {
 		return fmt.Errorf("%w: %w", ErrNotRecorded, err)
 	}
 	l.torn = false
-	l.written = e.Seq
 	return nil
 }
 
