@@ -19,6 +19,14 @@ import (
 // DefaultKeep is how many entries a Log keeps in memory when Keep is 0.
 const DefaultKeep = 100
 
+// DefaultKeepEventBytes is the largest event an entry kept in memory
+// holds when KeepEventBytes is 0.
+const DefaultKeepEventBytes = 64 << 10
+
+// DefaultKeepBytes bounds the events held by the entries kept in memory,
+// in all, when KeepBytes is 0.
+const DefaultKeepBytes = 4 << 20
+
 // Log records the events a webhook.Handler receives: each as one JSON line on
 // Out, one readable line on Print, and the last Keep in memory for display.
 // Wrap a handler's webhook.Funcs with its Funcs method so that every event is
@@ -44,6 +52,14 @@ type Log struct {
 	Out   io.Writer // the record: JSON lines, see Entry; nil for none
 	Print io.Writer // a view: readable lines, "#SEQ HH:MM:SS NAME SUMMARY"; nil for none
 	Keep  int       // entries kept in memory; 0 means DefaultKeep
+	// KeepEventBytes is the largest event an entry kept in memory holds:
+	// the entry of a larger event keeps its summary, without the event
+	// (see Entry.EventOmitted). 0 means DefaultKeepEventBytes.
+	KeepEventBytes int
+	// KeepBytes bounds the events of the entries kept in memory, in all:
+	// past it, the oldest entries drop their events and keep their
+	// summaries. 0 means DefaultKeepBytes. Out gets every event whole.
+	KeepBytes int
 	// Sync makes each event durable before its function runs: after
 	// writing the line, Record calls Out's Sync method (as *os.File has),
 	// which flushes it to the disk (fsync). Without it a recorded event
@@ -61,6 +77,7 @@ type Log struct {
 	seq     uint64  // the Seq of the last event recorded; 0 before the first
 	count   uint64  // events recorded
 	ring    []Entry // the last entries, ring[(count-1)%len] the last one
+	kept    int     // the bytes of the events in ring
 	written uint64  // the last seq written to Out
 	torn    bool    // a failed write may have left part of a line on Out
 	view    view
@@ -83,6 +100,11 @@ type Entry struct {
 	// Failed is the error of the event's function, once it has returned
 	// one (in memory; Out gets a line of its own, see Mark).
 	Failed string `json:"-"`
+	// EventOmitted is the size in bytes of Event when an entry kept in
+	// memory (Recent, Since) does not hold it: the event was over the
+	// Log's KeepEventBytes, or the entry is among the oldest past its
+	// KeepBytes. Event is nil then. Out always has the event.
+	EventOmitted int `json:"-"`
 	// Event is the event as received, made valid JSON: invalid UTF-8 (and
 	// escaped lone surrogates) read as U+FFFD, a name given twice in an
 	// object is kept once with its last value (the one the handler read),
@@ -138,11 +160,7 @@ func (l *Log) Record(ev webhook.Event) (Entry, error) {
 	if keep <= 0 {
 		keep = DefaultKeep
 	}
-	if len(l.ring) < keep {
-		l.ring = append(l.ring, e)
-	} else {
-		l.ring[(l.count-1)%uint64(len(l.ring))] = e
-	}
+	l.keep(e)
 	err = l.write(e)
 	if l.Print != nil {
 		text := "#" + strconv.FormatUint(e.Seq, 10) + " " + e.Time.Format("15:04:05") + " " + term.Visible(string(name))
@@ -187,20 +205,82 @@ func (l *Log) syncTo(seq uint64) error {
 	return nil
 }
 
-// write writes e to Out; l.mu is held.
+// keep puts e in the ring of entries kept in memory, within the Log's
+// byte bounds; l.mu is held, and e is the last event.
+func (l *Log) keep(e Entry) {
+	keep, perEvent, total := l.Keep, l.KeepEventBytes, l.KeepBytes
+	if keep <= 0 {
+		keep = DefaultKeep
+	}
+	if perEvent <= 0 {
+		perEvent = DefaultKeepEventBytes
+	}
+	if total <= 0 {
+		total = DefaultKeepBytes
+	}
+	if len(e.Event) > perEvent || len(e.Event) > total {
+		e.EventOmitted, e.Event = len(e.Event), nil
+	}
+	if len(l.ring) < keep {
+		l.ring = append(l.ring, e)
+	} else {
+		i := (l.count - 1) % uint64(len(l.ring))
+		l.kept -= len(l.ring[i].Event)
+		l.ring[i] = e
+	}
+	l.kept += len(e.Event)
+	// Past the bound, the oldest entries drop their events.
+	n := uint64(len(l.ring))
+	for i := uint64(0); l.kept > total && i < n-1; i++ {
+		old := &l.ring[(l.count+i)%n] // the oldest first
+		if old.Event != nil {
+			l.kept -= len(old.Event)
+			old.EventOmitted, old.Event = len(old.Event), nil
+		}
+	}
+}
+
+// write writes e to Out; l.mu is held. The line is JSON with no HTML
+// escaping (an event of '<' takes a byte per '<', not six): e.Event is
+// already compact, valid JSON (logEvent), so it is written as it is.
 func (l *Log) write(e Entry) error {
 	if l.Out == nil {
 		return nil
 	}
-	line, err := json.Marshal(e) // compacts Event to one line
+	head, err := marshalNoEscape(struct {
+		Seq             uint64       `json:"seq"`
+		Time            time.Time    `json:"time"`
+		Name            webhook.Name `json:"event_name"`
+		VerifiedVisitor string       `json:"verified_visitor,omitempty"`
+	}{e.Seq, e.Time, e.Name, e.VerifiedVisitor})
 	if err != nil {
 		return fmt.Errorf("%w: %w", ErrNotRecorded, err)
 	}
+	event := e.Event
+	if len(event) == 0 {
+		event = json.RawMessage("null")
+	}
+	line := make([]byte, 0, len(head)+len(`,"event":}`)+len(event))
+	line = append(line, head[:len(head)-1]...) // without its }
+	line = append(line, `,"event":`...)
+	line = append(line, event...)
+	line = append(line, '}')
 	if err := l.writeLine(line); err != nil {
 		return err
 	}
 	l.written = e.Seq
 	return nil
+}
+
+// marshalNoEscape is json.Marshal without HTML escaping, on one line.
+func marshalNoEscape(v any) ([]byte, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), nil
 }
 
 // writeLine writes line and a line end to Out; l.mu is held. Every line

@@ -2,7 +2,6 @@ package eventlog
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"strconv"
 	"time"
@@ -106,7 +105,7 @@ func (l *Log) writeMark(m Mark) {
 	if l.Out == nil {
 		return
 	}
-	line, err := json.Marshal(m)
+	line, err := marshalNoEscape(m)
 	if err != nil {
 		return
 	}
