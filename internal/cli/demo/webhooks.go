@@ -108,8 +108,18 @@ type eventJSON struct {
 	VerifiedVisitor string          `json:"verified_visitor,omitempty"`
 	Summary         string          `json:"summary"`
 	Failed          string          `json:"failed,omitempty"` // the function's error, once it has failed
-	Event           json.RawMessage `json:"event"`
+	// Event is the event, or null when it is not kept in memory (over
+	// the live log's bound per event, or among the oldest past its bound
+	// in all): EventOmitted is its size then.
+	Event        json.RawMessage `json:"event"`
+	EventOmitted int             `json:"event_omitted,omitempty"`
 }
+
+// maxEventsResponse bounds the events an answer of serveEvents holds: the
+// entries past it are in the next answer (the page asks again from the
+// last seq it got). One entry is always answered, and each is bounded by
+// the live log's KeepEventBytes.
+const maxEventsResponse = 1 << 20
 
 // serveEvents answers the events received after ?since=SEQ, oldest first.
 // A since at or beyond the last event's sequence number answers none: a
@@ -123,21 +133,32 @@ func (s *Server) serveEvents(w http.ResponseWriter, r *http.Request) {
 	}
 	out := []eventJSON{}
 	if since < s.events.Len() {
+		size := 0
 		for _, e := range s.events.Since(since) {
+			size += len(e.Event) + len(e.Summary) + len(e.Failed) + len(e.VerifiedVisitor) + 200
+			if len(out) > 0 && size > maxEventsResponse {
+				break
+			}
 			out = append(out, eventJSON{Seq: e.Seq, Time: e.Time.Format(time.TimeOnly), Name: string(e.Name),
-				VerifiedVisitor: e.VerifiedVisitor, Summary: e.Summary, Failed: e.Failed, Event: e.Event})
+				VerifiedVisitor: e.VerifiedVisitor, Summary: e.Summary, Failed: e.Failed, Event: e.Event, EventOmitted: e.EventOmitted})
 		}
 	}
 	writeJSON(w, out)
 }
 
+// writeJSON answers v as JSON, without HTML escaping (an event of '<'
+// would take six bytes a '<'): the answer is application/json, never
+// sniffed as HTML, and the page shows it as text.
 func writeJSON(w http.ResponseWriter, v any) {
-	b, err := json.Marshal(v)
-	if err != nil {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
 		http.Error(w, err.Error(), http.StatusInternalServerError)
 		return
 	}
 	w.Header().Set("Content-Type", "application/json")
+	w.Header().Set("X-Content-Type-Options", "nosniff")
 	w.Header().Set("Cache-Control", "no-store")
-	w.Write(b)
+	w.Write(bytes.TrimSuffix(b.Bytes(), []byte("\n")))
 }
