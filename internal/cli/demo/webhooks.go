@@ -102,12 +102,12 @@ func (s *Server) post(ctx context.Context, out io.Writer, event webhook.Name, pa
 
 // eventJSON is one received event, for the page's live log.
 type eventJSON struct {
-	Seq             uint64          `json:"seq"`
-	Time            string          `json:"time"`
-	Name            string          `json:"event_name"`
-	VerifiedVisitor string          `json:"verified_visitor,omitempty"`
-	Summary         string          `json:"summary"`
-	Failed          string          `json:"failed,omitempty"` // the function's error, once it has failed
+	Seq             uint64 `json:"seq"`
+	Time            string `json:"time"`
+	Name            string `json:"event_name"`
+	VerifiedVisitor string `json:"verified_visitor,omitempty"`
+	Summary         string `json:"summary"`
+	Failed          string `json:"failed,omitempty"` // the function's error, once it has failed
 	// Event is the event, or null when it is not kept in memory (over
 	// the live log's bound per event, or among the oldest past its bound
 	// in all): EventOmitted is its size then.
