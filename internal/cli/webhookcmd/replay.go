@@ -24,13 +24,19 @@ import (
 const replayUsage = `usage: jivokit webhook replay -log FILE -url URL [-event NAME] [-chat ID] [-since N|TIME] [-failed] [-rate N]
 
 Re-sends the events of an event log (written by 'jivokit webhook listen
--log' or a eventlog.Log) to a webhook endpoint, each body as it was
-received, one at a time, in the log's order, as it reads them (it holds
-one line of the log in memory), and prints each reply. A line of the log
-it cannot read is named on stderr and skipped, the others are sent; a last
-line without a line end (being written) is skipped with a note. It exits
-1 if any reply is not a 200 with result "ok" or any line could not be
-read, 2 on bad usage.
+-log' or a eventlog.Log) to a webhook endpoint, each body as the log
+recorded it, one at a time, in the log's order, as it reads them (it
+holds one line of the log in memory), and prints each reply. A line of
+the log it cannot read is named on stderr and skipped, the others are
+sent; a last line without a line end (being written) is skipped with a
+note. It exits 1 if any reply is not a 200 with result "ok" or any line
+could not be read, 2 on bad usage.
+
+A body as recorded is the event as the handler read it, which is not
+always the bytes received: compact (no spaces between values), a name
+given twice in an object kept once (its last value), invalid UTF-8 and
+escaped lone surrogates as U+FFFD, and a number beyond float64's range
+(1e400) or a part nested deeper than 100 levels as a string of its text.
 
 Use it to recover: after fixing a function that failed, re-send the events
 it failed on (-failed), or those of a chat or a time span. And to test that

@@ -104,3 +104,20 @@ func TestReplayStreams(t *testing.T) {
 		}
 	})
 }
+
+// TestReplayHelpSaysAsRecorded: replay sends the events as the log
+// recorded them (rewritten to be valid JSON for every reader), and its
+// help and docs say so, with the differences.
+func TestReplayHelpSaysAsRecorded(t *testing.T) {
+	_, help, _ := run("replay", "-h")
+	doc, err := os.ReadFile("../../../docs/webhooks.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, text := range map[string]string{"replay -h": help, "docs/webhooks.md": string(doc)} {
+		text = strings.Join(strings.Fields(text), " ")
+		if strings.Contains(text, "as it was received") || !strings.Contains(text, "as the log recorded it") || !strings.Contains(text, "1e400") || !strings.Contains(text, "U+FFFD") {
+			t.Errorf("%s does not say that a body is sent as recorded, and how that differs", name)
+		}
+	}
+}
