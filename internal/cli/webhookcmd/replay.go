@@ -30,7 +30,7 @@ holds one line of the log in memory), and prints each reply. A line of
 the log it cannot read is named on stderr and skipped, the others are
 sent; a last line without a line end (being written) is skipped with a
 note. It exits 1 if any reply is not a 200 with result "ok" or any line
-could not be read, 2 on bad usage.
+could not be read, 64 on bad usage.
 
 A body as recorded is the event as the handler read it, which is not
 always the bytes received: compact (no spaces between values), a name

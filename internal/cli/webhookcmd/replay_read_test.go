@@ -5,6 +5,8 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"syscall"
 	"testing"
@@ -118,6 +120,32 @@ func TestReplayHelpSaysAsRecorded(t *testing.T) {
 		text = strings.Join(strings.Fields(text), " ")
 		if strings.Contains(text, "as it was received") || !strings.Contains(text, "as the log recorded it") || !strings.Contains(text, "1e400") || !strings.Contains(text, "U+FFFD") {
 			t.Errorf("%s does not say that a body is sent as recorded, and how that differs", name)
+		}
+	}
+}
+
+// TestUsageExitStatusDocumented: the exit status of bad usage that the
+// help and docs give is the one the commands return.
+func TestUsageExitStatusDocumented(t *testing.T) {
+	code, _, _ := run("replay", "-log")
+	if code != 64 {
+		t.Fatalf("bad usage exits %d", code)
+	}
+	_, help, _ := run("replay", "-h")
+	doc, err := os.ReadFile("../../../docs/webhooks.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	re := regexp.MustCompile(`(\d+) on bad usage`)
+	for name, text := range map[string]string{"replay -h": help, "docs/webhooks.md": string(doc)} {
+		found := re.FindAllStringSubmatch(strings.Join(strings.Fields(text), " "), -1)
+		if len(found) == 0 {
+			t.Errorf("%s does not give the exit status of bad usage", name)
+		}
+		for _, m := range found {
+			if m[1] != strconv.Itoa(code) {
+				t.Errorf("%s says bad usage exits %s; it exits %d", name, m[1], code)
+			}
 		}
 	}
 }
