@@ -9,6 +9,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"math"
 	"net/http"
 	"os"
 	"strconv"
@@ -78,10 +79,17 @@ func replay(ctx context.Context, stdout, stderr io.Writer, args []string) int {
 		return badUsage(fs, stderr, "-log is required")
 	case *url == "" && !*dry:
 		return badUsage(fs, stderr, "-url is required")
-	case *rate < 0:
-		return badUsage(fs, stderr, "-rate is negative")
+	case *rate < 0 || math.IsNaN(*rate) || math.IsInf(*rate, 0):
+		return badUsage(fs, stderr, fmt.Sprintf("-rate is a number of events per second, 0 or more, not %v", *rate))
+	case *rate > 0 && float64(time.Second) / *rate > float64(time.Duration(math.MaxInt64)):
+		return badUsage(fs, stderr, fmt.Sprintf("-rate %v is too slow: a pause of over 292 years", *rate))
 	case *timeout <= 0:
 		return badUsage(fs, stderr, "-timeout must be positive")
+	}
+	if *url != "" {
+		if err := webhooktool.CheckURL(*url); err != nil {
+			return badUsage(fs, stderr, "-url "+err.Error())
+		}
 	}
 	f := filter{event: *event, chat: *chat, failed: *failed}
 	if f.event != "" {

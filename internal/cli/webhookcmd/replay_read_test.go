@@ -149,3 +149,32 @@ func TestUsageExitStatusDocumented(t *testing.T) {
 		}
 	}
 }
+
+// TestReplayChecksFlagsFirst: a -url that is not an http(s) URL, and a
+// -rate that is not a number of events per second, are usage errors,
+// given before the log is read.
+func TestReplayChecksFlagsFirst(t *testing.T) {
+	missing := filepath.Join(t.TempDir(), "no-such-log.jsonl")
+	for _, args := range [][]string{
+		{"-url", "file:///etc/passwd"},
+		{"-url", "ftp://127.0.0.1/x"},
+		{"-url", "127.0.0.1:8090"},
+		{"-url", "localhost:8090/jivo"},
+		{"-url", "http://127.0.0.1/%zz"},
+		{"-url", "http:///path"},
+		{"-url", "http://127.0.0.1:8090/", "-rate", "NaN"},
+		{"-url", "http://127.0.0.1:8090/", "-rate", "+Inf"},
+		{"-url", "http://127.0.0.1:8090/", "-rate", "-1"},
+		{"-url", "http://127.0.0.1:8090/", "-rate", "1e-300"},
+	} {
+		code, _, stderr := run(append([]string{"replay", "-log", missing}, args...)...)
+		flag := args[len(args)-2]
+		if code != 64 || !strings.Contains(stderr, flag+" ") || strings.Contains(stderr, "no such file") {
+			t.Errorf("%q: exit %d, want 64 naming %s before reading the log:\n%s", args, code, flag, stderr)
+		}
+	}
+	code, _, stderr := run("send", "chat_finished", "-url", "file:///etc/passwd")
+	if code != 64 || !strings.Contains(stderr, "-url ") {
+		t.Errorf("send -url file://: exit %d\n%s", code, stderr)
+	}
+}
