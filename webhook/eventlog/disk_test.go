@@ -5,10 +5,13 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
+	"io"
 	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"syscall"
 	"testing"
@@ -289,4 +292,93 @@ func keepJSON(data string) string {
 		}
 	}
 	return b.String()
+}
+
+// TestEventLogNotRecordedIsNotCounted: an event answered 503 because its
+// line could not be written prints as not recorded, is not counted as
+// received and is not kept; its seq is not used again.
+func TestEventLogNotRecordedIsNotCounted(t *testing.T) {
+	for _, sync := range []bool{false, true} {
+		t.Run(fmt.Sprint("sync=", sync), func(t *testing.T) {
+			f, err := os.Create(filepath.Join(t.TempDir(), "events.jsonl"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer f.Close()
+			var out testBuffer
+			var disk io.Writer
+			var fail func(bool)
+			if sync {
+				s := &failingSync{File: f}
+				disk, fail = s, s.fail.Store
+			} else {
+				d := &fullDisk{File: f}
+				disk, fail = d, d.full.Store
+			}
+			log := &eventlog.Log{Out: disk, Print: &out, Sync: sync}
+			ev := webhooktest.Event[*webhook.ChatFinished](t)
+			log.Record(ev)
+			fail(true)
+			if _, err := log.Record(ev); !errors.Is(err, eventlog.ErrNotRecorded) {
+				t.Fatalf("Record = %v", err)
+			}
+			fail(false)
+			if _, err := log.Record(ev); err != nil && !sync {
+				t.Fatal(err)
+			}
+			if err := log.Flush(context.Background()); err != nil {
+				t.Fatal(err)
+			}
+			want := uint64(2)
+			if sync {
+				want = 1 // after a failed flush, every later event fails too
+			}
+			if log.Len() != want {
+				t.Fatalf("Len = %d, want %d: an event answered 503 is counted", log.Len(), want)
+			}
+			lines := strings.Split(strings.TrimSpace(out.String()), "\n")
+			if len(lines) != 3 || !strings.HasPrefix(lines[1], "#2 ") || !strings.Contains(lines[1], "NOT RECORDED chat_finished") || strings.Contains(lines[0]+lines[2], "NOT RECORDED") != sync {
+				t.Fatalf("readable lines:\n%s", out.String())
+			}
+			if !sync {
+				if r := log.Recent(); len(r) != 2 || r[0].Seq != 1 || r[1].Seq != 3 {
+					t.Fatalf("kept %+v, want seqs 1 and 3", r)
+				}
+				if s := log.Since(1); len(s) != 1 || s[0].Seq != 3 {
+					t.Fatalf("Since(1) = %+v", s)
+				}
+			}
+		})
+	}
+}
+
+// failingSync is a log file whose Sync fails while fail is set.
+type failingSync struct {
+	*os.File
+	fail atomic.Bool
+}
+
+func (f *failingSync) Sync() error {
+	if f.fail.Load() {
+		return syscall.EIO
+	}
+	return f.File.Sync()
+}
+
+// testBuffer is a bytes.Buffer safe for concurrent use.
+type testBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (b *testBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.b.Write(p)
+}
+
+func (b *testBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.b.String()
 }

@@ -75,7 +75,9 @@ type Log struct {
 
 	mu      sync.Mutex
 	seq     uint64  // the Seq of the last event recorded; 0 before the first
-	count   uint64  // events recorded
+	begun   bool    // seq starts from Start
+	count   uint64  // events written to Out (or recorded, without Out)
+	lost    uint64  // of those, events whose Sync failed
 	ring    []Entry // the last entries, ring[(count-1)%len] the last one
 	kept    int     // the bytes of the events in ring
 	written uint64  // the last seq written to Out
@@ -115,9 +117,12 @@ type Entry struct {
 	Event json.RawMessage `json:"event"`
 }
 
-// Record logs ev. It fails when Out or its Sync fails (the entry is kept
-// in memory anyway; the error is ErrNotRecorded), and for an event that
-// is not JSON (nothing is recorded then).
+// Record logs ev. It fails when Out or its Sync fails (the error is
+// ErrNotRecorded, answered 503), and for an event that is not JSON
+// (nothing is recorded then). An event not recorded takes a Seq that is
+// not used again (the log's seqs have a gap), prints a line that says NOT
+// RECORDED, and does not count in Len; an event whose write failed is not
+// kept in memory, one whose Sync failed is, with the error in Failed.
 //
 // A write to Out that fails leaves no part of a line behind when Out can
 // be cut back (an *os.File: it has Seek and Truncate): the log is cut back
@@ -150,30 +155,65 @@ func (l *Log) Record(ev webhook.Event) (Entry, error) {
 	e := Entry{Time: time.Now(), Name: name, VerifiedVisitor: b.Identity.VisitorID, Summary: term.Visible(summary), Event: event}
 
 	l.mu.Lock()
-	if l.count == 0 {
-		l.seq = l.Start
+	if !l.begun {
+		l.seq, l.begun = l.Start, true
 	}
 	l.seq++
-	l.count++
 	e.Seq = l.seq
-	keep := l.Keep
-	if keep <= 0 {
-		keep = DefaultKeep
+	if err := l.write(e); err != nil {
+		l.printLost(e, err)
+		l.mu.Unlock()
+		return e, err
 	}
+	l.count++
 	l.keep(e)
-	err = l.write(e)
-	if l.Print != nil {
-		text := "#" + strconv.FormatUint(e.Seq, 10) + " " + e.Time.Format("15:04:05") + " " + term.Visible(string(name))
-		if e.Summary != "" {
-			text += " " + e.Summary
-		}
-		l.view.add(l.Print, []byte(clipLine(text, maxViewLine)+"\n"))
+	synced := l.Sync && l.Out != nil
+	if !synced {
+		l.printEntry(e)
 	}
 	l.mu.Unlock()
-	if err == nil && l.Sync && l.Out != nil {
-		err = l.syncTo(e.Seq)
+	if synced {
+		err := l.syncTo(e.Seq)
+		l.mu.Lock()
+		defer l.mu.Unlock()
+		if err != nil {
+			// Kept in memory, as written before the flush failed, but
+			// answered 503: not counted as received.
+			l.lost++
+			for i := range l.ring {
+				if l.ring[i].Seq == e.Seq {
+					l.ring[i].Failed = err.Error()
+				}
+			}
+			l.printLost(e, err)
+			return e, err
+		}
+		l.printEntry(e)
 	}
-	return e, err
+	return e, nil
+}
+
+// printEntry prints the readable line of e; l.mu is held.
+func (l *Log) printEntry(e Entry) {
+	if l.Print == nil {
+		return
+	}
+	text := "#" + strconv.FormatUint(e.Seq, 10) + " " + e.Time.Format("15:04:05") + " " + term.Visible(string(e.Name))
+	if e.Summary != "" {
+		text += " " + e.Summary
+	}
+	l.view.add(l.Print, []byte(clipLine(text, maxViewLine)+"\n"))
+}
+
+// printLost prints the readable line of e, which was not recorded and is
+// answered with err (503); l.mu is held.
+func (l *Log) printLost(e Entry, err error) {
+	if l.Print == nil {
+		return
+	}
+	text := "#" + strconv.FormatUint(e.Seq, 10) + " " + e.Time.Format("15:04:05") + " NOT RECORDED " + term.Visible(string(e.Name)) +
+		" · answered 503, the sender may send it again: " + term.Visible(err.Error())
+	l.view.add(l.Print, []byte(clipLine(text, maxViewLine)+"\n"))
 }
 
 // syncTo returns once the line of event seq is on disk. Events recorded
@@ -354,25 +394,25 @@ func (l *Log) Since(seq uint64) []Entry {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	var out []Entry
-	if seq >= l.seq || l.count == 0 {
-		return out // nothing newer; also keeps seq+1 from wrapping
-	}
 	n := uint64(len(l.ring))
-	first := l.seq - n + 1 // the Seq of the oldest kept
-	if seq+1 > first {
-		first = seq + 1
-	}
-	for s := first; s <= l.seq; s++ {
-		out = append(out, l.ring[(l.count-1-(l.seq-s))%n])
+	for i := range n {
+		// The oldest first; a Seq not written (its write failed) is not
+		// in the ring.
+		if e := l.ring[(l.count+i)%n]; e.Seq > seq {
+			out = append(out, e)
+		}
 	}
 	return out
 }
 
-// Len returns how many events were recorded (since Start).
+// Len returns how many events were recorded (since Start): an event
+// whose line could not be written, or flushed with Sync, was answered 503
+// and is not counted. Its Seq is not used again: the log's seqs then have
+// a gap.
 func (l *Log) Len() uint64 {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	return l.count
+	return l.count - l.lost
 }
 
 // Funcs returns next with every event recorded first, including events next

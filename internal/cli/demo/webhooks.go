@@ -132,7 +132,7 @@ func (s *Server) serveEvents(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	out := []eventJSON{}
-	if since < s.events.Len() {
+	{
 		size := 0
 		for _, e := range s.events.Since(since) {
 			size += len(e.Event) + len(e.Summary) + len(e.Failed) + len(e.VerifiedVisitor) + 200
