@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"strconv"
 	"strings"
@@ -157,6 +159,10 @@ func (l *Log) Record(ev webhook.Event) (Entry, error) {
 	l.mu.Lock()
 	if !l.begun {
 		l.seq, l.begun = l.Start, true
+	}
+	if l.seq == math.MaxUint64 {
+		l.mu.Unlock()
+		return Entry{}, fmt.Errorf("%w: the log's seq is at its largest (%d): start a new log", ErrNotRecorded, l.seq)
 	}
 	l.seq++
 	e.Seq = l.seq
@@ -366,6 +372,10 @@ type truncater interface {
 	Truncate(size int64) error
 }
 
+// ErrInUse is the error of Open when another process has the log open
+// for writing.
+var ErrInUse = errors.New("log is in use by another process (jivokit webhook listen -log, or a program with eventlog.Open)")
+
 // ErrNotRecorded is the error of an event its Log could not write (a
 // full disk, say). It wraps webhook.ErrUnavailable, so a Handler answers
 // it with 503 Service Unavailable and the JSON result, and the sender can
@@ -468,13 +478,20 @@ func recordView[E webhook.Event](l *Log, next func(context.Context, E) (*webhook
 
 // Open opens the event log file at path for appending, creating it
 // when it does not exist, and returns it with the Seq of its last event,
-// for Log.Start. When the file ends in part of a line (the process
+// for Log.Start. On Unix it takes an advisory lock (flock) on the file
+// until it is closed: while another process (or another Open) has the
+// log, Open fails with ErrInUse, so that two writers never give two
+// events one Seq. When the file ends in part of a line (the process
 // was killed, or the disk was full, while the line was written), that part
 // is cut off first, so that the next event starts on a line of its own.
 func Open(path string) (f *os.File, last uint64, err error) {
 	f, err = os.OpenFile(path, os.O_RDWR|os.O_APPEND|os.O_CREATE, 0o644)
 	if err != nil {
 		return nil, 0, fmt.Errorf("webhook: event log: %w", err)
+	}
+	if err := lockLog(f); err != nil {
+		f.Close()
+		return nil, 0, fmt.Errorf("webhook: event log: %s: %w", path, err)
 	}
 	if last, err = resumeLog(f); err != nil {
 		f.Close()

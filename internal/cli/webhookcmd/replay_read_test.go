@@ -178,3 +178,14 @@ func TestReplayChecksFlagsFirst(t *testing.T) {
 		t.Errorf("send -url file://: exit %d\n%s", code, stderr)
 	}
 }
+
+// TestListenRefusesALogInUse: a second listen on the same log fails
+// clearly instead of writing the same seqs.
+func TestListenRefusesALogInUse(t *testing.T) {
+	logFile := filepath.Join(t.TempDir(), "events.jsonl")
+	startListen(t, "-log", logFile)
+	code, _, stderr := run("listen", "-addr", "127.0.0.1:0", "-log", logFile)
+	if code != 1 || !strings.Contains(stderr, "log is in use by another process") {
+		t.Fatalf("exit %d\n%s", code, stderr)
+	}
+}
