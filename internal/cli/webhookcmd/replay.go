@@ -204,11 +204,14 @@ func replay(ctx context.Context, stdout, stderr io.Writer, args []string) int {
 			fmt.Fprintf(stdout, "%s, %d bytes: not sent (-n)\n", head, len(e.Event))
 			continue
 		}
-		status, reply, err := post(ctx, *url, e.Event, *timeout)
+		status, where, reply, err := post(ctx, *url, e.Event, *timeout)
 		switch {
 		case err != nil:
 			bad++
 			fmt.Fprintf(stdout, "%s → %s\n", head, term.Visible(err.Error()))
+		case status >= 300 && status < 400:
+			bad++
+			fmt.Fprintf(stdout, "%s → %d a redirect to %s, which replay does not follow; give the webhook URL that answers the POST itself FAILED\n", head, status, term.Visible(where))
 		default:
 			var r webhook.Reply
 			ok := status == http.StatusOK && json.Unmarshal(reply, &r) == nil && r.OK()
@@ -245,12 +248,16 @@ func replay(ctx context.Context, stdout, stderr io.Writer, args []string) int {
 	}
 	switch {
 	case *dry:
-		fmt.Fprintf(stdout, "%d events would be sent\n", sent)
+		fmt.Fprintf(stdout, "%s would be sent\n", plural(sent, "event"))
 	case bad > 0:
-		fmt.Fprintf(stdout, "%d events sent, %d replies failed\n", sent, bad)
+		failed := plural(bad, "reply") + " failed"
+		if bad > 1 {
+			failed = strconv.Itoa(bad) + " replies failed"
+		}
+		fmt.Fprintf(stdout, "%s sent, %s\n", plural(sent, "event"), failed)
 		return 1
 	default:
-		fmt.Fprintf(stdout, "%d events sent, every reply ok\n", sent)
+		fmt.Fprintf(stdout, "%s sent, every reply ok\n", plural(sent, "event"))
 	}
 	if badLines > 0 {
 		return 1
@@ -442,15 +449,20 @@ func (f *filter) match(e *logEvent) bool {
 	return false
 }
 
-// post sends body to url and returns the reply.
-func post(ctx context.Context, url string, body []byte, timeout time.Duration) (int, []byte, error) {
+// post sends body to url and returns the reply, and for a redirect where
+// it points.
+func post(ctx context.Context, url string, body []byte, timeout time.Duration) (status int, where string, reply []byte, err error) {
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 	res, reply, err := webhooktool.Post(ctx, url, "jivokit-webhook-replay", body)
 	if err != nil {
-		return 0, nil, err
+		return 0, "", nil, err
 	}
-	return res.StatusCode, reply, nil
+	where = "nowhere (no Location header)"
+	if loc, err := res.Location(); err == nil {
+		where = loc.String()
+	}
+	return res.StatusCode, where, reply, nil
 }
 
 // clipText shortens s to at most n bytes on a rune boundary.

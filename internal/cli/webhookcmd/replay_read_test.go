@@ -3,6 +3,8 @@ package webhookcmd_test
 import (
 	"bytes"
 	"context"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -187,5 +189,26 @@ func TestListenRefusesALogInUse(t *testing.T) {
 	code, _, stderr := run("listen", "-addr", "127.0.0.1:0", "-log", logFile)
 	if code != 1 || !strings.Contains(stderr, "log is in use by another process") {
 		t.Fatalf("exit %d\n%s", code, stderr)
+	}
+}
+
+// TestReplayOneEventAndARedirect: "1 event sent", and a redirect named
+// with its Location, as send does.
+func TestReplayOneEventAndARedirect(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "one.jsonl")
+	os.WriteFile(p, []byte(logLines(t, 1)[0]), 0o644)
+	url, _ := startListen(t)
+	code, stdout, stderr := run("replay", "-log", p, "-url", url)
+	if code != 0 || !strings.HasSuffix(stdout, "\n1 event sent, every reply ok\n") {
+		t.Fatalf("exit %d\n%s\n%s", code, stdout, stderr)
+	}
+	if _, stdout, _ := run("replay", "-log", p, "-url", url, "-n"); !strings.HasSuffix(stdout, "\n1 event would be sent\n") {
+		t.Fatalf("-n:\n%s", stdout)
+	}
+	redirect := httptest.NewServer(http.RedirectHandler("http://127.0.0.1:1/elsewhere", http.StatusTemporaryRedirect))
+	defer redirect.Close()
+	code, stdout, _ = run("replay", "-log", p, "-url", redirect.URL)
+	if code != 1 || !strings.Contains(stdout, "307 a redirect to http://127.0.0.1:1/elsewhere, which replay does not follow") || !strings.HasSuffix(stdout, "\n1 event sent, 1 reply failed\n") {
+		t.Fatalf("a redirect: exit %d\n%s", code, stdout)
 	}
 }
