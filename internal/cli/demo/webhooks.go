@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -27,6 +28,9 @@ type sendResult struct {
 	Output string `json:"output"` // the request, the reply and what the agent sees
 }
 
+// maxSendForm bounds the form of POST /demo/webhook/send.
+const maxSendForm = 4 << 10
+
 // serveSend posts the sample payload of an event to the demo's own webhook
 // endpoint over HTTP, as the vendor would, with the sample visitor's user
 // token (a chat event's; a CRM event has none), and answers what was sent
@@ -37,7 +41,20 @@ func (s *Server) serveSend(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "missing "+demoHeader+" header", http.StatusForbidden)
 		return
 	}
-	r.Body = http.MaxBytesReader(w, r.Body, 4<<10)
+	r.Body = http.MaxBytesReader(w, r.Body, maxSendForm)
+	if err := r.ParseForm(); err != nil {
+		var tooLarge *http.MaxBytesError
+		if errors.As(err, &tooLarge) {
+			http.Error(w, fmt.Sprintf("the form is over %d bytes: send only event=NAME", maxSendForm), http.StatusRequestEntityTooLarge)
+			return
+		}
+		http.Error(w, "the form cannot be read: "+err.Error(), http.StatusBadRequest)
+		return
+	}
+	if !r.Form.Has("event") {
+		http.Error(w, "the form has no event: send event=NAME", http.StatusBadRequest)
+		return
+	}
 	event := webhook.Name(r.FormValue("event"))
 	if !slices.Contains(samples.Names(), event) && !slices.Contains(samples.CRMNames(), event) {
 		http.Error(w, "unknown event "+strconv.Quote(string(event)), http.StatusBadRequest)

@@ -2,6 +2,8 @@ package demo
 
 import (
 	"encoding/json"
+	"io"
+	"net/http"
 	"strconv"
 	"strings"
 	"testing"
@@ -69,5 +71,33 @@ func TestDemoEventsBounded(t *testing.T) {
 	// The newest are kept whole.
 	if last := got[len(got)-1]; len(last.Event) < 50<<10 || last.EventOmitted != 0 {
 		t.Fatalf("the last event: %d bytes, omitted %d", len(last.Event), last.EventOmitted)
+	}
+}
+
+// TestDemoSendFormErrors: a form over the bound, or without an event,
+// gets an error that says so, not `unknown event ""`.
+func TestDemoSendFormErrors(t *testing.T) {
+	_, base := startTest(t, Config{})
+	post := func(form string) (int, string) {
+		t.Helper()
+		req, _ := http.NewRequest("POST", base+"/demo/webhook/send", strings.NewReader(form))
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		req.Header.Set(demoHeader, "1")
+		res, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer res.Body.Close()
+		b, _ := io.ReadAll(res.Body)
+		return res.StatusCode, string(b)
+	}
+	if code, body := post("event=chat_accepted&pad=" + strings.Repeat("x", 5<<10)); code != http.StatusRequestEntityTooLarge || !strings.Contains(body, "the form is over 4096 bytes") {
+		t.Errorf("a form over 4 KiB: %d %s", code, body)
+	}
+	if code, body := post("pad=1"); code != http.StatusBadRequest || !strings.Contains(body, "no event") {
+		t.Errorf("a form without an event: %d %s", code, body)
+	}
+	if code, body := post("event=chat_accepted"); code != 200 {
+		t.Errorf("a good form: %d %s", code, body)
 	}
 }
