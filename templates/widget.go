@@ -32,7 +32,9 @@ type Widget struct {
 	signer     *usertoken.Signer
 	tokenTTL   time.Duration
 	report     func(context.Context, error)
-	now        func() time.Time // the clock tokens are issued by; tests fix it
+	now        func() time.Time  // the clock tokens are issued by; tests fix it
+	life       *lifeRules        // WithLife
+	langs      map[string]string // WithLanguages: lower-case tag to id
 }
 
 // Option configures a Widget.

@@ -285,6 +285,13 @@ const firstRead = 64 << 10
 // readBody reads the whole body, at most h.maxBody bytes, into a new slice.
 func (h *Handler) readBody(w http.ResponseWriter, r *http.Request) ([]byte, error) {
 	start := time.Now() // about when the server's read and write timeouts began
+	if r.ContentLength > h.maxBody && strings.EqualFold(r.Header.Get("Expect"), "100-continue") {
+		// The sender waits for "100 Continue" before it sends the body:
+		// answered 413 at once, it never sends it. Its event_name is
+		// then unknown; the record has the size.
+		return nil, &oversizeError{Oversize{Size: r.ContentLength, Limit: h.maxBody},
+			fmt.Errorf("%w: %d bytes, the limit is %d", ErrTooLarge, r.ContentLength, h.maxBody)}
+	}
 	if r.ContentLength > h.maxBody {
 		head := readHead(w, r, start)
 		h.linger(w, r, int64(len(head)), start)

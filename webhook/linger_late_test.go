@@ -63,7 +63,9 @@ func TestHandler413ForALateChunkedBody(t *testing.T) {
 	}
 	reply, _ := io.ReadAll(res.Body)
 	res.Body.Close()
-	if took := time.Since(start); res.StatusCode != http.StatusRequestEntityTooLarge || took > readTimeout+500*time.Millisecond {
+	// Without the read timeout's bound the body is read on past it and the
+	// 413 never comes; the margin is for a loaded machine's scheduling.
+	if took := time.Since(start); res.StatusCode != http.StatusRequestEntityTooLarge || took > readTimeout+time.Second {
 		t.Fatalf("%s %s after %v, want 413 within the read timeout (%v)", res.Status, reply, took.Round(time.Millisecond), readTimeout)
 	}
 }

@@ -16,7 +16,9 @@ type Oversize struct {
 	AtLeast bool  // Size is a lower bound: the body came without a length and was not read to its end
 	Limit   int64 // the Handler's limit
 	// EventName and ChatID are read from the start of the body, when they
-	// come before the cut (the vendor sends event_name first).
+	// come before the cut (the vendor sends event_name first). They are
+	// empty for a request with Expect: 100-continue and a Content-Length
+	// over the limit: it is answered 413 at once, before its body is sent.
 	EventName string
 	ChatID    ID
 	Remote    string // the sender's address

@@ -38,3 +38,12 @@ const Script = runtimeJS
 // data-* attributes (docs/runtime.md). Pages that load the widget eagerly
 // and do not track pages leave it out.
 const Loader = loaderJS
+
+// Life is the minified life script, an ES2017 IIFE that runs after Script
+// (and Loader, when the page has it): jivokit.hide and show with stacking
+// reasons and the rules of the configuration block's "life" object (path
+// patterns, a viewport width, elements marked data-jivokit-hide), reset
+// and switchWidget, the widget's survival of htmx's and Turbo's body
+// swaps, and jivokit.state with its change events (docs/runtime.md). Pages
+// that use none of these leave it out.
+const Life = lifeJS

@@ -31,12 +31,17 @@ const gzipGoal = 2304
 // and hashes trusts only when a trusted script adds it.
 const loaderGoal = 2176
 
+// lifeGoal is the life script's size budget, gzipped: only pages that hide
+// the widget, reset or switch it, swap their body or draw a launcher with
+// live state load it.
+const lifeGoal = 4608
+
 // TestRuntimeInNode runs testdata/runtime.test.mjs and loader.test.mjs
 // with node's test runner: Script (and Loader behind it) against a fake
 // widget, a fresh vm context per case.
 func TestRuntimeInNode(t *testing.T) {
 	node := testtool.Node(t)
-	cmd := exec.Command(node, "--test", "--test-reporter=spec", "testdata/runtime.test.mjs", "testdata/loader.test.mjs")
+	cmd := exec.Command(node, "--test", "--test-reporter=spec", "testdata/runtime.test.mjs", "testdata/loader.test.mjs", "testdata/life.test.mjs")
 	cmd.Env = scriptEnv(t)
 	out, err := cmd.CombinedOutput()
 	if err != nil {
@@ -54,7 +59,7 @@ func TestRuntimeInNode(t *testing.T) {
 func scriptEnv(tb testing.TB) []string {
 	dir := tb.TempDir()
 	env := os.Environ()
-	for name, script := range map[string]string{"JIVOKIT_RUNTIME_JS": Script, "JIVOKIT_LOADER_JS": Loader} {
+	for name, script := range map[string]string{"JIVOKIT_RUNTIME_JS": Script, "JIVOKIT_LOADER_JS": Loader, "JIVOKIT_LIFE_JS": Life} {
 		path := filepath.Join(dir, strings.ToLower(name)+".js")
 		if err := os.WriteFile(path, []byte(script), 0o644); err != nil {
 			tb.Fatal(err)
@@ -96,6 +101,17 @@ func TestLoaderSize(t *testing.T) {
 	}
 	if gzipped >= loaderGoal {
 		t.Errorf("the loader is %d bytes gzipped, over its budget of %d: make it smaller", gzipped, loaderGoal)
+	}
+}
+
+// TestLifeSize keeps the life script within its budget.
+func TestLifeSize(t *testing.T) {
+	minified, gzipped := sizeOf(t, Life)
+	if testing.Verbose() {
+		fmt.Printf("life script: %d bytes minified, %d bytes gzipped (goal: under %d gzipped)\n", minified, gzipped, lifeGoal)
+	}
+	if gzipped >= lifeGoal {
+		t.Errorf("the life script is %d bytes gzipped, over its budget of %d: make it smaller", gzipped, lifeGoal)
 	}
 }
 

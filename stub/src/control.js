@@ -56,6 +56,9 @@ export function createControl(w) {
     loader: () => w.loader.info(),
     destroy: act(() => w.destroy()),
     init: act(() => w.init()),
+    // newCopy is a new copy of the stub's script on the page, run while
+    // jivo_magic_var is unset: it loads the widget its element names.
+    newCopy: act((script, src) => w.init({ script, src })),
 
     // The account's settings.
     setOnline: act((online) => {

@@ -148,8 +148,10 @@ function query(params) {
 export function createLoader(win, doc, w, script, src, nonce) {
   const options = w.options;
   const store = storage(win);
-  const id = widgetId(script, src);
-  const base = baseURL(src);
+  // id and base are the script's; a new copy of the script retargets them
+  // (retarget), as a new copy of the vendor's loader reads its own.
+  let id = widgetId(script, src);
+  let base = baseURL(src);
   const latency = options.fast ? 0 : LATENCY;
   const log = (kind, msg) => {
     if (win.console && win.console[kind]) win.console[kind](msg);
@@ -451,7 +453,17 @@ export function createLoader(win, doc, w, script, src, nonce) {
   }
 
   return {
-    id,
+    get id() {
+      return id;
+    },
+    // retarget makes a new copy of the script the loader's own: its id
+    // and where it was served from, for the loads that follow.
+    retarget(script2, src2) {
+      id = widgetId(script2, src2);
+      base = baseURL(src2) || base;
+      info.id = id;
+      info.siteId = validId(id) ? siteId(id) : null;
+    },
     info: () => ({ id: info.id, siteId: info.siteId, step: info.step, reason: info.reason, mode: info.mode, tries: Object.assign({}, info.tries), requests: requests.map((r) => Object.assign({}, r)) }),
 
     // begin checks what the vendor's loader checks first; false when the

@@ -16,7 +16,8 @@ if (win.jivo_magic_var) {
 } else if (win.jivokitStub) {
   // jivo_magic_var deleted (jivo_destroy, or a site that resets it after a
   // body swap): a new copy loads the widget again, as the vendor's does.
-  win.jivokitStub.init();
+  const script = (doc && doc.currentScript) || null;
+  win.jivokitStub.newCopy(script, (script && (script.src || script.getAttribute("src"))) || "");
 } else {
   // The script finds its own element as the vendor's loader does.
   const script =

@@ -199,7 +199,9 @@ export function createWidget(win, view, options, problems, methods, callbacks, s
     // fresh bundle has none of it); the visitor's history stays. A widget
     // that is loading, or that data-never-load keeps from loading, stays
     // as it is.
-    init() {
+    init(copy) {
+      // A new copy of the script (after jivo_destroy) loads what it names.
+      if (copy && copy.script && phase !== "pending") loader.retarget(copy.script, copy.src);
       if (phase === "pending" || (phase === "never" && (options.neverLoad || options.failure === "invalid"))) return false;
       // The loader's first checks again: the id rule, WebSocket.
       if (!loader.begin()) return false;

@@ -347,6 +347,24 @@ test('a new copy of the script after jivo_magic_var was reset (a body swap) load
   assert.equal(q.stub.loaded(), false);
 });
 
+test('a new copy of the script after jivo_destroy loads the widget its own element names', () => {
+  const { p, clock } = run({ attrs: { 'data-jv-id': 'AbCdEf1234' } });
+  assert.equal(p.stub.loader().id, 'AbCdEf1234');
+  p.win.jivo_destroy();
+  clock.advance(10);
+  p.againWith({ 'data-jv-id': 'ZyXwVu9876' });
+  clock.advance(STEPS);
+  assert.equal(p.stub.loaded(), true);
+  assert.equal(p.stub.loader().id, 'ZyXwVu9876', 'the new copy\'s id, as the vendor\'s loader reads its own');
+  assert.equal(p.win.jivo_config.widget_id, 'ZyXwVu9876');
+  p.win.jivo_destroy();
+  clock.advance(10);
+  p.againWith({ 'data-jv-id': 'abc123XYZ' });
+  clock.advance(STEPS);
+  assert.equal(p.stub.loaded(), false, 'a new copy with an invalid id loads nothing');
+  assert.deepEqual(p.logged.error, ['Widget id is not valid.']);
+});
+
 test('enable_bundle_wait waits once a page: jivo_init goes on at once', () => {
   const { p, clock } = run({ attrs: { 'data-bundle-wait': '' } }, 2 * 20);
   p.fire('scroll');

@@ -137,6 +137,16 @@ export function newPage({ attrs = {}, search = '', before, clock, config, docume
     api: () => win.jivo_api,
     eval: (code) => vm.runInContext(code, ctx),
     again: () => vm.runInContext(stubJS, ctx),
+    // againWith runs a new copy of the script from a new element with attrs.
+    againWith: (attrs) => {
+      const s = doc.createElement('script');
+      s.setAttribute('src', '/jivokit/stub.js');
+      for (const [k, v] of Object.entries(attrs)) s.setAttribute(k, v);
+      doc.head.appendChild(s);
+      doc.currentScript = s;
+      vm.runInContext(stubJS, ctx);
+      doc.currentScript = null;
+    },
     root: () => (doc ? doc.getElementById('jivokit-stub') : null),
     script,
     container: () => (doc ? doc.getElementById('jivo-iframe-container') : null),

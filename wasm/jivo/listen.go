@@ -117,6 +117,10 @@ func fromJS(_ js.Value, args []js.Value) any {
 		ready.Unlock()
 		return nil
 	}
+	if n == stateIndex {
+		stateEvent(args[1:])
+		return nil
+	}
 	if n > numCallbacks {
 		return nil
 	}

@@ -5,10 +5,13 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
+	"io"
 	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"syscall"
 	"testing"
@@ -206,4 +209,176 @@ func TestOpenContinuesSeq(t *testing.T) {
 		}
 		f.Close()
 	})
+}
+
+// TestEventLogFullDiskMarks checks that a failure or over-limit line that
+// the disk cuts short leaves nothing that the next line joins onto.
+func TestEventLogFullDiskMarks(t *testing.T) {
+	ev := webhooktest.Event[*webhook.ChatFinished](t)
+	check := func(t *testing.T, data string) {
+		t.Helper()
+		for i, line := range strings.SplitAfter(data, "\n") {
+			if line == "" {
+				continue
+			}
+			if !strings.HasSuffix(line, "\n") || !json.Valid([]byte(line)) {
+				t.Fatalf("line %d is not whole JSON: %.300q", i+1, line)
+			}
+		}
+		if got := seqs(t, eventLines(data)); len(got) != 2 || got[0] != 1 || got[1] != 2 {
+			t.Fatalf("seqs %v, want [1 2]", got)
+		}
+	}
+	marks := func(t *testing.T, log *eventlog.Log, full func(bool)) {
+		t.Helper()
+		fails := log.Funcs(webhook.Funcs{ChatFinished: func(context.Context, *webhook.ChatFinished) error {
+			full(true) // the failure line meets a full disk
+			return errors.New("crm is down")
+		}}).ChatFinished
+		if err := fails(context.Background(), ev); err == nil {
+			t.Fatal("the function's error is lost")
+		}
+		log.RecordOversize(context.Background(), webhook.Oversize{EventName: "chat_finished", Size: 9 << 20, Limit: 8 << 20})
+		full(false)
+		if _, err := log.Record(ev); err != nil {
+			t.Fatal(err)
+		}
+	}
+	t.Run("a file", func(t *testing.T) {
+		path := filepath.Join(t.TempDir(), "events.jsonl")
+		f, err := os.Create(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		disk := &fullDisk{File: f}
+		marks(t, &eventlog.Log{Out: disk}, disk.full.Store)
+		data, _ := os.ReadFile(path)
+		check(t, string(data))
+		if n := strings.Count(string(data), "\n"); n != 2 {
+			t.Fatalf("%d lines, want the 2 events' (the part marks cut back): %q", n, data)
+		}
+	})
+	t.Run("a writer that cannot be cut back", func(t *testing.T) {
+		w := &halfWriter{}
+		marks(t, &eventlog.Log{Out: w}, func(b bool) { w.full = b })
+		check(t, strings.ReplaceAll(keepJSON(w.String()), "\n\n", "\n"))
+		// The part lines stay, but each on a line of its own.
+		for _, line := range strings.Split(w.String(), "\n") {
+			if strings.Contains(line, `"event"`) && !json.Valid([]byte(line)) {
+				t.Fatalf("an event's line is joined to a part line: %.300q", line)
+			}
+		}
+	})
+}
+
+// eventLines keeps the lines of data that have an event.
+func eventLines(data string) string {
+	var b strings.Builder
+	for _, line := range strings.SplitAfter(data, "\n") {
+		if strings.Contains(line, `"event":`) {
+			b.WriteString(line)
+		}
+	}
+	return b.String()
+}
+
+// keepJSON keeps the lines of data that are JSON.
+func keepJSON(data string) string {
+	var b strings.Builder
+	for _, line := range strings.Split(data, "\n") {
+		if json.Valid([]byte(line)) {
+			b.WriteString(line + "\n")
+		}
+	}
+	return b.String()
+}
+
+// TestEventLogNotRecordedIsNotCounted: an event answered 503 because its
+// line could not be written prints as not recorded, is not counted as
+// received and is not kept; its seq is not used again.
+func TestEventLogNotRecordedIsNotCounted(t *testing.T) {
+	for _, sync := range []bool{false, true} {
+		t.Run(fmt.Sprint("sync=", sync), func(t *testing.T) {
+			f, err := os.Create(filepath.Join(t.TempDir(), "events.jsonl"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer f.Close()
+			var out testBuffer
+			var disk io.Writer
+			var fail func(bool)
+			if sync {
+				s := &failingSync{File: f}
+				disk, fail = s, s.fail.Store
+			} else {
+				d := &fullDisk{File: f}
+				disk, fail = d, d.full.Store
+			}
+			log := &eventlog.Log{Out: disk, Print: &out, Sync: sync}
+			ev := webhooktest.Event[*webhook.ChatFinished](t)
+			log.Record(ev)
+			fail(true)
+			if _, err := log.Record(ev); !errors.Is(err, eventlog.ErrNotRecorded) {
+				t.Fatalf("Record = %v", err)
+			}
+			fail(false)
+			if _, err := log.Record(ev); err != nil && !sync {
+				t.Fatal(err)
+			}
+			if err := log.Flush(context.Background()); err != nil {
+				t.Fatal(err)
+			}
+			want := uint64(2)
+			if sync {
+				want = 1 // after a failed flush, every later event fails too
+			}
+			if log.Len() != want {
+				t.Fatalf("Len = %d, want %d: an event answered 503 is counted", log.Len(), want)
+			}
+			lines := strings.Split(strings.TrimSpace(out.String()), "\n")
+			if len(lines) != 3 || !strings.HasPrefix(lines[1], "#2 ") || !strings.Contains(lines[1], "NOT RECORDED chat_finished") || strings.Contains(lines[0]+lines[2], "NOT RECORDED") != sync {
+				t.Fatalf("readable lines:\n%s", out.String())
+			}
+			if !sync {
+				if r := log.Recent(); len(r) != 2 || r[0].Seq != 1 || r[1].Seq != 3 {
+					t.Fatalf("kept %+v, want seqs 1 and 3", r)
+				}
+				if s := log.Since(1); len(s) != 1 || s[0].Seq != 3 {
+					t.Fatalf("Since(1) = %+v", s)
+				}
+			}
+		})
+	}
+}
+
+// failingSync is a log file whose Sync fails while fail is set.
+type failingSync struct {
+	*os.File
+	fail atomic.Bool
+}
+
+func (f *failingSync) Sync() error {
+	if f.fail.Load() {
+		return syscall.EIO
+	}
+	return f.File.Sync()
+}
+
+// testBuffer is a bytes.Buffer safe for concurrent use.
+type testBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (b *testBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.b.Write(p)
+}
+
+func (b *testBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.b.String()
 }

@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"strconv"
 	"strings"
@@ -18,6 +20,14 @@ import (
 
 // DefaultKeep is how many entries a Log keeps in memory when Keep is 0.
 const DefaultKeep = 100
+
+// DefaultKeepEventBytes is the largest event an entry kept in memory
+// holds when KeepEventBytes is 0.
+const DefaultKeepEventBytes = 64 << 10
+
+// DefaultKeepBytes bounds the events held by the entries kept in memory,
+// in all, when KeepBytes is 0.
+const DefaultKeepBytes = 4 << 20
 
 // Log records the events a webhook.Handler receives: each as one JSON line on
 // Out, one readable line on Print, and the last Keep in memory for display.
@@ -44,6 +54,14 @@ type Log struct {
 	Out   io.Writer // the record: JSON lines, see Entry; nil for none
 	Print io.Writer // a view: readable lines, "#SEQ HH:MM:SS NAME SUMMARY"; nil for none
 	Keep  int       // entries kept in memory; 0 means DefaultKeep
+	// KeepEventBytes is the largest event an entry kept in memory holds:
+	// the entry of a larger event keeps its summary, without the event
+	// (see Entry.EventOmitted). 0 means DefaultKeepEventBytes.
+	KeepEventBytes int
+	// KeepBytes bounds the events of the entries kept in memory, in all:
+	// past it, the oldest entries drop their events and keep their
+	// summaries. 0 means DefaultKeepBytes. Out gets every event whole.
+	KeepBytes int
 	// Sync makes each event durable before its function runs: after
 	// writing the line, Record calls Out's Sync method (as *os.File has),
 	// which flushes it to the disk (fsync). Without it a recorded event
@@ -59,8 +77,11 @@ type Log struct {
 
 	mu      sync.Mutex
 	seq     uint64  // the Seq of the last event recorded; 0 before the first
-	count   uint64  // events recorded
+	begun   bool    // seq starts from Start
+	count   uint64  // events written to Out (or recorded, without Out)
+	lost    uint64  // of those, events whose Sync failed
 	ring    []Entry // the last entries, ring[(count-1)%len] the last one
+	kept    int     // the bytes of the events in ring
 	written uint64  // the last seq written to Out
 	torn    bool    // a failed write may have left part of a line on Out
 	view    view
@@ -83,6 +104,11 @@ type Entry struct {
 	// Failed is the error of the event's function, once it has returned
 	// one (in memory; Out gets a line of its own, see Mark).
 	Failed string `json:"-"`
+	// EventOmitted is the size in bytes of Event when an entry kept in
+	// memory (Recent, Since) does not hold it: the event was over the
+	// Log's KeepEventBytes, or the entry is among the oldest past its
+	// KeepBytes. Event is nil then. Out always has the event.
+	EventOmitted int `json:"-"`
 	// Event is the event as received, made valid JSON: invalid UTF-8 (and
 	// escaped lone surrogates) read as U+FFFD, a name given twice in an
 	// object is kept once with its last value (the one the handler read),
@@ -93,9 +119,12 @@ type Entry struct {
 	Event json.RawMessage `json:"event"`
 }
 
-// Record logs ev. It fails when Out or its Sync fails (the entry is kept
-// in memory anyway; the error is ErrNotRecorded), and for an event that
-// is not JSON (nothing is recorded then).
+// Record logs ev. It fails when Out or its Sync fails (the error is
+// ErrNotRecorded, answered 503), and for an event that is not JSON
+// (nothing is recorded then). An event not recorded takes a Seq that is
+// not used again (the log's seqs have a gap), prints a line that says NOT
+// RECORDED, and does not count in Len; an event whose write failed is not
+// kept in memory, one whose Sync failed is, with the error in Failed.
 //
 // A write to Out that fails leaves no part of a line behind when Out can
 // be cut back (an *os.File: it has Seek and Truncate): the log is cut back
@@ -128,34 +157,69 @@ func (l *Log) Record(ev webhook.Event) (Entry, error) {
 	e := Entry{Time: time.Now(), Name: name, VerifiedVisitor: b.Identity.VisitorID, Summary: term.Visible(summary), Event: event}
 
 	l.mu.Lock()
-	if l.count == 0 {
-		l.seq = l.Start
+	if !l.begun {
+		l.seq, l.begun = l.Start, true
+	}
+	if l.seq == math.MaxUint64 {
+		l.mu.Unlock()
+		return Entry{}, fmt.Errorf("%w: the log's seq is at its largest (%d): start a new log", ErrNotRecorded, l.seq)
 	}
 	l.seq++
-	l.count++
 	e.Seq = l.seq
-	keep := l.Keep
-	if keep <= 0 {
-		keep = DefaultKeep
+	if err := l.write(e); err != nil {
+		l.printLost(e, err)
+		l.mu.Unlock()
+		return e, err
 	}
-	if len(l.ring) < keep {
-		l.ring = append(l.ring, e)
-	} else {
-		l.ring[(l.count-1)%uint64(len(l.ring))] = e
-	}
-	err = l.write(e)
-	if l.Print != nil {
-		text := "#" + strconv.FormatUint(e.Seq, 10) + " " + e.Time.Format("15:04:05") + " " + term.Visible(string(name))
-		if e.Summary != "" {
-			text += " " + e.Summary
-		}
-		l.view.add(l.Print, []byte(clipLine(text, maxViewLine)+"\n"))
+	l.count++
+	l.keep(e)
+	synced := l.Sync && l.Out != nil
+	if !synced {
+		l.printEntry(e)
 	}
 	l.mu.Unlock()
-	if err == nil && l.Sync && l.Out != nil {
-		err = l.syncTo(e.Seq)
+	if synced {
+		err := l.syncTo(e.Seq)
+		l.mu.Lock()
+		defer l.mu.Unlock()
+		if err != nil {
+			// Kept in memory, as written before the flush failed, but
+			// answered 503: not counted as received.
+			l.lost++
+			for i := range l.ring {
+				if l.ring[i].Seq == e.Seq {
+					l.ring[i].Failed = err.Error()
+				}
+			}
+			l.printLost(e, err)
+			return e, err
+		}
+		l.printEntry(e)
 	}
-	return e, err
+	return e, nil
+}
+
+// printEntry prints the readable line of e; l.mu is held.
+func (l *Log) printEntry(e Entry) {
+	if l.Print == nil {
+		return
+	}
+	text := "#" + strconv.FormatUint(e.Seq, 10) + " " + e.Time.Format("15:04:05") + " " + term.Visible(string(e.Name))
+	if e.Summary != "" {
+		text += " " + e.Summary
+	}
+	l.view.add(l.Print, []byte(clipLine(text, maxViewLine)+"\n"))
+}
+
+// printLost prints the readable line of e, which was not recorded and is
+// answered with err (503); l.mu is held.
+func (l *Log) printLost(e Entry, err error) {
+	if l.Print == nil {
+		return
+	}
+	text := "#" + strconv.FormatUint(e.Seq, 10) + " " + e.Time.Format("15:04:05") + " NOT RECORDED " + term.Visible(string(e.Name)) +
+		" · answered 503, the sender may send it again: " + term.Visible(err.Error())
+	l.view.add(l.Print, []byte(clipLine(text, maxViewLine)+"\n"))
 }
 
 // syncTo returns once the line of event seq is on disk. Events recorded
@@ -187,22 +251,101 @@ func (l *Log) syncTo(seq uint64) error {
 	return nil
 }
 
-// write writes e to Out; l.mu is held.
+// keep puts e in the ring of entries kept in memory, within the Log's
+// byte bounds; l.mu is held, and e is the last event.
+func (l *Log) keep(e Entry) {
+	keep, perEvent, total := l.Keep, l.KeepEventBytes, l.KeepBytes
+	if keep <= 0 {
+		keep = DefaultKeep
+	}
+	if perEvent <= 0 {
+		perEvent = DefaultKeepEventBytes
+	}
+	if total <= 0 {
+		total = DefaultKeepBytes
+	}
+	if len(e.Event) > perEvent || len(e.Event) > total {
+		e.EventOmitted, e.Event = len(e.Event), nil
+	}
+	if len(l.ring) < keep {
+		l.ring = append(l.ring, e)
+	} else {
+		i := (l.count - 1) % uint64(len(l.ring))
+		l.kept -= len(l.ring[i].Event)
+		l.ring[i] = e
+	}
+	l.kept += len(e.Event)
+	// Past the bound, the oldest entries drop their events.
+	n := uint64(len(l.ring))
+	for i := uint64(0); l.kept > total && i < n-1; i++ {
+		old := &l.ring[(l.count+i)%n] // the oldest first
+		if old.Event != nil {
+			l.kept -= len(old.Event)
+			old.EventOmitted, old.Event = len(old.Event), nil
+		}
+	}
+}
+
+// write writes e to Out; l.mu is held. The line is JSON with no HTML
+// escaping (an event of '<' takes a byte per '<', not six): e.Event is
+// already compact, valid JSON (logEvent), so it is written as it is.
 func (l *Log) write(e Entry) error {
 	if l.Out == nil {
 		return nil
 	}
-	line, err := json.Marshal(e) // compacts Event to one line
+	head, err := marshalNoEscape(struct {
+		Seq             uint64       `json:"seq"`
+		Time            time.Time    `json:"time"`
+		Name            webhook.Name `json:"event_name"`
+		VerifiedVisitor string       `json:"verified_visitor,omitempty"`
+	}{e.Seq, e.Time, e.Name, e.VerifiedVisitor})
 	if err != nil {
 		return fmt.Errorf("%w: %w", ErrNotRecorded, err)
 	}
-	line = append(line, '\n')
+	event := e.Event
+	if len(event) == 0 {
+		event = json.RawMessage("null")
+	}
+	line := make([]byte, 0, len(head)+len(`,"event":}`)+len(event))
+	line = append(line, head[:len(head)-1]...) // without its }
+	line = append(line, `,"event":`...)
+	line = append(line, event...)
+	line = append(line, '}')
+	if err := l.writeLine(line); err != nil {
+		return err
+	}
+	l.written = e.Seq
+	return nil
+}
+
+// marshalNoEscape is json.Marshal without HTML escaping, on one line.
+func marshalNoEscape(v any) ([]byte, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), nil
+}
+
+// writeLine writes line and a line end to Out; l.mu is held. Every line
+// of Out goes through it, events and marks alike. A write that fails
+// leaves no part of the line behind when Out can be cut back; when it
+// cannot, the next line written starts with a line end, so that the part
+// line never joins onto it.
+func (l *Log) writeLine(line []byte) error {
+	buf := make([]byte, 0, len(line)+2)
 	if l.torn {
 		// What a failed write left could not be cut back: end it, so that
 		// this line is whole.
-		line = append([]byte{'\n'}, line...)
+		buf = append(buf, '\n')
 	}
-	n, err := l.Out.Write(line)
+	buf = append(append(buf, line...), '\n')
+	n, err := l.Out.Write(buf)
+	if err == nil && n < len(buf) {
+		err = io.ErrShortWrite
+	}
 	if err != nil {
 		if n > 0 {
 			wasTorn := l.torn
@@ -220,7 +363,6 @@ func (l *Log) write(e Entry) error {
 		return fmt.Errorf("%w: %w", ErrNotRecorded, err)
 	}
 	l.torn = false
-	l.written = e.Seq
 	return nil
 }
 
@@ -229,6 +371,10 @@ type truncater interface {
 	Seek(offset int64, whence int) (int64, error)
 	Truncate(size int64) error
 }
+
+// ErrInUse is the error of Open when another process has the log open
+// for writing.
+var ErrInUse = errors.New("log is in use by another process (jivokit webhook listen -log, or a program with eventlog.Open)")
 
 // ErrNotRecorded is the error of an event its Log could not write (a
 // full disk, say). It wraps webhook.ErrUnavailable, so a Handler answers
@@ -258,25 +404,25 @@ func (l *Log) Since(seq uint64) []Entry {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	var out []Entry
-	if seq >= l.seq || l.count == 0 {
-		return out // nothing newer; also keeps seq+1 from wrapping
-	}
 	n := uint64(len(l.ring))
-	first := l.seq - n + 1 // the Seq of the oldest kept
-	if seq+1 > first {
-		first = seq + 1
-	}
-	for s := first; s <= l.seq; s++ {
-		out = append(out, l.ring[(l.count-1-(l.seq-s))%n])
+	for i := range n {
+		// The oldest first; a Seq not written (its write failed) is not
+		// in the ring.
+		if e := l.ring[(l.count+i)%n]; e.Seq > seq {
+			out = append(out, e)
+		}
 	}
 	return out
 }
 
-// Len returns how many events were recorded (since Start).
+// Len returns how many events were recorded (since Start): an event
+// whose line could not be written, or flushed with Sync, was answered 503
+// and is not counted. Its Seq is not used again: the log's seqs then have
+// a gap.
 func (l *Log) Len() uint64 {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	return l.count
+	return l.count - l.lost
 }
 
 // Funcs returns next with every event recorded first, including events next
@@ -332,13 +478,20 @@ func recordView[E webhook.Event](l *Log, next func(context.Context, E) (*webhook
 
 // Open opens the event log file at path for appending, creating it
 // when it does not exist, and returns it with the Seq of its last event,
-// for Log.Start. When the file ends in part of a line (the process
+// for Log.Start. On Unix it takes an advisory lock (flock) on the file
+// until it is closed: while another process (or another Open) has the
+// log, Open fails with ErrInUse, so that two writers never give two
+// events one Seq. When the file ends in part of a line (the process
 // was killed, or the disk was full, while the line was written), that part
 // is cut off first, so that the next event starts on a line of its own.
 func Open(path string) (f *os.File, last uint64, err error) {
 	f, err = os.OpenFile(path, os.O_RDWR|os.O_APPEND|os.O_CREATE, 0o644)
 	if err != nil {
 		return nil, 0, fmt.Errorf("webhook: event log: %w", err)
+	}
+	if err := lockLog(f); err != nil {
+		f.Close()
+		return nil, 0, fmt.Errorf("webhook: event log: %s: %w", path, err)
 	}
 	if last, err = resumeLog(f); err != nil {
 		f.Close()

@@ -2,7 +2,6 @@ package eventlog
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"strconv"
 	"time"
@@ -99,16 +98,18 @@ func (l *Log) RecordOversize(_ context.Context, o webhook.Oversize) {
 }
 
 // writeMark writes m to Out; l.mu is held. A failure to write is not
-// reported: the event's own line, written before, is the record.
+// reported: the event's own line, written before, is the record. Like an
+// event's line, a mark that fails part-way leaves no part line that the
+// next line would join onto (see writeLine).
 func (l *Log) writeMark(m Mark) {
 	if l.Out == nil {
 		return
 	}
-	line, err := json.Marshal(m)
+	line, err := marshalNoEscape(m)
 	if err != nil {
 		return
 	}
-	l.Out.Write(append(line, '\n'))
+	l.writeLine(line)
 }
 
 func validUTF8(s string) bool {

@@ -5,5 +5,6 @@ func init() {
 	registerScripts("jsapi/runtime/script_gen.go", "runtime", 10,
 		goScript{"runtimeJS", "is the page runtime, Script.", "jsapi/runtime/src/index.js"},
 		goScript{"loaderJS", "is the page runtime's loader (loading strategies and single-page-app tracking), Loader.", "jsapi/runtime/src/loader.js"},
+		goScript{"lifeJS", "is the page runtime's life script (hide and show, reset, switchWidget, htmx and Turbo, the launcher's state), Life.", "jsapi/runtime/src/life.js"},
 	)
 }

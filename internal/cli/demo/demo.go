@@ -87,6 +87,7 @@ type Server struct {
 	widget      *templates.Widget // the eager one
 	widgets     map[templates.Load]*templates.Widget
 	failing     *templates.Widget // the widget of /?fail, which fails to load
+	lifeWidget  *templates.Widget // the life pages' (life.go)
 	stub        bool
 	signer      *usertoken.Signer
 	manifest    assets.Manifest
@@ -139,6 +140,9 @@ func New(ctx context.Context, cfg Config) (*Server, error) {
 		return nil, fmt.Errorf("demo: %w", err)
 	}
 	s.widget = s.widgets[templates.LoadEager]
+	if s.lifeWidget, err = s.newLifeWidget(id); err != nil {
+		return nil, fmt.Errorf("demo: %w", err)
+	}
 
 	dir := cfg.BuildDir
 	if dir == "" {
@@ -195,6 +199,7 @@ func (s *Server) routes(build iofs.FS) error {
 		mux.Handle("/jivokit/", stub.Handler()) // the stub, and the vendor's config, status and bundle paths under it
 	}
 	mux.Handle("/app/", http.StripPrefix("/app/", assets.Handler(build)))
+	s.lifeRoutes(mux)
 	s.mux = mux
 	return nil
 }

@@ -469,14 +469,14 @@ func page(d pageData) templ.Component {
 				return templ_7745c5c3_Err
 			}
 		}
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 47, "</select> <button type=\"submit\">Send a sample event</button></form><pre id=\"webhook-reply\"></pre><h3>Received</h3><ol id=\"webhook-log\"></ol></section></main><script src=\"/demo/demo.js\" defer nonce=\"")
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 47, "</select> <button type=\"submit\">Send a sample event</button></form><pre id=\"webhook-reply\"></pre><h3>Received</h3><ol id=\"webhook-log\"></ol></section><section id=\"life\"><h2>5. The widget's life on a site</h2><p>Hide and show with a route rule, a log-out reset, a switch between two widgets of different languages, htmx-boosted pages that keep the chat open, and a launcher of the page's own with an unread badge: <a href=\"/life/one\">the life pages</a>.</p></section></main><script src=\"/demo/demo.js\" defer nonce=\"")
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
 		var templ_7745c5c3_Var27 string
 		templ_7745c5c3_Var27, templ_7745c5c3_Err = templruntime.NewAttributeExpression(templ.GetNonce(ctx)).Resolve(ctx)
 		if templ_7745c5c3_Err != nil {
-			return templ.Error{Err: templ_7745c5c3_Err, FileName: `page.templ`, Line: 132, Col: 64}
+			return templ.Error{Err: templ_7745c5c3_Err, FileName: `page.templ`, Line: 136, Col: 64}
 		}
 		_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ_7745c5c3_Var27)
 		if templ_7745c5c3_Err != nil {

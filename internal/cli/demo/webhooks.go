@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -27,6 +28,9 @@ type sendResult struct {
 	Output string `json:"output"` // the request, the reply and what the agent sees
 }
 
+// maxSendForm bounds the form of POST /demo/webhook/send.
+const maxSendForm = 4 << 10
+
 // serveSend posts the sample payload of an event to the demo's own webhook
 // endpoint over HTTP, as the vendor would, with the sample visitor's user
 // token (a chat event's; a CRM event has none), and answers what was sent
@@ -37,7 +41,20 @@ func (s *Server) serveSend(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "missing "+demoHeader+" header", http.StatusForbidden)
 		return
 	}
-	r.Body = http.MaxBytesReader(w, r.Body, 4<<10)
+	r.Body = http.MaxBytesReader(w, r.Body, maxSendForm)
+	if err := r.ParseForm(); err != nil {
+		var tooLarge *http.MaxBytesError
+		if errors.As(err, &tooLarge) {
+			http.Error(w, fmt.Sprintf("the form is over %d bytes: send only event=NAME", maxSendForm), http.StatusRequestEntityTooLarge)
+			return
+		}
+		http.Error(w, "the form cannot be read: "+err.Error(), http.StatusBadRequest)
+		return
+	}
+	if !r.Form.Has("event") {
+		http.Error(w, "the form has no event: send event=NAME", http.StatusBadRequest)
+		return
+	}
 	event := webhook.Name(r.FormValue("event"))
 	if !slices.Contains(samples.Names(), event) && !slices.Contains(samples.CRMNames(), event) {
 		http.Error(w, "unknown event "+strconv.Quote(string(event)), http.StatusBadRequest)
@@ -102,14 +119,24 @@ func (s *Server) post(ctx context.Context, out io.Writer, event webhook.Name, pa
 
 // eventJSON is one received event, for the page's live log.
 type eventJSON struct {
-	Seq             uint64          `json:"seq"`
-	Time            string          `json:"time"`
-	Name            string          `json:"event_name"`
-	VerifiedVisitor string          `json:"verified_visitor,omitempty"`
-	Summary         string          `json:"summary"`
-	Failed          string          `json:"failed,omitempty"` // the function's error, once it has failed
-	Event           json.RawMessage `json:"event"`
+	Seq             uint64 `json:"seq"`
+	Time            string `json:"time"`
+	Name            string `json:"event_name"`
+	VerifiedVisitor string `json:"verified_visitor,omitempty"`
+	Summary         string `json:"summary"`
+	Failed          string `json:"failed,omitempty"` // the function's error, once it has failed
+	// Event is the event, or null when it is not kept in memory (over
+	// the live log's bound per event, or among the oldest past its bound
+	// in all): EventOmitted is its size then.
+	Event        json.RawMessage `json:"event"`
+	EventOmitted int             `json:"event_omitted,omitempty"`
 }
+
+// maxEventsResponse bounds the events an answer of serveEvents holds: the
+// entries past it are in the next answer (the page asks again from the
+// last seq it got). One entry is always answered, and each is bounded by
+// the live log's KeepEventBytes.
+const maxEventsResponse = 1 << 20
 
 // serveEvents answers the events received after ?since=SEQ, oldest first.
 // A since at or beyond the last event's sequence number answers none: a
@@ -122,22 +149,33 @@ func (s *Server) serveEvents(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	out := []eventJSON{}
-	if since < s.events.Len() {
+	{
+		size := 0
 		for _, e := range s.events.Since(since) {
+			size += len(e.Event) + len(e.Summary) + len(e.Failed) + len(e.VerifiedVisitor) + 200
+			if len(out) > 0 && size > maxEventsResponse {
+				break
+			}
 			out = append(out, eventJSON{Seq: e.Seq, Time: e.Time.Format(time.TimeOnly), Name: string(e.Name),
-				VerifiedVisitor: e.VerifiedVisitor, Summary: e.Summary, Failed: e.Failed, Event: e.Event})
+				VerifiedVisitor: e.VerifiedVisitor, Summary: e.Summary, Failed: e.Failed, Event: e.Event, EventOmitted: e.EventOmitted})
 		}
 	}
 	writeJSON(w, out)
 }
 
+// writeJSON answers v as JSON, without HTML escaping (an event of '<'
+// would take six bytes a '<'): the answer is application/json, never
+// sniffed as HTML, and the page shows it as text.
 func writeJSON(w http.ResponseWriter, v any) {
-	b, err := json.Marshal(v)
-	if err != nil {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
 		http.Error(w, err.Error(), http.StatusInternalServerError)
 		return
 	}
 	w.Header().Set("Content-Type", "application/json")
+	w.Header().Set("X-Content-Type-Options", "nosniff")
 	w.Header().Set("Cache-Control", "no-store")
-	w.Write(b)
+	w.Write(bytes.TrimSuffix(b.Bytes(), []byte("\n")))
 }

@@ -9,6 +9,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"math"
 	"net/http"
 	"os"
 	"strconv"
@@ -24,9 +25,19 @@ import (
 const replayUsage = `usage: jivokit webhook replay -log FILE -url URL [-event NAME] [-chat ID] [-since N|TIME] [-failed] [-rate N]
 
 Re-sends the events of an event log (written by 'jivokit webhook listen
--log' or a eventlog.Log) to a webhook endpoint, each body as it was
-received, one at a time, in the log's order, and prints each reply. It
-exits 1 if any reply is not a 200 with result "ok", 2 on bad usage.
+-log' or a eventlog.Log) to a webhook endpoint, each body as the log
+recorded it, one at a time, in the log's order, as it reads them (it
+holds one line of the log in memory), and prints each reply. A line of
+the log it cannot read is named on stderr and skipped, the others are
+sent; a last line without a line end (being written) is skipped with a
+note. It exits 1 if any reply is not a 200 with result "ok" or any line
+could not be read, 64 on bad usage.
+
+A body as recorded is the event as the handler read it, which is not
+always the bytes received: compact (no spaces between values), a name
+given twice in an object kept once (its last value), invalid UTF-8 and
+escaped lone surrogates as U+FFFD, and a number beyond float64's range
+(1e400) or a part nested deeper than 100 levels as a string of its text.
 
 Use it to recover: after fixing a function that failed, re-send the events
 it failed on (-failed), or those of a chat or a time span. And to test that
@@ -68,10 +79,17 @@ func replay(ctx context.Context, stdout, stderr io.Writer, args []string) int {
 		return badUsage(fs, stderr, "-log is required")
 	case *url == "" && !*dry:
 		return badUsage(fs, stderr, "-url is required")
-	case *rate < 0:
-		return badUsage(fs, stderr, "-rate is negative")
+	case *rate < 0 || math.IsNaN(*rate) || math.IsInf(*rate, 0):
+		return badUsage(fs, stderr, fmt.Sprintf("-rate is a number of events per second, 0 or more, not %v", *rate))
+	case *rate > 0 && float64(time.Second) / *rate > float64(time.Duration(math.MaxInt64)):
+		return badUsage(fs, stderr, fmt.Sprintf("-rate %v is too slow: a pause of over 292 years", *rate))
 	case *timeout <= 0:
 		return badUsage(fs, stderr, "-timeout must be positive")
+	}
+	if *url != "" {
+		if err := webhooktool.CheckURL(*url); err != nil {
+			return badUsage(fs, stderr, "-url "+err.Error())
+		}
 	}
 	f := filter{event: *event, chat: *chat, failed: *failed}
 	if f.event != "" {
@@ -83,16 +101,37 @@ func replay(ctx context.Context, stdout, stderr io.Writer, args []string) int {
 		}
 	}
 
+	info, err := os.Stat(*logPath)
+	if err != nil {
+		fmt.Fprintln(stderr, "jivokit webhook replay:", err)
+		return 1
+	}
+	if f.failed && !info.Mode().IsRegular() {
+		return badUsage(fs, stderr, "-failed reads the log twice: give a file, not a pipe")
+	}
 	file, err := os.Open(*logPath)
 	if err != nil {
 		fmt.Fprintln(stderr, "jivokit webhook replay:", err)
 		return 1
 	}
 	defer file.Close()
-	log, err := readLog(file)
-	if err != nil {
-		fmt.Fprintln(stderr, "jivokit webhook replay:", *logPath+":", err)
-		return 1
+	// A failure is recorded after its event: a first pass over the file
+	// finds the failures (and the bodies over the limit), the second
+	// sends. A log that cannot be read twice (a pipe) is read once: the
+	// failures are then not known when their events are sent.
+	var marks *logMarks
+	if info.Mode().IsRegular() {
+		if marks, err = readMarks(file); err == nil {
+			_, err = file.Seek(0, io.SeekStart)
+		}
+		if err != nil {
+			fmt.Fprintln(stderr, "jivokit webhook replay:", *logPath+":", err)
+			return 1
+		}
+	}
+	var oversize []eventlog.Mark
+	if marks != nil {
+		oversize = marks.oversize
 	}
 
 	var pause time.Duration
@@ -101,14 +140,49 @@ func replay(ctx context.Context, stdout, stderr io.Writer, args []string) int {
 	}
 	sent, bad := 0, 0
 	var last time.Time
-	for _, e := range log.events {
-		if !f.match(e) {
+	lines := newLineReader(file)
+	badLines := 0
+	for ctx.Err() == nil {
+		line, n, err := lines.next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			var lerr *lineError
+			if errors.As(err, &lerr) {
+				if !lerr.unfinished {
+					badLines++
+				}
+				fmt.Fprintf(stderr, "jivokit webhook replay: %s: line %d %s\n", *logPath, n, lerr.text)
+				continue
+			}
+			fmt.Fprintln(stderr, "jivokit webhook replay:", *logPath+":", err)
+			return 1
+		}
+		l, err := parseLogLine(line)
+		if err != nil {
+			badLines++
+			fmt.Fprintf(stderr, "jivokit webhook replay: %s: line %d is not an event log line, skipped: %v\n", *logPath, n, err)
 			continue
 		}
-		if ctx.Err() != nil {
-			fmt.Fprintln(stderr, "jivokit webhook replay: stopped:", ctx.Err())
-			bad++
-			break
+		if l.TooLarge != nil {
+			if marks == nil {
+				oversize = append(oversize, eventlog.Mark{Time: l.Time, Name: l.Name, ChatID: l.ChatID, TooLarge: l.TooLarge})
+			}
+			continue
+		}
+		if len(l.Event) == 0 || string(l.Event) == "null" {
+			continue // a failure, or a line of another kind
+		}
+		e := &logEvent{Seq: l.Seq, Time: l.Time, Name: l.Name, Event: l.Event}
+		if ev, err := webhook.Decode(e.Event); err == nil {
+			e.chatID = string(ev.Header().ChatID)
+		}
+		if marks != nil {
+			e.failed = marks.failed[e.Seq]
+		}
+		if !f.match(e) {
+			continue
 		}
 		if wait := pause - time.Since(last); sent > 0 && wait > 0 {
 			select {
@@ -130,11 +204,14 @@ func replay(ctx context.Context, stdout, stderr io.Writer, args []string) int {
 			fmt.Fprintf(stdout, "%s, %d bytes: not sent (-n)\n", head, len(e.Event))
 			continue
 		}
-		status, reply, err := post(ctx, *url, e.Event, *timeout)
+		status, where, reply, err := post(ctx, *url, e.Event, *timeout)
 		switch {
 		case err != nil:
 			bad++
 			fmt.Fprintf(stdout, "%s → %s\n", head, term.Visible(err.Error()))
+		case status >= 300 && status < 400:
+			bad++
+			fmt.Fprintf(stdout, "%s → %d a redirect to %s, which replay does not follow; give the webhook URL that answers the POST itself FAILED\n", head, status, term.Visible(where))
 		default:
 			var r webhook.Reply
 			ok := status == http.StatusOK && json.Unmarshal(reply, &r) == nil && r.OK()
@@ -148,7 +225,11 @@ func replay(ctx context.Context, stdout, stderr io.Writer, args []string) int {
 			fmt.Fprintf(stdout, "%s → %d %s %s\n", head, status, term.Visible(clipText(string(bytes.TrimSpace(reply)), 500)), mark)
 		}
 	}
-	for _, o := range log.oversize {
+	if ctx.Err() != nil {
+		fmt.Fprintln(stderr, "jivokit webhook replay: stopped:", ctx.Err())
+		bad++
+	}
+	for _, o := range oversize {
 		if f.event != "" && o.Name != f.event || f.chat != "" && string(o.ChatID) != f.chat || f.failed {
 			continue
 		}
@@ -162,14 +243,24 @@ func replay(ctx context.Context, stdout, stderr io.Writer, args []string) int {
 		}
 		fmt.Fprintf(stdout, " at %s: its body (%d bytes) was over the limit and never received\n", o.Time.Format(time.RFC3339), o.TooLarge.Size)
 	}
+	if badLines > 0 {
+		fmt.Fprintf(stderr, "jivokit webhook replay: %s: %s could not be read and %s skipped (see above)\n", *logPath, plural(badLines, "line"), isAre(badLines))
+	}
 	switch {
 	case *dry:
-		fmt.Fprintf(stdout, "%d events would be sent\n", sent)
+		fmt.Fprintf(stdout, "%s would be sent\n", plural(sent, "event"))
 	case bad > 0:
-		fmt.Fprintf(stdout, "%d events sent, %d replies failed\n", sent, bad)
+		failed := plural(bad, "reply") + " failed"
+		if bad > 1 {
+			failed = strconv.Itoa(bad) + " replies failed"
+		}
+		fmt.Fprintf(stdout, "%s sent, %s\n", plural(sent, "event"), failed)
 		return 1
 	default:
-		fmt.Fprintf(stdout, "%d events sent, every reply ok\n", sent)
+		fmt.Fprintf(stdout, "%s sent, every reply ok\n", plural(sent, "event"))
+	}
+	if badLines > 0 {
+		return 1
 	}
 	return 0
 }
@@ -192,58 +283,131 @@ type logEvent struct {
 	failed string
 }
 
-// eventLog is an event log as read.
-type eventLog struct {
-	events   []*logEvent
+// logLine is a line of the event log: an event, a failure or a body over
+// the limit.
+type logLine struct {
+	Seq      uint64             `json:"seq"`
+	Time     time.Time          `json:"time"`
+	Name     string             `json:"event_name"`
+	Event    json.RawMessage    `json:"event"`
+	Failed   string             `json:"failed"`
+	ChatID   webhook.ID         `json:"chat_id"`
+	TooLarge *eventlog.TooLarge `json:"too_large"`
+}
+
+func parseLogLine(line []byte) (*logLine, error) {
+	var l logLine
+	if err := json.Unmarshal(line, &l); err != nil {
+		return nil, err
+	}
+	return &l, nil
+}
+
+// logMarks is what the failure and over-limit lines of a log say.
+type logMarks struct {
+	failed   map[uint64]string // the failed events' errors, by seq
 	oversize []eventlog.Mark
 }
 
-// readLog reads the lines of an event log: events, failures (marking the
-// last event with their seq before them) and bodies over the limit.
-func readLog(r io.Reader) (*eventLog, error) {
-	var log eventLog
-	bySeq := map[uint64]*logEvent{}
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 0, 64<<10), maxLogLine)
-	n := 0
-	for sc.Scan() {
-		n++
-		line := bytes.TrimSpace(sc.Bytes())
-		if len(line) == 0 {
+// readMarks reads the failure and over-limit lines of r; it skips every
+// other line, and any it cannot read (the sending pass reports those).
+func readMarks(r io.Reader) (*logMarks, error) {
+	m := &logMarks{failed: map[uint64]string{}}
+	lines := newLineReader(r)
+	for {
+		line, _, err := lines.next()
+		if err == io.EOF {
+			return m, nil
+		}
+		var lerr *lineError
+		if errors.As(err, &lerr) {
 			continue
 		}
-		var l struct {
+		if err != nil {
+			return nil, err
+		}
+		var l struct { // no event: it is not needed here
 			Seq      uint64             `json:"seq"`
 			Time     time.Time          `json:"time"`
 			Name     string             `json:"event_name"`
-			Event    json.RawMessage    `json:"event"`
 			Failed   string             `json:"failed"`
 			ChatID   webhook.ID         `json:"chat_id"`
 			TooLarge *eventlog.TooLarge `json:"too_large"`
 		}
-		if err := json.Unmarshal(line, &l); err != nil {
-			return nil, fmt.Errorf("line %d is not an event log line: %w", n, err)
+		if json.Unmarshal(line, &l) != nil {
+			continue
 		}
 		switch {
-		case len(l.Event) > 0 && string(l.Event) != "null":
-			e := &logEvent{Seq: l.Seq, Time: l.Time, Name: l.Name, Event: bytes.Clone(l.Event)}
-			if ev, err := webhook.Decode(e.Event); err == nil {
-				e.chatID = string(ev.Header().ChatID)
-			}
-			log.events = append(log.events, e)
-			bySeq[e.Seq] = e
 		case l.Failed != "":
-			if e := bySeq[l.Seq]; e != nil {
-				e.failed = l.Failed
-			}
+			m.failed[l.Seq] = clipText(l.Failed, 1000)
 		case l.TooLarge != nil:
-			log.oversize = append(log.oversize, eventlog.Mark{Time: l.Time, Name: l.Name, ChatID: l.ChatID, TooLarge: l.TooLarge})
+			m.oversize = append(m.oversize, eventlog.Mark{Time: l.Time, Name: l.Name, ChatID: l.ChatID, TooLarge: l.TooLarge})
 		}
 	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("after line %d: %w", n, err)
+}
+
+// lineReader reads the lines of an event log one at a time, each up to
+// maxLogLine bytes: what replay holds in memory is one line.
+type lineReader struct {
+	r   *bufio.Reader
+	n   int // the number of the last line read
+	buf []byte
+}
+
+func newLineReader(r io.Reader) *lineReader {
+	return &lineReader{r: bufio.NewReaderSize(r, 64<<10)}
+}
+
+// lineError is a line that next skips: over maxLogLine, or the last line
+// when it has no line end (it is being written, or was cut short; the
+// next `listen -log` cuts it off).
+type lineError struct {
+	text       string
+	unfinished bool
+}
+
+func (e *lineError) Error() string { return e.text }
+
+// next returns the next line that is not blank, without its line end, and
+// its number; io.EOF after the last.
+func (lr *lineReader) next() ([]byte, int, error) {
+	for {
+		lr.n++
+		lr.buf = lr.buf[:0]
+		tooLong := false
+		for {
+			chunk, err := lr.r.ReadSlice('\n')
+			if !tooLong {
+				if len(lr.buf)+len(chunk) > maxLogLine+1 {
+					tooLong, lr.buf = true, lr.buf[:0]
+				} else {
+					lr.buf = append(lr.buf, chunk...)
+				}
+			}
+			if err == bufio.ErrBufferFull {
+				continue
+			}
+			if err == io.EOF {
+				if tooLong {
+					return nil, lr.n, &lineError{text: fmt.Sprintf("is over %d bytes and has no line end: skipped", maxLogLine)}
+				}
+				if len(bytes.TrimSpace(lr.buf)) == 0 {
+					return nil, lr.n, io.EOF
+				}
+				return nil, lr.n, &lineError{text: "has no line end (being written, or cut short): skipped", unfinished: true}
+			}
+			if err != nil {
+				return nil, lr.n, err
+			}
+			break
+		}
+		if tooLong {
+			return nil, lr.n, &lineError{text: fmt.Sprintf("is over %d bytes: skipped", maxLogLine)}
+		}
+		if line := bytes.TrimSpace(lr.buf); len(line) > 0 {
+			return line, lr.n, nil
+		}
 	}
-	return &log, nil
 }
 
 // filter selects the events to replay.
@@ -285,15 +449,20 @@ func (f *filter) match(e *logEvent) bool {
 	return false
 }
 
-// post sends body to url and returns the reply.
-func post(ctx context.Context, url string, body []byte, timeout time.Duration) (int, []byte, error) {
+// post sends body to url and returns the reply, and for a redirect where
+// it points.
+func post(ctx context.Context, url string, body []byte, timeout time.Duration) (status int, where string, reply []byte, err error) {
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 	res, reply, err := webhooktool.Post(ctx, url, "jivokit-webhook-replay", body)
 	if err != nil {
-		return 0, nil, err
+		return 0, "", nil, err
 	}
-	return res.StatusCode, reply, nil
+	where = "nowhere (no Location header)"
+	if loc, err := res.Location(); err == nil {
+		where = loc.String()
+	}
+	return res.StatusCode, where, reply, nil
 }
 
 // clipText shortens s to at most n bytes on a rune boundary.
@@ -305,4 +474,19 @@ func clipText(s string, n int) string {
 		n--
 	}
 	return s[:n] + "…"
+}
+
+// plural returns "1 line", "2 lines".
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return strconv.Itoa(n) + " " + word + "s"
+}
+
+func isAre(n int) string {
+	if n == 1 {
+		return "was"
+	}
+	return "were"
 }

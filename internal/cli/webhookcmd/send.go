@@ -6,7 +6,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"net/http"
 	"strings"
 	"time"
 
@@ -73,9 +72,8 @@ func send(ctx context.Context, stdout, stderr io.Writer, args []string) int {
 		}
 	}
 
-	if _, err := http.NewRequest(http.MethodPost, *url, nil); err != nil {
-		fmt.Fprintln(stderr, "jivokit webhook send:", err)
-		return exitUsage
+	if err := webhooktool.CheckURL(*url); err != nil {
+		return badUsage(fs, stderr, "-url "+err.Error())
 	}
 	ctx, cancel := context.WithTimeout(ctx, *timeout)
 	defer cancel()

@@ -9,9 +9,11 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
+	"net/url"
 	"strings"
 
 	"github.com/jivokit/jivokit/internal/lib/term"
@@ -27,6 +29,20 @@ const maxReply = 1 << 20
 // 301, 302 or 303 would turn the POST into a GET.
 var client = &http.Client{
 	CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
+}
+
+// CheckURL returns an error that says what is wrong with rawURL as a
+// webhook endpoint: it must be an absolute http:// or https:// URL with a
+// host ("127.0.0.1:8090" alone is not one).
+func CheckURL(rawURL string) error {
+	u, err := url.Parse(rawURL)
+	if err != nil {
+		return fmt.Errorf("%q is not a URL: %w", rawURL, errors.Unwrap(err))
+	}
+	if u.Scheme != "http" && u.Scheme != "https" || u.Host == "" {
+		return fmt.Errorf("%q is not an http:// or https:// URL, such as http://127.0.0.1:8090/jivo/webhook/SECRET", rawURL)
+	}
+	return nil
 }
 
 // Post posts body to url as JSON, as the vendor does, with userAgent, and

@@ -24,6 +24,12 @@ func main() {
 	jivo.OnLoadFailed(func(*jivo.LoadError) {})
 	jivo.SetErrorHandler(func(error) {})
 	jivo.SetStrict(len(os.Args) > 1)
+	_ = jivo.Hide("modal")
+	_ = jivo.Show("modal")
+	_ = jivo.Reset(ctx, jivo.ResetOptions{})
+	_ = jivo.SwitchWidget(ctx, "1234567")
+	_, _ = jivo.CurrentState()
+	jivo.OnState(func(jivo.State) {})()
 	callMethods(ctx)
 	subscribeAll()
 }
