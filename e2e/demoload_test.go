@@ -28,3 +28,23 @@ func TestDemoConsent(t *testing.T) {
 		t.Errorf("the fetched list shows %q", got)
 	}
 }
+
+// TestDemoFailure opens the demo's page whose widget fails to load: the
+// page shows the phase and the reason, and the fallback link takes the
+// widget's place.
+func TestDemoFailure(t *testing.T) {
+	b := e2e.NewBrowser(t)
+	base := startDemo(t)
+	p := b.Open(t, base+"/?fail", e2e.WithAllowedConsole(`404 \(Not Found\)`), e2e.WithAllowedConsole(`^Refused to execute script from '.*/demo/no-widget\.js'`),
+		e2e.WithAllowedConsole(`^jivokit: load: Error: the widget did not load: script-error`))
+	p.WaitFor(`document.getElementById('phase').textContent === 'failed'`)
+	if got := p.Text("#failure-reason"); !strings.HasPrefix(got, "script-error (the widget script /demo/no-widget.js did not load") {
+		t.Errorf("the page shows the failure as %q", got)
+	}
+	if got := p.Text("a.jivokit-fallback"); got != "E-mail us instead" {
+		t.Errorf("fallback link %q", got)
+	}
+	if href := e2e.Eval[string](p, `document.querySelector('a.jivokit-fallback').href`); href != "mailto:support@example.com" {
+		t.Errorf("fallback link to %q", href)
+	}
+}

@@ -1,5 +1,11 @@
 package jsapi
 
+import (
+	"slices"
+	"strings"
+	"unicode/utf8"
+)
+
 // ConfigElementID is the id of the page's JSON data block that carries the
 // server-rendered configuration (PageConfig) to the page runtime:
 //
@@ -23,6 +29,25 @@ type PageConfig struct {
 	// QueueLimit bounds the calls queued before load; 0 means
 	// DefaultQueueLimit.
 	QueueLimit int `json:"queue_limit,omitempty"`
+	// LoadTimeout is how long, in milliseconds after loading starts, the
+	// runtime's loader waits for the widget before it reports the failure
+	// (phase "failed"); 0 means DefaultLoadTimeout.
+	LoadTimeout int `json:"load_timeout,omitempty"`
+	// Fallback is the link the loader shows in the launcher's place when
+	// the widget fails to load.
+	Fallback *Fallback `json:"fallback,omitempty"`
+}
+
+// DefaultLoadTimeout is the loader's wait for the widget, in
+// milliseconds, unless PageConfig.LoadTimeout says otherwise.
+const DefaultLoadTimeout = 20000
+
+// Fallback is another way to reach the site, shown when the widget fails to
+// load: an e-mail address (mailto:), a phone number (tel:), a messenger
+// (https://t.me/…, https://wa.me/…) or a contact page, with its label.
+type Fallback struct {
+	URL   string `json:"url"`
+	Label string `json:"label"`
 }
 
 // Validate checks every part of the configuration that is set: nil, the
@@ -43,6 +68,12 @@ func (c PageConfig) Validate() error {
 	}
 	if c.Invitation != nil {
 		v.add(c.Invitation.Validate())
+	}
+	if c.LoadTimeout < 0 {
+		v.add(invalid("load_timeout", problemNegative))
+	}
+	if c.Fallback != nil {
+		v.add(c.Fallback.Validate())
 	}
 	return v.err
 }
@@ -99,5 +130,57 @@ func (c Cleaner) PageConfig(pc PageConfig) (PageConfig, []Dropped) {
 			}
 		}
 	}
+	// The loader's settings, jivokit's own: refused, not advised on.
+	out.LoadTimeout = pc.LoadTimeout
+	if pc.LoadTimeout < 0 {
+		found = append(found, Dropped{"load_timeout", DropInvalid, invalid("load_timeout", problemNegative)})
+		out.LoadTimeout = 0
+	}
+	if f := pc.Fallback; f != nil {
+		if err := f.Validate(); err != nil {
+			found = append(found, Dropped{"fallback", DropInvalid, err})
+		} else {
+			clean := *f
+			out.Fallback = &clean
+		}
+	}
 	return out, found
+}
+
+// maxFallbackLabel is the longest fallback label, in characters.
+const maxFallbackLabel = 100
+
+// FallbackSchemes are the URL schemes a Fallback link may have; a path on
+// the site ("/contact") needs none.
+var FallbackSchemes = []string{"https", "http", "mailto", "tel", "sms", "tg", "whatsapp", "viber", "skype"}
+
+// Validate checks that the link is a path on the site or a URL with one
+// of FallbackSchemes, without spaces or control characters, and that the
+// label is a text of 1 to 100 characters.
+func (f Fallback) Validate() error {
+	u := f.URL
+	if u == "" {
+		return &InputError{Field: "fallback.url", Problem: "is empty"}
+	}
+	if !utf8.ValidString(u) {
+		return &InputError{Field: "fallback.url", Problem: "is not valid UTF-8"}
+	}
+	for _, r := range u {
+		if r <= ' ' || r == 0x7f {
+			return &InputError{Field: "fallback.url", Problem: "contains a space or a control character"}
+		}
+	}
+	if u[0] != '/' || strings.HasPrefix(u, "//") {
+		scheme, _, ok := strings.Cut(u, ":")
+		if !ok || !slices.Contains(FallbackSchemes, strings.ToLower(scheme)) {
+			return &InputError{Field: "fallback.url", Problem: "is neither a path on the site nor a URL with scheme " + strings.Join(FallbackSchemes, ", ")}
+		}
+	}
+	if !utf8.ValidString(f.Label) {
+		return &InputError{Field: "fallback.label", Problem: "is not valid UTF-8"}
+	}
+	if strings.TrimSpace(f.Label) == "" || utf8.RuneCountInString(f.Label) > maxFallbackLabel {
+		return &InputError{Field: "fallback.label", Problem: "must be a text of 1 to 100 characters"}
+	}
+	return nil
 }

@@ -125,6 +125,14 @@ export interface Invitation {
   department_id?: number;
 }
 
+/** Another way to reach the site, shown when the widget fails to load. */
+export interface Fallback {
+  /** a path on the site, or a mailto:, tel:, sms:, messenger (tg:, whatsapp:, viber:, skype:) or http(s) URL */
+  url: string;
+  /** the link's text */
+  label: string;
+}
+
 /** The visitor's configuration, which the page runtime reads from the page's JSON script element with id jivokit-config and applies on each load. */
 export interface PageConfig {
   /** passed to setUserToken first */
@@ -139,6 +147,10 @@ export interface PageConfig {
   invitation?: Invitation;
   /** how many calls the runtime queues before load; 0 or absent means 100 */
   queue_limit?: number;
+  /** how long, in ms after loading starts, the loader waits for the widget before phase becomes "failed"; 0 or absent means 20000 */
+  load_timeout?: number;
+  /** the link the loader shows in the launcher's place when the widget fails to load */
+  fallback?: Fallback;
 }
 
 /** window.jivo_api: the widget's methods. */
@@ -324,8 +336,18 @@ export interface JivoError extends Error {
   readonly name: 'JivoError';
   /** the method that failed, e.g. "startCall" */
   readonly method: string;
-  /** the widget's reason verbatim, or "queue full", "not supported by this widget", "unknown method" */
+  /** the widget's reason verbatim, or "queue full", "not supported by this widget", "unknown method", "the widget did not load: …" */
   readonly reason: string;
+  /** why the widget did not load, on a call refused for it */
+  readonly failure?: JivoLoadFailure;
+}
+
+/** Why the widget did not load (jivokit.failure, the jivokit:failure event's detail). */
+export interface JivoLoadFailure {
+  /** "timeout", "script-error" or "csp" */
+  readonly reason: 'timeout' | 'script-error' | 'csp';
+  /** what happened, in words: the timeout, the script's URL, the refused URL */
+  readonly detail: string;
 }
 
 export interface JivoErrorConstructor {
@@ -366,6 +388,8 @@ export interface JivokitRuntime {
   readonly loaded: boolean;
   /** Resolves when the widget is loaded. */
   ready(): Promise<void>;
+  /** Why the widget did not load (phase "failed"), or null; the loader's watchdog sets it and fires the window's jivokit:failure event. */
+  readonly failure?: JivoLoadFailure | null;
   /** The parsed configuration block, or null; read again on each load. */
   config: PageConfig | null;
   /** Called for a throwing listener (where: the callback's name) or configuration that failed to apply (where: "config"). */

@@ -60,12 +60,13 @@ func BenchmarkWidget(b *testing.B) {
 var htmlSnippet = template.Must(template.New("snippet").Parse(
 	`<script type="application/json" id="jivokit-config"{{with .Nonce}} nonce="{{.}}"{{end}}>{{.Config}}</script>` +
 		`<script{{with .Nonce}} nonce="{{.}}"{{end}}>{{.Runtime}}</script>` +
-		`<script src="{{.ScriptURL}}" async{{with .Nonce}} nonce="{{.}}"{{end}}></script>`))
+		`<script data-load="eager" data-src="{{.ScriptURL}}"{{with .Nonce}} nonce="{{.}}"{{end}}>{{.Loader}}</script>`))
 
 type htmlSnippetData struct {
 	Nonce     string
 	Config    jsapi.PageConfig
 	Runtime   template.JS
+	Loader    template.JS
 	ScriptURL string
 }
 
@@ -86,7 +87,7 @@ func BenchmarkWidgetHTMLTemplate(b *testing.B) {
 
 func renderHTMLTemplate(w *Widget, out io.Writer, nonce string) error {
 	cfg, _ := w.Config(typicalVisitor)
-	return htmlSnippet.Execute(out, htmlSnippetData{Nonce: nonce, Config: cfg, Runtime: template.JS(runtime.Script), ScriptURL: w.ScriptURL()})
+	return htmlSnippet.Execute(out, htmlSnippetData{Nonce: nonce, Config: cfg, Runtime: template.JS(runtime.Script), Loader: template.JS(runtime.Loader), ScriptURL: w.ScriptURL()})
 }
 
 // TestHTMLTemplateBaselineIsEquivalent keeps the benchmark honest: both

@@ -20,8 +20,16 @@ type Policy map[string][]string
 // Sources the widget needs, as seen on sites that embed it; the vendor
 // publishes no list. The widget injects its styles, hence 'unsafe-inline'
 // in style-src.
+//
+// 'strict-dynamic' lets the scripts the page trusts (by nonce or hash)
+// add scripts: the vendor's loader adds its bundle with a nonce it reads
+// with getAttribute, which a header policy hides from it, and the bundle
+// runs as an inline script written into a same-origin iframe; neither
+// carries a nonce or a hash the page could know. Browsers of CSP Level 3
+// then ignore host names in script-src; older ones ignore
+// 'strict-dynamic' and use the host list, which is why it stays.
 var widgetSources = Policy{
-	"script-src":  {"code.jivosite.com", "*.jivosite.com", "*.jivo.ru"},
+	"script-src":  {"'strict-dynamic'", "code.jivosite.com", "*.jivosite.com", "*.jivo.ru"},
 	"connect-src": {"wss://*.jivosite.com", "wss://*.jivo.ru", "https://*.jivosite.com", "https://*.jivo.ru"},
 	"frame-src":   {"*.jivosite.com"},
 	"worker-src":  {"blob:"},
@@ -56,6 +64,28 @@ func (w *Widget) Policy() Policy {
 		p["script-src"] = append(p["script-src"], w.host)
 	}
 	return p
+}
+
+// ScriptHashes returns the 'sha256-…' sources of the inline scripts the
+// widget's snippet renders: the page runtime (unless WithRuntimeURL loads
+// it from a URL) and the loader, which adds the widget's script. A page
+// that sends no nonce adds them to script-src:
+//
+//	policy := site.Merge(widget.Policy(), templates.Policy{"script-src": widget.ScriptHashes()})
+//
+// The configuration block is data, not a script: it needs no hash.
+func (w *Widget) ScriptHashes() []string {
+	var out []string
+	if w.runtimeURL == "" {
+		out = append(out, hashSource(runtimeJS.js))
+	}
+	return append(out, hashSource(loaderJS.js))
+}
+
+// hashSource is the 'sha256-…' source of an inline script's text.
+func hashSource(script string) string {
+	sum := sha256.Sum256([]byte(script))
+	return "'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"
 }
 
 // scriptSource returns the source expression that lets the page load the
@@ -122,8 +152,7 @@ func ValidateNonce(nonce string) error {
 // script-src, for pages that cannot use a nonce. Like every Merge, it
 // leaves a policy that does not restrict scripts as it is.
 func (p Policy) WithHash(script string) Policy {
-	sum := sha256.Sum256([]byte(script))
-	return p.Merge(Policy{"script-src": {"'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"}})
+	return p.Merge(Policy{"script-src": {hashSource(script)}})
 }
 
 // fallbacks lists, for each fetch directive, the directives a browser

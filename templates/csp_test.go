@@ -1,6 +1,7 @@
 package templates
 
 import (
+	"context"
 	"crypto/sha256"
 	"encoding/base64"
 	"errors"
@@ -9,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/jivokit/jivokit/jsapi/runtime"
 	"github.com/jivokit/jivokit/stub"
 )
 
@@ -16,7 +18,7 @@ func TestWidgetPolicy(t *testing.T) {
 	w := newTestWidget(t)
 	p := w.Policy()
 	want := map[string][]string{
-		"script-src":  {"code.jivosite.com", "*.jivosite.com", "*.jivo.ru"},
+		"script-src":  {"'strict-dynamic'", "code.jivosite.com", "*.jivosite.com", "*.jivo.ru"},
 		"connect-src": {"wss://*.jivosite.com", "wss://*.jivo.ru", "https://*.jivosite.com"},
 		"frame-src":   {"*.jivosite.com"},
 		"worker-src":  {"blob:"},
@@ -32,7 +34,7 @@ func TestWidgetPolicy(t *testing.T) {
 		t.Error("vendor widget with inline runtime needs no 'self'")
 	}
 	// A host outside the vendor's wildcards is added; the stub needs 'self'.
-	custom, err := NewWidget("abc", WithHost("widget.example.net:8443"), withStub(stub.Options{}))
+	custom, err := NewWidget("Abc1234567", WithHost("widget.example.net:8443"), withStub(stub.Options{}))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -40,13 +42,13 @@ func TestWidgetPolicy(t *testing.T) {
 	if !slices.Contains(cp["script-src"], "widget.example.net:8443") || !slices.Contains(cp["script-src"], "'self'") {
 		t.Errorf("script-src = %v", cp["script-src"])
 	}
-	ru, _ := NewWidget("abc", WithHost(HostRU))
+	ru, _ := NewWidget("Abc1234567", WithHost(HostRU))
 	if got := ru.Policy()["script-src"]; slices.Contains(got, HostRU) {
 		t.Errorf("code.jivo.ru is covered by *.jivo.ru, got %v", got)
 	}
 	// Policy returns a copy each time.
 	p["script-src"][0] = "changed"
-	if w.Policy()["script-src"][0] != "code.jivosite.com" {
+	if w.Policy()["script-src"][0] != "'strict-dynamic'" {
 		t.Error("Policy shares its slices")
 	}
 }
@@ -61,7 +63,7 @@ func TestPolicyMergeAndString(t *testing.T) {
 	header := merged.String()
 	for _, want := range []string{
 		"default-src 'self'; ",
-		"script-src 'self' https://cdn.example.com code.jivosite.com *.jivosite.com *.jivo.ru 'wasm-unsafe-eval' 'nonce-abc123'",
+		"script-src 'self' https://cdn.example.com 'strict-dynamic' code.jivosite.com *.jivosite.com *.jivo.ru 'wasm-unsafe-eval' 'nonce-abc123'",
 		"connect-src 'self' wss://*.jivosite.com",
 		"frame-src 'self' *.jivosite.com", // starts from default-src
 		"object-src 'none'",
@@ -275,5 +277,37 @@ func TestWidgetPolicyScriptOrigins(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+func TestScriptHashes(t *testing.T) {
+	hash := func(js string) string {
+		sum := sha256.Sum256([]byte(js))
+		return "'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"
+	}
+	w := newTestWidget(t)
+	if got, want := w.ScriptHashes(), []string{hash(runtime.Script), hash(runtime.Loader)}; !slices.Equal(got, want) {
+		t.Errorf("ScriptHashes = %v, want the runtime's and the loader's %v", got, want)
+	}
+	u, err := NewWidget("Abc1234567", WithRuntimeURL(RuntimePath), WithLoad(LoadConsent))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := u.ScriptHashes(), []string{hash(runtime.Loader)}; !slices.Equal(got, want) {
+		t.Errorf("with a runtime URL: ScriptHashes = %v, want the loader's %v", got, want)
+	}
+	// Every inline script the snippet renders has its hash, and only those.
+	var b strings.Builder
+	if err := w.Snippet(Visitor{}).Render(context.Background(), &b); err != nil {
+		t.Fatal(err)
+	}
+	var inline []string
+	for _, sc := range parseScripts(t, b.String()) {
+		if sc.attrs["type"] == "" && sc.attrs["src"] == "" {
+			inline = append(inline, hash(sc.text))
+		}
+	}
+	if !slices.Equal(inline, w.ScriptHashes()) {
+		t.Errorf("the snippet's inline scripts hash to %v, ScriptHashes says %v", inline, w.ScriptHashes())
 	}
 }

@@ -5,7 +5,7 @@
 //
 // Build the widget once, render it per request:
 //
-//	widget, err := templates.NewWidget("abc123XYZ",
+//	widget, err := templates.NewWidget("abc123XYZ0",
 //		templates.WithSafeHosts("example.com"),
 //		templates.WithVisitorTokens(signer, 24*time.Hour),
 //	)

@@ -15,8 +15,8 @@ func (e Error) Error() string { return string(e) }
 // Why a widget could not be built, or a part of a visitor's configuration
 // was left out of the page.
 const (
-	// ErrWidgetID: the widget id is not one (letters, digits, '-' and '_',
-	// at most MaxWidgetIDLen bytes).
+	// ErrWidgetID: the widget id is not one the vendor's loader accepts
+	// (WidgetIDRule).
 	ErrWidgetID Error = "templates: invalid widget id"
 	// ErrHost: the script host is not a host name.
 	ErrHost Error = "templates: invalid script host"

@@ -7,13 +7,13 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
-	"os"
 	"strings"
 	"time"
 
 	"github.com/a-h/templ"
 
 	"github.com/jivokit/jivokit/jsapi"
+	"github.com/jivokit/jivokit/jsapi/runtime"
 	"github.com/jivokit/jivokit/stub"
 	"github.com/jivokit/jivokit/templates"
 	"github.com/jivokit/jivokit/templates/stubwidget"
@@ -24,7 +24,7 @@ func ExampleNewWidget() {
 	_, err := templates.NewWidget("abc</script>", templates.WithHost("evil.example/x"))
 	fmt.Println(err)
 	// Output:
-	// templates: invalid widget id: "abc</script>" contains '<' at byte 3; only letters, digits, '-' and '_' are allowed
+	// templates: invalid widget id: "abc</script>" contains '<' at byte 3; a widget id is all digits, or exactly 10 characters of A-Z, a-z and 0-9
 	// templates: invalid script host: "evil.example/x" may hold only lower-case letters, digits, '-' and '.' (and :port)
 }
 
@@ -34,20 +34,23 @@ func ExampleWidget_Snippet() {
 		panic(err)
 	}
 	ctx := templ.WithNonce(context.Background(), "r4nd0m")
+	var b strings.Builder
 	err = widget.Snippet(templates.Visitor{Config: jsapi.PageConfig{
 		ContactInfo: &jsapi.ContactInfo{Name: "Ann </script>"},
 		Invitation:  &jsapi.Invitation{Text: "Need help?", DepartmentID: 3},
-	}}).Render(ctx, os.Stdout)
+	}}).Render(ctx, &b)
 	if err != nil {
 		panic(err)
 	}
+	// The loader, inlined, adds the widget's script.
+	fmt.Println(strings.Replace(b.String(), runtime.Loader, "/* the loader */", 1))
 	// Output:
 	// <script id="jivokit-config" type="application/json" nonce="r4nd0m">{"contact_info":{"name":"Ann \u003c/script\u003e"},"invitation":{"text":"Need help?","department_id":3}}
-	// </script><script src="/jivokit/runtime.js" nonce="r4nd0m"></script><script src="//code.jivosite.com/widget/AbCdEf1234" async nonce="r4nd0m"></script>
+	// </script><script src="/jivokit/runtime.js" nonce="r4nd0m"></script><script data-load="eager" data-src="//code.jivosite.com/widget/AbCdEf1234" nonce="r4nd0m">/* the loader */</script>
 }
 
 func ExampleWidget_Config() {
-	widget, _ := templates.NewWidget("abc", templates.WithSafeHosts("example.com"))
+	widget, _ := templates.NewWidget("Abc1234567", templates.WithSafeHosts("example.com"))
 	cfg, err := widget.Config(templates.Visitor{Config: jsapi.PageConfig{
 		ContactInfo: &jsapi.ContactInfo{Name: "Ann", Email: "not an address"},
 		CustomData: []jsapi.CustomField{
@@ -70,18 +73,21 @@ func ExampleWidget_Config() {
 }
 
 func ExampleWithScript() {
-	widget, _ := templates.NewWidget("abc",
+	widget, _ := templates.NewWidget("Abc1234567",
 		stubwidget.With(stub.Options{LoadDelay: 200 * time.Millisecond, Offline: true}),
 		templates.WithRuntimeURL(templates.RuntimePath))
-	widget.Snippet(templates.Visitor{}).Render(context.Background(), os.Stdout)
+	var b strings.Builder
+	widget.Snippet(templates.Visitor{}).Render(context.Background(), &b)
+	// The loader adds the stub's script with the attributes of data-attrs.
+	fmt.Println(strings.Replace(b.String(), runtime.Loader, "/* the loader */", 1))
 	// Output:
 	// <script id="jivokit-config" type="application/json">{}
-	// </script><script src="/jivokit/runtime.js"></script><script src="/jivokit/stub.js" async data-load-delay="200" data-offline="true"></script>
+	// </script><script src="/jivokit/runtime.js"></script><script data-load="eager" data-src="/jivokit/stub.js" data-attrs="{&#34;data-load-delay&#34;:&#34;200&#34;,&#34;data-offline&#34;:&#34;true&#34;}">/* the loader */</script>
 }
 
 func ExampleWithVisitorTokens() {
 	signer, _ := usertoken.NewSigner([]byte("a secret of at least thirty-two bytes"))
-	widget, err := templates.NewWidget("abc", templates.WithVisitorTokens(signer, 24*time.Hour))
+	widget, err := templates.NewWidget("Abc1234567", templates.WithVisitorTokens(signer, 24*time.Hour))
 	if err != nil {
 		panic(err)
 	}
@@ -92,7 +98,7 @@ func ExampleWithVisitorTokens() {
 }
 
 func ExampleWithErrorHandler() {
-	widget, _ := templates.NewWidget("abc", templates.WithErrorHandler(func(ctx context.Context, err error) {
+	widget, _ := templates.NewWidget("Abc1234567", templates.WithErrorHandler(func(ctx context.Context, err error) {
 		fmt.Println("report:", err)
 	}))
 	widget.Snippet(templates.Visitor{Config: jsapi.PageConfig{
@@ -102,7 +108,7 @@ func ExampleWithErrorHandler() {
 }
 
 func ExampleWithStrict() {
-	widget, _ := templates.NewWidget("abc", templates.WithStrict(), templates.WithErrorHandler(func(ctx context.Context, err error) {
+	widget, _ := templates.NewWidget("Abc1234567", templates.WithStrict(), templates.WithErrorHandler(func(ctx context.Context, err error) {
 		fmt.Println("report:", err)
 	}))
 	widget.Snippet(templates.Visitor{Config: jsapi.PageConfig{
@@ -112,7 +118,7 @@ func ExampleWithStrict() {
 }
 
 func ExampleWidget_Policy() {
-	widget, _ := templates.NewWidget("abc")
+	widget, _ := templates.NewWidget("Abc1234567")
 	site := templates.ParsePolicy("default-src 'self'; img-src 'self' data:")
 	policy := site.Merge(widget.Policy()).WithNonce("r4nd0m")
 	for _, directive := range strings.Split(policy.String(), "; ") {
@@ -125,9 +131,19 @@ func ExampleWidget_Policy() {
 	// frame-src 'self' *.jivosite.com
 	// img-src 'self' data: *.jivosite.com *.jivo.ru blob:
 	// media-src 'self' *.jivosite.com
-	// script-src 'self' code.jivosite.com *.jivosite.com *.jivo.ru 'nonce-r4nd0m'
+	// script-src 'self' 'strict-dynamic' code.jivosite.com *.jivosite.com *.jivo.ru 'nonce-r4nd0m'
 	// style-src 'self' *.jivosite.com 'unsafe-inline'
 	// worker-src 'self' blob:
+}
+
+func ExampleWidget_ScriptHashes() {
+	// A page without a nonce: the hashes of the inline runtime and loader.
+	widget, _ := templates.NewWidget("Abc1234567")
+	site := templates.ParsePolicy("script-src 'self'; object-src 'none'")
+	policy := site.Merge(widget.Policy(), templates.Policy{"script-src": widget.ScriptHashes()})
+	src := policy["script-src"]
+	fmt.Println(src[:5], len(src)-5, "hashes")
+	// Output: ['self' 'strict-dynamic' code.jivosite.com *.jivosite.com *.jivo.ru] 2 hashes
 }
 
 func ExampleWASMPolicy() {
@@ -190,23 +206,25 @@ func ExampleAssetHandler() {
 
 func ExampleValidateWidgetID() {
 	fmt.Println(templates.ValidateWidgetID("AbCdEf1234"))
+	fmt.Println(templates.ValidateWidgetID("abc123XYZ"))
 	fmt.Println(templates.ValidateWidgetID("abc/../x"))
 	// Output:
 	// <nil>
-	// templates: invalid widget id: "abc/../x" contains '/' at byte 3; only letters, digits, '-' and '_' are allowed
+	// templates: invalid widget id: "abc123XYZ" is 9 characters long and not all digits; a widget id is all digits, or exactly 10 characters of A-Z, a-z and 0-9
+	// templates: invalid widget id: "abc/../x" contains '/' at byte 3; a widget id is all digits, or exactly 10 characters of A-Z, a-z and 0-9
 }
 
 func ExampleWidget_ScriptURL() {
-	widget, _ := templates.NewWidget("abc", templates.WithHost(templates.HostRU))
+	widget, _ := templates.NewWidget("Abc1234567", templates.WithHost(templates.HostRU))
 	fmt.Println(widget.ScriptURL())
-	// Output: //code.jivo.ru/widget/abc
+	// Output: //code.jivo.ru/widget/Abc1234567
 }
 
 // A site whose policy restricts only scripts keeps its images, styles,
 // fetches and frames unrestricted; workers, which fell back on its
 // script-src, get a worker-src of their own.
 func ExamplePolicy_Merge_strictCSP() {
-	widget, _ := templates.NewWidget("abc")
+	widget, _ := templates.NewWidget("Abc1234567")
 	site := templates.ParsePolicy("object-src 'none'; script-src 'nonce-R' 'strict-dynamic' https: http:; base-uri 'none'")
 	for _, directive := range strings.Split(site.Merge(widget.Policy()).WithNonce("R").String(), "; ") {
 		fmt.Println(directive)
@@ -229,7 +247,7 @@ func ExampleValidateNonce() {
 }
 
 func ExampleWithLoad() {
-	widget, _ := templates.NewWidget("abc",
+	widget, _ := templates.NewWidget("Abc1234567",
 		templates.WithLoad(templates.LoadInteraction),
 		templates.WithLauncherLabel("Chatten"),
 		templates.WithLoadIntent(templates.IntentFocus),
@@ -239,10 +257,10 @@ func ExampleWithLoad() {
 	// The widget's script is not in the HTML: the loader adds it on intent.
 	html := b.String()
 	fmt.Println(html[:strings.Index(html, ">")+1])
-	fmt.Println(strings.Contains(html, `<script src="//code.jivosite.com/widget/abc"`))
+	fmt.Println(strings.Contains(html, `<script src="//code.jivosite.com/widget/Abc1234567"`))
 	fmt.Println(html[strings.LastIndex(html, "<script"):strings.LastIndex(html, ` nonce=`)])
 	// Output:
 	// <script id="jivokit-config" type="application/json" nonce="r4nd0m">
 	// false
-	// <script data-load="interaction" data-src="//code.jivosite.com/widget/abc" data-label="Chatten" data-intent="click focus"
+	// <script data-load="interaction" data-src="//code.jivosite.com/widget/Abc1234567" data-label="Chatten" data-intent="click focus"
 }

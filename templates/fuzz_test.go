@@ -127,10 +127,11 @@ func FuzzWidget(f *testing.F) {
 		} else if rtEl.text != runtime.Script || rtEl.attrs["src"] != "" {
 			t.Errorf("runtime script is not the runtime: attrs %v", rtEl.attrs)
 		}
-		if widgetEl.attrs["src"] != w.ScriptURL() || !hasAttr(widgetEl, "async") || widgetEl.text != "" {
-			t.Errorf("widget script %v %q, want src %q async", widgetEl.attrs, widgetEl.text, w.ScriptURL())
+		// The loader adds the widget's script.
+		if widgetEl.attrs["data-src"] != w.ScriptURL() || widgetEl.attrs["data-load"] != "eager" || widgetEl.text != runtime.Loader {
+			t.Errorf("loader %v, want data-src %q", widgetEl.attrs, w.ScriptURL())
 		}
-		if useStub && (widgetEl.attrs["data-offline"] != "true" || widgetEl.attrs["data-load-delay"] != "10") {
+		if useStub && widgetEl.attrs["data-attrs"] != `{"data-load-delay":"10","data-offline":"true"}` {
 			t.Errorf("stub script attributes %v", widgetEl.attrs)
 		}
 

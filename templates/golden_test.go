@@ -156,6 +156,7 @@ func renderGolden(t *testing.T, in goldenInput) (html, report string) {
 func readable(html string) string {
 	html = strings.ReplaceAll(html, ">"+runtime.Script+"</script>", ">{{runtime}}</script>")
 	html = strings.ReplaceAll(html, ">"+wasmLoaderJS.js+"</script>", ">{{loader}}</script>")
+	html = strings.ReplaceAll(html, ">"+runtime.Loader+"</script>", ">{{runtime loader}}</script>")
 	html = strings.ReplaceAll(html, "</script>", "</script>\n")
 	html = strings.ReplaceAll(html, " crossorigin>", " crossorigin>\n")
 	return html

@@ -13,12 +13,12 @@ import (
 
 func TestWithLifeRenders(t *testing.T) {
 	html := render(t, WithLife(Life{HidePaths: []string{"/checkout/*"}, HideBelow: 600, HideWhileMarked: true, OwnLauncher: true}))
-	want := `<script data-jivokit data-life="{&#34;paths&#34;:[&#34;/checkout/*&#34;],&#34;below&#34;:600,&#34;elements&#34;:true,&#34;launcher&#34;:true}" data-widget-src="//code.jivosite.com/widget/abc" data-widget-attrs="{}" nonce="n0nce">` + runtime.Life + `</script>`
+	want := `<script data-jivokit data-life="{&#34;paths&#34;:[&#34;/checkout/*&#34;],&#34;below&#34;:600,&#34;elements&#34;:true,&#34;launcher&#34;:true}" data-widget-src="//code.jivosite.com/widget/Abc1234567" data-widget-attrs="{}" nonce="n0nce">` + runtime.Life + `</script>`
 	if !strings.Contains(html, want) {
 		t.Errorf("no life script %s in\n%s", want, html)
 	}
-	// After the widget's script and the loader.
-	if i, j := strings.Index(html, `widget/abc" async`), strings.Index(html, "data-life="); i < 0 || j < i {
+	// After the loader, which adds the widget's script.
+	if i, j := strings.Index(html, `data-src="//code.jivosite.com/widget/Abc1234567"`), strings.Index(html, "data-life="); i < 0 || j < i {
 		t.Errorf("the life script does not come after the widget's script:\n%s", html)
 	}
 	if html := render(t); strings.Contains(html, "data-life") {

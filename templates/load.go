@@ -7,10 +7,12 @@ import (
 	"io"
 	"slices"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/a-h/templ"
 
+	"github.com/jivokit/jivokit/jsapi"
 	"github.com/jivokit/jivokit/jsapi/runtime"
 )
 
@@ -18,8 +20,9 @@ import (
 type Load string
 
 const (
-	// LoadEager puts the widget's <script src async> in the HTML: the
-	// browser fetches it with the page. The default.
+	// LoadEager has the page runtime's loader add the widget's <script
+	// src async> as soon as it runs: the browser fetches it with the page.
+	// The default.
 	LoadEager Load = "eager"
 	// LoadIdle fetches it after the page's load event, in an idle period
 	// (requestIdleCallback, at most 3 s late; a timer where it is missing).
@@ -58,10 +61,11 @@ const (
 )
 
 // WithLoad sets when the widget's script is fetched; LoadEager by default.
-// With any other strategy the HTML carries no <script src> for the widget:
+// Under every strategy the HTML carries no <script src> for the widget:
 // the page runtime's loader adds it, with the page's CSP nonce, when the
-// time comes, and jivokit.load() (Go: jivo.Load) starts it earlier. Calls
-// made before it has loaded queue and replay as ever.
+// time comes (at once under LoadEager), and jivokit.load() (Go: jivo.Load)
+// starts it earlier. Calls made before it has loaded queue and replay as
+// ever.
 func WithLoad(l Load) Option {
 	return func(s *settings) {
 		if _, err := ParseLoad(string(l)); err != nil {
@@ -107,11 +111,53 @@ func WithTrackPages() Option {
 	return func(s *settings) { s.w.track = true }
 }
 
-// loaderJS is the runtime's loader, for pages with a strategy or tracking.
-var loaderJS = newInline(runtime.Loader)
+// WithLoadTimeout sets how long after loading starts the page runtime's
+// loader waits for the widget before it reports the failure (jivokit.phase
+// "failed", queued calls refused, the launcher turned into WithFallback's
+// link); jsapi.DefaultLoadTimeout (20 s) by default. It goes into the
+// configuration block's load_timeout, in milliseconds, unless the
+// visitor's configuration sets one.
+func WithLoadTimeout(d time.Duration) Option {
+	return func(s *settings) {
+		if d < time.Millisecond || d > time.Hour {
+			s.errs = append(s.errs, fmt.Errorf("%w: WithLoadTimeout needs a duration from 1ms to 1h, got %v", ErrOption, d))
+		}
+		s.w.timeout = d
+	}
+}
 
-// needsLoader reports whether the snippet carries the loader.
-func (w *Widget) needsLoader() bool { return w.load != LoadEager || w.track }
+// WithFallback sets the link the page shows when the widget fails to
+// load: in the launcher's place, or alone in its corner on a page without
+// one. url is a path on the site, or a URL with one of
+// jsapi.FallbackSchemes: mailto:, tel:, a messenger (https://t.me/…,
+// https://wa.me/…, tg:), a contact page; label is its text. It goes into
+// the configuration block's fallback unless the visitor's configuration
+// sets one.
+func WithFallback(url, label string) Option {
+	return func(s *settings) {
+		f := jsapi.Fallback{URL: url, Label: label}
+		if err := f.Validate(); err != nil {
+			s.errs = append(s.errs, fmt.Errorf("%w: WithFallback: %w", ErrOption, err))
+		}
+		s.w.fallback = &f
+	}
+}
+
+// loadDefaults puts the widget's watchdog settings (WithLoadTimeout,
+// WithFallback) into out where the visitor's configuration, cleaned, has
+// none.
+func (w *Widget) loadDefaults(out *jsapi.PageConfig) {
+	if out.LoadTimeout == 0 && w.timeout > 0 {
+		out.LoadTimeout = int(w.timeout.Milliseconds())
+	}
+	if out.Fallback == nil && w.fallback != nil {
+		clean := *w.fallback
+		out.Fallback = &clean
+	}
+}
+
+// loaderJS is the runtime's loader, which every snippet carries.
+var loaderJS = newInline(runtime.Loader)
 
 // loaderScript renders the loader with its settings in data-* attributes.
 func loaderScript(w *Widget) templ.Component {
@@ -124,15 +170,13 @@ func loaderScript(w *Widget) templ.Component {
 			b.WriteString(" " + k + `="` + templ.EscapeString(v) + `"`)
 		}
 		attr("data-load", string(w.load))
-		if w.load != LoadEager {
-			attr("data-src", w.ScriptURL())
-			if w.script != nil && len(w.script.attrs) > 0 {
-				data, err := json.Marshal(w.script.attrs)
-				if err != nil {
-					return err
-				}
-				attr("data-attrs", string(data))
+		attr("data-src", w.ScriptURL())
+		if w.script != nil && len(w.script.attrs) > 0 {
+			data, err := json.Marshal(w.script.attrs)
+			if err != nil {
+				return err
 			}
+			attr("data-attrs", string(data))
 		}
 		if w.label != "" {
 			attr("data-label", w.label)

@@ -37,6 +37,7 @@ func (w *Widget) Config(v Visitor) (jsapi.PageConfig, error) {
 	in.UserToken = w.userToken(&c, v)
 	out, found := jsapi.Cleaner{Hosts: w.safeHosts, Strict: w.strict}.PageConfig(in)
 	c.dropAll(found, w.linkError)
+	w.loadDefaults(&out)
 	if len(c.dropped) > 0 {
 		return out, &RenderError{Dropped: c.dropped}
 	}

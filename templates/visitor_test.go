@@ -18,7 +18,7 @@ import (
 
 func newTestWidget(t testing.TB, opts ...Option) *Widget {
 	t.Helper()
-	w, err := NewWidget("test1", opts...)
+	w, err := NewWidget("Test123456", opts...)
 	if err != nil {
 		t.Fatal(err)
 	}

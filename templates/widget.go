@@ -6,10 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"maps"
-	"slices"
 	"time"
-
-	"github.com/a-h/templ"
 
 	"github.com/jivokit/jivokit/jsapi"
 	"github.com/jivokit/jivokit/usertoken"
@@ -27,6 +24,8 @@ type Widget struct {
 	intents    []Intent
 	label      string
 	track      bool
+	timeout    time.Duration   // WithLoadTimeout
+	fallback   *jsapi.Fallback // WithFallback
 	runtimeURL string
 	safeHosts  jsapi.SafeHosts
 	strict     bool // WithStrict
@@ -239,18 +238,3 @@ func (w *Widget) ScriptURL() string {
 
 // Load returns the widget's loading strategy.
 func (w *Widget) Load() Load { return w.load }
-
-// scriptAttributes returns the widget script's data-* attributes
-// (WithScript) in name order. Their names were checked; their values are
-// escaped when rendered.
-func (w *Widget) scriptAttributes() templ.OrderedAttributes {
-	if w.script == nil {
-		return nil
-	}
-	m := w.script.attrs
-	out := make(templ.OrderedAttributes, 0, len(m))
-	for _, k := range slices.Sorted(maps.Keys(m)) {
-		out = append(out, templ.KeyValue[string, any]{Key: k, Value: m[k]})
-	}
-	return out
-}

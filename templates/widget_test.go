@@ -2,6 +2,7 @@ package templates
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"maps"
 	"strings"
@@ -13,15 +14,23 @@ import (
 )
 
 func TestValidateWidgetID(t *testing.T) {
-	good := []string{"a", "AbC123", "x-y_z", strings.Repeat("a", MaxWidgetIDLen)}
+	// The vendor's loader: all digits (any length), or exactly 10 letters
+	// and digits.
+	good := []string{"1", "123456", strings.Repeat("7", 100), "AbCdEf1234", "abcdefghij", "ABCDEFGHIJ", "0123456789"}
 	for _, id := range good {
-		if err := ValidateWidgetID(id); err != nil {
-			t.Errorf("ValidateWidgetID(%q) = %v, want nil", id, err)
+		if err := ValidateWidgetID(id); err != nil || !ValidWidgetID(id) {
+			t.Errorf("ValidateWidgetID(%q) = %v, ValidWidgetID %v; want nil, true", id, err, ValidWidgetID(id))
 		}
 	}
 	bad := map[string]string{
 		"empty":         "",
-		"too long":      strings.Repeat("a", MaxWidgetIDLen+1),
+		"nine":          "AbCdEf123",
+		"eleven":        "AbCdEf12345",
+		"short letters": "a",
+		"abc123XYZ":     "abc123XYZ",
+		"dash":          "AbCdE-1234",
+		"underscore":    "AbCdE_1234",
+		"digits dash":   "123-456",
 		"script end":    "abc</script><script>alert(1)</script>",
 		"quote":         `abc"onload="x`,
 		"single quote":  "abc'",
@@ -39,9 +48,15 @@ func TestValidateWidgetID(t *testing.T) {
 	}
 	for name, id := range bad {
 		err := ValidateWidgetID(id)
+		if ValidWidgetID(id) {
+			t.Errorf("%s: ValidWidgetID(%q) = true", name, id)
+		}
 		if !errors.Is(err, ErrWidgetID) {
 			t.Errorf("%s: ValidateWidgetID(%q) = %v, want ErrWidgetID", name, id, err)
 			continue
+		}
+		if id != "" && !strings.Contains(err.Error(), WidgetIDRule) {
+			t.Errorf("%s: error %q does not state the rule", name, err)
 		}
 		if strings.ContainsAny(err.Error(), "\n\x00\u2028") {
 			t.Errorf("%s: error message holds a raw control character: %q", name, err)
@@ -57,25 +72,26 @@ func TestNewWidgetOptions(t *testing.T) {
 		opts []Option
 		want []error // every sentinel the error must match; nil for success
 	}{
-		{"defaults", "abc", nil, nil},
-		{"all options", "abc", []Option{WithHost(HostRU), withStubURL("/s.js", stub.Options{Offline: true}), WithRuntimeURL("/r.js"), WithSafeHosts("example.com"), WithVisitorTokens(signer, time.Hour)}, nil},
-		{"host with port", "abc", []Option{WithHost("localhost.test:8443")}, nil},
+		{"defaults", "Abc1234567", nil, nil},
+		{"all options", "Abc1234567", []Option{WithHost(HostRU), withStubURL("/s.js", stub.Options{Offline: true}), WithRuntimeURL("/r.js"), WithSafeHosts("example.com"), WithVisitorTokens(signer, time.Hour)}, nil},
+		{"host with port", "Abc1234567", []Option{WithHost("localhost.test:8443")}, nil},
 		{"bad id and host", "a b", []Option{WithHost("code.jivosite.com/x")}, []error{ErrWidgetID, ErrHost}},
-		{"upper-case host", "abc", []Option{WithHost("Code.Jivosite.com")}, []error{ErrHost}},
-		{"host without dot", "abc", []Option{WithHost("localhost")}, []error{ErrHost}},
-		{"host with scheme", "abc", []Option{WithHost("https://code.jivosite.com")}, []error{ErrHost}},
-		{"host injection", "abc", []Option{WithHost(`x.com"><script>`)}, []error{ErrHost}},
-		{"bad port", "abc", []Option{WithHost("a.com:http")}, []error{ErrHost}},
-		{"javascript stub url", "abc", []Option{withStubURL("javascript:alert(1)", stub.Options{})}, []error{ErrURL}},
-		{"data runtime url", "abc", []Option{WithRuntimeURL("data:text/javascript,alert(1)")}, []error{ErrURL}},
-		{"quote in runtime url", "abc", []Option{WithRuntimeURL(`/r.js"onload="x`)}, []error{ErrURL}},
-		{"empty runtime url", "abc", []Option{WithRuntimeURL("")}, []error{ErrURL}},
-		{"bad stub options", "abc", []Option{withStub(stub.Options{LoadDelay: -time.Second})}, []error{ErrOption, stub.ErrNegativeDelay}},
-		{"no safe hosts", "abc", []Option{WithSafeHosts()}, []error{ErrOption}},
-		{"bad safe host", "abc", []Option{WithSafeHosts("example.com/path")}, []error{ErrOption}},
-		{"nil signer", "abc", []Option{WithVisitorTokens(nil, time.Hour)}, []error{ErrOption}},
-		{"zero ttl", "abc", []Option{WithVisitorTokens(signer, 0)}, []error{ErrOption}},
-		{"nil report", "abc", []Option{WithErrorHandler(nil)}, []error{ErrOption}},
+		{"upper-case host", "Abc1234567", []Option{WithHost("Code.Jivosite.com")}, []error{ErrHost}},
+		{"host without dot", "Abc1234567", []Option{WithHost("localhost")}, []error{ErrHost}},
+		{"host with scheme", "Abc1234567", []Option{WithHost("https://code.jivosite.com")}, []error{ErrHost}},
+		{"host injection", "Abc1234567", []Option{WithHost(`x.com"><script>`)}, []error{ErrHost}},
+		{"bad port", "Abc1234567", []Option{WithHost("a.com:http")}, []error{ErrHost}},
+		{"javascript stub url", "Abc1234567", []Option{withStubURL("javascript:alert(1)", stub.Options{})}, []error{ErrURL}},
+		{"data runtime url", "Abc1234567", []Option{WithRuntimeURL("data:text/javascript,alert(1)")}, []error{ErrURL}},
+		{"quote in runtime url", "Abc1234567", []Option{WithRuntimeURL(`/r.js"onload="x`)}, []error{ErrURL}},
+		{"empty runtime url", "Abc1234567", []Option{WithRuntimeURL("")}, []error{ErrURL}},
+		{"invalid UTF-8 runtime url", "Abc1234567", []Option{WithRuntimeURL("/r\xff.js")}, []error{ErrURL}},
+		{"bad stub options", "Abc1234567", []Option{withStub(stub.Options{LoadDelay: -time.Second})}, []error{ErrOption, stub.ErrNegativeDelay}},
+		{"no safe hosts", "Abc1234567", []Option{WithSafeHosts()}, []error{ErrOption}},
+		{"bad safe host", "Abc1234567", []Option{WithSafeHosts("example.com/path")}, []error{ErrOption}},
+		{"nil signer", "Abc1234567", []Option{WithVisitorTokens(nil, time.Hour)}, []error{ErrOption}},
+		{"zero ttl", "Abc1234567", []Option{WithVisitorTokens(signer, 0)}, []error{ErrOption}},
+		{"nil report", "Abc1234567", []Option{WithErrorHandler(nil)}, []error{ErrOption}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -103,13 +119,13 @@ func TestScriptURL(t *testing.T) {
 		opts []Option
 		want string
 	}{
-		{nil, "//code.jivosite.com/widget/abc"},
-		{[]Option{WithHost(HostYandex)}, "//code-ya.jivosite.com/widget/abc"},
+		{nil, "//code.jivosite.com/widget/Abc1234567"},
+		{[]Option{WithHost(HostYandex)}, "//code-ya.jivosite.com/widget/Abc1234567"},
 		{[]Option{withStub(stub.Options{})}, stub.Path},
 		{[]Option{withStubURL("https://cdn.example.com/stub.js", stub.Options{})}, "https://cdn.example.com/stub.js"},
 	}
 	for _, tt := range tests {
-		w, err := NewWidget("abc", tt.opts...)
+		w, err := NewWidget("Abc1234567", tt.opts...)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -142,10 +158,11 @@ func TestStubAttrsAreDataAttributes(t *testing.T) {
 			t.Fatal(err)
 		}
 		scripts := parseScripts(t, b.String())
+		// The loader puts data-attrs on the script it adds.
 		got := map[string]string{}
-		for k, v := range scripts[len(scripts)-1].attrs {
-			if strings.HasPrefix(k, "data-") {
-				got[k] = v
+		if data := scripts[len(scripts)-1].attrs["data-attrs"]; data != "" {
+			if err := json.Unmarshal([]byte(data), &got); err != nil {
+				t.Fatal(err)
 			}
 		}
 		if !maps.Equal(got, attrs) {

@@ -4,30 +4,61 @@ import (
 	"fmt"
 	"net/url"
 	"strings"
+	"unicode/utf8"
 )
 
-// MaxWidgetIDLen bounds a widget id. Real ids are about ten characters.
+// MaxWidgetIDLen was the longest widget id this package accepted.
+//
+// Deprecated: ids follow the vendor's rule now (ValidWidgetID), which
+// bounds the length of an id that is not all digits to 10 and does not
+// bound an all-digit one.
 const MaxWidgetIDLen = 64
 
-// ValidateWidgetID checks that id looks like a JivoChat widget id: 1 to
-// MaxWidgetIDLen letters, digits, '-' or '_'. The error wraps ErrWidgetID.
+// WidgetIDRule is the vendor's rule for a widget id, as its loader checks
+// it, in the words of this package's errors.
+const WidgetIDRule = "a widget id is all digits, or exactly 10 characters of A-Z, a-z and 0-9"
+
+// ValidWidgetID reports whether the vendor's loader accepts id: one or
+// more ASCII digits, or exactly 10 ASCII letters and digits. The loader
+// refuses any other id ("Widget id is not valid." on the console) and
+// loads nothing.
+func ValidWidgetID(id string) bool {
+	if id == "" {
+		return false
+	}
+	digits := true
+	for i := 0; i < len(id); i++ {
+		c := id[i]
+		switch {
+		case '0' <= c && c <= '9':
+		case 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z':
+			digits = false
+		default:
+			return false
+		}
+	}
+	return digits || len(id) == 10
+}
+
+// ValidateWidgetID checks id against the vendor's rule (ValidWidgetID,
+// WidgetIDRule) and says what is wrong. The error wraps ErrWidgetID.
 func ValidateWidgetID(id string) error {
-	switch {
-	case id == "":
+	if id == "" {
 		return fmt.Errorf("%w: empty; copy it from the admin panel's installation code (//code.jivosite.com/widget/ID)", ErrWidgetID)
-	case len(id) > MaxWidgetIDLen:
-		return fmt.Errorf("%w: %d bytes long, at most %d are allowed", ErrWidgetID, len(id), MaxWidgetIDLen)
 	}
 	for i := 0; i < len(id); i++ {
 		if c := id[i]; !isIDByte(c) {
-			return fmt.Errorf("%w: %s contains %q at byte %d; only letters, digits, '-' and '_' are allowed", ErrWidgetID, quote(id), c, i)
+			return fmt.Errorf("%w: %s contains %q at byte %d; %s", ErrWidgetID, quote(id), c, i, WidgetIDRule)
 		}
+	}
+	if !ValidWidgetID(id) {
+		return fmt.Errorf("%w: %s is %d characters long and not all digits; %s", ErrWidgetID, quote(id), len(id), WidgetIDRule)
 	}
 	return nil
 }
 
 func isIDByte(c byte) bool {
-	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '-' || c == '_'
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
 }
 
 // The script hosts the vendor serves the widget from.
@@ -75,6 +106,9 @@ func validateURL(what, u string) error {
 	bad := func(why string) error { return fmt.Errorf("%w: %s %s %s", ErrURL, what, quote(u), why) }
 	if u == "" {
 		return bad("is empty")
+	}
+	if !utf8.ValidString(u) {
+		return bad("is not valid UTF-8")
 	}
 	for _, r := range u {
 		if r <= ' ' || r == 0x7f || strings.ContainsRune(`"'<>\`+"`", r) {

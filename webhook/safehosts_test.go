@@ -66,7 +66,7 @@ func TestSafeHostsAsTheSnippet(t *testing.T) {
 				return &webhook.AgentView{CustomData: []jsapi.CustomField{{Title: "t", Link: link}}}, nil
 			},
 		}, webhook.WithSafeHosts(hosts...), webhook.WithLogger(slog.New(slog.DiscardHandler)))
-		w, tmplErr := templates.NewWidget("abc", templates.WithSafeHosts(hosts...))
+		w, tmplErr := templates.NewWidget("Abc1234567", templates.WithSafeHosts(hosts...))
 		if (hookErr == nil) != (listErr == nil) || (tmplErr == nil) != (listErr == nil) {
 			t.Errorf("hosts %q: jsapi.NewSafeHosts: %v\nwebhook.WithSafeHosts: %v\ntemplates.WithSafeHosts: %v", hosts, listErr, hookErr, tmplErr)
 			continue

@@ -4,9 +4,10 @@ import (
 	"context"
 	"fmt"
 	"net/http"
-	"os"
+	"strings"
 	"time"
 
+	"github.com/jivokit/jivokit/jsapi/runtime"
 	"github.com/jivokit/jivokit/stub"
 	"github.com/jivokit/jivokit/templates"
 	"github.com/jivokit/jivokit/templates/stubwidget"
@@ -22,10 +23,13 @@ func ExampleWith() {
 	}
 	mux := http.NewServeMux()
 	mux.Handle("/jivokit/", stub.Handler()) // the stub and the runtime
-	widget.Snippet(templates.Visitor{}).Render(context.Background(), os.Stdout)
+	var b strings.Builder
+	widget.Snippet(templates.Visitor{}).Render(context.Background(), &b)
+	// The runtime's loader adds the stub's script, with data-attrs.
+	fmt.Println(strings.Replace(b.String(), runtime.Loader, "/* the loader */", 1))
 	// Output:
 	// <script id="jivokit-config" type="application/json">{}
-	// </script><script src="/jivokit/runtime.js"></script><script src="/jivokit/stub.js" async data-load-delay="200"></script>
+	// </script><script src="/jivokit/runtime.js"></script><script data-load="eager" data-src="/jivokit/stub.js" data-attrs="{&#34;data-load-delay&#34;:&#34;200&#34;}">/* the loader */</script>
 }
 
 func ExampleWithURL() {

@@ -60,6 +60,10 @@ func call(ctx context.Context, m int, a *args) (js.Value, error) {
 			}
 		}
 		if r.Type() == js.TypeObject && r.InstanceOf(p.jivoError) {
+			// Refused because the widget failed to load.
+			if f := r.Get("failure"); f.Type() == js.TypeObject {
+				return js.Value{}, loadError(m, f)
+			}
 			reason, failed = text(r.Get("reason")), true
 		}
 	}

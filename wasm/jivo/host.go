@@ -22,6 +22,10 @@ func Load(ctx context.Context) error { return ErrUnsupported }
 // ErrUnsupported.
 func CurrentPhase() (Phase, error) { return 0, ErrUnsupported }
 
+// OnLoadFailed subscribes fn to the widget's failure to load. On this
+// platform it does nothing.
+func OnLoadFailed(fn func(*LoadError)) (unsubscribe func()) { return func() {} }
+
 // Hide hides the widget for reason. On this platform it returns
 // ErrUnsupported.
 func Hide(reason string) error { return ErrUnsupported }

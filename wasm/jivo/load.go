@@ -11,8 +11,12 @@ import (
 // (it is what jivokit.load() does in JavaScript: a consent banner's
 // accept, a launcher's click), and waits until it has loaded, as Ready
 // does: it returns at once when the widget is loaded, and when ctx ends
-// first an error that wraps ErrNotLoaded and ctx.Err(). Under the eager
-// strategy the widget is loading already and Load only waits.
+// first an error that wraps ErrNotLoaded and ctx.Err(). When the page
+// runtime's loader decides the widget failed to load (its script failed,
+// the page's policy refused it, or the timeout passed), Load returns that
+// *LoadError at once (errors.Is(err, ErrLoadFailed)) instead of waiting
+// for ctx. Under the eager strategy the widget is loading already and Load
+// only waits.
 //
 // Call it from a goroutine, never directly in a js.FuncOf callback.
 func Load(ctx context.Context) error {

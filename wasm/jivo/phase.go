@@ -17,15 +17,18 @@ const (
 	// PhaseDestroyed: jivo_destroy removed the widget; it stays so until
 	// the next load (jivo_init starts one). Calls queue meanwhile.
 	PhaseDestroyed
+	// PhaseFailed: the loader's watchdog decided the widget failed to load
+	// (LoadError); calls are refused until it loads after all.
+	PhaseFailed
 )
 
 // phaseNames are the runtime's names of the phases, in order.
-var phaseNames = [...]string{"not-requested", "loading", "loaded", "destroyed"}
+var phaseNames = [...]string{"not-requested", "loading", "loaded", "destroyed", "failed"}
 
 // String returns the runtime's name of the phase: "not-requested",
-// "loading", "loaded" or "destroyed" ("unknown" for others).
+// "loading", "loaded", "destroyed" or "failed" ("unknown" for others).
 func (p Phase) String() string {
-	if p >= PhaseNotRequested && p <= PhaseDestroyed {
+	if p >= PhaseNotRequested && p <= PhaseFailed {
 		return phaseNames[p-1]
 	}
 	return "unknown"

@@ -19,13 +19,17 @@ const readyIndex = numCallbacks
 // adds nothing on the JavaScript side.
 var ready struct {
 	sync.Mutex
-	ch chan js.Value // closed when the promise resolves; nil when none is asked for
+	ch       chan js.Value // closed when the promise resolves; nil when none is asked for
+	watching bool          // the window's jivokit:failure event wakes the waiters too
 }
 
 // Ready waits until the widget has loaded (jivo_onLoadCallback), and
 // returns at once when it already has. When ctx ends first it returns an
 // error that wraps both ErrNotLoaded and ctx.Err(), such as
-// "jivo: widget did not load: context deadline exceeded".
+// "jivo: widget did not load: context deadline exceeded". When the page
+// runtime's loader decides the widget failed to load (or had decided so
+// before), it returns that *LoadError (errors.Is(err, ErrLoadFailed))
+// without waiting for ctx.
 //
 // Calls need not wait for Ready: a call made before the widget has loaded
 // is queued by the page runtime and answered once it has.
@@ -40,14 +44,21 @@ func Ready(ctx context.Context) error {
 	if p.jivokit.Get("loaded").Bool() {
 		return nil
 	}
+	if err := failed(p, -1); err != nil {
+		return err
+	}
 	ready.Lock()
 	ch := ready.ch
 	if ch == nil {
 		ch = make(chan js.Value)
 		ready.ch = ch
 		p.jivokit.Call("ready").Call("then", p.fromJS.Call("bind", nil, readyIndex))
+		watchFailure(p)
 	}
 	ready.Unlock()
-	_, err = await(ctx, p, -1, ch)
-	return err
+	if _, err = await(ctx, p, -1, ch); err != nil {
+		return err
+	}
+	// Woken by the load, or by the loader's failure event.
+	return failed(p, -1)
 }

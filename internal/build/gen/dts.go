@@ -25,6 +25,13 @@ var dtsConfigDocs = map[string]map[string]string{
 		"widget_color": "passed to setWidgetColor",
 		"invitation":   "passed to showProactiveInvitation after the page's queued calls",
 		"queue_limit":  "how many calls the runtime queues before load; 0 or absent means 100",
+		"load_timeout": "how long, in ms after loading starts, the loader waits for the widget before phase becomes \"failed\"; 0 or absent means 20000",
+		"fallback":     "the link the loader shows in the launcher's place when the widget fails to load",
+	},
+	"Fallback": {
+		"":      "Another way to reach the site, shown when the widget fails to load.",
+		"url":   "a path on the site, or a mailto:, tel:, sms:, messenger (tg:, whatsapp:, viber:, skype:) or http(s) URL",
+		"label": "the link's text",
 	},
 	"WidgetColor": {
 		"":       "The widget's colour, and optionally a second one for a gradient.",
@@ -52,7 +59,7 @@ func dtsFile() ([]byte, error) {
 	for _, s := range jsapi.Shapes() {
 		dtsShape(&b, s)
 	}
-	for _, t := range []any{jsapi.WidgetColor{}, jsapi.Invitation{}, jsapi.PageConfig{}} {
+	for _, t := range []any{jsapi.WidgetColor{}, jsapi.Invitation{}, jsapi.Fallback{}, jsapi.PageConfig{}} {
 		if err := dtsStruct(&b, reflect.TypeOf(t)); err != nil {
 			return nil, err
 		}
@@ -110,8 +117,18 @@ export interface JivoError extends Error {
   readonly name: 'JivoError';
   /** the method that failed, e.g. "startCall" */
   readonly method: string;
-  /** the widget's reason verbatim, or "queue full", "not supported by this widget", "unknown method" */
+  /** the widget's reason verbatim, or "queue full", "not supported by this widget", "unknown method", "the widget did not load: …" */
   readonly reason: string;
+  /** why the widget did not load, on a call refused for it */
+  readonly failure?: JivoLoadFailure;
+}
+
+/** Why the widget did not load (jivokit.failure, the jivokit:failure event's detail). */
+export interface JivoLoadFailure {
+  /** "timeout", "script-error" or "csp" */
+  readonly reason: 'timeout' | 'script-error' | 'csp';
+  /** what happened, in words: the timeout, the script's URL, the refused URL */
+  readonly detail: string;
 }
 
 export interface JivoErrorConstructor {
@@ -152,6 +169,8 @@ export interface JivokitRuntime {
   readonly loaded: boolean;
   /** Resolves when the widget is loaded. */
   ready(): Promise<void>;
+  /** Why the widget did not load (phase "failed"), or null; the loader's watchdog sets it and fires the window's jivokit:failure event. */
+  readonly failure?: JivoLoadFailure | null;
   /** The parsed configuration block, or null; read again on each load. */
   config: PageConfig | null;
   /** Called for a throwing listener (where: the callback's name) or configuration that failed to apply (where: "config"). */

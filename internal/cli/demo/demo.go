@@ -86,6 +86,7 @@ type Server struct {
 	mux         *http.ServeMux
 	widget      *templates.Widget // the eager one
 	widgets     map[templates.Load]*templates.Widget
+	failing     *templates.Widget // the widget of /?fail, which fails to load
 	lifeWidget  *templates.Widget // the life pages' (life.go)
 	stub        bool
 	signer      *usertoken.Signer
@@ -125,13 +126,17 @@ func New(ctx context.Context, cfg Config) (*Server, error) {
 	}
 	s.hosts = newHostPolicy([]string{cfg.Addr}, cfg.AllowHosts)
 
-	opts := []templates.Option{templates.WithVisitorTokens(signer, 24*time.Hour)}
+	tokens := templates.WithVisitorTokens(signer, 24*time.Hour)
+	opts := []templates.Option{tokens}
 	id := cfg.WidgetID
 	if s.stub {
-		id = "jivokitDemo"
+		id = "JivokitDem"
 		opts = append(opts, stubwidget.With(stub.Options{LoadDelay: 300 * time.Millisecond}))
 	}
 	if s.widgets, err = newWidgets(id, opts); err != nil {
+		return nil, fmt.Errorf("demo: %w", err)
+	}
+	if s.failing, err = newFailing(id, tokens); err != nil {
 		return nil, fmt.Errorf("demo: %w", err)
 	}
 	s.widget = s.widgets[templates.LoadEager]

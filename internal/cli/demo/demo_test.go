@@ -179,12 +179,12 @@ func TestDemoWebhooks(t *testing.T) {
 }
 
 func TestDemoRealWidget(t *testing.T) {
-	_, base := startTest(t, Config{WidgetID: "abc123XYZ"})
+	_, base := startTest(t, Config{WidgetID: "abc123XYZ0"})
 	res, page := get(t, base+"/")
 	if res.StatusCode != 200 {
 		t.Fatal(res.Status)
 	}
-	if !strings.Contains(page, "code.jivosite.com/widget/abc123XYZ") || strings.Contains(page, "/jivokit/stub.js") || strings.Contains(page, "data-stub=") {
+	if !strings.Contains(page, "code.jivosite.com/widget/abc123XYZ0") || strings.Contains(page, "/jivokit/stub.js") || strings.Contains(page, "data-stub=") {
 		t.Errorf("the page does not load the real widget alone:\n%s", page)
 	}
 	if res, _ := get(t, base+"/jivokit/stub.js"); res.StatusCode != http.StatusNotFound {

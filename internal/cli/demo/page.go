@@ -9,10 +9,13 @@ import (
 	"net/http"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/a-h/templ"
 
+	"github.com/jivokit/jivokit/stub"
 	"github.com/jivokit/jivokit/templates"
+	"github.com/jivokit/jivokit/templates/stubwidget"
 	"github.com/jivokit/jivokit/webhook/samples"
 )
 
@@ -24,6 +27,7 @@ const basePolicy = "default-src 'self'; img-src 'self' data:; style-src 'self'; 
 // pageData is what the page template shows.
 type pageData struct {
 	Stub        bool
+	Failing     bool             // this page's widget fails to load, on purpose
 	Load        templates.Load   // the loading strategy of this page
 	Loads       []templates.Load // the strategies to switch between
 	WidgetID    string
@@ -56,7 +60,12 @@ func (s *Server) servePage(w http.ResponseWriter, r *http.Request) {
 		load = l
 	}
 	widget := s.widgets[load]
+	failing := r.URL.Query().Has("fail")
+	if failing {
+		widget = s.failing
+	}
 	d, err := s.pageData(widget)
+	d.Failing = failing
 	var b bytes.Buffer
 	if err == nil {
 		err = page(d).Render(ctx, &b)
@@ -142,7 +151,7 @@ func newWidgets(id string, opts []templates.Option) (map[templates.Load]*templat
 
 // loadHelp says what a strategy does, on the page.
 var loadHelp = map[templates.Load]string{
-	templates.LoadEager:       "The widget's script is in the HTML: the browser fetches it with the page.",
+	templates.LoadEager:       "The loader adds the widget's script at once: the browser fetches it with the page.",
 	templates.LoadIdle:        "The loader fetches the widget after the page's load event, in an idle period.",
 	templates.LoadInteraction: "Nothing is fetched until the visitor points at, focuses or clicks the launcher in the corner; a click opens the chat once the widget has loaded.",
 	templates.LoadConsent:     "Nothing is fetched until the page calls jivokit.load(), as a cookie banner's accept button does.",
@@ -154,4 +163,16 @@ func loadConst(l templates.Load) string {
 		return "LoadEager"
 	}
 	return "Load" + strings.ToUpper(string(l[:1])) + string(l[1:])
+}
+
+// Where the demo's failing widget is looked for: nothing answers there.
+const missingWidget = "/demo/no-widget.js"
+
+// newFailing builds the widget of /?fail: its script is missing, so the
+// loader's watchdog reports the failure and shows the fallback link.
+func newFailing(id string, tokens templates.Option) (*templates.Widget, error) {
+	return templates.NewWidget(id, tokens,
+		stubwidget.WithURL(missingWidget, stub.Options{}),
+		templates.WithLoadTimeout(5*time.Second),
+		templates.WithFallback("mailto:support@example.com", "E-mail us instead"))
 }

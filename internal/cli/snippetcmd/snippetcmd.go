@@ -8,13 +8,15 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"slices"
+	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/a-h/templ"
 
 	"github.com/jivokit/jivokit/internal/cli/cliflag"
 	"github.com/jivokit/jivokit/jsapi"
-	"github.com/jivokit/jivokit/jsapi/runtime"
 	"github.com/jivokit/jivokit/stub"
 	"github.com/jivokit/jivokit/templates"
 	"github.com/jivokit/jivokit/templates/stubwidget"
@@ -32,12 +34,12 @@ Go (paste it before </body>). It holds three script elements:
      (escaping <, >, & as \u003c, \u003e, \u0026), never by pasting text.
   2. the page runtime (window.jivokit), inlined, so the site has nothing to
      serve; or <script src> with -runtime-url.
-  3. the widget: <script src="//code.jivosite.com/widget/ID" async>, or with
-     -stub the stub widget for tests, which the site must serve itself
-     (-print-stub writes it).
+  3. the runtime's loader, inlined, which adds the widget's script
+     (//code.jivosite.com/widget/ID, or with -stub the stub widget for
+     tests, which the site must serve itself: -print-stub writes it).
 
-With -load idle, interaction or consent the third is instead the runtime's
-loader, inlined, which adds the widget's script later: idle after the page
+With -load eager (the default) the loader adds it at once; with idle,
+interaction or consent later: idle after the page
 has loaded, interaction on the first click of a launcher button
 (-launcher-label translates it, -load-intent focus,hover loads on intent
 already), consent when the page calls jivokit.load() (wire the cookie
@@ -48,7 +50,7 @@ With -nonce every script carries nonce="VALUE", which must be base64 (as
 a CSP nonce is): for a nonce per request, pass a marker such as
 -nonce NONCE and have your template engine replace it. -csp prints, instead
 of the snippet, the Content-Security-Policy the snippet needs, with the
-inline runtime's sha256 hash (or the nonce); with -site-csp it prints the
+sha256 hashes of its inline scripts (or the nonce); with -site-csp it prints the
 site's own policy extended by it, which is what the page must send: the
 snippet's needs alone would block the page's other scripts, styles and
 images.
@@ -58,7 +60,14 @@ A value the vendor does not take (a string that is not UTF-8, a negative
 phone number with an extension such as "+1 (408) 498-7855 ext. 2", an
 e-mail address without a dot in its domain, a colour that is not #rgb or
 #rrggbb, a blank invitation) is printed as it is, with the advice on
-stderr; -strict makes it an error.`
+stderr; -strict makes it an error.
+
+The loader adds the widget's script in every strategy (eager: at once), so
+that a policy with 'strict-dynamic' trusts it with hashes as with a nonce,
+and watches it load: when the script fails, the policy refuses it or it has
+not loaded within -load-timeout, jivokit.phase becomes "failed", queued
+calls are refused, the window gets a jivokit:failure event, and the
+launcher gives way to the -fallback link.`
 
 // Run runs `jivokit snippet`.
 func Run(_ context.Context, _ io.Reader, stdout, stderr io.Writer, args []string) int {
@@ -87,6 +96,9 @@ func Run(_ context.Context, _ io.Reader, stdout, stderr io.Writer, args []string
 		intent     = fs.String("load-intent", "", "with -load interaction, what besides a click loads the widget: focus, hover or focus,hover")
 		track      = fs.Bool("track-pages", false, "follow a single-page app's history and send each new URL and title to the widget")
 		queueLimit = fs.Int("queue-limit", 0, "how many calls the runtime queues before the widget loads (0: the default, 100)")
+		timeout    = fs.Duration("load-timeout", 0, "how long after loading starts the page waits for the widget before it reports a failure (0: the default, 20s)")
+		fallback   = fs.String("fallback", "", "the link shown in the launcher's place when the widget fails to load: mailto:, tel:, a messenger, a contact page (with -fallback-label)")
+		fbLabel    = fs.String("fallback-label", "", "the fallback link's text")
 		strict     = fs.Bool("strict", false, "refuse values that break jivokit's advice (a phone number with an extension, ...), not only the vendor's rules")
 	)
 	if code, ok := cliflag.Parse(fs, args, stdout, stderr); !ok {
@@ -115,12 +127,17 @@ func Run(_ context.Context, _ io.Reader, stdout, stderr io.Writer, args []string
 	if set["department"] && *invitation == "" {
 		return fail("-department needs -invitation")
 	}
-	mode, err := templates.ParseLoad(*load)
-	if err != nil {
-		return fail("-load: " + strings.TrimPrefix(err.Error(), "templates: invalid option: "))
+	mode := templates.Load(*load)
+	if !slices.Contains(templates.Loads, mode) {
+		return fail(fmt.Sprintf("-load: unknown loading strategy %q (want eager, idle, interaction or consent)", *load))
 	}
 	if (set["launcher-label"] || set["load-intent"]) && mode != templates.LoadInteraction {
 		return fail("-launcher-label and -load-intent need -load interaction")
+	}
+	for _, f := range []string{"stub-url", "runtime-url"} {
+		if v := fs.Lookup(f).Value.String(); !utf8.ValidString(v) {
+			return fail(fmt.Sprintf("-%s is not valid UTF-8: %s; give the URL in UTF-8 (percent-encode other bytes)", f, strconv.QuoteToASCII(v)))
+		}
 	}
 	if set["site-csp"] && !*csp {
 		return fail("-site-csp needs -csp")
@@ -159,6 +176,15 @@ func Run(_ context.Context, _ io.Reader, stdout, stderr io.Writer, args []string
 	if *runtimeURL != "" {
 		opts = append(opts, templates.WithRuntimeURL(*runtimeURL))
 	}
+	if set["load-timeout"] {
+		opts = append(opts, templates.WithLoadTimeout(*timeout))
+	}
+	if set["fallback"] != set["fallback-label"] {
+		return fail("-fallback and -fallback-label go together")
+	}
+	if set["fallback"] {
+		opts = append(opts, templates.WithFallback(*fallback, *fbLabel))
+	}
 	widget, err := templates.NewWidget(*id, opts...)
 	if err != nil {
 		return fail(strings.ReplaceAll(err.Error(), "\n", "\njivokit snippet: "))
@@ -183,7 +209,7 @@ func Run(_ context.Context, _ io.Reader, stdout, stderr io.Writer, args []string
 	if _, err := widget.Config(visitor); err != nil {
 		var re *templates.RenderError
 		if !errors.As(err, &re) || re.LeftOut() {
-			return fail(strings.TrimPrefix(err.Error(), "templates: left out of the page: "))
+			return fail(dropped(err))
 		}
 		advice = re
 	}
@@ -196,11 +222,10 @@ func Run(_ context.Context, _ io.Reader, stdout, stderr io.Writer, args []string
 		if *nonce != "" {
 			policy = policy.WithNonce(*nonce)
 		} else {
-			if *runtimeURL == "" {
-				policy = policy.WithHash(runtime.Script)
-			}
-			if mode != templates.LoadEager || *track {
-				policy = policy.WithHash(runtime.Loader)
+			// The widget knows which inline scripts its snippet holds.
+			policy = policy.Merge(templates.Policy{"script-src": widget.ScriptHashes()})
+			if *runtimeURL != "" {
+				fmt.Fprintln(stderr, "jivokit snippet: warning: without -nonce, browsers that know 'strict-dynamic' refuse the runtime's <script src> (-runtime-url): give -nonce, or leave the runtime inline")
 			}
 		}
 		fmt.Fprintln(stdout, policy.String())
@@ -218,12 +243,13 @@ func Run(_ context.Context, _ io.Reader, stdout, stderr io.Writer, args []string
 	}
 	var re *templates.RenderError
 	if report != nil && (!errors.As(report, &re) || re.LeftOut()) {
-		return fail(report.Error())
+		return fail(dropped(report))
 	}
 	if advice != nil {
 		for _, d := range advice.Dropped {
 			problem := d.Err.Error()
-			if w, ok := d.Err.(*jsapi.Warning); ok {
+			var w *jsapi.Warning
+			if errors.As(d.Err, &w) {
 				problem = w.Problem
 			}
 			fmt.Fprintf(stderr, "jivokit snippet: advice: %s: %s (kept; -strict refuses it)\n", d.Field, problem)
@@ -232,4 +258,18 @@ func Run(_ context.Context, _ io.Reader, stdout, stderr io.Writer, args []string
 	// One element per line reads better in a page's source.
 	io.WriteString(stdout, strings.ReplaceAll(b.String(), "</script><", "</script>\n<")+"\n")
 	return 0
+}
+
+// dropped says what a *templates.RenderError left out, part by part, in
+// the terms of the flags' JSON block.
+func dropped(err error) string {
+	var re *templates.RenderError
+	if !errors.As(err, &re) {
+		return err.Error()
+	}
+	parts := make([]string, len(re.Dropped))
+	for i, d := range re.Dropped {
+		parts[i] = d.Field + ": " + d.Err.Error()
+	}
+	return strings.Join(parts, "; ")
 }

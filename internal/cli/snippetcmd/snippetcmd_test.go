@@ -12,6 +12,7 @@ import (
 	"github.com/jivokit/jivokit/jsapi"
 	"github.com/jivokit/jivokit/jsapi/runtime"
 	"github.com/jivokit/jivokit/stub"
+	"github.com/jivokit/jivokit/templates"
 )
 
 func run(args ...string) (code int, stdout, stderr string) {
@@ -21,7 +22,7 @@ func run(args ...string) (code int, stdout, stderr string) {
 }
 
 func TestSnippet(t *testing.T) {
-	code, out, errOut := run("-widget-id", "AbC123", "-name", "Ann </script><script>alert(1)</script>", "-email", "ann@example.com",
+	code, out, errOut := run("-widget-id", "AbC1234567", "-name", "Ann </script><script>alert(1)</script>", "-email", "ann@example.com",
 		"-phone", "+1 555 0100", "-description", "\u2028<!--", "-token", "tok'\"", "-color", "#fff, #000", "-invitation", "Hi", "-department", "2", "-queue-limit", "7")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
@@ -48,8 +49,9 @@ func TestSnippet(t *testing.T) {
 	if got, _ := json.Marshal(cfg); string(got) != mustJSON(want) {
 		t.Errorf("config %s\nwant   %s", got, mustJSON(want))
 	}
-	if lines[len(lines)-1] != `<script src="//code.jivosite.com/widget/AbC123" async></script>` {
-		t.Errorf("widget line %s", lines[len(lines)-1])
+	// The loader adds the widget's script.
+	if want := "\n" + `<script data-load="eager" data-src="//code.jivosite.com/widget/AbC1234567">` + runtime.Loader + "</script>\n"; !strings.HasSuffix(out, want) {
+		t.Errorf("the snippet does not end with the loader:\n%.300s", out)
 	}
 }
 
@@ -62,18 +64,20 @@ func TestSnippetVariants(t *testing.T) {
 		want []string // substrings of stdout
 		not  []string
 	}{
-		{"host", []string{"-widget-id", "a", "-host", "code.jivo.ru"}, []string{`src="//code.jivo.ru/widget/a"`}, nil},
-		{"stub", []string{"-widget-id", "a", "-stub"}, []string{`<script src="/jivokit/stub.js" async></script>`}, []string{"jivosite"}},
-		{"stub url", []string{"-widget-id", "a", "-stub", "-stub-url", "/static/stub.js"}, []string{`src="/static/stub.js"`}, nil},
-		{"runtime url", []string{"-widget-id", "a", "-runtime-url", "/js/runtime.js"}, []string{`<script src="/js/runtime.js"></script>`}, []string{runtime.Script[:30]}},
-		{"nonce", []string{"-widget-id", "a", "-nonce", "NONCE"}, []string{`type="application/json" nonce="NONCE"`, `async nonce="NONCE"`}, nil},
-		{"empty config", []string{"-widget-id", "a"}, []string{`type="application/json">{}` + "\n</script>"}, nil},
-		{"eager", []string{"-widget-id", "a", "-load", "eager"}, []string{`<script src="//code.jivosite.com/widget/a" async></script>`}, []string{"data-load"}},
-		{"idle", []string{"-widget-id", "a", "-load", "idle"}, []string{`<script data-load="idle" data-src="//code.jivosite.com/widget/a">` + runtime.Loader + "</script>"}, []string{`<script src="//code`}},
-		{"consent with the stub", []string{"-widget-id", "a", "-load", "consent", "-stub"}, []string{`<script data-load="consent" data-src="/jivokit/stub.js">`}, []string{`<script src="/jivokit/stub.js"`}},
-		{"interaction", []string{"-widget-id", "a", "-load", "interaction", "-launcher-label", "Чат", "-load-intent", "focus, hover", "-nonce", "N"},
-			[]string{`<script data-load="interaction" data-src="//code.jivosite.com/widget/a" data-label="Чат" data-intent="click focus hover" nonce="N">`}, []string{`<script src="//code`}},
-		{"track pages", []string{"-widget-id", "a", "-track-pages"}, []string{`<script src="//code.jivosite.com/widget/a" async></script>`, `<script data-load="eager" data-track-pages>`}, nil},
+		{"host", []string{"-widget-id", "12345", "-host", "code.jivo.ru"}, []string{`src="//code.jivo.ru/widget/12345"`}, nil},
+		{"stub", []string{"-widget-id", "12345", "-stub"}, []string{`<script data-load="eager" data-src="/jivokit/stub.js">`}, []string{"code.jivosite"}},
+		{"stub url", []string{"-widget-id", "12345", "-stub", "-stub-url", "/static/stub.js"}, []string{`src="/static/stub.js"`}, nil},
+		{"runtime url", []string{"-widget-id", "12345", "-runtime-url", "/js/runtime.js"}, []string{`<script src="/js/runtime.js"></script>`}, []string{runtime.Script[:30]}},
+		{"nonce", []string{"-widget-id", "12345", "-nonce", "NONCE"}, []string{`type="application/json" nonce="NONCE"`, `data-src="//code.jivosite.com/widget/12345" nonce="NONCE"`}, nil},
+		{"empty config", []string{"-widget-id", "12345"}, []string{`type="application/json">{}` + "\n</script>"}, nil},
+		{"eager", []string{"-widget-id", "12345", "-load", "eager"}, []string{`<script data-load="eager" data-src="//code.jivosite.com/widget/12345">`}, []string{"<script src"}},
+		{"watchdog", []string{"-widget-id", "12345", "-load-timeout", "5s", "-fallback", "mailto:help@shop.example", "-fallback-label", "E-mail us"},
+			[]string{`"load_timeout":5000,"fallback":{"url":"mailto:help@shop.example","label":"E-mail us"}`}, nil},
+		{"idle", []string{"-widget-id", "12345", "-load", "idle"}, []string{`<script data-load="idle" data-src="//code.jivosite.com/widget/12345">` + runtime.Loader + "</script>"}, []string{`<script src="//code`}},
+		{"consent with the stub", []string{"-widget-id", "12345", "-load", "consent", "-stub"}, []string{`<script data-load="consent" data-src="/jivokit/stub.js">`}, []string{`<script src="/jivokit/stub.js"`}},
+		{"interaction", []string{"-widget-id", "12345", "-load", "interaction", "-launcher-label", "Чат", "-load-intent", "focus, hover", "-nonce", "N"},
+			[]string{`<script data-load="interaction" data-src="//code.jivosite.com/widget/12345" data-label="Чат" data-intent="click focus hover" nonce="N">`}, []string{`<script src="//code`}},
+		{"track pages", []string{"-widget-id", "12345", "-track-pages"}, []string{`<script data-load="eager" data-src="//code.jivosite.com/widget/12345" data-track-pages>`}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -98,26 +102,27 @@ func TestSnippetVariants(t *testing.T) {
 func TestSnippetCSP(t *testing.T) {
 	sum := sha256.Sum256([]byte(runtime.Script))
 	hash := "'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"
-	_, out, _ := run("-widget-id", "a", "-csp")
-	if !strings.Contains(out, "script-src code.jivosite.com") || !strings.Contains(out, hash) || strings.Contains(out, "<script") {
-		t.Errorf("-csp printed %s", out)
-	}
 	sum = sha256.Sum256([]byte(runtime.Loader))
 	loaderHash := "'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"
-	if strings.Contains(out, loaderHash) {
-		t.Errorf("-csp for an eager page allows the loader: %s", out)
+	// Every strategy: the loader adds the widget's script, which
+	// 'strict-dynamic' trusts.
+	for _, load := range []string{"eager", "consent"} {
+		_, out, _ := run("-widget-id", "12345", "-csp", "-load", load)
+		if !strings.Contains(out, "script-src 'strict-dynamic' code.jivosite.com *.jivosite.com *.jivo.ru "+hash+" "+loaderHash+";") || strings.Contains(out, "<script") {
+			t.Errorf("-csp -load %s printed %s", load, out)
+		}
 	}
-	_, out, _ = run("-widget-id", "a", "-csp", "-load", "consent")
-	if !strings.Contains(out, hash) || !strings.Contains(out, loaderHash) {
-		t.Errorf("-csp -load consent lacks the loader's hash: %s", out)
+	code, out, errOut := run("-widget-id", "12345", "-csp", "-runtime-url", "/jivokit/runtime.js")
+	if code != 0 || strings.Contains(out, hash) || !strings.Contains(out, loaderHash) || !strings.Contains(errOut, "warning: without -nonce") {
+		t.Errorf("-csp -runtime-url: exit %d, printed %s, warned %q", code, out, errOut)
 	}
-	_, out, _ = run("-widget-id", "a", "-csp", "-nonce", "abc")
+	_, out, _ = run("-widget-id", "12345", "-csp", "-nonce", "abc")
 	if !strings.Contains(out, "'nonce-abc'") || strings.Contains(out, "sha256") {
 		t.Errorf("-csp -nonce printed %s", out)
 	}
 	// The site's policy is extended, not replaced: what it leaves
 	// unrestricted (images, styles, frames here) stays so.
-	code, out, errOut := run("-widget-id", "a", "-csp", "-nonce", "R", "-site-csp", "object-src 'none'; script-src 'nonce-R' 'strict-dynamic' https: http:; base-uri 'none'")
+	code, out, errOut = run("-widget-id", "12345", "-csp", "-nonce", "R", "-site-csp", "object-src 'none'; script-src 'nonce-R' 'strict-dynamic' https: http:; base-uri 'none'")
 	want := "base-uri 'none'; object-src 'none'; script-src 'nonce-R' 'strict-dynamic' https: http: code.jivosite.com *.jivosite.com *.jivo.ru; worker-src 'nonce-R' 'strict-dynamic' https: http: blob:\n"
 	if code != 0 || out != want {
 		t.Errorf("-csp -site-csp: exit %d, printed\n%s\nwant\n%s%s", code, out, want, errOut)
@@ -139,28 +144,35 @@ func TestSnippetBadUsage(t *testing.T) {
 	}{
 		{"no id", nil, "-widget-id is required"},
 		{"hostile id", []string{"-widget-id", `a"></script><script>alert(1)</script>`}, "invalid widget id"},
-		{"bad host", []string{"-widget-id", "a", "-host", "evil.com/x"}, "invalid script host"},
-		{"strict: bad email", []string{"-widget-id", "a", "-strict", "-email", "nope"}, "contact_info.email"},
-		{"strict: phone with an extension", []string{"-widget-id", "a", "-strict", "-phone", "+1 (408) 498-7855 ext. 2"}, "contact_info.phone: contains 'e'"},
-		{"strict: bad colour", []string{"-widget-id", "a", "-strict", "-color", "red"}, "widget_color"},
-		{"strict: bad second colour", []string{"-widget-id", "a", "-strict", "-color", "#fff,blue"}, "widget_color.color2"},
-		{"invalid UTF-8", []string{"-widget-id", "a", "-name", "a\xffb"}, "not valid UTF-8"},
-		{"strict: blank invitation", []string{"-widget-id", "a", "-strict", "-invitation", "  "}, "invitation"},
-		{"department alone", []string{"-widget-id", "a", "-department", "3"}, "-department needs -invitation"},
-		{"strict: negative department", []string{"-widget-id", "a", "-strict", "-invitation", "Hi", "-department", "-1"}, "department_id"},
-		{"stub url alone", []string{"-widget-id", "a", "-stub-url", "/s.js"}, "-stub-url needs -stub"},
-		{"javascript stub url", []string{"-widget-id", "a", "-stub", "-stub-url", "javascript:alert(1)"}, "invalid URL"},
-		{"negative queue", []string{"-widget-id", "a", "-queue-limit", "-1"}, "queue_limit"},
-		{"nonce that breaks out of its source", []string{"-widget-id", "a", "-csp", "-nonce", "x' 'unsafe-inline"}, "invalid CSP nonce"},
-		{"nonce with a space", []string{"-widget-id", "a", "-nonce", "a b"}, "-nonce"},
-		{"template placeholder as nonce", []string{"-widget-id", "a", "-nonce", "{{nonce}}"}, "invalid CSP nonce"},
-		{"site policy without -csp", []string{"-widget-id", "a", "-site-csp", "default-src 'self'"}, "-site-csp needs -csp"},
-		{"argument", []string{"-widget-id", "a", "extra"}, "takes no arguments"},
-		{"unknown strategy", []string{"-widget-id", "a", "-load", "lazy"}, `-load: unknown loading strategy "lazy"`},
-		{"label without interaction", []string{"-widget-id", "a", "-launcher-label", "Chat"}, "need -load interaction"},
-		{"unknown intent", []string{"-widget-id", "a", "-load", "interaction", "-load-intent", "scroll"}, `unknown intent "scroll"`},
+		{"id the vendor refuses", []string{"-widget-id", "abc123XYZ"}, `"abc123XYZ" is 9 characters long and not all digits; ` + templates.WidgetIDRule},
+		{"id with a dash", []string{"-widget-id", "AbCdE-1234"}, templates.WidgetIDRule},
+		{"bad host", []string{"-widget-id", "12345", "-host", "evil.com/x"}, "invalid script host"},
+		{"invalid UTF-8 stub url", []string{"-widget-id", "12345", "-stub", "-stub-url", "/st\xffub.js"}, "-stub-url is not valid UTF-8"},
+		{"invalid UTF-8 runtime url", []string{"-widget-id", "12345", "-runtime-url", "/r\xc0.js"}, "-runtime-url is not valid UTF-8"},
+		{"strict: bad email", []string{"-widget-id", "12345", "-strict", "-email", "nope"}, "contact_info.email"},
+		{"strict: phone with an extension", []string{"-widget-id", "12345", "-strict", "-phone", "+1 (408) 498-7855 ext. 2"}, "contact_info.phone: contains 'e'"},
+		{"strict: bad colour", []string{"-widget-id", "12345", "-strict", "-color", "red"}, "widget_color"},
+		{"strict: bad second colour", []string{"-widget-id", "12345", "-strict", "-color", "#fff,blue"}, "widget_color.color2"},
+		{"invalid UTF-8", []string{"-widget-id", "12345", "-name", "a\xffb"}, "not valid UTF-8"},
+		{"strict: blank invitation", []string{"-widget-id", "12345", "-strict", "-invitation", "  "}, "invitation"},
+		{"department alone", []string{"-widget-id", "12345", "-department", "3"}, "-department needs -invitation"},
+		{"strict: negative department", []string{"-widget-id", "12345", "-strict", "-invitation", "Hi", "-department", "-1"}, "department_id"},
+		{"stub url alone", []string{"-widget-id", "12345", "-stub-url", "/s.js"}, "-stub-url needs -stub"},
+		{"javascript stub url", []string{"-widget-id", "12345", "-stub", "-stub-url", "javascript:alert(1)"}, "invalid URL"},
+		{"negative queue", []string{"-widget-id", "12345", "-queue-limit", "-1"}, "queue_limit"},
+		{"bad fallback", []string{"-widget-id", "12345", "-fallback", "javascript:alert(1)", "-fallback-label", "x"}, "fallback.url"},
+		{"fallback without label", []string{"-widget-id", "12345", "-fallback", "/contact"}, "-fallback and -fallback-label go together"},
+		{"zero timeout", []string{"-widget-id", "12345", "-load-timeout", "0s"}, "WithLoadTimeout needs a duration"},
+		{"nonce that breaks out of its source", []string{"-widget-id", "12345", "-csp", "-nonce", "x' 'unsafe-inline"}, "invalid CSP nonce"},
+		{"nonce with a space", []string{"-widget-id", "12345", "-nonce", "a b"}, "-nonce"},
+		{"template placeholder as nonce", []string{"-widget-id", "12345", "-nonce", "{{nonce}}"}, "invalid CSP nonce"},
+		{"site policy without -csp", []string{"-widget-id", "12345", "-site-csp", "default-src 'self'"}, "-site-csp needs -csp"},
+		{"argument", []string{"-widget-id", "12345", "extra"}, "takes no arguments"},
+		{"unknown strategy", []string{"-widget-id", "12345", "-load", "lazy"}, `-load: unknown loading strategy "lazy"`},
+		{"label without interaction", []string{"-widget-id", "12345", "-launcher-label", "Chat"}, "need -load interaction"},
+		{"unknown intent", []string{"-widget-id", "12345", "-load", "interaction", "-load-intent", "scroll"}, `unknown intent "scroll"`},
 		{"unknown flag", []string{"-widget", "a"}, "flag provided but not defined"},
-		{"not a number", []string{"-widget-id", "a", "-department", "x"}, "invalid value"},
+		{"not a number", []string{"-widget-id", "12345", "-department", "x"}, "invalid value"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -193,7 +205,7 @@ func TestSnippetAdvice(t *testing.T) {
 		{"negative department", []string{"-invitation", "Hi", "-department", "-1"}, `"department_id":-1`, "invitation.department_id: is negative"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			code, out, errOut := run(append([]string{"-widget-id", "a"}, tt.args...)...)
+			code, out, errOut := run(append([]string{"-widget-id", "12345"}, tt.args...)...)
 			if code != 0 || !strings.Contains(out, tt.inPage) {
 				t.Fatalf("exit %d, snippet lacks %s:\n%s\nstderr:\n%s", code, tt.inPage, out, errOut)
 			}

@@ -214,7 +214,7 @@ func site(weight stub.Options) http.Handler {
 		b.WriteString(`<script nonce="` + nonce + `">` + observe + `</script></head><body>`)
 		b.WriteString(`<h1>A shop</h1><p>` + strings.Repeat("Products and prices. ", 200) + `</p>`)
 		if mode != "none" {
-			widget, err := templates.NewWidget("loadMeasure", stubwidget.With(weight), templates.WithLoad(templates.Load(mode)))
+			widget, err := templates.NewWidget("loadMeas12", stubwidget.With(weight), templates.WithLoad(templates.Load(mode)))
 			if err != nil {
 				http.Error(w, err.Error(), http.StatusBadRequest)
 				return

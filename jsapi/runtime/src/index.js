@@ -114,6 +114,7 @@ if (!w.jivokit) {
   // send makes the call now or queues it.
   const send = (d, a) =>
     (loaded && !queue.length) || d.immediate ? exec(w, d, a)
+    : jk.lost ? jk.lost(d.name)
     : queue.length >= ((jk.config || 0).queue_limit || 100) ? new JivoError(d.name, 'queue full')
     : pend([d, a], queue);
 
@@ -157,6 +158,9 @@ if (!w.jivokit) {
     get phase() {
       return loaded ? 'loaded' : gone ? 'destroyed' : 'loading';
     },
+    // For the loader's watchdog (loader.js): the queue, and lost, which
+    // it sets while the widget failed to load, the JivoError of a call.
+    q: queue,
     onerror: (e, where) => console.error('jivokit: ' + where + ':', e),
   };
   jk.load = jk.ready;

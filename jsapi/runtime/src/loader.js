@@ -1,16 +1,22 @@
-// The loader: when the widget's script is fetched (a loading strategy) and
-// single-page-app tracking, as docs/runtime.md describes them. It runs
-// after the page runtime and reads its settings from its own <script>
-// element's data-* attributes:
+// The loader: when the widget's script is fetched (a loading strategy),
+// the watchdog that tells when it failed to load, and single-page-app
+// tracking, as docs/runtime.md describes them. It runs after the page
+// runtime and reads its settings from its own <script> element's data-*
+// attributes:
 //
 //   data-load="eager|idle|interaction|consent"  when to fetch the widget
-//   data-src="URL"               the widget's script
+//   data-src="URL"               the widget's script (added by the loader,
+//                                so that a policy with 'strict-dynamic'
+//                                trusts it, hashes only as with a nonce)
 //   data-attrs='{"data-x":"1"}'  more attributes for the widget's <script>
 //   data-intent="click focus hover"  what loads it under interaction
 //   data-label="Chat"            the launcher's text
 //   data-idle-timeout="3000"     the longest wait for an idle period, ms
 //   data-track-pages             follow history changes with sendPageTitle
 //   data-track-delay="150"       the quiet time before one is sent, ms
+//
+// and from the configuration block: load_timeout (ms, default 20000) and
+// fallback ({url, label}: the link shown when the widget fails to load).
 const w = window;
 const d = w.document;
 const jk = w.jivokit;
@@ -25,6 +31,7 @@ if (jk && me && !jk.strategy) {
   const mode = get('load') || 'eager';
   const src = get('src');
   const nonce = me.nonce || get('nonce') || '';
+  const cfg = jk.config || {};
   const report = (e) => {
     try {
       jk.onerror(e, 'load');
@@ -32,7 +39,92 @@ if (jk && me && !jk.strategy) {
       // as the runtime: a broken onerror breaks nothing
     }
   };
+  let timer; // the watchdog's timeout
+  let b; // the launcher button (interaction)
+  let a; // the fallback link, once shown
+  let styled;
+  let held; // a strategy holds the widget's script back
   jk.strategy = mode;
+  jk.failure = null;
+  const phase = Object.getOwnPropertyDescriptor(jk, 'phase').get;
+  Object.defineProperty(jk, 'phase', {
+    get: () => (jk.loaded ? 'loaded' : jk.failure ? 'failed' : held ? 'not-requested' : phase()),
+  });
+
+  // style adds the launcher's style, once: first in <head>, so that a
+  // site's own .jivokit-launcher rules, later in the document, win; its
+  // rules for every button or link do not.
+  const style = () => {
+    if (styled) return;
+    styled = d.createElement('style');
+    if (nonce) styled.nonce = nonce;
+    styled.textContent =
+      '.jivokit-launcher{position:fixed;right:20px;bottom:20px;z-index:2147483000;padding:12px 20px;border:0;' +
+      'border-radius:24px;background:#1e88e5;color:#fff;font:600 15px/1.2 system-ui,sans-serif;cursor:pointer;' +
+      'text-decoration:none;box-shadow:0 2px 8px rgba(0,0,0,.3)}.jivokit-launcher:focus-visible{outline:3px solid #ffbf47;outline-offset:2px}' +
+      '.jivokit-launcher[aria-busy=true]{cursor:progress;opacity:.75}';
+    d.head.insertBefore(styled, d.head.firstChild);
+  };
+
+  // fail is the watchdog's verdict: the phase becomes "failed", queued
+  // calls and ready() are refused with the reason, listeners hear of it
+  // (the window's jivokit:failure event), and the launcher gives way to
+  // the site's fallback link. A widget that loads after all undoes it.
+  const fail = (reason, detail) => {
+    if (jk.loaded || jk.failure) return;
+    clearTimeout(timer);
+    const f = (jk.failure = { reason, detail });
+    // The queued calls, and calls until the widget loads, are refused with
+    // a JivoError that carries the failure.
+    jk.lost = (m) => Object.assign(new jk.JivoError(m, 'the widget did not load: ' + reason), { failure: f });
+    jk.q.splice(0).forEach((q) => q[2](jk.lost(q[0].name)));
+    report(new Error('the widget did not load: ' + reason + ': ' + detail));
+    if (b) b.removeAttribute('aria-busy');
+    const fb = cfg.fallback || 0;
+    // The block is the site's data; a script URL never becomes a link.
+    if (fb.url && !/^\s*(javascript|data|vbscript):/i.test(fb.url) && (b || !d.querySelector('[data-jivokit-launcher]'))) {
+      style();
+      a = d.createElement('a');
+      a.className = 'jivokit-launcher jivokit-fallback';
+      a.href = fb.url;
+      a.textContent = fb.label || fb.url;
+      b && b.parentNode ? b.replaceWith(a) : d.body.appendChild(a);
+    }
+    w.dispatchEvent(new CustomEvent('jivokit:failure', { detail: f }));
+  };
+
+  // watch starts the watchdog when loading starts: the widget's script
+  // fails, the page's policy refuses a script of the vendor's hosts or
+  // one beside the widget's script (the same folder: not the site's own
+  // scripts when the widget comes from the site), or the widget has not
+  // loaded within the timeout.
+  const watch = () => {
+    const ms = cfg.load_timeout > 0 ? cfg.load_timeout : 20000;
+    timer = setTimeout(() => fail('timeout', 'not loaded within ' + ms + ' ms'), ms);
+    let dir;
+    try {
+      dir = src && new URL('.', new URL(src, location.href)).href;
+    } catch (_) {
+      // a bad data-src fails on its own
+    }
+    d.addEventListener('securitypolicyviolation', (e) => {
+      const u = e.blockedURI;
+      let h;
+      try {
+        h = new URL(u).host;
+      } catch (_) {
+        return; // 'inline', 'eval': not a script of the widget's
+      }
+      if (/^script-src/.test(e.effectiveDirective) && ((dir && !u.indexOf(dir)) || /(^|\.)(jivosite\.com|jivo\.ru)$/.test(h))) {
+        fail('csp', e.effectiveDirective + ' refused ' + u);
+      }
+    });
+    jk.on('jivo_onLoadCallback', () => {
+      clearTimeout(timer);
+      jk.failure = jk.lost = null;
+      if (a) a.remove();
+    });
+  };
 
   // fetch adds the widget's script, with the page's CSP nonce.
   const fetch = () => {
@@ -47,56 +139,24 @@ if (jk && me && !jk.strategy) {
     s.src = src;
     s.async = true;
     if (nonce) s.nonce = nonce;
-    s.onerror = () => report(new Error('the widget script ' + src + ' did not load'));
+    // A refusal by the policy fires error too: its own report comes first.
+    s.onerror = () => setTimeout(() => fail('script-error', 'the widget script ' + src + ' did not load'), 50);
     d.head.appendChild(s);
+    watch();
   };
-
-  if (!/^(eager|idle|interaction|consent)$/.test(mode)) {
-    report(new Error('unknown loading strategy ' + mode + '; loading the widget now'));
-    if (src) fetch();
-  } else if (mode != 'eager' && !src) {
-    report(new Error('the loader has no data-src: nothing to load'));
-  } else if (mode != 'eager' && !jk.loaded) {
-    // Until load() fetches the script, the phase is not-requested.
-    const phase = Object.getOwnPropertyDescriptor(jk, 'phase').get;
-    const load = jk.load;
-    let held = 1;
-    Object.defineProperty(jk, 'phase', { get: () => (held && !jk.loaded ? 'not-requested' : phase()) });
-    jk.load = () => {
-      if (held) (held = 0), fetch();
-      return load();
-    };
-    if (mode == 'idle') {
-      const idle = () =>
-        w.requestIdleCallback ? w.requestIdleCallback(jk.load, { timeout: num('idle-timeout', 3000) }) : setTimeout(jk.load, 1);
-      d.readyState == 'complete' ? idle() : w.addEventListener('load', idle);
-    }
-    if (mode == 'interaction') launcher();
-  }
-  if (get('track-pages') !== null) track();
 
   // launcher shows a button where the widget's label will be (or uses the
   // page's own [data-jivokit-launcher] elements): a click loads the widget
   // and opens the chat once it has loaded; focus or hover intent, when
   // data-intent names them, only loads it.
-  function launcher() {
-    const label = get('label') || 'Chat';
+  const launcher = (go) => {
     const intent = (get('intent') || 'click').split(/[\s,]+/);
-    const st = d.createElement('style');
-    if (nonce) st.nonce = nonce;
-    st.textContent =
-      '.jivokit-launcher{position:fixed;right:20px;bottom:20px;z-index:2147483000;padding:12px 20px;border:0;' +
-      'border-radius:24px;background:#1e88e5;color:#fff;font:600 15px/1.2 system-ui,sans-serif;cursor:pointer;' +
-      'box-shadow:0 2px 8px rgba(0,0,0,.3)}.jivokit-launcher:focus-visible{outline:3px solid #ffbf47;outline-offset:2px}' +
-      '.jivokit-launcher[aria-busy=true]{cursor:progress;opacity:.75}';
-    const b = d.createElement('button');
+    b = d.createElement('button');
     b.type = 'button';
     b.className = 'jivokit-launcher';
-    b.textContent = label;
+    b.textContent = get('label') || 'Chat';
     const add = () => {
-      // First in <head>: a site's own .jivokit-launcher rules, later in the
-      // document, win; its rules for every button do not.
-      d.head.insertBefore(st, d.head.firstChild);
+      style();
       if (!d.querySelector('[data-jivokit-launcher]')) d.body.appendChild(b);
     };
     // The page's own launchers may come after the loader in the document.
@@ -104,32 +164,32 @@ if (jk && me && !jk.strategy) {
     let opening;
     const on = (type, f) => d.addEventListener(type, (e) => {
       const t = e.target;
-      if (t && t.closest && t.closest('.jivokit-launcher,[data-jivokit-launcher]')) f();
+      if (t && t.closest && t.closest('.jivokit-launcher:not(a),[data-jivokit-launcher]')) f();
     }, true);
     const busy = () => {
-      if (jk.phase != 'loaded') b.setAttribute('aria-busy', 'true');
-      jk.load();
+      if (!jk.loaded && !jk.failure) b.setAttribute('aria-busy', 'true');
+      go();
     };
     // One open queues however often the visitor clicks while it loads.
     on('click', () => {
       busy();
-      if (!opening) (opening = jk.phase != 'loaded'), jk.call('open');
+      if (!opening && !jk.failure) (opening = jk.phase != 'loaded'), jk.call('open');
     });
     if (intent.indexOf('focus') >= 0) on('focusin', busy);
     if (intent.indexOf('hover') >= 0) on('pointerover', busy);
     // The widget's own label takes the launcher's place.
     jk.on('jivo_onLoadCallback', () => b.remove() || (opening = 0));
-  }
+  };
 
   // track sends the page's title and URL once the URL changed and stayed
   // for the track delay, so that the title a single-page app sets just
   // after its URL is the one sent, and a burst of changes sends once.
-  function track() {
+  const track = () => {
     let last = location.href;
-    let timer;
+    let t;
     const check = () => {
-      clearTimeout(timer);
-      timer = setTimeout(() => {
+      clearTimeout(t);
+      t = setTimeout(() => {
         const u = location.href;
         if (u == last) return;
         last = u;
@@ -146,5 +206,29 @@ if (jk && me && !jk.strategy) {
     }
     w.addEventListener('popstate', check);
     w.addEventListener('hashchange', check);
+  };
+
+  if (jk.loaded) {
+    // Injected after the widget loaded: nothing to fetch or watch.
+  } else if (!/^(eager|idle|interaction|consent)$/.test(mode)) {
+    report(new Error('unknown loading strategy ' + mode + '; loading the widget now'));
+    if (src) fetch();
+  } else if (mode == 'eager') {
+    // Without data-src the widget's own <script src> is in the page.
+    src ? fetch() : watch();
+  } else if (!src) {
+    report(new Error('the loader has no data-src: nothing to load'));
+  } else {
+    // Until load() fetches the script, the phase is not-requested.
+    const load = jk.load;
+    held = 1;
+    const go = () => held && !jk.loaded && ((held = 0), fetch());
+    jk.load = () => (go(), load());
+    if (mode == 'idle') {
+      const idle = () => (w.requestIdleCallback ? w.requestIdleCallback(go, { timeout: num('idle-timeout', 3000) }) : setTimeout(go, 1));
+      d.readyState == 'complete' ? idle() : w.addEventListener('load', idle);
+    }
+    if (mode == 'interaction') launcher(go);
   }
+  if (get('track-pages') !== null) track();
 }

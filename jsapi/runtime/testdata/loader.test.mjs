@@ -9,8 +9,8 @@ import { runtimeJS, script } from './page.mjs';
 const loaderJS = script('JIVOKIT_LOADER_JS');
 
 // newPage runs the runtime and then the loader, whose element has attrs.
-function newPage(attrs, { idle = true, ready = 'complete' } = {}) {
-  const p = { added: [], errors: [], idles: [], listeners: {}, sent: [] };
+function newPage(attrs, { idle = true, ready = 'complete', config, own = false } = {}) {
+  const p = { added: [], errors: [], idles: [], listeners: {}, sent: [], events: [] };
   const el = (tag) => ({
     tag,
     attrs: {},
@@ -20,7 +20,20 @@ function newPage(attrs, { idle = true, ready = 'complete' } = {}) {
     getAttribute(k) {
       return k in this.attrs ? this.attrs[k] : null;
     },
+    removeAttribute(k) {
+      delete this.attrs[k];
+    },
+    remove() {
+      p.added = p.added.filter((x) => x !== this);
+      this.parentNode = null;
+    },
+    replaceWith(x) {
+      p.added[p.added.indexOf(this)] = x;
+      x.parentNode = this.parentNode;
+      this.parentNode = null;
+    },
   });
+  const add = (x) => p.added.push(x) && (x.parentNode = 'body');
   const me = el('script');
   Object.assign(me.attrs, attrs);
   me.nonce = 'N0nce';
@@ -29,10 +42,10 @@ function newPage(attrs, { idle = true, ready = 'complete' } = {}) {
     title: 'Home',
     currentScript: me,
     head: { firstChild: null, appendChild: (x) => p.added.push(x), insertBefore: (x, before) => p.added.push(x) && (p.firstInHead = x) },
-    body: { appendChild: (x) => p.added.push(x) },
+    body: { appendChild: add },
     createElement: el,
     getElementById: () => null,
-    querySelector: () => null,
+    querySelector: (sel) => (own && sel == '[data-jivokit-launcher]' ? {} : null),
     addEventListener: (type, f) => (p.listeners[type] = f),
   };
   const loc = { href: 'https://shop.example/' };
@@ -42,9 +55,16 @@ function newPage(attrs, { idle = true, ready = 'complete' } = {}) {
   };
   const sandbox = {
     console: { error: () => {}, log: () => {} },
-    setTimeout,
+    // The watchdog's timer must not keep the test process alive.
+    setTimeout: (f, ms) => {
+      const t = setTimeout(f, ms);
+      t.unref();
+      return t;
+    },
     clearTimeout,
     URL,
+    CustomEvent,
+    dispatchEvent: (e) => p.events.push(e),
     document: doc,
     location: loc,
     history: hist,
@@ -57,6 +77,7 @@ function newPage(attrs, { idle = true, ready = 'complete' } = {}) {
   vm.runInContext(runtimeJS, ctx);
   p.jk = p.win.jivokit;
   p.jk.onerror = (e, where) => p.errors.push(where + ': ' + e.message);
+  if (config) p.jk.config = config;
   vm.runInContext(loaderJS, ctx);
   p.scripts = () => p.added.filter((x) => x.tag == 'script');
   // load makes the widget appear, as its script does.
@@ -88,8 +109,6 @@ test('consent: nothing is added until jivokit.load(); then the script, once, wit
   assert.equal(s[0].nonce, 'N0nce');
   assert.deepEqual({ ...s[0].attrs }, { 'data-load-delay': '5', 'data-offline': 'true' });
   assert.equal(p.jk.phase, 'loading');
-  s[0].onerror();
-  assert.deepEqual(p.errors, ['load: the widget script /jivokit/stub.js did not load']);
   p.load();
   assert.equal(p.jk.phase, 'loaded');
   p.win.jivo_onWidgetDestroy();
@@ -131,11 +150,113 @@ test('idle: after the load event, in an idle period with a timeout; a timer with
   assert.equal(q.scripts().length, 1, 'the fallback timer fetched it');
 });
 
-test('eager: the loader adds nothing and holds nothing', () => {
-  const p = newPage({ 'data-load': 'eager', 'data-track-pages': '' });
+test('eager: the loader adds the script at once, with the nonce, and holds nothing', () => {
+  const p = newPage({ 'data-load': 'eager', 'data-src': '/w.js' });
   assert.equal(p.jk.phase, 'loading');
+  assert.equal(p.scripts().length, 1);
+  assert.equal(p.scripts()[0].nonce, 'N0nce');
   p.jk.load();
-  assert.equal(p.scripts().length, 0);
+  assert.equal(p.scripts().length, 1);
+  // An eager page whose widget script is in the HTML: the loader only tracks.
+  const q = newPage({ 'data-load': 'eager', 'data-track-pages': '' });
+  assert.equal(q.jk.phase, 'loading');
+  q.jk.load();
+  assert.equal(q.scripts().length, 0);
+});
+
+const later = (ms) => new Promise((r) => setTimeout(r, ms));
+
+test('watchdog, timeout: phase failed, failure set, queued and later calls refused with it, the event, the fallback link; a late load undoes it', async () => {
+  const p = newPage({ 'data-load': 'eager', 'data-src': '/w.js' }, { config: { load_timeout: 30, fallback: { url: 'mailto:help@shop.example', label: 'E-mail us' } } });
+  const queued = p.jk.call('open');
+  await later(10);
+  assert.equal(p.jk.phase, 'loading', 'not before the timeout');
+  assert.equal(p.jk.failure, null);
+  await later(40);
+  assert.equal(p.jk.phase, 'failed');
+  assert.deepEqual({ ...p.jk.failure }, { reason: 'timeout', detail: 'not loaded within 30 ms' });
+  const r = await queued;
+  assert.ok(r instanceof p.jk.JivoError);
+  assert.equal(r.reason, 'the widget did not load: timeout');
+  assert.equal(r.failure, p.jk.failure);
+  const now = p.jk.call('close');
+  assert.ok(now instanceof p.jk.JivoError, 'a call after the failure is refused at once');
+  await assert.rejects(p.jk.invoke('close'), /did not load: timeout/);
+  assert.equal(p.events.length, 1);
+  assert.equal(p.events[0].type, 'jivokit:failure');
+  assert.equal(p.events[0].detail, p.jk.failure);
+  assert.deepEqual(p.errors, ['load: the widget did not load: timeout: not loaded within 30 ms']);
+  const link = p.added.find((x) => x.tag == 'a');
+  assert.ok(link, 'no fallback link');
+  assert.equal(link.href, 'mailto:help@shop.example');
+  assert.equal(link.textContent, 'E-mail us');
+  assert.equal(link.className, 'jivokit-launcher jivokit-fallback');
+  assert.ok(p.added.some((x) => x.tag == 'style'), 'the link is styled');
+  // The widget loads after all.
+  p.load();
+  assert.equal(p.jk.phase, 'loaded');
+  assert.equal(p.jk.failure, null);
+  assert.ok(!p.added.includes(link), 'the fallback link stays');
+  assert.equal(p.jk.call('open'), true, 'calls work again');
+  assert.equal(p.events.length, 1);
+});
+
+test('watchdog, script error: reported as script-error after a moment (a policy\'s report comes first)', async () => {
+  const p = newPage({ 'data-load': 'consent', 'data-src': '/w.js' });
+  p.jk.load();
+  p.scripts()[0].onerror();
+  assert.equal(p.jk.phase, 'loading');
+  await later(70);
+  assert.equal(p.jk.phase, 'failed');
+  assert.deepEqual({ ...p.jk.failure }, { reason: 'script-error', detail: 'the widget script /w.js did not load' });
+  assert.equal(p.added.filter((x) => x.tag == 'a').length, 0, 'no fallback configured, no link');
+});
+
+test('watchdog, CSP: a refused script of the widget\'s host or the vendor\'s fails it; inline, eval, images and other hosts do not', async () => {
+  const p = newPage({ 'data-load': 'eager', 'data-src': 'https://cdn.example/widget/w.js' });
+  const v = p.listeners.securitypolicyviolation;
+  v({ blockedURI: 'inline', effectiveDirective: 'script-src-elem' });
+  v({ blockedURI: 'eval', effectiveDirective: 'script-src' });
+  v({ blockedURI: 'https://code.jivosite.com/i.png', effectiveDirective: 'img-src' });
+  v({ blockedURI: 'https://ads.example/x.js', effectiveDirective: 'script-src-elem' });
+  // The site's own script on the widget's host, outside its folder.
+  v({ blockedURI: 'https://cdn.example/app.js', effectiveDirective: 'script-src-elem' });
+  assert.equal(p.jk.phase, 'loading');
+  v({ blockedURI: 'https://cdn.example/widget/w.js', effectiveDirective: 'script-src-elem' });
+  assert.equal(p.jk.phase, 'failed');
+  assert.deepEqual({ ...p.jk.failure }, { reason: 'csp', detail: 'script-src-elem refused https://cdn.example/widget/w.js' });
+  // The script's error that follows changes nothing.
+  p.scripts()[0].onerror();
+  await later(70);
+  assert.equal(p.jk.failure.reason, 'csp');
+  assert.equal(p.events.length, 1);
+
+  const q = newPage({ 'data-load': 'eager', 'data-src': '/w.js' });
+  q.listeners.securitypolicyviolation({ blockedURI: 'https://code.jivosite.com/js/bundle_en.js', effectiveDirective: 'script-src' });
+  assert.equal(q.jk.failure.reason, 'csp', 'the vendor\'s bundle');
+});
+
+test('watchdog, launcher: the busy launcher becomes the fallback link; a javascript: fallback is never a link; own launchers get none', async () => {
+  const cfg = { load_timeout: 20, fallback: { url: 'https://t.me/shop', label: 'Telegram' } };
+  const p = newPage({ 'data-load': 'interaction', 'data-src': '/w.js' }, { config: cfg });
+  const b = p.added.find((x) => x.tag == 'button');
+  p.listeners.click({ target: { closest: () => b } });
+  assert.equal(b.attrs['aria-busy'], 'true');
+  await later(40);
+  assert.equal(p.jk.phase, 'failed');
+  assert.equal(b.attrs['aria-busy'], undefined, 'still busy');
+  assert.ok(!p.added.includes(b), 'the button is still there');
+  const link = p.added.find((x) => x.tag == 'a');
+  assert.equal(link.href, 'https://t.me/shop');
+  assert.equal(link.textContent, 'Telegram');
+
+  const q = newPage({ 'data-load': 'eager', 'data-src': '/w.js' }, { config: { load_timeout: 20, fallback: { url: ' JavaScript:alert(1)', label: 'x' } } });
+  const o = newPage({ 'data-load': 'eager', 'data-src': '/w.js' }, { config: cfg, own: true });
+  await later(40);
+  assert.equal(q.jk.phase, 'failed');
+  assert.equal(q.added.filter((x) => x.tag == 'a').length, 0);
+  assert.equal(o.jk.phase, 'failed');
+  assert.equal(o.added.filter((x) => x.tag == 'a').length, 0, 'the page\'s own launchers handle the event');
 });
 
 test('bad settings are reported: an unknown strategy loads at once, a missing data-src loads nothing, bad data-attrs are dropped', () => {

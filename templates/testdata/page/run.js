@@ -14,10 +14,22 @@ const vm = require("vm");
 const page = JSON.parse(fs.readFileSync(process.argv[2], "utf8"));
 const out = { calls: [], errors: [] };
 const byId = {};
+let widgetLoads = 0;
+const document = {
+  currentScript: null,
+  getElementById: (id) => byId[id] || null,
+  querySelector: () => null,
+  addEventListener() {},
+  createElement: (tag) => ({ tag, setAttribute() {} }),
+  // The loader adds the widget's script.
+  head: { appendChild: (el) => el.src === page.widget && widgetLoads++ },
+};
 const sandbox = {
   console: { error: (...a) => out.errors.push(a.map(String).join(" ")), log() {} },
-  setTimeout,
-  document: { getElementById: (id) => byId[id] || null },
+  // The loader's watchdog must not keep the process alive.
+  setTimeout: (f, ms) => setTimeout(f, ms).unref(),
+  clearTimeout,
+  document,
 };
 const ctx = vm.createContext(sandbox);
 const win = vm.runInContext("this", ctx);
@@ -30,7 +42,6 @@ const run = (js, what) => {
     out.errors.push(what + ": " + e);
   }
 };
-let widgetLoads = 0;
 for (const el of page.elements) {
   const a = el.attrs;
   if (a.id) byId[a.id] = { textContent: el.text };
@@ -45,7 +56,9 @@ for (const el of page.elements) {
     }
     continue;
   }
+  document.currentScript = { nonce: a.nonce || "", getAttribute: (k) => (k in a ? a[k] : null) };
   run(el.text, "inline script");
+  document.currentScript = null;
 }
 
 // The widget loads after the page is parsed: it sets jivo_api and calls

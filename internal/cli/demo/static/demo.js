@@ -66,6 +66,15 @@
   showLoading();
   setInterval(showLoading, 250);
 
+  // The loader's watchdog: why the widget did not load.
+  var failure = document.getElementById("failure-reason");
+  function showFailure() {
+    var f = window.jivokit && window.jivokit.failure;
+    if (failure && f) failure.textContent = f.reason + " (" + f.detail + ")";
+  }
+  showFailure();
+  window.addEventListener("jivokit:failure", showFailure);
+
   var reply = document.getElementById("webhook-reply");
   var form = document.getElementById("webhook-send");
   form.addEventListener("submit", function (ev) {

@@ -21,6 +21,7 @@ func main() {
 	_ = jivo.Ready(ctx)
 	_ = jivo.Load(ctx)
 	_, _ = jivo.CurrentPhase()
+	jivo.OnLoadFailed(func(*jivo.LoadError) {})
 	jivo.SetErrorHandler(func(error) {})
 	jivo.SetStrict(len(os.Args) > 1)
 	_ = jivo.Hide("modal")
