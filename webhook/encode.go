@@ -3,6 +3,8 @@ package webhook
 import (
 	"reflect"
 	"strconv"
+
+	"github.com/jivokit/jivokit/webhook/internal/jsonstr"
 )
 
 // An event encodes as the vendor sent it: a value the event still holds
@@ -68,7 +70,7 @@ func appendValue(dst []byte, ti *typeInfo, v reflect.Value, raw []byte) []byte {
 		if raw != nil && raw[0] != '{' && raw[0] != '[' && raw[0] != 't' && raw[0] != 'f' && asString(raw) == s {
 			return append(dst, raw...)
 		}
-		return appendString(dst, s)
+		return jsonstr.Append(dst, s)
 	case kID:
 		s := v.String()
 		if raw != nil && (raw[0] == '"' || raw[0] == '-' || raw[0] >= '0' && raw[0] <= '9') {
@@ -76,7 +78,7 @@ func appendValue(dst []byte, ti *typeInfo, v reflect.Value, raw []byte) []byte {
 				return append(dst, raw...)
 			}
 		}
-		return appendString(dst, s)
+		return jsonstr.Append(dst, s)
 	case kInt:
 		n := v.Int()
 		if raw != nil {
@@ -206,7 +208,7 @@ func appendObject(dst []byte, ti *typeInfo, v reflect.Value, raw []byte) []byte 
 			dst = append(dst, ',')
 		}
 		n++
-		dst = appendString(dst, f.name)
+		dst = jsonstr.Append(dst, f.name)
 		dst = append(dst, ':')
 		dst = appendValue(dst, f.info, fv, nil)
 	}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/jivokit/jivokit/jsapi"
+	"github.com/jivokit/jivokit/webhook/internal/jsonstr"
 )
 
 // AgentView is what a reply to chat_accepted or chat_updated shows the
@@ -130,7 +131,7 @@ func appendView(dst []byte, v *AgentView, clean jsapi.Cleaner, report func(error
 				report(fmt.Errorf("%w: crm_link: %w", ErrAdvice, err))
 			}
 			dst = append(dst, `,"crm_link":`...)
-			dst = appendString(dst, v.CRMLink)
+			dst = jsonstr.Append(dst, v.CRMLink)
 		}
 	}
 	if p := v.Page; p != nil && *p != (Page{}) {
@@ -173,7 +174,7 @@ func dropError(reason jsapi.DropReason) error {
 // appendResult appends {"result": text} to dst.
 func appendResult(dst []byte, text string) []byte {
 	dst = append(dst, `{"result":`...)
-	dst = appendString(dst, text)
+	dst = jsonstr.Append(dst, text)
 	return append(dst, '}')
 }
 
@@ -182,9 +183,9 @@ func appendResult(dst []byte, text string) []byte {
 // does; error repeats it for programs that look for it.
 func appendError(dst []byte, text string) []byte {
 	dst = append(dst, `{"result":`...)
-	dst = appendString(dst, text)
+	dst = jsonstr.Append(dst, text)
 	dst = append(dst, `,"error":`...)
-	dst = appendString(dst, text)
+	dst = jsonstr.Append(dst, text)
 	return append(dst, '}')
 }
 
@@ -207,7 +208,7 @@ func (o *object) str(key, val string) {
 	o.dst = append(o.dst, '"')
 	o.dst = append(o.dst, key...)
 	o.dst = append(o.dst, '"', ':')
-	o.dst = appendString(o.dst, val)
+	o.dst = jsonstr.Append(o.dst, val)
 }
 
 func (o *object) close() []byte {

@@ -67,7 +67,7 @@ func TestViewByLibraryWritesTheSame(t *testing.T) {
 }
 
 // BenchmarkReplyRatio measures the hand-written reply writer (appendView,
-// appendString) against encoding/json writing the same reply cleaned by the
+// jsonstr.Append) against encoding/json writing the same reply cleaned by the
 // same rules, interleaved in rounds in the same run. It reports ns per
 // reply of each and hand/library.
 //

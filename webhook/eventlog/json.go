@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"unicode/utf16"
 	"unicode/utf8"
+
+	"github.com/jivokit/jivokit/webhook/internal/jsonstr"
 )
 
 // MaxDepth is the deepest nesting of objects and arrays a Log
@@ -142,7 +144,7 @@ func (p *logParser) object(dst []byte) ([]byte, error) {
 			if _, err := p.value(nil); err != nil {
 				return nil, err
 			}
-			dst = appendString(dst, p.name)
+			dst = jsonstr.Append(dst, p.name)
 		} else if dst, err = p.value(dst); err != nil {
 			return nil, err
 		}
@@ -204,7 +206,7 @@ func dedupe(dst []byte, start int, members []member) []byte {
 			out = append(out, ',')
 		}
 		v := members[last[m.name]]
-		out = append(appendString(out, m.name), ':')
+		out = append(jsonstr.Append(out, m.name), ':')
 		out = append(out, dst[v.start:v.end]...)
 	}
 	return append(append(dst[:start], out...), '}')
@@ -258,7 +260,7 @@ func (p *logParser) tooDeep(dst []byte) ([]byte, error) {
 		case c == '}' || c == ']':
 			if depth--; depth == 0 {
 				p.i++
-				return appendString(dst, string(p.in[start:p.i])), nil
+				return jsonstr.Append(dst, string(p.in[start:p.i])), nil
 			}
 		}
 	}
@@ -293,7 +295,7 @@ func (p *logParser) str(dst []byte, decode bool) ([]byte, string, error) {
 				return append(dst, raw...), s, nil
 			}
 			s := unquote(raw[1 : len(raw)-1])
-			return appendString(dst, s), s, nil
+			return jsonstr.Append(dst, s), s, nil
 		case c < 0x20:
 			return nil, "", p.errorf("control character in a string")
 		case c == '\\':
@@ -452,7 +454,7 @@ func (p *logParser) number(dst []byte) ([]byte, error) {
 	text := p.in[start:p.i]
 	if !simple {
 		if f, err := strconv.ParseFloat(string(text), 64); err != nil && math.IsInf(f, 0) {
-			return appendString(dst, string(text)), nil
+			return jsonstr.Append(dst, string(text)), nil
 		}
 	}
 	return append(dst, text...), nil

@@ -1,14 +1,23 @@
-package eventlog
+// Package jsonstr writes JSON strings by hand, for package webhook's replies
+// and package eventlog's lines.
+package jsonstr
 
 import "unicode/utf8"
 
 const hexDigits = "0123456789abcdef"
 
-// appendString appends s to dst as a JSON string, escaped as encoding/json
-// escapes it (as package webhook writes its replies): control characters,
-// quotes and backslashes, <, > and &, U+2028 and U+2029; invalid UTF-8
-// becomes U+FFFD.
-func appendString(dst []byte, s string) []byte {
+// Replies are written by hand (Append here, appendView and object in
+// webhook's reply.go) rather than with encoding/json: BenchmarkReplyRatio, the same
+// cleaned reply written both ways in the same run, measured the hand-written
+// writer at 0.80-0.85 of encoding/json's time, about 1 us less per reply
+// with an AgentView (some 5% of ServeHTTP's own cost) and no allocation; a
+// fuzz test holds Append to encoding/json's output.
+
+// Append appends s to dst as a JSON string, escaped as encoding/json
+// escapes it: control characters, quotes and backslashes, <, > and & (so a
+// reply is safe to show in HTML), U+2028 and U+2029; invalid UTF-8 becomes
+// U+FFFD.
+func Append(dst []byte, s string) []byte {
 	dst = append(dst, '"')
 	start := 0
 	for i := 0; i < len(s); {

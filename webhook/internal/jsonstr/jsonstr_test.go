@@ -1,16 +1,16 @@
-package eventlog
+package jsonstr
 
 import (
 	"encoding/json"
 	"testing"
 )
 
-func FuzzAppendString(f *testing.F) {
+func FuzzAppend(f *testing.F) {
 	for _, s := range []string{"", "plain", `"\` + "\n\r\t\b\f\x00\x1f", "<script>&amp;</script>", "\u2028\u2029", "Анна ✓ 😀", "\xff\xfe a \xc3", "\xed\xa0\x80"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		enc := appendString(nil, s)
+		enc := Append(nil, s)
 		var got string
 		if err := json.Unmarshal(enc, &got); err != nil {
 			t.Fatalf("%q encodes to invalid JSON %s: %v", s, enc, err)
