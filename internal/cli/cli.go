@@ -32,7 +32,7 @@ var commands = map[string]Command{
 	"gen":     {Summary: "write every file generated from the widget API spec", Run: gencmd.Run},
 	"snippet": {Summary: "print the widget's HTML snippet for sites not written in Go", Run: snippetcmd.Run},
 	"version": {Summary: "print the jivokit and Go versions and the JivoChat API revision followed", Run: versioncmd.Run},
-	"webhook": {Summary: "send a realistic webhook event to an endpoint, or listen for events", Run: webhookcmd.Run},
+	"webhook": {Summary: "send a realistic webhook event to an endpoint, listen for events, or replay a log of them", Run: webhookcmd.Run},
 }
 
 // Run runs the subcommand args[0]. Help (-h, help, help COMMAND) goes to

@@ -36,7 +36,7 @@ func TestReadmeListsEveryFlag(t *testing.T) {
 		}
 		helps := [][]string{{name, "-h"}}
 		if name == "webhook" {
-			helps = [][]string{{name, "send", "-h"}, {name, "listen", "-h"}}
+			helps = [][]string{{name, "send", "-h"}, {name, "listen", "-h"}, {name, "replay", "-h"}}
 		}
 		for _, args := range helps {
 			var stdout, stderr bytes.Buffer

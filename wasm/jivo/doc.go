@@ -66,9 +66,14 @@
 //     When ctx ends first, the call
 //     returns an error wrapping both ErrNotLoaded and ctx.Err(), such as
 //     "jivo: startCall: widget did not load: context deadline exceeded"
-//     (no widget on the page: an ad blocker, a wrong widget id). Ending ctx
+//     (ctx ended before the widget loaded or failed). Ending ctx
 //     withdraws the call from the runtime's queue: it never reaches the
 //     widget. A call already handed to the widget is not affected.
+//   - When the page runtime's loader decides the widget failed to load
+//     (its script failed, the policy refused it, load_timeout passed: an
+//     ad blocker, a wrong widget id), queued and later calls, Ready and
+//     Load return a *LoadError at once (errors.Is(err, ErrLoadFailed)). A
+//     widget that loads after all answers as ever.
 //   - Load starts loading a widget that the page's loading strategy holds
 //     back (idle, interaction, consent) and waits as Ready does;
 //     CurrentPhase tells where the widget is.

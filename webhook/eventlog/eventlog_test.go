@@ -117,7 +117,7 @@ func TestSummary(t *testing.T) {
 		want string
 	}{
 		{webhook.NameCallEvent, "call_event chat 2302 · John Smith <email@example.com> +14084987855 visitor #2846 · call callback end +14084987855 · agent Thomas Anderson #2224 · http://example.com/"},
-		{webhook.NameChatFinished, "chat_finished chat 7676 · John Smith <email@example.com> +14084987855 visitor #2846 · agent Thomas Anderson #2224 · 1 messages · http://example.com/"},
+		{webhook.NameChatFinished, "chat_finished chat 7676 · John Smith <email@example.com> +14084987855 visitor #2846 · agent Thomas Anderson #2224 · 1 message · http://example.com/"},
 		{webhook.NameOfflineMessage, `offline_message · John Smith <email@example.com> +14084987855 visitor #2846 · message "Message text" · http://example.com/`},
 		{webhook.NameClientUpdated, `client_updated · John Smith <email@example.com> +14084987855 visitor #1217 · user_token "customer-42" (unverified)`},
 	}

@@ -40,7 +40,11 @@ func Summary(ev webhook.Event) string {
 		for _, a := range e.Agents {
 			agent(&s, a)
 		}
-		s.WriteString(" · " + strconv.Itoa(len(e.Chat.Messages)) + " messages")
+		if n := len(e.Chat.Messages); n == 1 {
+			s.WriteString(" · 1 message")
+		} else {
+			s.WriteString(" · " + strconv.Itoa(n) + " messages")
+		}
 		if e.Chat.Rate != "" {
 			s.WriteString(", rated " + e.Chat.Rate)
 		}

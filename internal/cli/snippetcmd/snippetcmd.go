@@ -247,12 +247,7 @@ func Run(_ context.Context, _ io.Reader, stdout, stderr io.Writer, args []string
 	}
 	if advice != nil {
 		for _, d := range advice.Dropped {
-			problem := d.Err.Error()
-			var w *jsapi.Warning
-			if errors.As(d.Err, &w) {
-				problem = w.Problem
-			}
-			fmt.Fprintf(stderr, "jivokit snippet: advice: %s: %s (kept; -strict refuses it)\n", d.Field, problem)
+			fmt.Fprintf(stderr, "jivokit snippet: advice: %s: %s (kept; -strict refuses it)\n", d.Field, problemOf(d.Err))
 		}
 	}
 	// One element per line reads better in a page's source.
@@ -269,7 +264,21 @@ func dropped(err error) string {
 	}
 	parts := make([]string, len(re.Dropped))
 	for i, d := range re.Dropped {
-		parts[i] = d.Field + ": " + d.Err.Error()
+		parts[i] = d.Field + ": " + problemOf(d.Err)
 	}
 	return strings.Join(parts, "; ")
+}
+
+// problemOf is what is wrong, without the field err names again: the
+// Problem of a *jsapi.Warning or *jsapi.InputError, else err's text.
+func problemOf(err error) string {
+	var w *jsapi.Warning
+	if errors.As(err, &w) {
+		return w.Problem
+	}
+	var ie *jsapi.InputError
+	if errors.As(err, &ie) {
+		return ie.Problem
+	}
+	return err.Error()
 }

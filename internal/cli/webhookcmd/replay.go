@@ -25,7 +25,7 @@ import (
 const replayUsage = `usage: jivokit webhook replay -log FILE -url URL [-event NAME] [-chat ID] [-since N|TIME] [-failed] [-rate N]
 
 Re-sends the events of an event log (written by 'jivokit webhook listen
--log' or a eventlog.Log) to a webhook endpoint, each body as the log
+-log' or an eventlog.Log) to a webhook endpoint, each body as the log
 recorded it, one at a time, in the log's order, as it reads them (it
 holds one line of the log in memory), and prints each reply. A line of
 the log it cannot read is named on stderr and skipped, the others are
@@ -119,15 +119,21 @@ func replay(ctx context.Context, stdout, stderr io.Writer, args []string) int {
 	// finds the failures (and the bodies over the limit), the second
 	// sends. A log that cannot be read twice (a pipe) is read once: the
 	// failures are then not known when their events are sent.
+	//
+	// A file is read only up to the size it had when replay started: a
+	// log that the endpoint replayed into appends to as replay reads it
+	// would otherwise be replayed without end.
 	var marks *logMarks
+	var log io.Reader = file
 	if info.Mode().IsRegular() {
-		if marks, err = readMarks(file); err == nil {
-			_, err = file.Seek(0, io.SeekStart)
+		if fi, err := file.Stat(); err == nil {
+			info = fi
 		}
-		if err != nil {
+		if marks, err = readMarks(io.NewSectionReader(file, 0, info.Size())); err != nil {
 			fmt.Fprintln(stderr, "jivokit webhook replay:", *logPath+":", err)
 			return 1
 		}
+		log = io.NewSectionReader(file, 0, info.Size())
 	}
 	var oversize []eventlog.Mark
 	if marks != nil {
@@ -140,7 +146,7 @@ func replay(ctx context.Context, stdout, stderr io.Writer, args []string) int {
 	}
 	sent, bad := 0, 0
 	var last time.Time
-	lines := newLineReader(file)
+	lines := newLineReader(log)
 	badLines := 0
 	for ctx.Err() == nil {
 		line, n, err := lines.next()

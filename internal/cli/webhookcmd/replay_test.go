@@ -173,3 +173,40 @@ func TestReplay(t *testing.T) {
 		}
 	})
 }
+
+// TestReplayIntoItsOwnLog: an endpoint that logs to the file being
+// replayed appends to it as replay reads; replay sends only the events the
+// log held when it started, and stops.
+func TestReplayIntoItsOwnLog(t *testing.T) {
+	logFile := filepath.Join(t.TempDir(), "events.jsonl")
+	f, err := os.Create(logFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	elog := &eventlog.Log{Out: f}
+	h, _ := webhook.New(elog.Funcs(webhook.Funcs{}), webhook.WithLogger(slog.New(slog.DiscardHandler)))
+	srv := httptest.NewServer(h)
+	defer srv.Close()
+	for _, chat := range []string{"1", "2", "3"} {
+		run("send", "chat_finished", "-url", srv.URL, "-set", "chat_id="+chat)
+	}
+	done := make(chan struct{})
+	var code int
+	var stdout, stderr string
+	go func() {
+		defer close(done)
+		code, stdout, stderr = run("replay", "-log", logFile, "-url", srv.URL, "-rate", "0")
+	}()
+	select {
+	case <-done:
+	case <-time.After(20 * time.Second):
+		t.Fatalf("replay into its own log has not stopped; %d events logged", elog.Len())
+	}
+	if code != 0 || strings.Count(stdout, "→ 200") != 3 {
+		t.Fatalf("exit %d\n%s\n%s", code, stdout, stderr)
+	}
+	if n := elog.Len(); n != 6 {
+		t.Fatalf("%d events logged, want the 3 sent and the 3 replayed", n)
+	}
+}
