@@ -9,7 +9,6 @@ package main
 
 import (
 	"context"
-	"os"
 	"syscall/js"
 
 	"github.com/jivokit/jivokit/wasm/jivo"
@@ -23,7 +22,7 @@ func main() {
 	_, _ = jivo.CurrentPhase()
 	jivo.OnLoadFailed(func(*jivo.LoadError) {})
 	jivo.SetErrorHandler(func(error) {})
-	jivo.SetStrict(len(os.Args) > 1)
+	jivo.SetStrict(js.Global().Get("jivokitStrict").Truthy())
 	_ = jivo.Hide("modal")
 	_ = jivo.Show("modal")
 	_ = jivo.Reset(ctx, jivo.ResetOptions{})
