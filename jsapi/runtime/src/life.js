@@ -74,12 +74,28 @@ if (jk && !jk.hide) {
 
   // ---- rules ----------------------------------------------------------
   let rules = { paths: [], below: 0, elements: false, launcher: false };
-  // glob turns a path pattern into a RegExp: * is any run of characters,
-  // and /x/* also covers /x itself.
+  // glob checks a path pattern: * is any run of characters, and /x/*
+  // also covers /x itself. match matches one in linear passes, O(n*m) at
+  // worst: a star only ever goes back to the last star, where a RegExp of
+  // .* runs backtracks exponentially (/*/*/*/*/*/edit on a long path).
   const glob = (p) => {
     if (typeof p != 'string' || !/^\/[^\s?#]*$/.test(p)) throw new Error('path pattern ' + JSON.stringify(p) + ' must start with / and have no space, ? or #');
-    const re = p.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*');
-    return new RegExp('^' + (re.slice(-3) == '/.*' ? re.slice(0, -3) + '(/.*)?' : re) + '$');
+    return p;
+  };
+  const match = (p, s) => {
+    if (p.slice(-2) == '/*' && s == p.slice(0, -2)) return true;
+    let i = 0;
+    let j = 0;
+    let star = -1;
+    let at = 0;
+    while (j < s.length) {
+      if (p[i] == '*') (star = i++), (at = j);
+      else if (p[i] === s[j]) i++, j++;
+      else if (star >= 0) (i = star + 1), (j = ++at);
+      else return false;
+    }
+    while (p[i] == '*') i++;
+    return i == p.length;
   };
   const setRules = (r) => {
     if (r == null) r = {};
@@ -109,7 +125,7 @@ if (jk && !jk.hide) {
   };
   let open = false;
   const evaluate = () => {
-    rule('route', rules.paths.some((re) => re.test(location.pathname)));
+    rule('route', rules.paths.some((p) => match(p, location.pathname)));
     rule('viewport', w.innerWidth < rules.below);
     rule('element', rules.elements && qa('[data-jivokit-hide]').some((el) => el.tagName != 'DIALOG' || el.open));
     rule('launcher', rules.launcher && !open && !!d.querySelector('[data-jivokit-launcher]'));

@@ -455,3 +455,45 @@ test('life: a Turbo morph keeps the widget nodes out of it and applies the block
   p.doc.dispatchEvent({ type: 'turbo:morph' });
   assert.deepEqual(p.calls, [['setContactInfo', { name: 'Ann B.' }]], 'no page title: the page is the same');
 });
+
+test('life: path patterns match as globs, in linear time on hostile patterns and long paths', () => {
+  const cases = [
+    ['/checkout/*', '/checkout', true],
+    ['/checkout/*', '/checkout/', true],
+    ['/checkout/*', '/checkout/pay/2', true],
+    ['/checkout/*', '/checkoutx', false],
+    ['/checkout/*', '/check', false],
+    ['/admin/*/edit', '/admin/7/edit', true],
+    ['/admin/*/edit', '/admin/a/b/edit', true],
+    ['/admin/*/edit', '/admin/7/editx', false],
+    ['/admin/*/edit', '/admin/edit', false],
+    ['/a*b*c', '/aXbYc', true],
+    ['/a*b*c', '/abcbc', true],
+    ['/a*b*c', '/acb', false],
+    ['/*', '/', true],
+    ['/*', '/anything/at/all', true],
+    ['/exact', '/exact', true],
+    ['/exact', '/exact/', false],
+    ['/a.b', '/aXb', false],
+    ['/a.b', '/a.b', true],
+    ['/(x)+[y]', '/(x)+[y]', true],
+    ['/**/end', '/x/y/end', true],
+  ];
+  for (const [pat, path, hidden] of cases) {
+    const p = newPage({ path, life: { paths: [pat] } });
+    assert.equal(p.hidden(), hidden ? 'route' : null, pat + ' against ' + path);
+  }
+  // Patterns that make a RegExp of .* runs backtrack for seconds to
+  // minutes on a long path: each matches at once. The vm's timeout stops
+  // a matcher that backtracks; the linear one is done in microseconds.
+  const long = '/' + 'a/'.repeat(200);
+  for (const pat of ['/*/*/*/*/*/edit', '/*a*a*a*a*a*a*a*a*b', '/' + '*/'.repeat(30) + 'x']) {
+    const p = newPage({ path: '/', life: { paths: [pat] } });
+    vm.runInContext('history.pushState({}, "", ' + JSON.stringify(long) + ')', p.dom.ctx, { timeout: 5000 });
+    assert.equal(p.hidden(), null, pat);
+    vm.runInContext('history.pushState({}, "", ' + JSON.stringify(long + 'edit') + ')', p.dom.ctx, { timeout: 5000 });
+  }
+  const p = newPage({ path: '/', life: { paths: ['/*/*/*/*/*/edit'] } });
+  vm.runInContext('history.pushState({}, "", ' + JSON.stringify(long + 'edit') + ')', p.dom.ctx, { timeout: 5000 });
+  assert.equal(p.hidden(), 'route');
+});
