@@ -274,7 +274,8 @@ if (jk && !jk.hide) {
     }
     for (const el of qa(KEEP + ',script[src*="/bundle_"]')) el.remove();
     const s = find();
-    if (s) s.remove();
+    // A late error of the script it ends is not the next load's.
+    if (s) (s.onerror = null), s.remove();
     for (const k of ['jivo_magic_var', 'jivo_config', 'jivo_api']) {
       try {
         delete w[k];

@@ -627,3 +627,14 @@ test('life: an all-digits id of any length is the vendor\'s: it loads', async ()
   await later(40);
   assert.ok(p.scripts().some((s) => s.endsWith('/widget/' + id)));
 });
+
+test('life: a late error of the script a switch ended does not fail the next load', async () => {
+  const p = newPage({ loader: { 'data-load': 'eager', 'data-src': SRC } });
+  const old = widgetScripts(p)[0];
+  assert.equal(typeof old.onerror, 'function', 'the first load is watched');
+  p.jk.switchWidget('ZzZzZ12345');
+  if (old.onerror) old.onerror();
+  await later(90);
+  assert.equal(p.jk.phase, 'loading');
+  assert.equal(p.jk.failure, null);
+});
