@@ -38,7 +38,8 @@ func TestDemoFailure(t *testing.T) {
 	p := b.Open(t, base+"/?fail", e2e.WithAllowedConsole(`404 \(Not Found\)`), e2e.WithAllowedConsole(`^Refused to execute script from '.*/demo/no-widget\.js'`),
 		e2e.WithAllowedConsole(`^jivokit: load: Error: the widget did not load: script-error`))
 	p.WaitFor(`document.getElementById('phase').textContent === 'failed'`)
-	if got := p.Text("#failure-reason"); !strings.HasPrefix(got, "script-error (the widget script /demo/no-widget.js did not load") {
+	// The detail names the script's URL as the browser resolved it.
+	if got := p.Text("#failure-reason"); !strings.HasPrefix(got, "script-error (the widget script "+base+"/demo/no-widget.js did not load") {
 		t.Errorf("the page shows the failure as %q", got)
 	}
 	if got := p.Text("a.jivokit-fallback"); got != "E-mail us instead" {

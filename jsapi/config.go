@@ -3,6 +3,7 @@ package jsapi
 import (
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -31,7 +32,8 @@ type PageConfig struct {
 	QueueLimit int `json:"queue_limit,omitempty"`
 	// LoadTimeout is how long, in milliseconds after loading starts, the
 	// runtime's loader waits for the widget before it reports the failure
-	// (phase "failed"); 0 means DefaultLoadTimeout.
+	// (phase "failed"); 0 means DefaultLoadTimeout, and more than
+	// MaxLoadTimeout is refused.
 	LoadTimeout int `json:"load_timeout,omitempty"`
 	// Fallback is the link the loader shows in the launcher's place when
 	// the widget fails to load.
@@ -41,6 +43,14 @@ type PageConfig struct {
 // DefaultLoadTimeout is the loader's wait for the widget, in
 // milliseconds, unless PageConfig.LoadTimeout says otherwise.
 const DefaultLoadTimeout = 20000
+
+// MaxLoadTimeout is the longest LoadTimeout, in milliseconds: an hour, as
+// for templates.WithLoadTimeout. A browser's timer fires at once for a
+// delay beyond 2^31-1 ms, which would fail every load.
+const MaxLoadTimeout = 3600000
+
+// problemLoadTimeout is why a load_timeout beyond MaxLoadTimeout is refused.
+const problemLoadTimeout = "is more than 3600000 ms (an hour)"
 
 // Fallback is another way to reach the site, shown when the widget fails to
 // load: an e-mail address (mailto:), a phone number (tel:), a messenger
@@ -71,6 +81,8 @@ func (c PageConfig) Validate() error {
 	}
 	if c.LoadTimeout < 0 {
 		v.add(invalid("load_timeout", problemNegative))
+	} else if c.LoadTimeout > MaxLoadTimeout {
+		v.add(invalid("load_timeout", problemLoadTimeout))
 	}
 	if c.Fallback != nil {
 		v.add(c.Fallback.Validate())
@@ -84,7 +96,8 @@ func (c PageConfig) Validate() error {
 // UTF-8 is left out; a colour or an invitation jivokit advises on is kept
 // with a report, or left out when strict (an invitation's bad department
 // alone is reset to 0); a negative QueueLimit, a setting of jivokit's own,
-// is reset to 0 (DropInvalid) in every mode. The result never shares pc's
+// is reset to 0 (DropInvalid) in every mode, and so is a LoadTimeout that
+// is negative or more than MaxLoadTimeout. The result never shares pc's
 // custom data slice.
 func (c Cleaner) PageConfig(pc PageConfig) (PageConfig, []Dropped) {
 	var found []Dropped
@@ -135,6 +148,9 @@ func (c Cleaner) PageConfig(pc PageConfig) (PageConfig, []Dropped) {
 	if pc.LoadTimeout < 0 {
 		found = append(found, Dropped{"load_timeout", DropInvalid, invalid("load_timeout", problemNegative)})
 		out.LoadTimeout = 0
+	} else if pc.LoadTimeout > MaxLoadTimeout {
+		found = append(found, Dropped{"load_timeout", DropInvalid, invalid("load_timeout", problemLoadTimeout)})
+		out.LoadTimeout = 0
 	}
 	if f := pc.Fallback; f != nil {
 		if err := f.Validate(); err != nil {
@@ -155,7 +171,8 @@ const maxFallbackLabel = 100
 var FallbackSchemes = []string{"https", "http", "mailto", "tel", "sms", "tg", "whatsapp", "viber", "skype"}
 
 // Validate checks that the link is a path on the site or a URL with one
-// of FallbackSchemes, without spaces or control characters, and that the
+// of FallbackSchemes, without spaces, control characters or backslashes
+// (a browser reads "/\\evil.example" as "//evil.example"), and that the
 // label is a text of 1 to 100 characters.
 func (f Fallback) Validate() error {
 	u := f.URL
@@ -166,8 +183,11 @@ func (f Fallback) Validate() error {
 		return &InputError{Field: "fallback.url", Problem: "is not valid UTF-8"}
 	}
 	for _, r := range u {
-		if r <= ' ' || r == 0x7f {
+		if r <= ' ' || unicode.IsControl(r) {
 			return &InputError{Field: "fallback.url", Problem: "contains a space or a control character"}
+		}
+		if r == '\\' {
+			return &InputError{Field: "fallback.url", Problem: "contains a backslash (a browser reads it as /)"}
 		}
 	}
 	if u[0] != '/' || strings.HasPrefix(u, "//") {

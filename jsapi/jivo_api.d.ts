@@ -147,7 +147,7 @@ export interface PageConfig {
   invitation?: Invitation;
   /** how many calls the runtime queues before load; 0 or absent means 100 */
   queue_limit?: number;
-  /** how long, in ms after loading starts, the loader waits for the widget before phase becomes "failed"; 0 or absent means 20000 */
+  /** how long, in ms after loading starts, the loader waits for the widget before phase becomes "failed"; 0 or absent means 20000, at most 3600000 (an hour) */
   load_timeout?: number;
   /** the link the loader shows in the launcher's place when the widget fails to load */
   fallback?: Fallback;

@@ -68,7 +68,8 @@ func (w *Widget) Policy() Policy {
 
 // ScriptHashes returns the 'sha256-…' sources of the inline scripts the
 // widget's snippet renders: the page runtime (unless WithRuntimeURL loads
-// it from a URL) and the loader, which adds the widget's script. A page
+// it from a URL), the loader, which adds the widget's script, and the life
+// script with WithLife. A page
 // that sends no nonce adds them to script-src:
 //
 //	policy := site.Merge(widget.Policy(), templates.Policy{"script-src": widget.ScriptHashes()})
@@ -79,7 +80,11 @@ func (w *Widget) ScriptHashes() []string {
 	if w.runtimeURL == "" {
 		out = append(out, hashSource(runtimeJS.js))
 	}
-	return append(out, hashSource(loaderJS.js))
+	out = append(out, hashSource(loaderJS.js))
+	if w.life != nil {
+		out = append(out, hashSource(lifeJS.js))
+	}
+	return out
 }
 
 // hashSource is the 'sha256-…' source of an inline script's text.

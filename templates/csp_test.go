@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/jivokit/jivokit/jsapi/runtime"
 	"github.com/jivokit/jivokit/stub"
@@ -309,5 +310,48 @@ func TestScriptHashes(t *testing.T) {
 	}
 	if !slices.Equal(inline, w.ScriptHashes()) {
 		t.Errorf("the snippet's inline scripts hash to %v, ScriptHashes says %v", inline, w.ScriptHashes())
+	}
+}
+
+// TestScriptHashesCoverEveryInlineScript renders the snippet under each
+// combination of the options that change what it inlines, and checks that
+// ScriptHashes lists the hash of every inline script, and nothing more:
+// under a hashes-only policy a script without its hash is refused.
+func TestScriptHashesCoverEveryInlineScript(t *testing.T) {
+	life := WithLife(Life{HidePaths: []string{"/checkout/*"}, HideBelow: 600, HideWhileMarked: true, OwnLauncher: true})
+	sets := map[string][]Option{
+		"default":                 nil,
+		"runtime URL":             {WithRuntimeURL(RuntimePath)},
+		"life":                    {life},
+		"life, runtime URL":       {life, WithRuntimeURL(RuntimePath)},
+		"life, consent, tracking": {life, WithLoad(LoadConsent), WithTrackPages()},
+		"interaction, fallback":   {WithLoad(LoadInteraction), WithLauncherLabel("Chat"), WithFallback("mailto:help@shop.example", "E-mail us"), WithLoadTimeout(5 * time.Second)},
+		"idle, life, languages":   {WithLoad(LoadIdle), life, WithLanguages(map[string]string{"de": "Def1234567"})},
+	}
+	for name, opts := range sets {
+		t.Run(name, func(t *testing.T) {
+			w, err := NewWidget("Abc1234567", opts...)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, v := range []*Widget{w, w.ForLanguage("de")} {
+				var b strings.Builder
+				if err := v.Snippet(Visitor{}).Render(context.Background(), &b); err != nil {
+					t.Fatal(err)
+				}
+				var inline []string
+				for _, sc := range parseScripts(t, b.String()) {
+					if sc.attrs["type"] == "" && sc.attrs["src"] == "" {
+						inline = append(inline, hashSource(sc.text))
+					}
+				}
+				if len(inline) == 0 {
+					t.Fatal("no inline script found: the test reads the snippet wrong")
+				}
+				if got := v.ScriptHashes(); !slices.Equal(inline, got) {
+					t.Errorf("the snippet's inline scripts hash to %v, ScriptHashes says %v", inline, got)
+				}
+			}
+		})
 	}
 }

@@ -17,8 +17,9 @@ const (
 	// ReasonScriptError: the widget's script did not load (its element's
 	// error event: a network error, an ad blocker).
 	ReasonScriptError = "script-error"
-	// ReasonCSP: the page's Content-Security-Policy refused a script of the
-	// widget's host or the vendor's.
+	// ReasonCSP: the page's Content-Security-Policy (enforced, not
+	// report-only) refused the widget's script, a script of the vendor's
+	// hosts or the vendor's bundle.
 	ReasonCSP = "csp"
 )
 

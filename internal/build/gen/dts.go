@@ -25,7 +25,7 @@ var dtsConfigDocs = map[string]map[string]string{
 		"widget_color": "passed to setWidgetColor",
 		"invitation":   "passed to showProactiveInvitation after the page's queued calls",
 		"queue_limit":  "how many calls the runtime queues before load; 0 or absent means 100",
-		"load_timeout": "how long, in ms after loading starts, the loader waits for the widget before phase becomes \"failed\"; 0 or absent means 20000",
+		"load_timeout": "how long, in ms after loading starts, the loader waits for the widget before phase becomes \"failed\"; 0 or absent means 20000, at most 3600000 (an hour)",
 		"fallback":     "the link the loader shows in the launcher's place when the widget fails to load",
 	},
 	"Fallback": {

@@ -24,6 +24,16 @@ if (jk && !jk.hide) {
     report(e);
     return e;
   };
+  // desc describes a value of the page's for a message: never throws
+  // (a BigInt, a cyclic object, a Proxy), never long.
+  const desc = (x) => {
+    try {
+      x = typeof x == 'string' ? JSON.stringify(x) : typeof x + ' ' + String(x);
+    } catch (_) {
+      x = typeof x;
+    }
+    return x.length > 60 ? x.slice(0, 60) + '…' : x;
+  };
   const nonce = (me && me.nonce) || '';
   const root = d.documentElement;
   const qa = (s, r) => Array.from((r || d).querySelectorAll(s));
@@ -59,7 +69,7 @@ if (jk && !jk.hide) {
   // false for a documented no-op (hidden for it already, or not hidden
   // for it), a JivoError for a reason that is not a word.
   const toggle = (m, on, reason = 'page') => {
-    if (typeof reason != 'string' || !REASON.test(reason)) return fail(m, 'reason must be a word of letters, digits, - and _ (at most 32), not ' + JSON.stringify(reason));
+    if (typeof reason != 'string' || !REASON.test(reason)) return fail(m, 'reason must be a word of letters, digits, - and _ (at most 32), not ' + desc(reason));
     const i = held.indexOf(reason);
     if (on && i < 0) held.push(reason);
     else if (!on && i >= 0) held.splice(i, 1);
@@ -74,14 +84,37 @@ if (jk && !jk.hide) {
 
   // ---- rules ----------------------------------------------------------
   let rules = { paths: [], below: 0, elements: false, launcher: false };
-  // glob turns a path pattern into a RegExp: * is any run of characters,
-  // and /x/* also covers /x itself.
+  // glob checks a path pattern: * is any run of characters, and /x/*
+  // also covers /x itself. match matches one in linear passes, O(n*m) at
+  // worst: a star only ever goes back to the last star, where a RegExp of
+  // .* runs backtracks exponentially (/*/*/*/*/*/edit on a long path).
   const glob = (p) => {
-    if (typeof p != 'string' || !/^\/[^\s?#]*$/.test(p)) throw new Error('path pattern ' + JSON.stringify(p) + ' must start with / and have no space, ? or #');
-    const re = p.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*');
-    return new RegExp('^' + (re.slice(-3) == '/.*' ? re.slice(0, -3) + '(/.*)?' : re) + '$');
+    if (typeof p != 'string' || !/^\/[^\s?#]*$/.test(p)) throw new Error('path pattern ' + desc(p) + ' must start with / and have no space, ? or #');
+    return p;
+  };
+  const match = (p, s) => {
+    if (p.slice(-2) == '/*' && s == p.slice(0, -2)) return true;
+    let i = 0;
+    let j = 0;
+    let star = -1;
+    let at = 0;
+    while (j < s.length) {
+      if (p[i] == '*') (star = i++), (at = j);
+      else if (p[i] === s[j]) i++, j++;
+      else if (star >= 0) (i = star + 1), (j = ++at);
+      else return false;
+    }
+    while (p[i] == '*') i++;
+    return i == p.length;
   };
   const setRules = (r) => {
+    try {
+      return rulesOf(r);
+    } catch (e) {
+      return fail('rules', 'rules could not be read: ' + desc(e));
+    }
+  };
+  const rulesOf = (r) => {
     if (r == null) r = {};
     if (typeof r != 'object') return fail('rules', 'rules must be an object');
     const next = { paths: [], below: 0, elements: !!r.elements, launcher: !!r.launcher };
@@ -96,7 +129,7 @@ if (jk && !jk.hide) {
       }
     }
     const b = r.below;
-    if (b != null && !(typeof b == 'number' && b >= 0 && b < 1e5)) errs.push('below must be a width in CSS pixels, not ' + JSON.stringify(b));
+    if (b != null && !(typeof b == 'number' && b >= 0 && b < 1e5)) errs.push('below must be a width in CSS pixels, not ' + desc(b));
     else next.below = b || 0;
     rules = next;
     evaluate();
@@ -109,7 +142,7 @@ if (jk && !jk.hide) {
   };
   let open = false;
   const evaluate = () => {
-    rule('route', rules.paths.some((re) => re.test(location.pathname)));
+    rule('route', rules.paths.some((p) => match(p, location.pathname)));
     rule('viewport', w.innerWidth < rules.below);
     rule('element', rules.elements && qa('[data-jivokit-hide]').some((el) => el.tagName != 'DIALOG' || el.open));
     rule('launcher', rules.launcher && !open && !!d.querySelector('[data-jivokit-launcher]'));
@@ -126,6 +159,11 @@ if (jk && !jk.hide) {
       for (const k in st) if (el.getAttribute('data-jivokit-' + k) !== '' + st[k]) el.setAttribute('data-jivokit-' + k, st[k]);
     }
   };
+  // emit tells the listeners of a change. A change a listener makes is
+  // told after the one it heard, to every listener, in order: none ends
+  // up with a state older than the last it got.
+  const told = [];
+  let telling;
   function emit() {
     st.phase = jk.phase;
     st.open = open;
@@ -133,16 +171,26 @@ if (jk && !jk.hide) {
     if (now == last) return;
     last = now;
     mirror();
-    const s = jk.state;
-    for (const f of subs.slice()) {
-      try {
-        f(s);
-      } catch (e) {
-        report(e);
+    told.push(jk.state);
+    if (telling) return;
+    telling = 1;
+    try {
+      for (let s; (s = told.shift()); ) {
+        for (const f of subs.slice()) {
+          try {
+            f(s);
+          } catch (e) {
+            report(e);
+          }
+        }
+        d.dispatchEvent(new CustomEvent('jivokit:state', { detail: s }));
       }
+    } finally {
+      telling = 0;
     }
-    d.dispatchEvent(new CustomEvent('jivokit:state', { detail: s }));
   }
+  // The loader's watchdog decided the widget failed: phase "failed".
+  w.addEventListener('jivokit:failure', () => emit());
   Object.defineProperty(jk, 'state', { get: () => Object.assign({}, st) });
   jk.onState = (f) => {
     if (typeof f != 'function') throw new TypeError('jivokit.onState: listener is not a function');
@@ -172,7 +220,7 @@ if (jk && !jk.hide) {
   // ---- reset and switch -------------------------------------------------
   let mine; // the phase this script holds: 'not-requested' or 'loading'
   const phase = Object.getOwnPropertyDescriptor(jk, 'phase').get;
-  Object.defineProperty(jk, 'phase', { get: () => (mine && !jk.loaded ? mine : phase.call(jk)) });
+  Object.defineProperty(jk, 'phase', { get: () => (mine && !jk.loaded && !jk.failure ? mine : phase.call(jk)) });
   let known; // [src, attributes] of the widget's script, as last seen
   const ws = me && me.getAttribute('data-widget-src');
   if (ws) {
@@ -197,6 +245,8 @@ if (jk && !jk.hide) {
     s.src = known[0];
     s.async = true;
     if (nonce) s.nonce = nonce;
+    // The loader's watchdog watches this load as the first one.
+    if (jk.watch) jk.watch(s);
     d.head.appendChild(s);
   };
   const load = jk.load;
@@ -224,7 +274,8 @@ if (jk && !jk.hide) {
     }
     for (const el of qa(KEEP + ',script[src*="/bundle_"]')) el.remove();
     const s = find();
-    if (s) s.remove();
+    // A late error of the script it ends is not the next load's.
+    if (s) (s.onerror = null), s.remove();
     for (const k of ['jivo_magic_var', 'jivo_config', 'jivo_api']) {
       try {
         delete w[k];
@@ -254,35 +305,59 @@ if (jk && !jk.hide) {
   };
   // restart sets the configuration for the next load and loads, now or on
   // jivokit.load().
-  const restart = (cfg, now) => {
+  // text is cfg as JSON, made before anything was torn down. An earlier
+  // failure is forgotten (calls queue again) and its watchdog stopped; an
+  // add still pending from an earlier restart is cancelled.
+  let pend;
+  const restart = (cfg, text, now) => {
     jk.config = cfg;
     const el = d.getElementById('jivokit-config');
-    if (el) el.textContent = JSON.stringify(cfg || {});
+    if (el) el.textContent = text;
     mine = now ? 'loading' : 'not-requested';
+    if (jk.watch) jk.watch();
+    clearTimeout(pend);
     // After the vendor's jivo_destroy has taken its container away (10 ms).
-    if (now && known) setTimeout(add, 20);
+    if (now && known) pend = setTimeout(add, 20);
     emit();
     return now ? jk.ready() : Promise.resolve();
   };
+  // opts reads a configuration (and more of reset's options, f) before
+  // anything is torn down: a value that cannot be read or made JSON (a
+  // cyclic object, a BigInt) is a JivoError, and nothing changed.
+  const opts = (m, f) => {
+    try {
+      return f();
+    } catch (e) {
+      return fail(m, 'the options cannot be read as JSON: ' + desc(e));
+    }
+  };
   jk.reset = (o) => {
-    o = o || {};
+    const x = opts('reset', () => {
+      o = o || {};
+      const c = o.config || null;
+      return [c, JSON.stringify(c || {}), !!o.load];
+    });
+    if (x instanceof E) return Promise.resolve(x);
     // Nothing requested yet: what an earlier visit stored goes, and the
     // configuration; loading stays the loader's.
     const untouched = jk.phase == 'not-requested' && !w.jivo_magic_var;
     find();
     teardown(true, untouched);
     if (untouched) {
-      jk.config = o.config || null;
+      jk.config = x[0];
       emit();
-      return o.load ? jk.load() : Promise.resolve();
+      return x[2] ? jk.load() : Promise.resolve();
     }
     if (!known) return Promise.resolve(fail('reset', 'the page has no widget script to load again'));
-    return restart(o.config || null, !!o.load);
+    return restart(...x);
   };
   jk.switchWidget = (id, cfg) => {
     if (typeof id != 'string' || !/^(\d+|[A-Za-z0-9]{10})$/.test(id)) {
-      return Promise.resolve(fail('switchWidget', 'Widget id is not valid: ' + JSON.stringify(id) + ' (all digits, or exactly 10 letters and digits)'));
+      return Promise.resolve(fail('switchWidget', 'Widget id is not valid: ' + desc(id) + ' (all digits, or exactly 10 letters and digits)'));
     }
+    const c = cfg === undefined ? jk.config : cfg;
+    const text = opts('switchWidget', () => JSON.stringify(c || {}));
+    if (text instanceof E) return Promise.resolve(text);
     // Nothing requested yet (a consent page): only the id changes.
     const untouched = jk.phase == 'not-requested' && !w.jivo_magic_var;
     find();
@@ -290,7 +365,7 @@ if (jk && !jk.hide) {
     teardown(false, untouched);
     srcs.push((known[0] = known[0].replace(WIDGET, (m, a, b) => '/' + (a || '') + (b || '') + 'widget/' + id)));
     for (const kv of known[1]) if (/^(data-)?jv-id$/.test(kv[0])) kv[1] = id;
-    return restart(cfg === undefined ? jk.config : cfg, !untouched);
+    return restart(c, text, !untouched);
   };
 
   // ---- navigation: history, htmx and Turbo ------------------------------

@@ -29,9 +29,8 @@ if (jk && me && !jk.strategy) {
     return v >= 0 && get(n) ? v : def;
   };
   const mode = get('load') || 'eager';
-  const src = get('src');
+  let src = get('src');
   const nonce = me.nonce || get('nonce') || '';
-  const cfg = jk.config || {};
   const report = (e) => {
     try {
       jk.onerror(e, 'load');
@@ -80,9 +79,16 @@ if (jk && me && !jk.strategy) {
     jk.q.splice(0).forEach((q) => q[2](jk.lost(q[0].name)));
     report(new Error('the widget did not load: ' + reason + ': ' + detail));
     if (b) b.removeAttribute('aria-busy');
-    const fb = cfg.fallback || 0;
-    // The block is the site's data; a script URL never becomes a link.
-    if (fb.url && !/^\s*(javascript|data|vbscript):/i.test(fb.url) && (b || !d.querySelector('[data-jivokit-launcher]'))) {
+    const fb = (jk.config || 0).fallback || 0;
+    // The block is the site's data; a script URL never becomes a link,
+    // however it is spelled (the URL parser drops tabs and newlines).
+    let ok;
+    try {
+      ok = fb.url && !/^(javascript|data|vbscript):/.test(new URL(fb.url, location.href).protocol);
+    } catch (_) {
+      // not a URL: no link
+    }
+    if (ok && (b || !d.querySelector('[data-jivokit-launcher]'))) {
       style();
       a = d.createElement('a');
       a.className = 'jivokit-launcher jivokit-fallback';
@@ -93,38 +99,42 @@ if (jk && me && !jk.strategy) {
     w.dispatchEvent(new CustomEvent('jivokit:failure', { detail: f }));
   };
 
-  // watch starts the watchdog when loading starts: the widget's script
-  // fails, the page's policy refuses a script of the vendor's hosts or
-  // one beside the widget's script (the same folder: not the site's own
-  // scripts when the widget comes from the site), or the widget has not
-  // loaded within the timeout.
-  const watch = () => {
-    const ms = cfg.load_timeout > 0 ? cfg.load_timeout : 20000;
-    timer = setTimeout(() => fail('timeout', 'not loaded within ' + ms + ' ms'), ms);
-    let dir;
-    try {
-      dir = src && new URL('.', new URL(src, location.href)).href;
-    } catch (_) {
-      // a bad data-src fails on its own
+  // watch (jivokit.watch, for the life script's reset and switch) starts
+  // the watchdog for a load, s the widget's script (or 1 when it is in the
+  // page already): the script fails, the page's policy enforces a refusal
+  // of the widget's script itself, of a script of the vendor's hosts or of
+  // its bundle (/js/bundle_), or the widget has not loaded within the
+  // timeout. Without s it only stops it and forgets a failure, as a load.
+  let on;
+  const watch = (s) => {
+    clearTimeout(timer);
+    jk.failure = jk.lost = null;
+    if (a) a.remove();
+    if (!s) return;
+    if (s.src) {
+      src = s.src;
+      // A refusal by the policy fires error too: its own report comes first.
+      s.onerror = () => setTimeout(() => fail('script-error', 'the widget script ' + src + ' did not load'), 50);
     }
-    d.addEventListener('securitypolicyviolation', (e) => {
+    // The browser's timer fires at once beyond 2^31-1 ms.
+    const ms = Math.min((jk.config || 0).load_timeout > 0 ? jk.config.load_timeout : 20000, 2147483647);
+    timer = setTimeout(() => fail('timeout', 'not loaded within ' + ms + ' ms'), ms);
+    if (on) return;
+    on = d.addEventListener('securitypolicyviolation', (e) => {
       const u = e.blockedURI;
       let h;
       try {
         h = new URL(u).host;
+        // A report-only policy refuses nothing.
+        if (e.disposition == 'report' || !/^script-src/.test(e.effectiveDirective)) return;
+        if (u == src || /\/js\/bundle_/.test(u) || /(^|\.)(jivosite\.com|jivo\.ru)$/.test(h)) fail('csp', e.effectiveDirective + ' refused ' + u);
       } catch (_) {
-        return; // 'inline', 'eval': not a script of the widget's
+        // 'inline', 'eval': not a script of the widget's
       }
-      if (/^script-src/.test(e.effectiveDirective) && ((dir && !u.indexOf(dir)) || /(^|\.)(jivosite\.com|jivo\.ru)$/.test(h))) {
-        fail('csp', e.effectiveDirective + ' refused ' + u);
-      }
-    });
-    jk.on('jivo_onLoadCallback', () => {
-      clearTimeout(timer);
-      jk.failure = jk.lost = null;
-      if (a) a.remove();
-    });
+    }) || 1;
+    jk.on('jivo_onLoadCallback', () => watch());
   };
+  jk.watch = watch;
 
   // fetch adds the widget's script, with the page's CSP nonce.
   const fetch = () => {
@@ -139,10 +149,8 @@ if (jk && me && !jk.strategy) {
     s.src = src;
     s.async = true;
     if (nonce) s.nonce = nonce;
-    // A refusal by the policy fires error too: its own report comes first.
-    s.onerror = () => setTimeout(() => fail('script-error', 'the widget script ' + src + ' did not load'), 50);
+    watch(s);
     d.head.appendChild(s);
-    watch();
   };
 
   // launcher shows a button where the widget's label will be (or uses the
@@ -215,7 +223,7 @@ if (jk && me && !jk.strategy) {
     if (src) fetch();
   } else if (mode == 'eager') {
     // Without data-src the widget's own <script src> is in the page.
-    src ? fetch() : watch();
+    src ? fetch() : watch(1);
   } else if (!src) {
     report(new Error('the loader has no data-src: nothing to load'));
   } else {

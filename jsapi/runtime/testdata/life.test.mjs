@@ -455,3 +455,186 @@ test('life: a Turbo morph keeps the widget nodes out of it and applies the block
   p.doc.dispatchEvent({ type: 'turbo:morph' });
   assert.deepEqual(p.calls, [['setContactInfo', { name: 'Ann B.' }]], 'no page title: the page is the same');
 });
+
+test('life: path patterns match as globs, in linear time on hostile patterns and long paths', () => {
+  const cases = [
+    ['/checkout/*', '/checkout', true],
+    ['/checkout/*', '/checkout/', true],
+    ['/checkout/*', '/checkout/pay/2', true],
+    ['/checkout/*', '/checkoutx', false],
+    ['/checkout/*', '/check', false],
+    ['/admin/*/edit', '/admin/7/edit', true],
+    ['/admin/*/edit', '/admin/a/b/edit', true],
+    ['/admin/*/edit', '/admin/7/editx', false],
+    ['/admin/*/edit', '/admin/edit', false],
+    ['/a*b*c', '/aXbYc', true],
+    ['/a*b*c', '/abcbc', true],
+    ['/a*b*c', '/acb', false],
+    ['/*', '/', true],
+    ['/*', '/anything/at/all', true],
+    ['/exact', '/exact', true],
+    ['/exact', '/exact/', false],
+    ['/a.b', '/aXb', false],
+    ['/a.b', '/a.b', true],
+    ['/(x)+[y]', '/(x)+[y]', true],
+    ['/**/end', '/x/y/end', true],
+  ];
+  for (const [pat, path, hidden] of cases) {
+    const p = newPage({ path, life: { paths: [pat] } });
+    assert.equal(p.hidden(), hidden ? 'route' : null, pat + ' against ' + path);
+  }
+  // Patterns that make a RegExp of .* runs backtrack for seconds to
+  // minutes on a long path: each matches at once. The vm's timeout stops
+  // a matcher that backtracks; the linear one is done in microseconds.
+  const long = '/' + 'a/'.repeat(200);
+  for (const pat of ['/*/*/*/*/*/edit', '/*a*a*a*a*a*a*a*a*b', '/' + '*/'.repeat(30) + 'x']) {
+    const p = newPage({ path: '/', life: { paths: [pat] } });
+    vm.runInContext('history.pushState({}, "", ' + JSON.stringify(long) + ')', p.dom.ctx, { timeout: 5000 });
+    assert.equal(p.hidden(), null, pat);
+    vm.runInContext('history.pushState({}, "", ' + JSON.stringify(long + 'edit') + ')', p.dom.ctx, { timeout: 5000 });
+  }
+  const p = newPage({ path: '/', life: { paths: ['/*/*/*/*/*/edit'] } });
+  vm.runInContext('history.pushState({}, "", ' + JSON.stringify(long + 'edit') + ')', p.dom.ctx, { timeout: 5000 });
+  assert.equal(p.hidden(), 'route');
+});
+
+const later = (ms) => new Promise((r) => setTimeout(r, ms));
+const widgetScripts = (p) => p.doc.head.querySelectorAll('script[src]').filter((s) => /\/widget\//.test(s.src));
+
+test('life: a switch after load is watched as the first load: its script fails, the phase, state and launchers say "failed", calls are refused', async () => {
+  const p = newPage({ loader: { 'data-load': 'eager', 'data-src': SRC } });
+  const a = p.dom.el('button', { 'data-jivokit-launcher': '' }, p.doc.body);
+  const seen = [];
+  p.jk.onState((s) => seen.push(s.phase));
+  p.load();
+  p.jk.switchWidget('ZzZzZ12345');
+  const queued = p.jk.call('open');
+  await later(40);
+  const s = widgetScripts(p);
+  assert.equal(s.length, 1);
+  assert.match(s[0].src, /ZzZzZ12345$/);
+  assert.equal(typeof s[0].onerror, 'function', 'the new script is watched');
+  s[0].onerror();
+  await later(80);
+  assert.equal(p.jk.phase, 'failed');
+  assert.equal(p.jk.failure.reason, 'script-error');
+  const r = await queued;
+  assert.ok(r instanceof p.jk.JivoError, 'the queued call is refused');
+  assert.ok(p.jk.call('open') instanceof p.jk.JivoError);
+  assert.equal(p.jk.state.phase, 'failed', 'jivokit.state says failed');
+  assert.equal(seen.at(-1), 'failed');
+  assert.equal(a.getAttribute('data-jivokit-phase'), 'failed');
+});
+
+test('life: a reset that loads again is watched: it times out as the first load would', async () => {
+  const p = newPage({ config: { load_timeout: 30 }, loader: { 'data-load': 'eager', 'data-src': SRC } });
+  p.load();
+  p.jk.reset({ load: true, config: { load_timeout: 30 } });
+  await later(120);
+  assert.equal(p.jk.phase, 'failed');
+  assert.equal(p.jk.failure.reason, 'timeout');
+});
+
+test('life: a switch or reset after a failure forgets it: calls queue again, the phase is loading', async () => {
+  const p = newPage({ config: { load_timeout: 20 }, loader: { 'data-load': 'eager', 'data-src': SRC } });
+  await later(60);
+  assert.equal(p.jk.phase, 'failed');
+  assert.ok(p.jk.call('open') instanceof p.jk.JivoError);
+  p.jk.switchWidget('ZzZzZ12345', { load_timeout: 5000 });
+  assert.equal(p.jk.phase, 'loading');
+  assert.equal(p.jk.failure, null);
+  const q = p.jk.call('open');
+  assert.ok(!(q instanceof p.jk.JivoError), 'queued, not refused');
+  await later(40);
+  p.load();
+  assert.equal(await q, true, 'made on load');
+  // A reset that does not load leaves no failure and no timer either.
+  const r = newPage({ config: { load_timeout: 20 }, loader: { 'data-load': 'eager', 'data-src': SRC } });
+  await later(60);
+  assert.equal(r.jk.phase, 'failed');
+  r.jk.reset();
+  assert.equal(r.jk.phase, 'not-requested');
+  assert.equal(r.jk.failure, null);
+  assert.ok(!(r.jk.call('open') instanceof r.jk.JivoError), 'queued again');
+});
+
+test('life: two resets with load while loading add the widget script once', async () => {
+  const p = newPage({ loader: { 'data-load': 'eager', 'data-src': SRC } });
+  p.jk.reset({ load: true });
+  p.jk.reset({ load: true });
+  await later(60);
+  assert.equal(widgetScripts(p).length, 1);
+});
+
+test('life: a listener that changes the state is heard after it; every listener ends with the newest state', () => {
+  const p = newPage();
+  p.load();
+  const heard = [];
+  p.jk.onState((s) => s.open && p.jk.call('close'));
+  p.jk.onState((s) => heard.push(s.open));
+  const events = [];
+  p.doc.addEventListener('jivokit:state', (e) => events.push(e.detail.open));
+  p.jk.call('open');
+  assert.deepEqual(heard, [true, false], 'in order, the newest last');
+  assert.deepEqual(events, [true, false]);
+  assert.equal(p.jk.state.open, false);
+});
+
+test('life: hostile arguments answer a JivoError, never throw', async () => {
+  const p = newPage();
+  p.load();
+  const cyclic = {};
+  cyclic.self = cyclic;
+  const trap = () => {
+    throw new Error('trap');
+  };
+  const proxy = new Proxy({}, { get: trap, has: trap, ownKeys: trap, getPrototypeOf: trap, getOwnPropertyDescriptor: trap });
+  const hostile = [10n, cyclic, proxy, { toJSON: trap }, Symbol('s'), 'x'.repeat(1e5)];
+  for (const x of hostile) {
+    assert.ok(p.jk.hide(x) instanceof p.jk.JivoError, 'hide ' + typeof x);
+    assert.ok(p.jk.show(x) instanceof p.jk.JivoError, 'show ' + typeof x);
+    assert.ok((await p.jk.switchWidget(x)) instanceof p.jk.JivoError, 'switchWidget ' + typeof x);
+    assert.ok(p.jk.rules({ paths: [x] }) instanceof p.jk.JivoError, 'rules paths ' + typeof x);
+    assert.ok(p.jk.rules({ below: x }) instanceof p.jk.JivoError, 'rules below ' + typeof x);
+  }
+  assert.ok(p.jk.rules(proxy) instanceof p.jk.JivoError, 'rules of a Proxy');
+  for (const e of p.errors) assert.ok(e.length < 400, 'a short message: ' + e.slice(0, 80));
+  assert.equal(p.jk.phase, 'loaded', 'nothing was torn down');
+});
+
+test('life: a reset or switch with a configuration that is not JSON tears nothing down and answers a JivoError', async () => {
+  const p = newPage();
+  p.load();
+  const cyclic = {};
+  cyclic.self = cyclic;
+  for (const o of [{ load: true, config: cyclic }, { config: { n: 10n } }, new Proxy({}, { get: () => { throw new Error('trap'); } })]) {
+    const r = await p.jk.reset(o);
+    assert.ok(r instanceof p.jk.JivoError, String(r));
+    assert.match(r.message, /cannot be read as JSON/);
+  }
+  const r = await p.jk.switchWidget('ZzZzZ12345', cyclic);
+  assert.ok(r instanceof p.jk.JivoError);
+  assert.ok(!p.names().includes('jivo_destroy'), 'the widget was not torn down');
+  assert.equal(p.jk.phase, 'loaded');
+  assert.equal(p.scripts()[0], SRC);
+});
+
+test('life: an all-digits id of any length is the vendor\'s: it loads', async () => {
+  const p = newPage();
+  p.load();
+  const id = '1'.repeat(1e5);
+  p.jk.switchWidget(id);
+  await later(40);
+  assert.ok(p.scripts().some((s) => s.endsWith('/widget/' + id)));
+});
+
+test('life: a late error of the script a switch ended does not fail the next load', async () => {
+  const p = newPage({ loader: { 'data-load': 'eager', 'data-src': SRC } });
+  const old = widgetScripts(p)[0];
+  assert.equal(typeof old.onerror, 'function', 'the first load is watched');
+  p.jk.switchWidget('ZzZzZ12345');
+  if (old.onerror) old.onerror();
+  await later(90);
+  assert.equal(p.jk.phase, 'loading');
+  assert.equal(p.jk.failure, null);
+});

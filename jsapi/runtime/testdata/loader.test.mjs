@@ -299,3 +299,46 @@ test('track pages: one sendPageTitle per URL change after the quiet time, the ti
     ['sendPageTitle', 'B', true, 'https://shop.example/b#top'],
   ]);
 });
+
+test('watchdog, CSP: a report-only policy\'s reports fail nothing', () => {
+  const p = newPage({ 'data-load': 'eager', 'data-src': 'https://code.jivosite.com/widget/AbCdE12345' });
+  const v = p.listeners.securitypolicyviolation;
+  v({ blockedURI: 'https://code.jivosite.com/widget/AbCdE12345', effectiveDirective: 'script-src-elem', disposition: 'report' });
+  v({ blockedURI: 'https://code.jivosite.com/js/bundle_en.js', effectiveDirective: 'script-src', disposition: 'report' });
+  assert.equal(p.jk.phase, 'loading');
+  assert.equal(p.jk.call('open') instanceof p.jk.JivoError, false, 'calls still queue');
+  v({ blockedURI: 'https://code.jivosite.com/js/bundle_en.js', effectiveDirective: 'script-src', disposition: 'enforce' });
+  assert.equal(p.jk.phase, 'failed');
+});
+
+test('watchdog, CSP: a widget script at the site root makes the site\'s own refused scripts no failure; its own URL and bundle do', () => {
+  const p = newPage({ 'data-load': 'eager', 'data-src': 'https://shop.example/w.js' });
+  const v = p.listeners.securitypolicyviolation;
+  v({ blockedURI: 'https://shop.example/app.js', effectiveDirective: 'script-src-elem' });
+  v({ blockedURI: 'https://shop.example/w.js.map', effectiveDirective: 'script-src-elem' });
+  assert.equal(p.jk.phase, 'loading', 'the site\'s own script is not the widget\'s');
+  v({ blockedURI: 'https://shop.example/w.js', effectiveDirective: 'script-src-elem' });
+  assert.equal(p.jk.phase, 'failed');
+  const q = newPage({ 'data-load': 'eager', 'data-src': 'https://shop.example/w.js' });
+  q.listeners.securitypolicyviolation({ blockedURI: 'https://shop.example/jivo/js/bundle_en.js', effectiveDirective: 'script-src-elem' });
+  assert.equal(q.jk.failure.reason, 'csp', 'the vendor\'s bundle through the site');
+});
+
+test('watchdog: a load_timeout beyond the browser\'s timer waits as long as the timer can, not no time', async () => {
+  const p = newPage({ 'data-load': 'eager', 'data-src': '/w.js' }, { config: { load_timeout: 2 ** 40 } });
+  await later(30);
+  assert.equal(p.jk.phase, 'loading');
+  assert.equal(p.jk.failure, null);
+});
+
+test('watchdog: a fallback URL that spells javascript: with tabs or newlines is never a link', async () => {
+  for (const url of ['java\tscript:alert(1)', 'java\nscript:alert(1)', '\x01javascript:alert(1)', ' data:text/html,x']) {
+    const p = newPage({ 'data-load': 'eager', 'data-src': '/w.js' }, { config: { load_timeout: 10, fallback: { url, label: 'x' } } });
+    await later(25);
+    assert.equal(p.jk.phase, 'failed');
+    assert.equal(p.added.filter((x) => x.tag == 'a').length, 0, JSON.stringify(url));
+  }
+  const p = newPage({ 'data-load': 'eager', 'data-src': '/w.js' }, { config: { load_timeout: 10, fallback: { url: '/contact', label: 'Contact' } } });
+  await later(25);
+  assert.equal(p.added.find((x) => x.tag == 'a').href, '/contact', 'a path on the site is a link');
+});
