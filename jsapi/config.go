@@ -1,9 +1,6 @@
 package jsapi
 
 import (
-	"slices"
-	"strings"
-	"unicode"
 	"unicode/utf8"
 )
 
@@ -163,6 +160,16 @@ func (c Cleaner) PageConfig(pc PageConfig) (PageConfig, []Dropped) {
 	return out, found
 }
 
+// knownScheme reports whether scheme is one of FallbackSchemes.
+func knownScheme(scheme string) bool {
+	for _, s := range FallbackSchemes {
+		if s == scheme {
+			return true
+		}
+	}
+	return false
+}
+
 // maxFallbackLabel is the longest fallback label, in characters.
 const maxFallbackLabel = 100
 
@@ -183,23 +190,29 @@ func (f Fallback) Validate() error {
 		return &InputError{Field: "fallback.url", Problem: "is not valid UTF-8"}
 	}
 	for _, r := range u {
-		if r <= ' ' || unicode.IsControl(r) {
+		if r <= ' ' || r >= 0x7f && r <= 0x9f { // white space, C0 and C1 controls
 			return &InputError{Field: "fallback.url", Problem: "contains a space or a control character"}
 		}
 		if r == '\\' {
 			return &InputError{Field: "fallback.url", Problem: "contains a backslash (a browser reads it as /)"}
 		}
 	}
-	if u[0] != '/' || strings.HasPrefix(u, "//") {
-		scheme, _, ok := strings.Cut(u, ":")
-		if !ok || !slices.Contains(FallbackSchemes, strings.ToLower(scheme)) {
-			return &InputError{Field: "fallback.url", Problem: "is neither a path on the site nor a URL with scheme " + strings.Join(FallbackSchemes, ", ")}
+	if u[0] != '/' || len(u) > 1 && u[1] == '/' {
+		if i := indexByte(u, ':'); i < 0 || !knownScheme(lowerASCII(u[:i])) {
+			schemes := ""
+			for i, sc := range FallbackSchemes {
+				if i > 0 {
+					schemes += ", "
+				}
+				schemes += sc
+			}
+			return &InputError{Field: "fallback.url", Problem: "is neither a path on the site nor a URL with scheme " + schemes}
 		}
 	}
 	if !utf8.ValidString(f.Label) {
 		return &InputError{Field: "fallback.label", Problem: "is not valid UTF-8"}
 	}
-	if strings.TrimSpace(f.Label) == "" || utf8.RuneCountInString(f.Label) > maxFallbackLabel {
+	if isBlank(f.Label) || utf8.RuneCountInString(f.Label) > maxFallbackLabel {
 		return &InputError{Field: "fallback.label", Problem: "must be a text of 1 to 100 characters"}
 	}
 	return nil
