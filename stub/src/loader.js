@@ -373,12 +373,21 @@ export function createLoader(win, doc, w, script, src, nonce) {
         if (typeof code === "string") arrived(my, code);
         else failed(false);
       };
+      const rec = { kind: "bundle", url, status: null };
+      s.onload = ((load) => () => {
+        rec.status = 200;
+        load();
+      })(s.onload);
       s.onerror = () => {
-        off();
-        // The violation event may come after the error event.
-        later(() => failed(blocked), 0);
+        rec.status = 0;
+        // The violation event may come after the error event: the listener
+        // stays until the check.
+        later(() => {
+          off();
+          failed(blocked);
+        }, 0);
       };
-      requests.push({ kind: "bundle", url, status: null });
+      requests.push(rec);
       (doc.head || doc.documentElement).appendChild(s);
     }, latency);
   }

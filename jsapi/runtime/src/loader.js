@@ -88,15 +88,18 @@ if (jk && me && !jk.strategy) {
     } catch (_) {
       // not a URL: no link
     }
+    // Listeners hear first: a page still in its <head> has no body for
+    // the link yet, which then waits for it.
+    w.dispatchEvent(new CustomEvent('jivokit:failure', { detail: f }));
     if (ok && (b || !d.querySelector('[data-jivokit-launcher]'))) {
       style();
       a = d.createElement('a');
       a.className = 'jivokit-launcher jivokit-fallback';
       a.href = fb.url;
       a.textContent = fb.label || fb.url;
-      b && b.parentNode ? b.replaceWith(a) : d.body.appendChild(a);
+      const put = (l) => jk.failure == f && (b && b.parentNode ? b.replaceWith(l) : d.body.appendChild(l));
+      d.body ? put(a) : d.addEventListener('DOMContentLoaded', () => put(a));
     }
-    w.dispatchEvent(new CustomEvent('jivokit:failure', { detail: f }));
   };
 
   // watch (jivokit.watch, for the life script's reset and switch) starts
@@ -109,7 +112,8 @@ if (jk && me && !jk.strategy) {
   const watch = (s) => {
     clearTimeout(timer);
     jk.failure = jk.lost = null;
-    if (a) a.remove();
+    // The fallback link gives way to the launcher it replaced.
+    if (a) b && !b.parentNode && a.parentNode ? a.replaceWith(b) : a.remove();
     if (!s) return;
     if (s.src) {
       src = s.src;
@@ -125,12 +129,12 @@ if (jk && me && !jk.strategy) {
       let h;
       try {
         h = new URL(u).host;
-        // A report-only policy refuses nothing.
-        if (e.disposition == 'report' || !/^script-src/.test(e.effectiveDirective)) return;
-        if (u == src || /\/js\/bundle_/.test(u) || /(^|\.)(jivosite\.com|jivo\.ru)$/.test(h)) fail('csp', e.effectiveDirective + ' refused ' + u);
       } catch (_) {
-        // 'inline', 'eval': not a script of the widget's
+        return; // 'inline', 'eval': not a script of the widget's
       }
+      // A report-only policy refuses nothing.
+      if (e.disposition == 'report' || !/^script-src/.test(e.effectiveDirective)) return;
+      if (u == src || /\/js\/bundle_/.test(u) || /(^|\.)(jivosite\.com|jivo\.ru)$/.test(h)) fail('csp', e.effectiveDirective + ' refused ' + u);
     }) || 1;
     jk.on('jivo_onLoadCallback', () => watch());
   };

@@ -9,7 +9,7 @@ import { runtimeJS, script } from './page.mjs';
 const loaderJS = script('JIVOKIT_LOADER_JS');
 
 // newPage runs the runtime and then the loader, whose element has attrs.
-function newPage(attrs, { idle = true, ready = 'complete', config, own = false } = {}) {
+function newPage(attrs, { idle = true, ready = 'complete', config, own = false, noBody = false } = {}) {
   const p = { added: [], errors: [], idles: [], listeners: {}, sent: [], events: [] };
   const el = (tag) => ({
     tag,
@@ -42,7 +42,7 @@ function newPage(attrs, { idle = true, ready = 'complete', config, own = false }
     title: 'Home',
     currentScript: me,
     head: { firstChild: null, appendChild: (x) => p.added.push(x), insertBefore: (x, before) => p.added.push(x) && (p.firstInHead = x) },
-    body: { appendChild: add },
+    body: noBody ? null : { appendChild: add },
     createElement: el,
     getElementById: () => null,
     querySelector: (sel) => (own && sel == '[data-jivokit-launcher]' ? {} : null),
@@ -341,4 +341,30 @@ test('watchdog: a fallback URL that spells javascript: with tabs or newlines is 
   const p = newPage({ 'data-load': 'eager', 'data-src': '/w.js' }, { config: { load_timeout: 10, fallback: { url: '/contact', label: 'Contact' } } });
   await later(25);
   assert.equal(p.added.find((x) => x.tag == 'a').href, '/contact', 'a path on the site is a link');
+});
+
+test('watchdog: a page still in its <head> hears the failure at once; the fallback link waits for the body', async () => {
+  const cfg = { load_timeout: 10, fallback: { url: '/contact', label: 'Contact' } };
+  const p = newPage({ 'data-load': 'eager', 'data-src': '/w.js' }, { config: cfg, noBody: true });
+  await later(30);
+  assert.equal(p.jk.phase, 'failed');
+  assert.equal(p.events.filter((e) => e.type == 'jivokit:failure').length, 1, 'the event, before any body');
+  assert.equal(p.added.filter((x) => x.tag == 'a').length, 0, 'no body yet');
+  p.doc.body = { appendChild: (x) => p.added.push(x) && (x.parentNode = 'body') };
+  p.listeners.DOMContentLoaded();
+  assert.equal(p.added.filter((x) => x.tag == 'a').length, 1, 'the link once the body is there');
+});
+
+test('watchdog: a new load after a failure (the life script\'s reset or switch) puts the launcher back in place of the fallback link', async () => {
+  const cfg = { load_timeout: 20, fallback: { url: 'https://t.me/shop', label: 'Telegram' } };
+  const p = newPage({ 'data-load': 'interaction', 'data-src': '/w.js' }, { config: cfg });
+  const b = p.added.find((x) => x.tag == 'button');
+  p.listeners.click({ target: { closest: () => b } });
+  await later(40);
+  assert.equal(p.jk.phase, 'failed');
+  assert.ok(!p.added.includes(b));
+  p.jk.watch();
+  assert.ok(p.added.includes(b), 'the launcher is back');
+  assert.equal(p.added.filter((x) => x.tag == 'a').length, 0, 'the link is gone');
+  assert.equal(p.jk.failure, null);
 });
