@@ -117,6 +117,9 @@ func WithLanguages(ids map[string]string) Option {
 			if err := ValidateWidgetID(id); err != nil {
 				s.errs = append(s.errs, fmt.Errorf("WithLanguages: %s: %w", tag, err))
 			}
+			if _, dup := m[strings.ToLower(tag)]; dup {
+				s.errs = append(s.errs, fmt.Errorf("%w: WithLanguages: %q is given twice (tags are compared without case)", ErrOption, tag))
+			}
 			m[strings.ToLower(tag)] = id
 		}
 		s.w.langs = m

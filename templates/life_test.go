@@ -89,7 +89,7 @@ func TestWithLanguages(t *testing.T) {
 	if u := sw.ScriptURL(); u != "/w/widget/1111111" {
 		t.Errorf("ForLanguage changed the widget's script: %s", u)
 	}
-	for _, m := range []map[string]string{nil, {"english": "2222222"}, {"en": ""}} {
+	for _, m := range []map[string]string{nil, {"english": "2222222"}, {"en": ""}, {"pt-BR": "2222222", "pt-br": "3333333"}} {
 		if _, err := NewWidget("1111111", WithLanguages(m)); err == nil {
 			t.Errorf("WithLanguages(%v) was accepted", m)
 		}

@@ -119,7 +119,7 @@ func WithTrackPages() Option {
 // visitor's configuration sets one.
 func WithLoadTimeout(d time.Duration) Option {
 	return func(s *settings) {
-		if d < time.Millisecond || d > time.Hour {
+		if d < time.Millisecond || d > jsapi.MaxLoadTimeout*time.Millisecond {
 			s.errs = append(s.errs, fmt.Errorf("%w: WithLoadTimeout needs a duration from 1ms to 1h, got %v", ErrOption, d))
 		}
 		s.w.timeout = d

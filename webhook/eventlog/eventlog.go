@@ -458,7 +458,7 @@ func record[E webhook.Event](l *Log, next func(context.Context, E) error) func(c
 		if next == nil {
 			return nil
 		}
-		return recordCall[E](l, e, func() error { return next(ctx, ev) })
+		return recordCall(l, e, func() error { return next(ctx, ev) })
 	}
 }
 
@@ -471,7 +471,7 @@ func recordView[E webhook.Event](l *Log, next func(context.Context, E) (*webhook
 		if next == nil {
 			return nil, nil
 		}
-		err = recordCall[E](l, e, func() (err error) { view, err = next(ctx, ev); return err })
+		err = recordCall(l, e, func() (err error) { view, err = next(ctx, ev); return err })
 		return view, err
 	}
 }

@@ -122,7 +122,7 @@ func validUTF8(s string) bool {
 }
 
 // recordCall runs next for the recorded event e, and records its failure.
-func recordCall[E webhook.Event](l *Log, e Entry, next func() error) (err error) {
+func recordCall(l *Log, e Entry, next func() error) (err error) {
 	defer func() {
 		if v := recover(); v != nil {
 			l.recordFailure(e, fmt.Errorf("panic: %v", v))

@@ -231,12 +231,13 @@ func replay(ctx context.Context, stdout, stderr io.Writer, args []string) int {
 			fmt.Fprintf(stdout, "%s → %d %s %s\n", head, status, term.Visible(clipText(string(bytes.TrimSpace(reply)), 500)), mark)
 		}
 	}
-	if ctx.Err() != nil {
+	stopped := ctx.Err() != nil
+	if stopped {
 		fmt.Fprintln(stderr, "jivokit webhook replay: stopped:", ctx.Err())
-		bad++
 	}
 	for _, o := range oversize {
-		if f.event != "" && o.Name != f.event || f.chat != "" && string(o.ChatID) != f.chat || f.failed {
+		if f.event != "" && o.Name != f.event || f.chat != "" && string(o.ChatID) != f.chat || f.failed ||
+			!f.sinceTime.IsZero() && o.Time.Before(f.sinceTime) {
 			continue
 		}
 		name := o.Name
@@ -256,11 +257,14 @@ func replay(ctx context.Context, stdout, stderr io.Writer, args []string) int {
 	case *dry:
 		fmt.Fprintf(stdout, "%s would be sent\n", plural(sent, "event"))
 	case bad > 0:
-		failed := plural(bad, "reply") + " failed"
+		replies := "1 reply"
 		if bad > 1 {
-			failed = strconv.Itoa(bad) + " replies failed"
+			replies = strconv.Itoa(bad) + " replies"
 		}
-		fmt.Fprintf(stdout, "%s sent, %s\n", plural(sent, "event"), failed)
+		fmt.Fprintf(stdout, "%s sent, %s failed\n", plural(sent, "event"), replies)
+		return 1
+	case stopped:
+		fmt.Fprintf(stdout, "%s sent before the stop\n", plural(sent, "event"))
 		return 1
 	default:
 		fmt.Fprintf(stdout, "%s sent, every reply ok\n", plural(sent, "event"))

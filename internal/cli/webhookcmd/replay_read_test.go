@@ -2,7 +2,6 @@ package webhookcmd_test
 
 import (
 	"bytes"
-	"context"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -10,11 +9,8 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"syscall"
 	"testing"
-	"time"
 
-	"github.com/jivokit/jivokit/internal/cli/webhookcmd"
 	"github.com/jivokit/jivokit/webhook"
 	"github.com/jivokit/jivokit/webhook/eventlog"
 	"github.com/jivokit/jivokit/webhook/webhooktest"
@@ -58,53 +54,6 @@ func TestReplaySkipsBadLines(t *testing.T) {
 		code, stdout, stderr := run("replay", "-log", p, "-url", url, "-rate", "0")
 		if code != 0 || !strings.Contains(stdout, "3 events sent, every reply ok") || !strings.Contains(stderr, "line 4 has no line end") {
 			t.Fatalf("exit %d\n%s\n%s", code, stdout, stderr)
-		}
-	})
-}
-
-// TestReplayStreams checks that replay sends each event as it reads it:
-// the first event is sent while the rest of the log is still to come.
-func TestReplayStreams(t *testing.T) {
-	dir := t.TempDir()
-	fifo := filepath.Join(dir, "events.fifo")
-	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
-		t.Skip("no FIFO here:", err)
-	}
-	url, out := startListen(t)
-	lines := logLines(t, 2)
-	done := make(chan string, 1)
-	go func() {
-		var o, e bytes.Buffer
-		code := webhookcmd.Run(context.Background(), nil, &o, &e, []string{"replay", "-log", fifo, "-url", url, "-rate", "0"})
-		done <- strings.Join([]string{o.String(), e.String(), string(rune('0' + code))}, "\n")
-	}()
-	w, err := os.OpenFile(fifo, os.O_WRONLY, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer w.Close()
-	w.WriteString(lines[0])
-	// The first event arrives before the log ends.
-	for start := time.Now(); !strings.Contains(out.String(), "#1 "); time.Sleep(5 * time.Millisecond) {
-		if time.Since(start) > 5*time.Second {
-			w.Close()
-			t.Fatalf("the first event was not sent before the log ended:\n%s", <-done)
-		}
-	}
-	w.WriteString(lines[1])
-	w.Close()
-	select {
-	case res := <-done:
-		if !strings.Contains(res, "2 events sent, every reply ok") || !strings.HasSuffix(res, "0") {
-			t.Fatal(res)
-		}
-	case <-time.After(10 * time.Second):
-		t.Fatal("replay did not end")
-	}
-	t.Run("-failed needs a file", func(t *testing.T) {
-		code, _, stderr := run("replay", "-log", fifo, "-url", url, "-failed")
-		if code != 64 || !strings.Contains(stderr, "not a pipe") {
-			t.Fatalf("exit %d %s", code, stderr)
 		}
 	})
 }
