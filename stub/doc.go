@@ -18,7 +18,7 @@
 // tells what happened.
 //
 // It loads the way the vendor's loader does: the widget id rule
-// (ValidWidgetID; Options.WidgetID), the jivo_magic_var guard, the wait for
+// (jsapi.ValidWidgetID; Options.WidgetID), the jivo_magic_var guard, the wait for
 // the page's load event, a config request (ConfigPath) that becomes
 // window.jivo_config, a status request (StatusPath), the bundle script
 // (BundlePath) in <head>, and the bundle's code run as an inline script in

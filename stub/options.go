@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/jivokit/jivokit/jsapi"
 )
 
 // Options reproduce the ways a real widget loads, for tests. The zero value
@@ -47,7 +49,7 @@ type Options struct {
 	BusyTime time.Duration
 
 	// WidgetID is the widget's id (data-jv-id), DefaultWidgetID when
-	// empty. It follows the vendor's rule (ValidWidgetID): an id the
+	// empty. It follows the vendor's rule (jsapi.ValidWidgetID): an id the
 	// vendor's loader refuses makes the stub write "Widget id is not
 	// valid." to the console and load nothing, and Validate refuse it.
 	WidgetID string
@@ -134,25 +136,6 @@ const DefaultWidgetID = "StubWidget"
 // (config, status, bundle), unless Options.Fast.
 const DefaultLatency = 20 * time.Millisecond
 
-// ValidWidgetID reports whether the vendor's loader accepts id: all
-// digits, or exactly 10 characters of [A-Za-z0-9].
-func ValidWidgetID(id string) bool {
-	if id == "" {
-		return false
-	}
-	digits, alnum := true, true
-	for i := 0; i < len(id); i++ {
-		c := id[i]
-		isDigit := c >= '0' && c <= '9'
-		digits = digits && isDigit
-		alnum = alnum && (isDigit || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z')
-	}
-	return digits || alnum && len(id) == 10
-}
-
-// WidgetIDRule is the vendor's rule, as error messages state it.
-const WidgetIDRule = "a widget id is all digits, or exactly 10 characters of A-Z, a-z and 0-9"
-
 // MaxLoadDelay is the longest LoadDelay.
 const MaxLoadDelay = time.Hour
 
@@ -198,8 +181,8 @@ const (
 // malformed Locale or stop word (ErrOption).
 func (o Options) Validate() error {
 	switch {
-	case o.WidgetID != "" && !ValidWidgetID(o.WidgetID):
-		return fmt.Errorf("%w: %q: %s", ErrWidgetID, o.WidgetID, WidgetIDRule)
+	case o.WidgetID != "" && !jsapi.ValidWidgetID(o.WidgetID):
+		return fmt.Errorf("%w: %q: %s", ErrWidgetID, o.WidgetID, jsapi.WidgetIDRule)
 	case o.Failure.Validate() != nil:
 		return o.Failure.Validate()
 	case o.Locale != "" && !validLocale(o.Locale):

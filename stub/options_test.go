@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/jivokit/jivokit/jsapi"
 )
 
 func TestOptionsAttrs(t *testing.T) {
@@ -95,12 +97,12 @@ func TestValidWidgetID(t *testing.T) {
 		"AbCdEf1234": true, "0123456789": true, "1": true, "123456789012345": true, StubWidgetIDForTest: true,
 		"": false, "abc123XYZ": false, "AbCdEf12345": false, "AbCdEf123_": false, "AbCdEf123\u00e9": false, "12 34": false,
 	} {
-		if got := ValidWidgetID(id); got != want {
-			t.Errorf("ValidWidgetID(%q) = %v, want %v", id, got, want)
+		if got := jsapi.ValidWidgetID(id); got != want {
+			t.Errorf("jsapi.ValidWidgetID(%q) = %v, want %v", id, got, want)
 		}
 	}
 	err := Options{WidgetID: "abc123XYZ"}.Validate()
-	if err == nil || !strings.Contains(err.Error(), WidgetIDRule) || !strings.Contains(err.Error(), "abc123XYZ") {
+	if err == nil || !strings.Contains(err.Error(), jsapi.WidgetIDRule) || !strings.Contains(err.Error(), "abc123XYZ") {
 		t.Errorf("Validate() = %v: want the id and the rule", err)
 	}
 }

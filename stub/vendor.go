@@ -6,6 +6,8 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+
+	"github.com/jivokit/jivokit/jsapi"
 )
 
 // The vendor's paths, which Handler answers under the directory the stub
@@ -85,8 +87,8 @@ func vendorRoute(w http.ResponseWriter, r *http.Request) bool {
 
 func serveConfig(w http.ResponseWriter, r *http.Request, id string) {
 	q := r.URL.Query()
-	if !ValidWidgetID(id) {
-		http.Error(w, "widget id "+strconv.Quote(id)+" is not valid: "+WidgetIDRule, http.StatusBadRequest)
+	if !jsapi.ValidWidgetID(id) {
+		http.Error(w, "widget id "+strconv.Quote(id)+" is not valid: "+jsapi.WidgetIDRule, http.StatusBadRequest)
 		return
 	}
 	f := Failure(q.Get("failure"))
@@ -130,7 +132,7 @@ func serveConfig(w http.ResponseWriter, r *http.Request, id string) {
 
 func serveStatus(w http.ResponseWriter, r *http.Request, rest string) {
 	site, id, ok := strings.Cut(rest, "/")
-	if !ok || !ValidWidgetID(id) || site != strconv.Itoa(SiteID(id)) {
+	if !ok || !jsapi.ValidWidgetID(id) || site != strconv.Itoa(SiteID(id)) {
 		http.Error(w, "want widget/status/<site_id>/<widget_id> of a valid widget id", http.StatusNotFound)
 		return
 	}

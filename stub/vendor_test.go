@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/jivokit/jivokit/jsapi"
 )
 
 func serve(method, target, host string) (int, string, map[string]string) {
@@ -47,7 +49,7 @@ func TestHandlerConfig(t *testing.T) {
 		{ConfigPath + "AbCdEf1234?failure=host-blacklisted", "[::1]:80", 200, `"host_blacklist":["::1"]`},
 		{ConfigPath + "AbCdEf1234?failure=config-failing", "", 503, "config-failing"},
 		{ConfigPath + "AbCdEf1234?failure=csp", "", 400, "unknown failure mode"},
-		{ConfigPath + "abc123XYZ", "", 400, WidgetIDRule},
+		{ConfigPath + "abc123XYZ", "", 400, jsapi.WidgetIDRule},
 		{ConfigPath + "AbCdEf1234?locale=english", "", 400, "not a locale"},
 		{"/static/script/widget/config/12345", "", 200, `"widget_id":"12345"`},
 	} {

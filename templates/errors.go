@@ -16,7 +16,7 @@ func (e Error) Error() string { return string(e) }
 // was left out of the page.
 const (
 	// ErrWidgetID: the widget id is not one the vendor's loader accepts
-	// (WidgetIDRule).
+	// (jsapi.WidgetIDRule).
 	ErrWidgetID Error = "templates: invalid widget id"
 	// ErrHost: the script host is not a host name.
 	ErrHost Error = "templates: invalid script host"

@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/jivokit/jivokit/jsapi"
 	"github.com/jivokit/jivokit/stub"
 	"github.com/jivokit/jivokit/usertoken/usertokentest"
 )
@@ -18,8 +19,8 @@ func TestValidateWidgetID(t *testing.T) {
 	// and digits.
 	good := []string{"1", "123456", strings.Repeat("7", 100), "AbCdEf1234", "abcdefghij", "ABCDEFGHIJ", "0123456789"}
 	for _, id := range good {
-		if err := ValidateWidgetID(id); err != nil || !ValidWidgetID(id) {
-			t.Errorf("ValidateWidgetID(%q) = %v, ValidWidgetID %v; want nil, true", id, err, ValidWidgetID(id))
+		if err := ValidateWidgetID(id); err != nil || !jsapi.ValidWidgetID(id) {
+			t.Errorf("ValidateWidgetID(%q) = %v, ValidWidgetID %v; want nil, true", id, err, jsapi.ValidWidgetID(id))
 		}
 	}
 	bad := map[string]string{
@@ -48,14 +49,14 @@ func TestValidateWidgetID(t *testing.T) {
 	}
 	for name, id := range bad {
 		err := ValidateWidgetID(id)
-		if ValidWidgetID(id) {
-			t.Errorf("%s: ValidWidgetID(%q) = true", name, id)
+		if jsapi.ValidWidgetID(id) {
+			t.Errorf("%s: jsapi.ValidWidgetID(%q) = true", name, id)
 		}
 		if !errors.Is(err, ErrWidgetID) {
 			t.Errorf("%s: ValidateWidgetID(%q) = %v, want ErrWidgetID", name, id, err)
 			continue
 		}
-		if id != "" && !strings.Contains(err.Error(), WidgetIDRule) {
+		if id != "" && !strings.Contains(err.Error(), jsapi.WidgetIDRule) {
 			t.Errorf("%s: error %q does not state the rule", name, err)
 		}
 		if strings.ContainsAny(err.Error(), "\n\x00\u2028") {

@@ -5,54 +5,30 @@ import (
 	"net/url"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/jivokit/jivokit/jsapi"
 )
 
 // MaxWidgetIDLen was the longest widget id this package accepted.
 //
-// Deprecated: ids follow the vendor's rule now (ValidWidgetID), which
+// Deprecated: ids follow the vendor's rule now (jsapi.ValidWidgetID), which
 // bounds the length of an id that is not all digits to 10 and does not
 // bound an all-digit one.
 const MaxWidgetIDLen = 64
 
-// WidgetIDRule is the vendor's rule for a widget id, as its loader checks
-// it, in the words of this package's errors.
-const WidgetIDRule = "a widget id is all digits, or exactly 10 characters of A-Z, a-z and 0-9"
-
-// ValidWidgetID reports whether the vendor's loader accepts id: one or
-// more ASCII digits, or exactly 10 ASCII letters and digits. The loader
-// refuses any other id ("Widget id is not valid." on the console) and
-// loads nothing.
-func ValidWidgetID(id string) bool {
-	if id == "" {
-		return false
-	}
-	digits := true
-	for i := 0; i < len(id); i++ {
-		c := id[i]
-		switch {
-		case '0' <= c && c <= '9':
-		case 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z':
-			digits = false
-		default:
-			return false
-		}
-	}
-	return digits || len(id) == 10
-}
-
-// ValidateWidgetID checks id against the vendor's rule (ValidWidgetID,
-// WidgetIDRule) and says what is wrong. The error wraps ErrWidgetID.
+// ValidateWidgetID checks id against the vendor's rule (jsapi.ValidWidgetID,
+// jsapi.WidgetIDRule) and says what is wrong. The error wraps ErrWidgetID.
 func ValidateWidgetID(id string) error {
 	if id == "" {
 		return fmt.Errorf("%w: empty; copy it from the admin panel's installation code (//code.jivosite.com/widget/ID)", ErrWidgetID)
 	}
 	for i := 0; i < len(id); i++ {
 		if c := id[i]; !isIDByte(c) {
-			return fmt.Errorf("%w: %s contains %q at byte %d; %s", ErrWidgetID, quote(id), c, i, WidgetIDRule)
+			return fmt.Errorf("%w: %s contains %q at byte %d; %s", ErrWidgetID, quote(id), c, i, jsapi.WidgetIDRule)
 		}
 	}
-	if !ValidWidgetID(id) {
-		return fmt.Errorf("%w: %s is %d characters long and not all digits; %s", ErrWidgetID, quote(id), len(id), WidgetIDRule)
+	if !jsapi.ValidWidgetID(id) {
+		return fmt.Errorf("%w: %s is %d characters long and not all digits; %s", ErrWidgetID, quote(id), len(id), jsapi.WidgetIDRule)
 	}
 	return nil
 }

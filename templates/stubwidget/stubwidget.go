@@ -7,7 +7,7 @@
 //
 // The stub loads the vendor's way (docs/stub.md): its widget id is
 // stub.Options.WidgetID (stub.DefaultWidgetID when empty), and an id the
-// vendor's loader refuses (stub.ValidWidgetID) is an error here, stating
+// vendor's loader refuses (jsapi.ValidWidgetID) is an error here, stating
 // the rule.
 package stubwidget
 

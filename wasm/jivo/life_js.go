@@ -278,17 +278,9 @@ func checkReason(method, reason string) error {
 	return nil
 }
 
-// checkWidgetID checks id by the vendor's rule: all digits, or exactly ten
-// letters and digits.
+// checkWidgetID checks id by the vendor's rule (jsapi.ValidWidgetID).
 func checkWidgetID(id string) error {
-	digits, alnum := id != "", id != ""
-	for i := 0; i < len(id); i++ {
-		c := id[i]
-		d := '0' <= c && c <= '9'
-		digits = digits && d
-		alnum = alnum && (d || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z')
-	}
-	if digits || alnum && len(id) == 10 {
+	if jsapi.ValidWidgetID(id) {
 		return nil
 	}
 	return &jsapi.WidgetError{Method: "switchWidget", Reason: "Widget id is not valid: " + quoteText(id) + " (all digits, or exactly 10 letters and digits)"}

@@ -12,7 +12,6 @@ import (
 	"github.com/jivokit/jivokit/jsapi"
 	"github.com/jivokit/jivokit/jsapi/runtime"
 	"github.com/jivokit/jivokit/stub"
-	"github.com/jivokit/jivokit/templates"
 )
 
 func run(args ...string) (code int, stdout, stderr string) {
@@ -144,8 +143,8 @@ func TestSnippetBadUsage(t *testing.T) {
 	}{
 		{"no id", nil, "-widget-id is required"},
 		{"hostile id", []string{"-widget-id", `a"></script><script>alert(1)</script>`}, "invalid widget id"},
-		{"id the vendor refuses", []string{"-widget-id", "abc123XYZ"}, `"abc123XYZ" is 9 characters long and not all digits; ` + templates.WidgetIDRule},
-		{"id with a dash", []string{"-widget-id", "AbCdE-1234"}, templates.WidgetIDRule},
+		{"id the vendor refuses", []string{"-widget-id", "abc123XYZ"}, `"abc123XYZ" is 9 characters long and not all digits; ` + jsapi.WidgetIDRule},
+		{"id with a dash", []string{"-widget-id", "AbCdE-1234"}, jsapi.WidgetIDRule},
 		{"bad host", []string{"-widget-id", "12345", "-host", "evil.com/x"}, "invalid script host"},
 		{"invalid UTF-8 stub url", []string{"-widget-id", "12345", "-stub", "-stub-url", "/st\xffub.js"}, "-stub-url is not valid UTF-8"},
 		{"invalid UTF-8 runtime url", []string{"-widget-id", "12345", "-runtime-url", "/r\xc0.js"}, "-runtime-url is not valid UTF-8"},
