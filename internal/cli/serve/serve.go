@@ -107,7 +107,10 @@ func (l Limits) Check(handlerTimeout time.Duration) error {
 // Server returns an http.Server for h with l's timeouts. Before h runs, the
 // server checks that the sender is still there: a request read from a
 // connection its sender has already closed (it gave up waiting, and may
-// be sending it again on another) is dropped without running h.
+// be sending it again on another) is dropped without running h. A peer
+// that only shuts down its sending side after the request (as some
+// HTTP/1.0 clients and `nc -N` do) looks gone too: net/http, too, ends
+// such a request's context.
 func (l Limits) Server(h http.Handler) *http.Server {
 	header := l.ReadHeaderTimeout
 	if l.ReadTimeout > 0 && (header <= 0 || l.ReadTimeout < header) {
