@@ -362,6 +362,10 @@ if (jk && !jk.hide) {
     const untouched = jk.phase == 'not-requested' && !w.jivo_magic_var;
     find();
     if (!known) return Promise.resolve(fail('switchWidget', 'the page has no widget script'));
+    // A script whose URL and attributes name no id cannot be switched.
+    if (!WIDGET.test(known[0]) && !known[1].some((kv) => /^(data-)?jv-id$/.test(kv[0]))) {
+      return Promise.resolve(fail('switchWidget', 'the widget script names no id to switch'));
+    }
     teardown(false, untouched);
     srcs.push((known[0] = known[0].replace(WIDGET, (m, a, b) => '/' + (a || '') + (b || '') + 'widget/' + id)));
     for (const kv of known[1]) if (/^(data-)?jv-id$/.test(kv[0])) kv[1] = id;

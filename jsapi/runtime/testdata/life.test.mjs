@@ -638,3 +638,14 @@ test('life: a late error of the script a switch ended does not fail the next loa
   assert.equal(p.jk.phase, 'loading');
   assert.equal(p.jk.failure, null);
 });
+
+test('life: switchWidget on a widget script that names no id refuses, and changes nothing', async () => {
+  const p = newPage({ loader: { 'data-load': 'consent', 'data-src': '/assets/chat.js' } });
+  p.jk.load();
+  p.load();
+  const r = await p.jk.switchWidget('ZyXwV98765');
+  assert.ok(r instanceof p.jk.JivoError);
+  assert.match(r.message, /names no id/);
+  assert.equal(p.jk.phase, 'loaded', 'still the widget it was');
+  assert.ok(!p.calls.some((c) => c[0] == 'jivo_destroy'), 'not torn down');
+});
