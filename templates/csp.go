@@ -43,9 +43,13 @@ var widgetSources = Policy{
 // (scripts, websockets, frames, workers, images, styles) and where the
 // widget's scripts come from: its host when the vendor's wildcards do not
 // cover it, and for WithScript's script and a runtime URL their origin ('self' for a
-// path on the site). Add the page's nonce with WithNonce, and Merge it into
-// the site's own policy: alone it would block everything else the page
-// loads.
+// path on the site). Its script-src has 'strict-dynamic', which the
+// vendor's loader needs: merged into a site's policy, it makes browsers of
+// CSP Level 3 ignore the site's 'self' and host sources for scripts, so
+// every script of the page needs the nonce or a hash (docs/templates.md,
+// "A site on an older policy"). Add the page's nonce with WithNonce, and
+// Merge it into the site's own policy: alone it would block everything
+// else the page loads.
 func (w *Widget) Policy() Policy {
 	p := widgetSources.clone()
 	var urls []string

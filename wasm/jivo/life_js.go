@@ -286,6 +286,6 @@ func checkWidgetID(id string) error {
 	return &jsapi.WidgetError{Method: "switchWidget", Reason: "Widget id is not valid: " + quoteText(id) + " (all digits, or exactly 10 letters and digits)"}
 }
 
-// quoteText quotes s for an error message without package strconv's
-// tables.
+// quoteText puts s in double quotes for an error message; it escapes
+// nothing (package strconv's quoting would link its tables).
 func quoteText(s string) string { return `"` + s + `"` }
