@@ -14,6 +14,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/jivokit/jivokit/internal/lib/linequeue"
 	"github.com/jivokit/jivokit/internal/lib/term"
 	"github.com/jivokit/jivokit/webhook"
 )
@@ -76,15 +77,15 @@ type Log struct {
 	Start uint64
 
 	mu      sync.Mutex
-	seq     uint64  // the Seq of the last event recorded; 0 before the first
-	begun   bool    // seq starts from Start
-	count   uint64  // events written to Out (or recorded, without Out)
-	lost    uint64  // of those, events whose Sync failed
-	ring    []Entry // the last entries, ring[(count-1)%len] the last one
-	kept    int     // the bytes of the events in ring
-	written uint64  // the last seq written to Out
-	torn    bool    // a failed write may have left part of a line on Out
-	view    view
+	seq     uint64          // the Seq of the last event recorded; 0 before the first
+	begun   bool            // seq starts from Start
+	count   uint64          // events written to Out (or recorded, without Out)
+	lost    uint64          // of those, events whose Sync failed
+	ring    []Entry         // the last entries, ring[(count-1)%len] the last one
+	kept    int             // the bytes of the events in ring
+	written uint64          // the last seq written to Out
+	torn    bool            // a failed write may have left part of a line on Out
+	view    linequeue.Queue // Print's readable lines, set up by show
 
 	syncMu  sync.Mutex // held while Out syncs
 	synced  uint64     // the last seq on disk
@@ -199,6 +200,14 @@ func (l *Log) Record(ev webhook.Event) (Entry, error) {
 	return e, nil
 }
 
+// show queues a readable line for Print; l.mu is held.
+func (l *Log) show(line []byte) {
+	if l.view.Note == nil {
+		l.view.Limit, l.view.Note = ViewBuffer, viewNote
+	}
+	l.view.Add(l.Print, line)
+}
+
 // printEntry prints the readable line of e; l.mu is held.
 func (l *Log) printEntry(e Entry) {
 	if l.Print == nil {
@@ -208,7 +217,7 @@ func (l *Log) printEntry(e Entry) {
 	if e.Summary != "" {
 		text += " " + e.Summary
 	}
-	l.view.add(l.Print, []byte(clipLine(text, maxViewLine)+"\n"))
+	l.show([]byte(clipLine(text, maxViewLine) + "\n"))
 }
 
 // printLost prints the readable line of e, which was not recorded and is
@@ -219,7 +228,7 @@ func (l *Log) printLost(e Entry, err error) {
 	}
 	text := "#" + strconv.FormatUint(e.Seq, 10) + " " + e.Time.Format("15:04:05") + " NOT RECORDED " + term.Visible(string(e.Name)) +
 		" · answered 503, the sender may send it again: " + term.Visible(err.Error())
-	l.view.add(l.Print, []byte(clipLine(text, maxViewLine)+"\n"))
+	l.show([]byte(clipLine(text, maxViewLine) + "\n"))
 }
 
 // syncTo returns once the line of event seq is on disk. Events recorded
@@ -389,11 +398,11 @@ func (notRecorded) Unwrap() error { return webhook.ErrUnavailable }
 
 // Dropped returns how many readable lines Print did not get: it was too
 // slow, or failed. The events themselves are recorded all the same.
-func (l *Log) Dropped() uint64 { return l.view.droppedLines() }
+func (l *Log) Dropped() uint64 { return l.view.Dropped() }
 
 // Flush waits until Print has the readable lines written so far, or ctx
 // ends; a program calls it before it exits.
-func (l *Log) Flush(ctx context.Context) error { return l.view.flush(ctx) }
+func (l *Log) Flush(ctx context.Context) error { return l.view.Flush(ctx) }
 
 // Recent returns the entries kept, oldest first.
 func (l *Log) Recent() []Entry { return l.Since(0) }

@@ -63,7 +63,7 @@ func (l *Log) recordFailure(e Entry, err error) {
 	l.writeMark(m)
 	if l.Print != nil {
 		line := "#" + strconv.FormatUint(e.Seq, 10) + " " + m.Time.Format("15:04:05") + " " + term.Visible(string(e.Name)) + " FAILED: " + term.Visible(text)
-		l.view.add(l.Print, []byte(clipLine(line, maxViewLine)+"\n"))
+		l.show([]byte(clipLine(line, maxViewLine) + "\n"))
 	}
 }
 
@@ -93,7 +93,7 @@ func (l *Log) RecordOversize(_ context.Context, o webhook.Oversize) {
 			line += " chat " + term.Visible(string(o.ChatID))
 		}
 		line += " · body of " + size + " bytes over the limit of " + strconv.FormatInt(o.Limit, 10) + " (413)"
-		l.view.add(l.Print, []byte(clipLine(line, maxViewLine)+"\n"))
+		l.show([]byte(clipLine(line, maxViewLine) + "\n"))
 	}
 }
 
