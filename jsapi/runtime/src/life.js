@@ -434,15 +434,21 @@ if (jk && !jk.hide) {
   // jivokit's own scripts (marked data-jivokit, or the same as one this
   // page ran and naming jivokit) would do nothing again, and under a nonce
   // policy a copy made with the new page's nonce is refused.
+  // Only scripts that name jivokit are kept in mind, so a long visit's
+  // many pages do not pile up in memory.
   const seen = {};
-  const see = () => qa('script').forEach((s) => (seen[s.src || s.textContent] = 1));
+  const see = () =>
+    qa('script').forEach((s) => {
+      const k = s.src || s.textContent;
+      if (/jivokit/.test(k)) seen[k] = 1;
+    });
   see();
   const prepare = (frag) => {
     see();
     for (const el of qa(KEEP, frag)) el.remove();
     for (const s of qa('script', frag)) {
       const k = s.src || s.textContent;
-      if (s.getAttribute('type') != 'application/json' && (s.hasAttribute('data-jivokit') || isWidget(s) || (seen[k] && /jivokit/.test(k)))) s.remove();
+      if (s.getAttribute('type') != 'application/json' && (s.hasAttribute('data-jivokit') || isWidget(s) || seen[k])) s.remove();
     }
   };
   // swapBody puts the new body's content into the current body around the
